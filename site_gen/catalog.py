@@ -1,0 +1,83 @@
+"""The linked catalog: validated entries with their relations and indexes.
+
+Built once by the link stage so that no template has to scan the catalog.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from .slugs import tag_slug
+from .schema import Elective, Entry, Page, Partner, Project, SiteConfig
+
+E = TypeVar("E", bound=Entry)
+ENTRY_COLLECTIONS: tuple[str, ...] = ("partners", "projects", "electives")
+
+
+@dataclass(frozen=True)
+class Item(Generic[E]):
+    """One validated entry: its collection, slug, source file and fields."""
+
+    collection: str
+    slug: str
+    source: str  # path of the source file, relative to the catalog root
+    meta: E
+    body: str
+    body_line: int = 1
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.collection, self.slug)
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A tag and the published entries that carry it."""
+
+    slug: str
+    name: str
+    items: tuple[Item[Entry], ...]
+
+
+@dataclass
+class Catalog:
+    """Everything the render stage needs, with indexes built once."""
+
+    site: SiteConfig
+    partners: tuple[Item[Partner], ...] = ()
+    projects: tuple[Item[Project], ...] = ()
+    electives: tuple[Item[Elective], ...] = ()
+    pages: tuple[Item[Page], ...] = ()
+    drafts: tuple[Item[Entry], ...] = ()
+    partner_by_slug: dict[str, Item[Partner]] = field(default_factory=dict)
+    partner_links: dict[str, tuple[Item[Entry], ...]] = field(default_factory=dict)
+    by_country: dict[str, tuple[Item[Entry], ...]] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    source_to_item: dict[str, Item[Entry]] = field(default_factory=dict)
+
+    def collection(self, name: str) -> tuple[Item[Entry], ...]:
+        """Return the published items of one collection."""
+        return getattr(self, name)
+
+    @property
+    def entries(self) -> tuple[Item[Entry], ...]:
+        """Every published partner, project and elective (not free pages)."""
+        return self.partners + self.projects + self.electives
+
+    @property
+    def published(self) -> tuple[Item[Entry], ...]:
+        """Every published item, free pages included."""
+        return self.entries + self.pages
+
+
+def countries_of(item: Item[Entry]) -> tuple[str, ...]:
+    """Return the ISO codes an item is about, in its own order."""
+    meta = item.meta
+    if isinstance(meta, Partner):
+        return (meta.country,)
+    return tuple(getattr(meta, "countries", ()))

@@ -1,0 +1,102 @@
+"""Command line: build | check | serve | new, with exit codes 0 ok, 1 content errors, 2 usage errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .clock import ClockError
+from .output import OutputError
+from .pipeline import BuildOptions, build, check
+from .problems import format_github, format_text
+from .scaffold import KIND_TO_COLLECTION, ScaffoldError, create_entry
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("build", "check", "serve", "new")
+
+
+def _base_url(value: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise argparse.ArgumentTypeError(f"'{value}' is not an absolute http(s) URL")
+    return value if value.endswith("/") else value + "/"
+
+
+def _add_content_options(parser: argparse.ArgumentParser, output: bool = True) -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"), help="catalog folder (default: content)")
+    if output:
+        parser.add_argument("--output", type=Path, default=Path("_site"), help="output folder (default: _site)")
+    parser.add_argument("--base-url", type=_base_url, default=None, help="override site.yaml's base_url")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """Build the argument parser for every command."""
+    parser = argparse.ArgumentParser(prog="build.py", description="Build the international medicine programs catalog.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_content_options(commands.add_parser("build", help="build content/ into _site/ (the default)"))
+    check_parser = commands.add_parser("check", help="validate the content only")
+    _add_content_options(check_parser, output=False)
+    check_parser.add_argument("--format", choices=("text", "github"), default="text", help="problem format")
+    serve_parser = commands.add_parser("serve", help="build, serve on localhost and rebuild on change")
+    _add_content_options(serve_parser)
+    serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve_parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    new_parser = commands.add_parser("new", help="write a new entry from a template")
+    new_parser.add_argument("kind", choices=tuple(KIND_TO_COLLECTION), help="kind of entry")
+    new_parser.add_argument("slug", help="file name without .md, e.g. nanjing-surgery")
+    new_parser.add_argument("--content", type=Path, default=Path("content"), help="catalog folder (default: content)")
+    return parser
+
+
+def _report(problems: list, output_format: str = "text") -> int:
+    formatter = format_github if output_format == "github" else format_text
+    sys.stdout.write(formatter(problems))
+    return EXIT_PROBLEMS
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command and return its exit code."""
+    if args.command == "new":
+        path = create_entry(args.content, args.kind, args.slug)
+        print(f"created {path} — fill in the fields, then run: python build.py check")
+        return EXIT_OK
+    if not (args.content / "site.yaml").is_file() and not args.content.is_dir():
+        raise ScaffoldError(f"no content folder at {args.content}")
+    if args.command == "check":
+        result = check(args.content, args.base_url)
+        if not result.ok:
+            return _report(result.problems, args.format)
+        print(f"ok: {len(result.catalog.published) if result.catalog else 0} published entries, {len(result.catalog.drafts) if result.catalog else 0} drafts, no problems")
+        return EXIT_OK
+    if args.command == "serve":
+        from .serve import serve
+
+        return serve(args)
+    result = build(BuildOptions(args.content, args.output, args.base_url))
+    if not result.ok:
+        return _report(result.problems)
+    print(f"built {result.files_written} files into {args.output}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``python build.py`` and the ``catalog-gen`` script."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-h", "--help")):
+        arguments.insert(0, "build")
+    try:
+        args = make_parser().parse_args(arguments)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        return run(args)
+    except (OutputError, ScaffoldError, ClockError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"error: cannot write the site: {error.strerror or error} ({error.filename or args.output})", file=sys.stderr)
+        return EXIT_PROBLEMS

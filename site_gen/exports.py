@@ -1,0 +1,93 @@
+"""Machine-readable exports: ``catalog.json`` and ``catalog.csv`` from the catalog."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import urls
+from .catalog import ENTRY_COLLECTIONS, Catalog, Item
+from .humanize import cost, weeks
+from .schema import ENTRY_MODELS, Entry, Money, WeeksRange
+
+_CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def plain_value(value: Any) -> Any:
+    """Convert a field value to JSON-friendly data (dates as ISO strings)."""
+    if isinstance(value, BaseModel):
+        return {name: plain_value(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, (list, tuple)):
+        return [plain_value(part) for part in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def entry_record(item: Item[Entry], url_maker: urls.Urls) -> dict[str, Any]:
+    """Every field of a published entry that has a value, plus its slug and URL."""
+    record: dict[str, Any] = {"slug": item.slug, "url": url_maker.absolute(urls.entry(item.collection, item.slug))}
+    for name in type(item.meta).model_fields:
+        value = getattr(item.meta, name)
+        if name != "draft" and value not in (None, (), []):
+            record[name] = plain_value(value)
+    return record
+
+
+def catalog_json(catalog: Catalog, url_maker: urls.Urls) -> bytes:
+    """Serialise every published partner, project and elective as JSON."""
+    document = {
+        "site": {"title": catalog.site.title, "description": catalog.site.description, "url": catalog.site.base_url},
+        **{name: [entry_record(item, url_maker) for item in catalog.collection(name)] for name in ENTRY_COLLECTIONS},
+    }
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)
+    return (text + "\n").encode("utf-8")
+
+
+def csv_columns() -> list[str]:
+    """Column order: identity first, then every field of every entry model."""
+    columns = ["collection", "slug", "url"]
+    for name in ENTRY_COLLECTIONS:
+        for field in ENTRY_MODELS[name].model_fields:
+            if field not in columns and field != "draft":
+                columns.append(field)
+    return columns
+
+
+def csv_cell(value: Any) -> str:
+    """One cell as text, neutralised against spreadsheet formula injection."""
+    if value is None:
+        text = ""
+    elif isinstance(value, (list, tuple)):
+        text = "; ".join(csv_cell(part) for part in value)
+    elif isinstance(value, Money):
+        text = cost(value)
+    elif isinstance(value, WeeksRange):
+        text = weeks(value)
+    elif isinstance(value, date):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    return "'" + text if text.startswith(_CSV_TRIGGERS) else text
+
+
+def catalog_csv(catalog: Catalog, url_maker: urls.Urls) -> bytes:
+    """Serialise every published entry as one CSV table (UTF-8 with BOM for spreadsheets)."""
+    columns = csv_columns()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for item in catalog.entries:
+        row = {"collection": item.collection, "slug": item.slug, "url": url_maker.absolute(urls.entry(item.collection, item.slug))}
+        for field in type(item.meta).model_fields:
+            row[field] = getattr(item.meta, field)
+        writer.writerow([csv_cell(row.get(column)) for column in columns])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

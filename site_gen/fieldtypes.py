@@ -1,0 +1,269 @@
+"""Field types of the content schema: convert raw YAML strings by field type.
+
+Every converter takes what the load stage produced (str, None, list or dict)
+and returns a typed value or raises a ``PydanticCustomError`` whose message is
+written for contributors. Nothing is coerced from a value of the wrong shape.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Callable, Literal, TypeVar
+from urllib.parse import urlsplit
+
+import email_validator
+import pycountry
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .slugs import SLUG_PATTERN, SLUG_RE as _SLUG_RE, tag_slug
+from .suggest import did_you_mean
+
+T = TypeVar("T")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_RE = re.compile(r"^\d{4}$")
+_INT_RE = re.compile(r"^[+-]?\d+$")
+_NUMBER_RE = re.compile(r"^\d+(\.\d+)?$")
+_LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_BRANCH_RE = re.compile(r"^[A-Za-z0-9._/-]+$")
+COUNTRY_CODES: tuple[str, ...] = tuple(sorted(country.alpha_2 for country in pycountry.countries))
+CURRENCY_CODES: tuple[str, ...] = tuple(sorted(currency.alpha_3 for currency in pycountry.currencies))
+_COUNTRY_SET = frozenset(COUNTRY_CODES)
+_CURRENCY_SET = frozenset(CURRENCY_CODES)
+
+
+def fail(message: str, at: str | None = None) -> None:
+    """Raise a contributor-facing validation error (optionally for a sub-field)."""
+    raise PydanticCustomError("content", message, {"at": at} if at else None)
+
+
+def quoted(value: Any) -> str:
+    """Show a raw value the way a contributor typed it."""
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return "'" + shown.replace("\n", " ") + "'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return "an empty value"
+
+
+def _scalar(value: Any, example: str) -> str:
+    if value is None:
+        fail(f"is empty — give a value, e.g. {example}")
+    if not isinstance(value, str):
+        fail(f"expected a single value, not {quoted(value)} — e.g. {example}")
+    return value.strip()
+
+
+def _typed(
+    python_type: Any, convert: Callable[[Any], Any], schema: dict[str, Any], *after: Callable[[Any], Any]
+) -> Any:
+    return Annotated[python_type, BeforeValidator(convert), *map(AfterValidator, after), WithJsonSchema(schema)]
+
+
+def text(min_length: int = 1, max_length: int = 10_000) -> Any:
+    """A plain string of bounded length."""
+
+    def convert(value: Any) -> str:
+        result = _scalar(value, "'Some text'")
+        if len(result) < min_length:
+            fail(f"{quoted(result)} is too short ({len(result)} characters; at least {min_length})")
+        if len(result) > max_length:
+            fail(f"is too long ({len(result)} characters; at most {max_length}) — shorten it")
+        return result
+
+    return _typed(str, convert, {"type": "string", "minLength": min_length, "maxLength": max_length})
+
+
+def _slug(value: Any) -> str:
+    result = _scalar(value, "'nanjing-riverside-hospital'")
+    if not _SLUG_RE.match(result):
+        fail(f"{quoted(result)} is not a valid slug — use lower-case letters, digits and single hyphens")
+    return result
+
+
+def _country(value: Any) -> str:
+    result = _scalar(value, "CN")
+    if result not in _COUNTRY_SET:
+        hint = ""
+        if result.upper() in _COUNTRY_SET:
+            hint = f" — write it in capitals: '{result.upper()}'"
+        else:
+            match = pycountry.countries.get(name=result) or pycountry.countries.get(common_name=result)
+            if match is not None:
+                hint = f" — use the code '{match.alpha_2}' for {result}"
+        fail(f"{quoted(result)} is not an ISO 3166-1 alpha-2 country code{hint}")
+    return result
+
+
+def _currency(value: Any) -> str:
+    result = _scalar(value, "USD")
+    if result not in _CURRENCY_SET:
+        hint = f" — write it in capitals: '{result.upper()}'" if result.upper() in _CURRENCY_SET else " — e.g. USD, EUR, KES"
+        fail(f"{quoted(result)} is not an ISO 4217 currency code{hint}")
+    return result
+
+
+def _email(value: Any) -> str:
+    result = _scalar(value, "name@example.edu")
+    try:
+        email_validator.validate_email(result, check_deliverability=False)
+    except email_validator.EmailNotValidError:
+        fail(f"{quoted(result)} is not a valid email address — e.g. name@example.edu")
+    return result
+
+
+def _http_url(value: Any) -> str:
+    result = _scalar(value, "https://example.edu/page")
+    parts = urlsplit(result)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in result):
+        fail(f"{quoted(result)} is not a web address — give a full http(s) URL, e.g. https://example.edu/page")
+    return result
+
+
+def _date(value: Any) -> date:
+    result = _scalar(value, "2026-03-01")
+    if not _DATE_RE.match(result):
+        fail(f"{quoted(result)} is not a date — write it as YYYY-MM-DD, e.g. 2026-03-01")
+    try:
+        return date.fromisoformat(result)
+    except ValueError:
+        fail(f"{quoted(result)} is not a real date — check the month and day")
+    raise AssertionError("unreachable")
+
+
+def _year(value: Any) -> int:
+    result = _scalar(value, "2019")
+    if not _YEAR_RE.match(result):
+        fail(f"{quoted(result)} is not a year — write four digits, e.g. 2019")
+    return int(result)
+
+
+def _date_or_year(value: Any) -> date | int:
+    result = _scalar(value, "2026-03-01 or 2026")
+    return _year(result) if _YEAR_RE.match(result) else _date(result)
+
+
+def _whole_number(minimum: int) -> Callable[[Any], int]:
+    def convert(value: Any) -> int:
+        result = _scalar(value, str(max(minimum, 4)))
+        if not _INT_RE.match(result):
+            fail(f"{quoted(result)} is not a whole number — write digits only, e.g. {max(minimum, 1200)}")
+        number = int(result)
+        if number < minimum:
+            fail(f"{number} is too small — it must be {minimum} or more")
+        if number > 10**9:
+            fail(f"{number} is too large")
+        return number
+
+    return convert
+
+
+def _amount(value: Any) -> Decimal:
+    result = _scalar(value, "1200")
+    if not _NUMBER_RE.match(result):
+        fail(f"{quoted(result)} is not an amount — write a number without currency signs or commas, e.g. 1200 or 99.50")
+    try:
+        number = Decimal(result)
+    except InvalidOperation:
+        fail(f"{quoted(result)} is not an amount")
+    if number > 10**9:
+        fail(f"{result} is too large")
+    return number
+
+
+def _boolean(value: Any) -> bool:
+    result = _scalar(value, "true")
+    if result.lower() in ("true", "false"):
+        return result.lower() == "true"
+    fail(f"{quoted(result)} is not true or false — write true or false")
+    raise AssertionError("unreachable")
+
+
+def _language_tag(value: Any) -> str:
+    result = _scalar(value, "en")
+    if not _LANGUAGE_RE.match(result):
+        fail(f"{quoted(result)} is not a BCP 47 language tag — e.g. en, fr, pt-BR")
+    return result
+
+
+def _branch(value: Any) -> str:
+    result = _scalar(value, "main")
+    if not _BRANCH_RE.match(result) or ".." in result:
+        fail(f"{quoted(result)} is not a branch name — e.g. main")
+    return result
+
+
+def enum(*values: str) -> Any:
+    """One value out of a fixed list, with a did-you-mean hint."""
+
+    def convert(value: Any) -> str:
+        result = _scalar(value, values[0])
+        if result not in values:
+            fail(f"{quoted(result)} is not one of: {', '.join(values)}{did_you_mean(result, values)}")
+        return result
+
+    return Annotated[Literal[values], BeforeValidator(convert)]  # type: ignore[valid-type]
+
+
+def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000) -> Any:
+    """A YAML list of ``item`` values: never a bare scalar, no duplicates."""
+
+    def require_list(value: Any) -> list[Any]:
+        if isinstance(value, list):
+            if len(value) > max_items:
+                fail(f"has {len(value):,} items; at most {max_items:,} are allowed")
+            return value
+        if value is None:
+            fail(f"is empty — write a list, e.g. {example}")
+        shown = quoted(value)
+        if isinstance(value, str):
+            fail(f"{shown} is not a list — write it in brackets: [{value.strip()}]")
+        fail(f"expected a list, not {shown} — e.g. {example}")
+        raise AssertionError("unreachable")
+
+    def check_items(values: list[Any]) -> list[Any]:
+        if len(values) < min_items:
+            fail(f"is empty — list at least {min_items}, e.g. {example}")
+        seen: set[Any] = set()
+        for value in values:
+            if value in seen:
+                fail(f"{quoted(str(value))} is listed twice — keep one")
+            seen.add(value)
+        return values
+
+    return Annotated[list[item], BeforeValidator(require_list), AfterValidator(check_items)]
+
+
+Text = text()
+Title = text(3, 200)
+Summary = text(1, 300)
+def _has_slug(value: str) -> str:
+    if not tag_slug(value):
+        fail(f"{quoted(value)} has no letters or digits — a tag names a topic, e.g. 'maternal health'")
+    return value
+
+
+Tag = Annotated[text(1, 100), AfterValidator(_has_slug)]
+Slug = _typed(str, _slug, {"type": "string", "pattern": SLUG_PATTERN})
+CountryCode = _typed(str, _country, {"type": "string", "enum": list(COUNTRY_CODES)})
+CurrencyCode = _typed(str, _currency, {"type": "string", "enum": list(CURRENCY_CODES)})
+Email = _typed(str, _email, {"type": "string", "format": "email"})
+HttpUrl = _typed(str, _http_url, {"type": "string", "format": "uri", "pattern": "^https?://"})
+IsoDate = _typed(date, _date, {"type": "string", "format": "date"})
+Year = _typed(int, _year, {"type": "integer", "minimum": 1000, "maximum": 9999})
+DateOrYear = _typed(
+    date | int,
+    _date_or_year,
+    {"anyOf": [{"type": "string", "format": "date"}, {"type": "integer", "minimum": 1000, "maximum": 9999}]},
+)
+Count = _typed(int, _whole_number(0), {"type": "integer", "minimum": 0})
+Weeks = _typed(int, _whole_number(1), {"type": "integer", "minimum": 1})
+Amount = _typed(Decimal, _amount, {"type": "number", "minimum": 0})
+Boolean = _typed(bool, _boolean, {"type": "boolean"})
+LanguageTag = _typed(str, _language_tag, {"type": "string", "pattern": _LANGUAGE_RE.pattern})
+Branch = _typed(str, _branch, {"type": "string", "pattern": _BRANCH_RE.pattern})

@@ -1,0 +1,86 @@
+"""Field values as people read them: dates, durations, costs, deadlines, labels."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from .schema import Elective, Money, WeeksRange
+
+LABELS: dict[str, str] = {
+    "medical-student": "Medical students",
+    "resident": "Residents",
+    "fellow": "Fellows",
+    "physician": "Physicians",
+    "nurse": "Nurses",
+    "public-health": "Public health professionals",
+    "other": "Other professionals",
+    "community-health": "Community health",
+    "residency-rotation": "Residency rotation",
+    "capacity-building": "Capacity building",
+    "clinical-care": "Clinical care",
+    "ngo": "NGO",
+    "outbound": "Outbound (our learners abroad)",
+    "inbound": "Inbound (international scholars)",
+}
+
+
+def label(value: str) -> str:
+    """Return the human label of an enum value ("residency-rotation" -> "Residency rotation")."""
+    return LABELS.get(value) or value.replace("-", " ").capitalize()
+
+
+def long_date(value: date | int) -> str:
+    """"1 March 2026" (a bare year stays a year)."""
+    if isinstance(value, int):
+        return str(value)
+    return f"{value.day} {value:%B %Y}"
+
+
+def weeks(duration: int | WeeksRange | None) -> str:
+    """"4 weeks", "1 week" or "4–8 weeks"."""
+    if duration is None:
+        return ""
+    if isinstance(duration, WeeksRange):
+        if duration.min == duration.max:
+            return weeks(duration.min)
+        return f"{duration.min}–{duration.max} weeks"
+    return f"{duration} week{'s' if duration != 1 else ''}"
+
+
+def amount(value: Decimal) -> str:
+    """"1,200" or "99.50"."""
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value:,.2f}"
+
+
+def cost(value: str | Money | None) -> str:
+    """"1,200 USD" or the text as written."""
+    if value is None:
+        return ""
+    if isinstance(value, Money):
+        return f"{amount(value.amount)} {value.currency}"
+    return value
+
+
+def deadline_state(elective: Elective, today: date) -> str:
+    """"open" (deadline today or later), "closed", or "rolling" (no deadline)."""
+    if elective.deadline is None:
+        return "rolling"
+    return "open" if elective.deadline >= today else "closed"
+
+
+def deadline_text(elective: Elective, today: date) -> str:
+    """"Closes in 12 days", "Closes today", "Closed on 1 March 2026", "Rolling admissions"."""
+    deadline = elective.deadline
+    if deadline is None:
+        return "Rolling admissions"
+    days = (deadline - today).days
+    if days < 0:
+        return f"Closed on {long_date(deadline)}"
+    if days == 0:
+        return "Closes today"
+    if days == 1:
+        return "Closes tomorrow"
+    return f"Closes in {days} days"

@@ -1,0 +1,98 @@
+"""Link stage: validated items -> a ``Catalog`` with relations and indexes.
+
+Checks the rules that span files (references to partners, reserved page
+slugs) and builds back-links, the country index and the topic index.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from .catalog import Catalog, Item, Topic, countries_of, tag_slug
+from .problems import Problem
+from .schema import Elective, Entry, Partner, Project, SiteConfig
+from .source import Document
+
+RESERVED_PAGE_SLUGS = frozenset(
+    {"projects", "partners", "electives", "pages", "countries", "topics", "search", "collaborate",
+     "static", "assets", "feed", "sitemap", "robots", "catalog", "index", "404", "search-index"}
+)
+
+
+def link_catalog(
+    site: SiteConfig, items: Iterable[tuple[Item[Entry], Document]], content_name: str
+) -> tuple[Catalog, list[Problem]]:
+    """Resolve references and build the catalog's indexes."""
+    pairs = sorted(items, key=lambda pair: pair[0].key)
+    problems: list[Problem] = []
+    all_partners = {item.slug for item, _ in pairs if item.collection == "partners"}
+    for item, document in pairs:
+        problems.extend(_reference_problems(item, document, all_partners, content_name))
+        if item.collection == "pages" and item.slug in RESERVED_PAGE_SLUGS:
+            problems.append(Problem(item.source, 1, f"page slug '{item.slug}' is reserved for the site's own /{item.slug}/ — rename the file"))
+    published = [item for item, _ in pairs if not item.meta.draft]
+    grouped: dict[str, list[Item[Entry]]] = defaultdict(list)
+    for item in published:
+        grouped[item.collection].append(item)
+    catalog = Catalog(
+        site=site,
+        partners=tuple(grouped["partners"]),  # type: ignore[arg-type]
+        projects=tuple(grouped["projects"]),  # type: ignore[arg-type]
+        electives=tuple(grouped["electives"]),  # type: ignore[arg-type]
+        pages=tuple(grouped["pages"]),  # type: ignore[arg-type]
+        drafts=tuple(item for item, _ in pairs if item.meta.draft),
+    )
+    _index(catalog)
+    return catalog, problems
+
+
+def partner_refs(item: Item[Entry]) -> tuple[tuple[str, str], ...]:
+    """Return (field label, partner slug) for every partner an item points at."""
+    meta = item.meta
+    if isinstance(meta, Project):
+        return tuple((f"partners[{index}]", slug) for index, slug in enumerate(meta.partners))
+    if isinstance(meta, Elective) and meta.host:
+        return (("host", meta.host),)
+    return ()
+
+
+def _reference_problems(item: Item[Entry], document: Document, partners: set[str], content_name: str) -> list[Problem]:
+    problems = []
+    for label, slug in partner_refs(item):
+        if slug not in partners:
+            path = ("partners", int(label[9:-1])) if label.startswith("partners[") else ("host",)
+            problems.append(
+                Problem(item.source, document.line_of(path), f"{label}: no partner '{slug}' ({content_name}/partners/{slug}.md does not exist)")
+            )
+    return problems
+
+
+def _index(catalog: Catalog) -> None:
+    """Fill the catalog's lookup tables from its published items."""
+    catalog.partner_by_slug = {item.slug: item for item in catalog.partners}
+    links: dict[str, list[Item[Entry]]] = defaultdict(list)
+    countries: dict[str, list[Item[Entry]]] = defaultdict(list)
+    topic_items: dict[str, list[Item[Entry]]] = defaultdict(list)
+    topic_names: dict[str, str] = {}
+    for item in catalog.published:
+        catalog.source_to_item[item.source] = item
+        for _label, slug in partner_refs(item):
+            if slug in catalog.partner_by_slug and item not in links[slug]:
+                links[slug].append(item)
+        if item.collection != "pages":
+            for code in countries_of(item):
+                countries[code].append(item)
+        for tag in item.meta.tags:
+            slug = tag_slug(tag)
+            if slug and item not in topic_items[slug]:
+                topic_items[slug].append(item)
+                topic_names.setdefault(slug, tag)
+    catalog.partner_links = {slug: tuple(items) for slug, items in sorted(links.items())}
+    catalog.by_country = {code: tuple(items) for code, items in sorted(countries.items())}
+    catalog.topics = {
+        slug: Topic(slug, topic_names[slug], tuple(items)) for slug, items in sorted(topic_items.items())
+    }
+
+
+__all__ = ["link_catalog", "partner_refs", "RESERVED_PAGE_SLUGS", "Partner"]

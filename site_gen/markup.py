@@ -1,0 +1,174 @@
+"""Render stage helper: a Markdown body -> sanitised HTML as ``Markup``.
+
+Content is untrusted: Python-Markdown renders it, nh3 keeps only harmless
+tags, attributes and URL schemes, and this is the one place where content
+HTML becomes ``Markup``. Links are made to work under the base path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from typing import Callable
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.extensions.toc import slugify_unicode
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+ALLOWED_TAGS = frozenset(
+    """a abbr b bdi bdo blockquote br caption cite code col colgroup dd del details dfn div dl dt
+    em figcaption figure h1 h2 h3 h4 h5 h6 hr i ins kbd li mark ol p pre q s samp small span strong
+    sub summary sup table tbody td tfoot th thead time tr u ul var wbr""".split()
+)
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "bdo": {"dir"},
+    "code": {"class"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "del": {"cite", "datetime"},
+    "div": {"class"},
+    "ins": {"cite", "datetime"},
+    "ol": {"start", "reversed"},
+    "q": {"cite"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+    **{f"h{level}": {"id"} for level in range(1, 7)},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_TABLE_WRAPPER = "table-scroll"
+_EXTERNAL_LINK = re.compile(r'<a (?=[^>]*\bhref="https?://)')
+_BARE_URL = r"(?<![\w/\"'=])(https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?])"
+
+
+@dataclass
+class LinkResolver:
+    """Turn a link written in content into a link that works on the site.
+
+    ``entry_routes`` maps a source path ("content/partners/x.md") to its route;
+    ``href`` turns a route into a link under the base path. Links to ``.md``
+    files that are not published entries are collected in ``broken``.
+    """
+
+    entry_routes: dict[str, str]
+    href: Callable[[str], str]
+    broken: list[str] = field(default_factory=list)
+    source: str = ""
+
+    def resolve(self, url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc or url.startswith("#"):
+            return url
+        fragment = f"#{parts.fragment}" if parts.fragment else ""
+        if parts.path.startswith("/"):
+            return self.href(parts.path.lstrip("/")) + fragment
+        if parts.path.endswith(".md"):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), parts.path))
+            route = self.entry_routes.get(target)
+            if route is None:
+                self.broken.append(url)
+                return url
+            return self.href(route) + fragment
+        return url
+
+
+class _LinkTreeprocessor(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, resolver_ref: list[LinkResolver | None]) -> None:
+        super().__init__(md)
+        self.resolver_ref = resolver_ref
+
+    def run(self, root: etree.Element) -> None:
+        resolver = self.resolver_ref[0]
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "table":
+                    wrapper = etree.Element("div", {"class": _TABLE_WRAPPER})
+                    parent.remove(child)
+                    wrapper.append(child)
+                    parent.insert(index, wrapper)
+        if resolver is None:
+            return
+        for element in root.iter("a"):
+            href = element.get("href")
+            if href:
+                element.set("href", resolver.resolve(href))
+
+
+class _BareUrlProcessor(InlineProcessor):
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+        element = etree.Element("a", {"href": m.group(1)})
+        element.text = m.group(1)
+        return element, m.start(0), m.end(0)
+
+
+class _CatalogExtension(Extension):
+    def __init__(self, resolver_ref: list[LinkResolver | None]) -> None:
+        super().__init__()
+        self.resolver_ref = resolver_ref
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        md.inlinePatterns.register(_BareUrlProcessor(_BARE_URL, md), "bare_url", 5)
+        md.treeprocessors.register(_LinkTreeprocessor(md, self.resolver_ref), "catalog_links", 0)
+
+
+def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
+    """nh3 attribute filter: drop classes and ids content must not set."""
+    if attribute == "class":
+        if element == "div":
+            return value if value == _TABLE_WRAPPER else None
+        return value if re.fullmatch(r"language-[\w+-]+", value) else None
+    if attribute == "id":
+        return None if value.startswith("site-") else value
+    return value
+
+
+def sanitise_html(html: str) -> str:
+    """Keep only harmless HTML; mark external links ``rel="noopener"``."""
+    clean = nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_keep_attribute,
+        url_schemes=set(URL_SCHEMES),
+        strip_comments=True,
+        link_rel=None,
+    )
+    return _EXTERNAL_LINK.sub('<a rel="noopener" ', clean)
+
+
+class MarkdownRenderer:
+    """One reusable Markdown instance (reset before each document)."""
+
+    def __init__(self) -> None:
+        self._resolver: list[LinkResolver | None] = [None]
+        self._md = markdown.Markdown(
+            extensions=[
+                "tables",
+                "fenced_code",
+                "sane_lists",
+                "smarty",
+                "toc",
+                _CatalogExtension(self._resolver),
+            ],
+            extension_configs={"toc": {"slugify": slugify_unicode, "toc_depth": "2-6"}},
+            output_format="html",
+        )
+
+    def render(self, text: str, resolver: LinkResolver | None = None) -> Markup:
+        """Render Markdown to sanitised HTML."""
+        self._resolver[0] = resolver
+        try:
+            html = self._md.reset().convert(text)
+        finally:
+            self._resolver[0] = None
+        return Markup(sanitise_html(html))  # noqa: S704 - sanitised above: the one place content becomes Markup

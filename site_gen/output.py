@@ -1,0 +1,107 @@
+"""Write stage: files into a temporary sibling folder, then one swap into place.
+
+The previous site stays exactly as it was until the new one is complete;
+leftovers of an interrupted build are removed by the next one.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+from pathlib import Path
+from typing import Iterable
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class OutputError(Exception):
+    """The output folder cannot be used or written."""
+
+
+def refuse_dangerous_output(output: Path, content: Path) -> None:
+    """Refuse output folders whose replacement would destroy something else."""
+    out = output.resolve()
+    src = content.resolve()
+    if out == Path(out.anchor) or out == Path.home().resolve():
+        raise OutputError(f"refusing to write the site to {output}: choose a dedicated folder such as _site")
+    if out == src or out in src.parents:
+        raise OutputError(f"refusing to write the site to {output}: it is or contains the content folder")
+    if src in out.parents:
+        raise OutputError(f"refusing to write the site to {output}: it is inside the content folder")
+    if (out / ".git").exists():
+        raise OutputError(f"refusing to write the site to {output}: it is a repository root")
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"refusing to write the site to {output}: it is a file, not a folder")
+
+
+def _leftovers(output: Path) -> list[Path]:
+    parent = output.parent
+    if not parent.is_dir():
+        return []
+    return sorted(parent.glob(f".{output.name}.building-*")) + sorted(parent.glob(f".{output.name}.old-*"))
+
+
+def _safe_target(root: Path, relative: str) -> Path:
+    """Resolve ``relative`` inside ``root``; refuse anything that escapes it."""
+    if relative.startswith("/") or "\\" in relative or any(part in ("", ".", "..") for part in relative.split("/")):
+        raise OutputError(f"refusing to write outside the output folder: {relative!r}")
+    return root / relative
+
+
+def write_tree(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write ``(relative path, bytes)`` pairs below ``root``; return the count."""
+    count = 0
+    made: set[Path] = set()
+    for relative, data in files:
+        target = _safe_target(root, relative)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(data)
+        count += 1
+    return count
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE) if available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    return result == 0
+
+
+def publish(staging: Path, output: Path) -> None:
+    """Put a finished staging folder in place of ``output`` (atomically where possible)."""
+    if not output.exists():
+        staging.rename(output)
+        return
+    old = output.parent / f".{output.name}.old-{os.getpid()}"
+    if _exchange(staging, output):
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    output.rename(old)
+    staging.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def write_site(output: Path, files: Iterable[tuple[str, bytes]], static_dir: Path | None) -> int:
+    """Write a whole site to ``output`` through a staging folder; return the file count."""
+    for leftover in _leftovers(output):
+        shutil.rmtree(leftover, ignore_errors=True)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = output.parent / f".{output.name}.building-{os.getpid()}"
+    staging.mkdir()
+    try:
+        count = write_tree(staging, files)
+        if static_dir is not None and static_dir.is_dir():
+            shutil.copytree(static_dir, staging / "static", dirs_exist_ok=True)
+        publish(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count

@@ -1,0 +1,58 @@
+"""Content problems as data: the ``Problem`` value and its text and GitHub formatters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, at ``path:line``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sort by path, then line, then message; drop exact repeats."""
+    return sorted(set(problems))
+
+
+def format_text(problems: list[Problem]) -> str:
+    """Render problems as ``path:line: message`` lines plus a total count."""
+    lines = [str(problem) for problem in problems]
+    count = len(problems)
+    lines.append(f"{count} problem{'s' if count != 1 else ''} found")
+    return "\n".join(lines) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem, title: str = "Catalog content error") -> str:
+    """Render one problem as a GitHub Actions ``::error`` workflow command."""
+    properties = ",".join(
+        f"{key}={_escape_property(value)}"
+        for key, value in (("file", problem.path), ("line", str(problem.line)), ("title", title))
+    )
+    return f"::error {properties}::{_escape_data(problem.message)}"
+
+
+def format_github(problems: list[Problem]) -> str:
+    """Annotations for GitHub, then every problem as plain text with a count.
+
+    GitHub shows only the first ten annotations of a step, so the plain lines
+    make sure nothing is hidden.
+    """
+    annotations = [github_annotation(problem) for problem in problems]
+    return "\n".join(annotations) + ("\n" if annotations else "") + format_text(problems)

@@ -1,0 +1,84 @@
+"""Render stage: the Jinja environment, and one route -> bytes.
+
+Autoescape is on and undefined names fail loudly; content never goes through
+the template loader, so template syntax in content stays text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import humanize, urls
+from .catalog import Catalog, countries_of
+from .countries import country_name
+from .routes import Route
+
+
+def asset_versions(static_dir: Path) -> dict[str, str]:
+    """Map each static file (relative name) to a short hash of its bytes."""
+    versions = {}
+    if static_dir.is_dir():
+        for path in sorted(static_dir.rglob("*")):
+            if path.is_file():
+                name = path.relative_to(static_dir).as_posix()
+                versions[name] = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+    return versions
+
+
+def json_script(value: Any) -> Markup:
+    """Serialise data for a ``<script type="application/ld+json">`` block safely."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)  # noqa: S704 - escaped for a script element above
+
+
+def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls, today: date, versions: dict[str, str]) -> Environment:
+    """Create the Jinja environment with the site's globals and filters."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        autoescape=select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+    def asset(name: str) -> str:
+        version = versions.get(name)
+        if version is None:
+            raise KeyError(f"no static file {name!r}")
+        return url_maker.href(urls.static(name)) + f"?v={version}"
+
+    env.globals.update(
+        site=catalog.site,
+        catalog=catalog,
+        today=today,
+        urls=urls,
+        href=url_maker.href,
+        absolute=url_maker.absolute,
+        asset=asset,
+        country_name=country_name,
+        countries_of=countries_of,
+        label=humanize.label,
+        long_date=humanize.long_date,
+        weeks=humanize.weeks,
+        cost=humanize.cost,
+        deadline_state=lambda elective: humanize.deadline_state(elective, today),
+        deadline_text=lambda elective: humanize.deadline_text(elective, today),
+        json_script=json_script,
+    )
+    env.filters.update(href=url_maker.href, absolute=url_maker.absolute, label=humanize.label, long_date=humanize.long_date)
+    return env
+
+
+def render_route(env: Environment, route: Route) -> bytes:
+    """Render one route's template with its context to UTF-8 bytes."""
+    template = env.get_template(route.template)
+    return template.render(route=route.route, **route.context).encode("utf-8")

@@ -1,0 +1,65 @@
+"""The ``new`` command: write a new entry file from the schema's own examples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic.fields import FieldInfo
+
+from .schema import ENTRY_MODELS
+from .slugs import is_slug, suggest_slug
+
+KIND_TO_COLLECTION = {"partner": "partners", "project": "projects", "elective": "electives", "page": "pages"}
+
+
+class ScaffoldError(Exception):
+    """The entry cannot be created (bad kind or slug, file exists)."""
+
+
+def _yaml_value(value: Any) -> str:
+    """Write an example value as a YAML flow value that reads back as typed."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_yaml_value(part) for part in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_yaml_value(part)}" for key, part in value.items()) + "}"
+    text = str(value)
+    if any(char in text for char in ":#[]{},&*!|>'\"%@`") or text != text.strip():
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+def _field_line(name: str, info: FieldInfo, title: str) -> str:
+    example = title if name == "title" else (info.examples or [""])[0]
+    line = f"{name}: {_yaml_value(example)}"
+    comment = f"  # {info.description}" if info.description else ""
+    return (line if info.is_required() else f"# {line}") + comment
+
+
+def entry_template(kind: str, slug: str) -> str:
+    """Return the text of a new entry: required fields filled with examples, optional ones commented."""
+    model = ENTRY_MODELS[KIND_TO_COLLECTION[kind]]
+    title = slug.replace("-", " ").capitalize()
+    lines = ["---"]
+    for name, info in model.model_fields.items():
+        if name != "draft":
+            lines.append(_field_line(name, info, title))
+    lines += ["---", "", "## Overview", "", "Describe it here in a few paragraphs: what, where, with whom, and who may take part.", ""]
+    return "\n".join(lines)
+
+
+def create_entry(content_dir: Path, kind: str, slug: str) -> Path:
+    """Write ``content/<collection>/<slug>.md`` from the template; refuse to overwrite."""
+    if kind not in KIND_TO_COLLECTION:
+        raise ScaffoldError(f"unknown kind '{kind}' — use one of: {', '.join(KIND_TO_COLLECTION)}")
+    if not is_slug(slug):
+        raise ScaffoldError(f"'{slug}' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. '{suggest_slug(slug)}'")
+    path = content_dir / KIND_TO_COLLECTION[kind] / f"{slug}.md"
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists — choose another slug or edit that file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(entry_template(kind, slug), encoding="utf-8")
+    return path

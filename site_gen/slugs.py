@@ -1,0 +1,27 @@
+"""Slug rules: entry slugs (file names) and tag slugs (topic URLs)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+
+
+def is_slug(text: str) -> bool:
+    """True when ``text`` is a valid entry slug."""
+    return bool(SLUG_RE.match(text))
+
+
+def suggest_slug(name: str) -> str:
+    """Fold any name into the nearest valid slug (for hints and ``new``)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    folded = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return folded or "my-entry"
+
+
+def tag_slug(tag: str) -> str:
+    """Fold a tag into its URL slug: lower case, non-alphanumerics to single hyphens."""
+    folded = unicodedata.normalize("NFC", tag).lower()
+    return re.sub(r"[\W_]+", "-", folded).strip("-")

@@ -1,0 +1,339 @@
+"""Load stage: discover content files, decode them, split front matter, read YAML.
+
+Files in, ``Document`` values (a raw YAML tree of str/None/list/dict with the
+line of every field) plus ``Problem`` values out. Nothing here knows the schema.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+from .slugs import SLUG_RE, suggest_slug
+from .suggest import did_you_mean
+
+COLLECTIONS: tuple[str, ...] = ("partners", "projects", "electives", "pages")
+SITE_FILE = "site.yaml"
+MAX_FILE_BYTES = 2_000_000
+MAX_NODES = 20_000
+MAX_DEPTH = 20
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = frozenset(
+    _STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+) | {"!"}
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# A field path inside a document: ("countries", 1) or ("cost", "currency").
+FieldPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One content file after the load stage: raw front matter and body."""
+
+    collection: str
+    slug: str
+    path: str  # as shown to people: relative to the catalog root
+    data: dict[str, Any]
+    lines: dict[FieldPath, int]
+    body: str = ""
+    body_line: int = 1
+
+    def line_of(self, path: FieldPath) -> int:
+        """Return the line of a field path, or of its nearest ancestor, or 1."""
+        for end in range(len(path), 0, -1):
+            line = self.lines.get(path[:end])
+            if line is not None:
+                return line
+        return 1
+
+
+@dataclass
+class LoadResult:
+    """What the load stage found: the site settings, every entry, and problems."""
+
+    site: Document | None = None
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class YamlProblem(Exception):
+    """A problem found while reading YAML, at a 1-based line of the file."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Return ``path`` relative to ``root`` with forward slashes."""
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+def load_catalog_sources(content_dir: Path) -> LoadResult:
+    """Read ``site.yaml`` and every entry file below ``content_dir``."""
+    root = content_dir.parent
+    result = LoadResult()
+    site_path = content_dir / SITE_FILE
+    if site_path.is_file():
+        result.site = _load_site(site_path, root, result.problems)
+    else:
+        result.problems.append(
+            Problem(display_path(site_path, root), 1, f"missing {SITE_FILE} — create it with at least title, description and base_url")
+        )
+    for path in _discover(content_dir, root, result.problems):
+        document = load_document(path, root, result.problems)
+        if document is not None:
+            result.documents.append(document)
+    return result
+
+
+def _discover(content_dir: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """List entry files in a fixed order, reporting unexpected files and folders."""
+    found: list[Path] = []
+    real_root = content_dir.resolve()
+    for child in sorted(content_dir.iterdir()):
+        if _is_ignored(child.name) or child.name == SITE_FILE:
+            continue
+        shown = display_path(child, root)
+        if not _is_inside(child, real_root):
+            problems.append(Problem(shown, 1, "link points outside the content folder — replace it with a real file or folder"))
+        elif child.is_dir() and child.name in COLLECTIONS:
+            found.extend(_discover_collection(child, real_root, root, problems))
+        else:
+            hint = did_you_mean(child.name, COLLECTIONS)
+            what = "folder" if child.is_dir() else "file"
+            problems.append(
+                Problem(shown, 1, f"unexpected {what} '{child.name}'{hint} — content holds site.yaml and the folders {', '.join(COLLECTIONS)}")
+            )
+    return found
+
+
+def _discover_collection(folder: Path, real_root: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    found: list[Path] = []
+    for child in sorted(folder.iterdir()):
+        if _is_ignored(child.name):
+            continue
+        shown = display_path(child, root)
+        if not _is_inside(child, real_root):
+            problems.append(Problem(shown, 1, "link points outside the content folder — replace it with a real file"))
+        elif child.is_dir():
+            problems.append(Problem(shown, 1, f"unexpected folder in {folder.name}/ — put each entry directly in {folder.name}/ as <slug>.md"))
+        elif child.suffix != ".md":
+            problems.append(Problem(shown, 1, f"'{child.name}' is not a Markdown file — entries are named <slug>.md"))
+        else:
+            found.append(child)
+    return found
+
+
+def _is_ignored(name: str) -> bool:
+    return name.startswith(("_", "."))
+
+
+def _is_inside(path: Path, real_root: Path) -> bool:
+    try:
+        path.resolve().relative_to(real_root)
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def _load_site(path: Path, root: Path, problems: list[Problem]) -> Document | None:
+    shown = display_path(path, root)
+    text = _read_text(path, shown, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(Problem(shown, 1, "file is empty — add title, description and base_url"))
+        return None
+    try:
+        data, lines = parse_yaml_tree(text, first_line=1)
+    except YamlProblem as problem:
+        problems.append(Problem(shown, problem.line, problem.message))
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(shown, 1, "site.yaml must be a set of 'field: value' lines"))
+        return None
+    return Document("site", "site", shown, data, lines)
+
+
+def load_document(path: Path, root: Path, problems: list[Problem]) -> Document | None:
+    """Read one entry file into a ``Document``; report why not otherwise."""
+    shown = display_path(path, root)
+    slug = path.stem
+    if not SLUG_RE.match(slug):
+        problems.append(Problem(shown, 1, f"file name '{path.name}' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. '{suggest_slug(slug)}.md'"))
+        return None
+    text = _read_text(path, shown, problems)
+    if text is None:
+        return None
+    try:
+        front, body, body_line = split_front_matter(text)
+        data, lines = parse_yaml_tree(front, first_line=2)
+    except YamlProblem as problem:
+        problems.append(Problem(shown, problem.line, problem.message))
+        return None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        problems.append(Problem(shown, 2, "front matter must be a set of 'field: value' lines"))
+        return None
+    return Document(path.parent.name, slug, shown, data, lines, body, body_line)
+
+
+def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(shown, 1, f"file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,}) — shorten it"))
+            return None
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(shown, 1, f"cannot read file: {error.strerror or error}"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        problems.append(Problem(shown, line, f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}) — save it with UTF-8 encoding"))
+        return None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Split ``text`` into (front matter, body, first line of the body)."""
+    if not text.strip():
+        raise YamlProblem(1, "file is empty — start it with front matter between two '---' lines")
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        raise YamlProblem(1, "no front matter — the file must start with a '---' line, then the fields, then another '---' line")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return front, body, index + 2
+    raise YamlProblem(1, "front matter is not closed — add a '---' line after the last field")
+
+
+def parse_yaml_tree(text: str, first_line: int) -> tuple[Any, dict[FieldPath, int]]:
+    """Parse YAML text into plain str/None/list/dict values without type guessing.
+
+    Scalars stay strings (the schema converts them by field type), so ``NO`` is
+    never ``False`` and ``012`` never octal. Built from parser events, without
+    recursion, with limits on size and depth so hostile input stays cheap.
+    ``first_line`` is the file line of the text's first line.
+    """
+    builder = _TreeBuilder(first_line)
+    try:
+        for event in yaml.parse(text, Loader=_YAML_LOADER):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark else 0)
+        raise YamlProblem(line, f"invalid YAML: {error.problem or error.context} — check indentation, quotes and colons") from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(first_line, f"invalid YAML: {error}") from None
+    return builder.result, builder.lines
+
+
+class _TreeBuilder:
+    """Turn a stream of YAML parser events into a tree, recording field lines."""
+
+    def __init__(self, first_line: int) -> None:
+        self.first_line = first_line
+        self.result: Any = None
+        self.lines: dict[FieldPath, int] = {}
+        self._stack: list[tuple[Any, FieldPath, str | None, int]] = []  # container, path, anchor, size
+        self._pending_key: list[str | None] = []
+        self._anchors: dict[str, tuple[Any, int]] = {}
+        self._nodes = 0
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._check_tag(event)
+            if len(self._stack) >= MAX_DEPTH:
+                raise YamlProblem(self._line(event), f"front matter is nested too deeply (more than {MAX_DEPTH} levels)")
+            path = self._child_path(event)
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            self._stack.append((container, path, event.anchor, 1))
+            self._pending_key.append(None)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            container, _path, anchor, size = self._stack.pop()
+            self._pending_key.pop()
+            self._add(container, size, anchor, event)
+        elif isinstance(event, yaml.ScalarEvent):
+            self._check_tag(event)
+            value = None if event.style in (None, "") and event.value in _NULLS else event.value
+            if self._is_expecting_key():
+                self._take_key(value, event)
+            else:
+                self._child_path(event)
+                self._add(value, 1, event.anchor, event)
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self._anchors:
+                raise YamlProblem(self._line(event), f"unknown alias '*{event.anchor}'")
+            if self._is_expecting_key():
+                raise YamlProblem(self._line(event), "an alias cannot be used as a field name")
+            value, size = self._anchors[event.anchor]
+            self._child_path(event)
+            self._add(value, size, None, event)
+
+    def _line(self, event: yaml.Event) -> int:
+        return self.first_line + event.start_mark.line
+
+    def _check_tag(self, event: yaml.NodeEvent) -> None:
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            shown = "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
+            raise YamlProblem(self._line(event), f"YAML tag '{shown}' is not allowed — remove it and write a plain value")
+
+    def _is_expecting_key(self) -> bool:
+        return bool(self._stack) and isinstance(self._stack[-1][0], dict) and self._pending_key[-1] is None
+
+    def _take_key(self, key: str | None, event: yaml.Event) -> None:
+        mapping, path = self._stack[-1][0], self._stack[-1][1]
+        key = "" if key is None else key
+        line = self._line(event)
+        if key in mapping:
+            first = self.lines.get(path + (key,), line)
+            raise YamlProblem(line, f"field '{key}' is given twice (first on line {first}) — keep one")
+        self._pending_key[-1] = key
+        self.lines[path + (key,)] = line
+
+    def _child_path(self, event: yaml.Event) -> FieldPath:
+        """Return the path the next value will have, and record its line."""
+        if not self._stack:
+            return ()
+        container, path = self._stack[-1][0], self._stack[-1][1]
+        if isinstance(container, dict):
+            key = self._pending_key[-1]
+            if key is None:
+                raise YamlProblem(self._line(event), "a field name must be plain text, not a list or mapping")
+            return path + (key,)
+        child = path + (len(container),)
+        self.lines.setdefault(child, self._line(event))
+        return child
+
+    def _add(self, value: Any, size: int, anchor: str | None, event: yaml.Event) -> None:
+        self._nodes += size
+        if self._nodes > MAX_NODES:
+            raise YamlProblem(self._line(event), f"front matter is too large (more than {MAX_NODES:,} values, aliases counted) — shorten it")
+        if anchor is not None:
+            self._anchors[anchor] = (value, size)
+        if not self._stack:
+            self.result = value
+            return
+        container, path, parent_anchor, parent_size = self._stack[-1]
+        self._stack[-1] = (container, path, parent_anchor, parent_size + size)
+        if isinstance(container, dict):
+            container[self._pending_key[-1]] = value
+            self._pending_key[-1] = None
+        else:
+            container.append(value)

@@ -1,0 +1,79 @@
+"""URL shapes: the only module that knows where each page lives and the base path.
+
+Routes are site-relative ("electives/x/"); ``href`` turns them into links that
+work under the base path, ``absolute`` into full URLs for feeds and metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+HOME = ""
+SEARCH = "search/"
+COLLABORATE = "collaborate/"
+COUNTRIES = "countries/"
+TOPICS = "topics/"
+NOT_FOUND = "404.html"
+SITEMAP = "sitemap.xml"
+FEED = "feed.xml"
+ROBOTS = "robots.txt"
+CATALOG_JSON = "catalog.json"
+CATALOG_CSV = "catalog.csv"
+STATIC = "static/"
+
+
+def entry(collection: str, slug: str) -> str:
+    """Route of one entry; free pages live at the top level."""
+    return f"{slug}/" if collection == "pages" else f"{collection}/{slug}/"
+
+
+def listing(collection: str) -> str:
+    """Route of a collection's listing."""
+    return f"{collection}/"
+
+
+def country(code: str) -> str:
+    """Route of a country page (lower-case ISO code)."""
+    return f"{COUNTRIES}{code.lower()}/"
+
+
+def topic(slug: str) -> str:
+    """Route of a topic page."""
+    return f"{TOPICS}{slug}/"
+
+
+def static(name: str) -> str:
+    """Route of a static asset."""
+    return f"{STATIC}{name}"
+
+
+def output_file(route: str) -> str:
+    """Relative output file for a route: clean URLs become ``index.html``."""
+    return f"{route}index.html" if route == "" or route.endswith("/") else route
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Turn routes into links under the site's base URL."""
+
+    base_url: str
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @property
+    def base_path(self) -> str:
+        """The path part of the base URL, always starting and ending with '/'."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    def href(self, route: str) -> str:
+        """Root-relative link to a route, valid at any depth (404 pages too)."""
+        return self.base_path + quote(route, safe="/#?=&.-_~")
+
+    def absolute(self, route: str) -> str:
+        """Full URL of a route, for canonical links, the feed and the sitemap."""
+        return self.origin + self.href(route)

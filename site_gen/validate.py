@@ -1,0 +1,77 @@
+"""Validate stage: a loaded ``Document`` plus its schema model -> typed entry or problems."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem
+from .schema import NESTED_MODELS
+from .source import Document, FieldPath
+from .suggest import did_you_mean
+
+M = TypeVar("M", bound=BaseModel)
+_UNION_TAGS = frozenset({"scalar", "mapping"})
+
+
+def validate_document(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """Validate a document's front matter against ``model``."""
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as error:
+        problems = [_to_problem(document, model, detail) for detail in error.errors(include_url=False)]
+        return None, problems
+
+
+def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Problem:
+    path = _data_path(document.data, detail["loc"])
+    kind = detail["type"]
+    if kind == "missing":
+        parent, name = path[:-1], str(path[-1])
+        return Problem(document.path, document.line_of(parent) if parent else 1, _label(parent, f"missing required field '{name}'"))
+    if kind == "extra_forbidden":
+        parent, name = path[:-1], str(path[-1])
+        allowed = (NESTED_MODELS.get(str(parent[0])) if parent else model) or model
+        hint = did_you_mean(name, allowed.model_fields)
+        return Problem(document.path, document.line_of(path), _label(parent, f"unknown field '{name}'{hint}"))
+    context = detail.get("ctx") or {}
+    if context.get("at"):
+        path = path + (context["at"],)
+    return Problem(document.path, document.line_of(path), _label(path, _message(detail)))
+
+
+def _message(detail: Any) -> str:
+    if detail["type"] == "content":
+        return str(detail["msg"])
+    message = str(detail["msg"])
+    return message[:1].lower() + message[1:]
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
+    """Map a pydantic error location onto the document's field path."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        elif part in _UNION_TAGS:
+            continue
+        else:
+            current = None
+        path.append(part)
+    return tuple(path)
+
+
+def field_label(path: FieldPath) -> str:
+    """Show a field path as people write it: ``countries[1]``, ``cost.currency``."""
+    label = ""
+    for part in path:
+        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else str(part))
+    return label
+
+
+def _label(path: FieldPath, message: str) -> str:
+    return f"{field_label(path)}: {message}" if path else message
