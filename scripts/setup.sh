@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Set up everything the catalog generator needs, from the project's own files.
+# Idempotent: re-running it only installs what is missing.
+#   - Debian packages for the browser and HTML-validator tests (when run as root)
+#   - a virtual environment in .venv with the package and its test extra
+#   - front-end packages from package-lock.json (npm ci)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "setup: missing ${need_apt[*]} (install them with apt-get as root for the browser tests)" >&2
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+if [ ! -f "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[test]'
+  touch "$stamp"
+fi
+
+lock_stamp=node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)
+if [ ! -f "$lock_stamp" ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+  touch "$lock_stamp"
+fi
