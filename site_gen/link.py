@@ -21,12 +21,15 @@ RESERVED_PAGE_SLUGS = frozenset(
 
 
 def link_catalog(
-    site: SiteConfig, items: Iterable[tuple[Item[Entry], Document]], content_name: str
+    site: SiteConfig, items: Iterable[tuple[Item[Entry], Document]], content_name: str, partner_files: set[str]
 ) -> tuple[Catalog, list[Problem]]:
-    """Resolve references and build the catalog's indexes."""
+    """Resolve references and build the catalog's indexes.
+
+    ``partner_files`` holds the slug of every partner file found, valid or not.
+    """
     pairs = sorted(items, key=lambda pair: pair[0].key)
     problems: list[Problem] = []
-    all_partners = {item.slug for item, _ in pairs if item.collection == "partners"}
+    all_partners = partner_files | {item.slug for item, _ in pairs if item.collection == "partners"}
     for item, document in pairs:
         problems.extend(_reference_problems(item, document, all_partners, content_name))
         if item.collection == "pages" and item.slug in RESERVED_PAGE_SLUGS:

@@ -79,7 +79,8 @@ def load_catalog(content_dir: Path, base_url: str | None = None) -> BuildResult:
             validated.append((item, document))
     if site is None:
         return BuildResult(sort_problems(problems))
-    catalog, link_problems = link_catalog(site, validated, content_dir.name)  # type: ignore[arg-type]
+    partner_files = {slug for collection, slug in loaded.discovered if collection == "partners"}
+    catalog, link_problems = link_catalog(site, validated, content_dir.name, partner_files)  # type: ignore[arg-type]
     problems += link_problems
     return BuildResult(sort_problems(problems), catalog)
 

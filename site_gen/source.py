@@ -61,6 +61,9 @@ class LoadResult:
     site: Document | None = None
     documents: list[Document] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # (collection, slug) of every entry file found, readable or not: a reference
+    # to a file with problems of its own is not also reported as missing.
+    discovered: set[tuple[str, str]] = field(default_factory=set)
 
 
 class YamlProblem(Exception):
@@ -89,6 +92,7 @@ def load_catalog_sources(content_dir: Path) -> LoadResult:
             Problem(display_path(site_path, root), 1, f"missing {SITE_FILE} — create it with at least title, description and base_url")
         )
     for path in _discover(content_dir, root, result.problems):
+        result.discovered.add((path.parent.name, path.stem))
         document = load_document(path, root, result.problems)
         if document is not None:
             result.documents.append(document)

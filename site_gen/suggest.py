@@ -8,11 +8,13 @@ from typing import Iterable
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """Return the choice closest to ``word`` if one is close enough."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if not matches:
-        lowered = {choice.lower(): choice for choice in choices}
-        return lowered.get(word.lower())
-    return matches[0]
+    options = list(choices)
+    lowered = word.lower()
+    containing = [choice for choice in options if lowered and (lowered in choice.lower() or choice.lower() in lowered)]
+    if len(containing) == 1:
+        return containing[0]
+    matches = difflib.get_close_matches(lowered, options, n=1, cutoff=0.7)
+    return matches[0] if matches else None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -122,6 +122,8 @@ def run_cli(*args: str | Path) -> CliResult:
 
 def problem_lines(result: CliResult) -> list[str]:
     """The ``path:line: message`` lines of a failed run (the count line removed)."""
+    if result.code == 0:
+        return []
     return [line for line in result.lines if not line.endswith("found")]
 
 

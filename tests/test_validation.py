@@ -1,0 +1,232 @@
+"""Every validation rule of the contract: one small catalog per mistake, exact messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import ELECTIVE, PARTNER, PROJECT, SITE_YAML, make_catalog, problem_lines, run_cli
+
+
+def elective(**fields: str) -> str:
+    """The minimal elective with some front-matter lines replaced or added (None-valued keys removed)."""
+    return _with_fields(ELECTIVE, fields)
+
+
+def project(**fields: str) -> str:
+    return _with_fields(PROJECT, fields)
+
+
+def partner(**fields: str) -> str:
+    return _with_fields(PARTNER, fields)
+
+
+def _with_fields(text: str, fields: dict[str, str]) -> str:
+    head, body = text.split("\n---\n", 1)
+    lines = head.split("\n")
+    for name, value in fields.items():
+        index = next((i for i, line in enumerate(lines) if line.startswith(f"{name}:")), None)
+        if value == "<remove>":
+            if index is not None:
+                del lines[index]
+            continue
+        line = f"{name}: {value}" if not value.startswith("\n") else f"{name}:{value}"
+        if index is None:
+            lines.append(line)
+        else:
+            lines[index] = line
+    return "\n".join(lines) + "\n---\n" + body
+
+
+def check(tmp_path: Path, files: dict[str, str | bytes | None]) -> list[str]:
+    content = make_catalog(tmp_path, files)
+    result = run_cli("check", "--content", content)
+    assert result.code == (1 if problem_lines(result) else 0), result.out + result.err
+    return problem_lines(result)
+
+
+E = "content/electives/surgery.md"
+P = "content/projects/needs.md"
+R = "content/partners/riverside.md"
+
+CASES = [
+    pytest.param({"electives/surgery.md": elective(countries="[CN, XX]")},
+                 [f"{E}:8: countries[1]: 'XX' is not an ISO 3166-1 alpha-2 country code"], id="bad-country"),
+    pytest.param({"electives/surgery.md": elective(countries="\n  - CN\n  - cn")},
+                 [f"{E}:10: countries[1]: 'cn' is not an ISO 3166-1 alpha-2 country code — write it in capitals: 'CN'"], id="lower-case-country-block-list"),
+    pytest.param({"electives/surgery.md": elective(countries="GH")},
+                 [f"{E}:8: countries: 'GH' is not a list — write it in brackets: [GH]"], id="scalar-not-list"),
+    pytest.param({"electives/surgery.md": elective(countries="[]")},
+                 [f"{E}:8: countries: is empty — list at least 1, e.g. [RW]"], id="empty-list"),
+    pytest.param({"projects/needs.md": project(partners="[kfmc]")},
+                 [f"{P}:7: partners[0]: no partner 'kfmc' (content/partners/kfmc.md does not exist)"], id="missing-partner"),
+    pytest.param({"electives/surgery.md": elective(host="nowhere")},
+                 [f"{E}:9: host: no partner 'nowhere' (content/partners/nowhere.md does not exist)"], id="missing-host"),
+    pytest.param({"partners/riverside.md": partner(contry="CN")},
+                 [f"{R}:7: unknown field 'contry' (did you mean 'country'?)"], id="unknown-field"),
+    pytest.param({"partners/riverside.md": partner(colour="red")},
+                 [f"{R}:7: unknown field 'colour'"], id="unknown-field-no-hint"),
+    pytest.param({"electives/surgery.md": elective(title="<remove>")},
+                 [f"{E}:1: missing required field 'title'"], id="missing-required"),
+    pytest.param({"electives/surgery.md": elective(title="Ab")},
+                 [f"{E}:2: title: 'Ab' is too short (2 characters; at least 3)"], id="title-too-short"),
+    pytest.param({"electives/surgery.md": elective(summary="x" * 301)},
+                 [f"{E}:3: summary: is too long (301 characters; at most 300) — shorten it"], id="summary-too-long"),
+    pytest.param({"electives/surgery.md": elective(category="clinicl")},
+                 [f"{E}:4: category: 'clinicl' is not one of: clinical, community-health, research (did you mean 'clinical'?)"], id="enum-typo"),
+    pytest.param({"electives/surgery.md": elective(audience="[student]")},
+                 [f"{E}:7: audience[0]: 'student' is not one of: medical-student, resident, fellow, physician, nurse, public-health, other (did you mean 'medical-student'?)"], id="enum-in-list"),
+    pytest.param({"electives/surgery.md": elective(deadline="2026-02-30")},
+                 [f"{E}:10: deadline: '2026-02-30' is not a real date — check the month and day"], id="impossible-date"),
+    pytest.param({"electives/surgery.md": elective(deadline="30/11/2026")},
+                 [f"{E}:10: deadline: '30/11/2026' is not a date — write it as YYYY-MM-DD, e.g. 2026-03-01"], id="date-format"),
+    pytest.param({"electives/surgery.md": elective(apply_url="javascript:alert(1)")},
+                 [f"{E}:11: apply_url: 'javascript:alert(1)' is not a web address — give a full http(s) URL, e.g. https://example.edu/page"], id="javascript-url"),
+    pytest.param({"electives/surgery.md": elective(apply_url="www.example.org")},
+                 [f"{E}:11: apply_url: 'www.example.org' is not a web address — give a full http(s) URL, e.g. https://example.edu/page"], id="url-without-scheme"),
+    pytest.param({"electives/surgery.md": elective(contact="someone@")},
+                 [f"{E}:11: contact: 'someone@' is not a valid email address — e.g. name@example.edu"], id="bad-email"),
+    pytest.param({"electives/surgery.md": elective(duration_weeks="\n  min: 8\n  max: 4")},
+                 [f"{E}:13: duration_weeks.max: min (8) is more than max (4) — swap them"], id="duration-min-above-max"),
+    pytest.param({"electives/surgery.md": elective(duration_weeks="four")},
+                 [f"{E}:11: duration_weeks: 'four' is not a whole number — write digits only, e.g. 1200"], id="duration-not-number"),
+    pytest.param({"electives/surgery.md": elective(duration_weeks="\n  min: 4\n  maximum: 8")},
+                 [f"{E}:11: duration_weeks: missing required field 'max'", f"{E}:13: duration_weeks: unknown field 'maximum' (did you mean 'max'?)"], id="duration-unknown-key"),
+    pytest.param({"electives/surgery.md": elective(cost="\n  amount: 1200\n  currency: usd")},
+                 [f"{E}:13: cost.currency: 'usd' is not an ISO 4217 currency code — write it in capitals: 'USD'"], id="currency-lower"),
+    pytest.param({"electives/surgery.md": elective(cost="\n  amount: $1,200\n  currency: XYZ")},
+                 [f"{E}:12: cost.amount: '$1,200' is not an amount — write a number without currency signs or commas, e.g. 1200 or 99.50",
+                  f"{E}:13: cost.currency: 'XYZ' is not an ISO 4217 currency code — e.g. USD, EUR, KES"], id="bad-amount-and-currency"),
+    pytest.param({"electives/surgery.md": elective(cost="[100, USD]")},
+                 [f"{E}:11: cost: expected a single value, not a list — e.g. 'Some text'"], id="cost-wrong-shape"),
+    pytest.param({"projects/needs.md": project(start="2026-05-01", end="2025")},
+                 [f"{P}:10: end: '2025' is before start '2026-05-01' — the end must not come before the start"], id="end-before-start"),
+    pytest.param({"projects/needs.md": project(people_reached="-5")},
+                 [f"{P}:9: people_reached: -5 is too small — it must be 0 or more"], id="negative-count"),
+    pytest.param({"projects/needs.md": project(seeking="[money]")},
+                 [f"{P}:9: seeking[0]: 'money' is not one of: collaborators, funding, faculty, trainees, partners"], id="seeking-enum"),
+    pytest.param({"projects/needs.md": project(status="active", kind="research", draft="yes")},
+                 [f"{P}:9: draft: 'yes' is not true or false — write true or false"], id="draft-not-bool"),
+    pytest.param({"partners/riverside.md": partner(since="19")},
+                 [f"{R}:7: since: '19' is not a year — write four digits, e.g. 2019"], id="bad-year"),
+    pytest.param({"partners/riverside.md": partner(website="ftp://files.example.org")},
+                 [f"{R}:7: website: 'ftp://files.example.org' is not a web address — give a full http(s) URL, e.g. https://example.edu/page"], id="ftp-url"),
+    pytest.param({"electives/surgery.md": elective(tags="[maternal health, maternal health]")},
+                 [f"{E}:11: tags: 'maternal health' is listed twice — keep one"], id="duplicate-tag"),
+    pytest.param({"electives/surgery.md": elective(tags="['!!!']")},
+                 [f"{E}:11: tags[0]: '!!!' has no letters or digits — a tag names a topic, e.g. 'maternal health'"], id="tag-without-slug"),
+    pytest.param({"electives/surgery.md": elective(title="")},
+                 [f"{E}:2: title: is empty — give a value, e.g. 'Some text'"], id="empty-title"),
+    pytest.param({"pages/search.md": "---\ntitle: Search help\nsummary: How to search.\n---\nText.\n"},
+                 ["content/pages/search.md:1: page slug 'search' is reserved for the site's own /search/ — rename the file"], id="reserved-page-slug"),
+    pytest.param({"site.yaml": SITE_YAML + "titel: x\n"},
+                 ["content/site.yaml:5: unknown field 'titel' (did you mean 'title'?)"], id="site-unknown-field"),
+    pytest.param({"site.yaml": SITE_YAML.replace("https://example.org/catalog/", "example.org")},
+                 ["content/site.yaml:3: base_url: 'example.org' is not a web address — give a full http(s) URL, e.g. https://example.edu/page"], id="site-bad-base-url"),
+    pytest.param({"site.yaml": SITE_YAML + "language: english language\n"},
+                 ["content/site.yaml:5: language: 'english language' is not a BCP 47 language tag — e.g. en, fr, pt-BR"], id="site-bad-language"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), CASES)
+def test_each_mistake_gets_one_clear_line(tmp_path: Path, files: dict[str, str], expected: list[str]) -> None:
+    assert check(tmp_path, files) == expected
+
+
+def test_valid_minimal_catalog_has_no_problems(tmp_path: Path) -> None:
+    assert check(tmp_path, {}) == []
+
+
+YAML_TRAPS = [
+    pytest.param("countries: [NO]", id="no-is-norway"),
+    pytest.param("countries:\n  - NO\n  - ON", id="block-list-norway-and-unknown"),
+]
+
+
+def test_unquoted_no_is_norway(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {"electives/surgery.md": elective(countries="[NO, CN]")})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "out")
+    assert result.code == 0, result.out
+    page = (tmp_path / "out/electives/surgery/index.html").read_text()
+    assert "Norway" in page
+
+
+def test_leading_zero_is_decimal_not_octal(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {"projects/needs.md": project(people_reached="012")})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "out")
+    assert result.code == 0, result.out
+    data = (tmp_path / "out/catalog.json").read_text()
+    assert '"people_reached": 12' in data
+
+
+def test_yes_and_numbers_stay_text_in_text_fields(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {"partners/riverside.md": partner(city="Yes", title="2024")})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "out")
+    assert result.code == 0, result.out
+    data = (tmp_path / "out/catalog.json").read_text()
+    assert '"city": "Yes"' in data and '"title": "2024"' in data
+
+
+FILE_CASES = [
+    pytest.param({"electives/surgery.md": b"---\ntitle: Caf\xe9\n---\n"},
+                 [f"{E}:2: file is not valid UTF-8 (byte 0xe9) — save it with UTF-8 encoding"], id="not-utf8"),
+    pytest.param({"electives/surgery.md": ""},
+                 [f"{E}:1: file is empty — start it with front matter between two '---' lines"], id="empty-file"),
+    pytest.param({"electives/surgery.md": "title: x\n"},
+                 [f"{E}:1: no front matter — the file must start with a '---' line, then the fields, then another '---' line"], id="no-front-matter"),
+    pytest.param({"electives/surgery.md": "---\ntitle: Surgery\nsummary: x\n"},
+                 [f"{E}:1: front matter is not closed — add a '---' line after the last field"], id="unclosed-front-matter"),
+    pytest.param({"electives/surgery.md": "---\ntitle: Surgery\nsummary: [unclosed\ncategory: clinical\n---\n"},
+                 [f"{E}:4: invalid YAML: did not find expected ',' or ']' — check indentation, quotes and colons"], id="broken-yaml"),
+    pytest.param({"electives/surgery.md": "---\ntitle: Surgery\n title: again\n---\n"},
+                 [f"{E}:3: invalid YAML: mapping values are not allowed in this context — check indentation, quotes and colons"], id="bad-indentation"),
+    pytest.param({"electives/surgery.md": "---\n- a\n- b\n---\n"},
+                 [f"{E}:2: front matter must be a set of 'field: value' lines"], id="front-matter-list"),
+    pytest.param({"electives/surgery.md": ELECTIVE.replace("format: elective\n", "format: elective\ntitle: Again\n")},
+                 [f"{E}:6: field 'title' is given twice (first on line 2) — keep one"], id="duplicate-field"),
+    pytest.param({"electives/surgery.md": ELECTIVE.replace("summary: Four weeks of surgery.", "summary: !!python/object/apply:os.system [echo hi]")},
+                 [f"{E}:3: YAML tag '!!python/object/apply:os.system' is not allowed — remove it and write a plain value"], id="python-tag"),
+    pytest.param({"electives/Bad_Name.md": ELECTIVE},
+                 ["content/electives/Bad_Name.md:1: file name 'Bad_Name.md' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. 'bad-name.md'"], id="bad-slug"),
+    pytest.param({"electives/notes.txt": "hello"},
+                 ["content/electives/notes.txt:1: 'notes.txt' is not a Markdown file — entries are named <slug>.md"], id="not-markdown"),
+    pytest.param({"elective/x.md": ELECTIVE},
+                 ["content/elective:1: unexpected folder 'elective' (did you mean 'electives'?) — content holds site.yaml and the folders partners, projects, electives, pages"], id="misspelt-folder"),
+    pytest.param({"site.yaml": None},
+                 ["content/site.yaml:1: missing site.yaml — create it with at least title, description and base_url"], id="missing-site-yaml"),
+    pytest.param({"site.yaml": "title: [x\n"},
+                 ["content/site.yaml:2: invalid YAML: did not find expected ',' or ']' — check indentation, quotes and colons"], id="broken-site-yaml"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), FILE_CASES)
+def test_unreadable_files_get_one_clear_line(tmp_path: Path, files: dict[str, str | bytes | None], expected: list[str]) -> None:
+    assert check(tmp_path, files) == expected
+
+
+def test_every_problem_of_every_file_in_one_run(tmp_path: Path) -> None:
+    lines = check(tmp_path, {
+        "electives/surgery.md": elective(countries="[XX]", category="clinicl"),
+        "partners/riverside.md": partner(kind="castle"),
+        "projects/needs.md": "",
+    })
+    assert [line.split(":")[0] + ":" + line.split(":")[1] for line in lines] == [
+        f"{E}:4", f"{E}:8", f"{R}:4", f"{P}:1",
+    ]
+
+
+def test_problems_are_counted_and_exit_code_is_one(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {"electives/surgery.md": elective(countries="[XX]", category="clinicl")})
+    result = run_cli("check", "--content", content)
+    assert result.code == 1
+    assert result.lines[-1] == "2 problems found"
+
+
+def test_drafts_are_validated(tmp_path: Path) -> None:
+    lines = check(tmp_path, {"electives/draft-one.md": elective(draft="true", countries="[XX]")})
+    assert lines == ["content/electives/draft-one.md:8: countries[0]: 'XX' is not an ISO 3166-1 alpha-2 country code"]
+
+
+def test_ignored_files_are_not_read(tmp_path: Path) -> None:
+    assert check(tmp_path, {"electives/_template.md": "not valid", "electives/.notes.md": "x", "_templates/x.md": "y"}) == []
