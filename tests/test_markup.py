@@ -1,0 +1,87 @@
+"""Markdown rendering and the sanitiser: features work, payloads come out inert."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_gen.markup import LinkResolver, MarkdownRenderer
+
+RENDERER = MarkdownRenderer()
+
+
+def render(text: str) -> str:
+    return str(RENDERER.render(text, LinkResolver({}, lambda route: "/base/" + route, source="content/projects/a.md")))
+
+
+def assert_renders(markdown: str, expected: str) -> None:
+    assert render(markdown).strip() == expected
+
+
+@pytest.mark.parametrize(("markdown", "html"), [
+    ("## Getting there", '<h2 id="getting-there">Getting there</h2>'),
+    ("## Bogotá día", '<h2 id="bogotá-día">Bogotá día</h2>'),
+    ("*a* and **b**", "<p><em>a</em> and <strong>b</strong></p>"),
+    ("See https://who.int/news.", '<p>See <a rel="noopener" href="https://who.int/news">https://who.int/news</a>.</p>'),
+    ("[home](/about/)", '<p><a href="/base/about/">home</a></p>'),
+    ("[x](#top)", '<p><a href="#top">x</a></p>'),
+    ("[mail](mailto:a@example.edu)", '<p><a href="mailto:a@example.edu">mail</a></p>'),
+    ("```python\nx = 1\n```", '<pre><code class="language-python">x = 1\n</code></pre>'),
+    ("{{ 7*7 }} {% if x %}", "<p>{{ 7*7 }} {% if x %}</p>"),
+])
+def test_markdown_features(markdown: str, html: str) -> None:
+    assert_renders(markdown, html)
+
+
+def test_tables_are_wrapped_for_small_screens() -> None:
+    html = render("| a | b |\n|---|--:|\n| 1 | 2 |")
+    assert html.startswith('<div class="table-scroll"><table>')
+    assert "style=" not in html and "align=" not in html
+
+
+XSS_PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)><script>alert(1)</script></svg>",
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href="JaVaScRiPt:alert(1)">x</a>',
+    '<a href="java&#x09;script:alert(1)">x</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    "[x](javascript:alert(1))",
+    "[x](data:text/html,<script>alert(1)</script>)",
+    "![x](javascript:alert(1))",
+    '<iframe src="https://evil.example"></iframe>',
+    '<form action="https://evil.example"><input name=a></form>',
+    '<div style="background:url(javascript:alert(1))">x</div>',
+    '<p style="width: expression(alert(1))">x</p>',
+    '<object data="x.swf"></object><embed src="x.swf">',
+    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+    "<!--><script>alert(1)</script>-->",
+    '<a href="https://ok.example" onclick="alert(1)" target="_blank">x</a>',
+    '<base href="https://evil.example/">',
+    '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+    '<link rel="stylesheet" href="https://evil.example/x.css">',
+    '<h2 id="site-main">hijack</h2>',
+    '<div class="evil-class">x</div>',
+]
+
+
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_payloads_come_out_inert(payload: str) -> None:
+    html = render(payload).lower()
+    for forbidden in ("<script", "onerror", "onload", "onclick", "javascript:", "data:text", "<iframe", "<form",
+                      "<input", "style=", "<object", "<embed", "<style", "<base", "<meta", "<link", "<svg", "<math",
+                      "target=", 'id="site-main"', "evil-class"):
+        assert forbidden not in html, (payload, html)
+
+
+def test_links_to_entry_files_resolve_to_routes() -> None:
+    resolver = LinkResolver({"content/partners/b.md": "partners/b/"}, lambda route: "/base/" + route, source="content/projects/a.md")
+    html = str(RENDERER.render("[b](../partners/b.md#x) [c](../partners/c.md)", resolver))
+    assert 'href="/base/partners/b/#x"' in html
+    assert resolver.broken == ["../partners/c.md"]
+
+
+def test_renderer_is_reusable_without_leaking_state() -> None:
+    first = render("## Same heading")
+    second = render("## Same heading")
+    assert first == second

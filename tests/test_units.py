@@ -1,0 +1,121 @@
+"""Fast unit tests of pure helpers: slugs, URLs, people-facing values, problems, the clock."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from site_gen import humanize, urls
+from site_gen.clock import ClockError, build_datetime
+from site_gen.countries import country_name
+from site_gen.problems import Problem, format_github, format_text, github_annotation
+from site_gen.schema import Elective, WeeksRange
+from site_gen.slugs import is_slug, suggest_slug, tag_slug
+from site_gen.source import YamlProblem, split_front_matter
+
+
+@pytest.mark.parametrize(("tag", "slug"), [
+    ("Maternal Health", "maternal-health"),
+    ("  HIV/AIDS & TB ", "hiv-aids-tb"),
+    ("global--surgery", "global-surgery"),
+    ("Santé publique", "santé-publique"),
+    ("COVID_19", "covid-19"),
+])
+def test_tag_slug(tag: str, slug: str) -> None:
+    assert tag_slug(tag) == slug
+
+
+@pytest.mark.parametrize(("text", "valid"), [("a", True), ("a-1", True), ("a--b", False), ("-a", False), ("A", False), ("a_b", False), ("", False)])
+def test_is_slug(text: str, valid: bool) -> None:
+    assert is_slug(text) is valid
+
+
+def test_suggest_slug_folds_accents() -> None:
+    assert suggest_slug("Hospital San José") == "hospital-san-jose"
+
+
+@pytest.mark.parametrize(("base", "route", "href", "absolute"), [
+    ("https://org.github.io/catalog/", "electives/x/", "/catalog/electives/x/", "https://org.github.io/catalog/electives/x/"),
+    ("https://org.github.io/catalog", "", "/catalog/", "https://org.github.io/catalog/"),
+    ("https://example.edu/", "topics/santé/", "/topics/sant%C3%A9/", "https://example.edu/topics/sant%C3%A9/"),
+])
+def test_urls(base: str, route: str, href: str, absolute: str) -> None:
+    maker = urls.Urls(base)
+    assert maker.href(route) == href
+    assert maker.absolute(route) == absolute
+
+
+def test_url_shapes() -> None:
+    assert urls.entry("pages", "about") == "about/"
+    assert urls.entry("electives", "x") == "electives/x/"
+    assert urls.country("CN") == "countries/cn/"
+    assert urls.output_file("electives/x/") == "electives/x/index.html"
+    assert urls.output_file("404.html") == "404.html"
+
+
+def test_people_facing_values() -> None:
+    assert humanize.weeks(4) == "4 weeks"
+    assert humanize.weeks(1) == "1 week"
+    assert humanize.weeks(WeeksRange(min="4", max="8")) == "4–8 weeks"
+    assert humanize.long_date(date(2026, 3, 1)) == "1 March 2026"
+    assert humanize.label("residency-rotation") == "Residency rotation"
+    assert humanize.label("medical-student") == "Medical students"
+
+
+def elective(deadline: str | None) -> Elective:
+    data = {"title": "Abc", "summary": "x", "category": "clinical", "format": "elective", "direction": "outbound",
+            "audience": ["resident"], "countries": ["CN"]}
+    return Elective.model_validate({**data, **({"deadline": deadline} if deadline else {})})
+
+
+@pytest.mark.parametrize(("deadline", "state", "text"), [
+    ("2026-10-13", "open", "Closes in 12 days"),
+    ("2026-10-01", "open", "Closes today"),
+    ("2026-10-02", "open", "Closes tomorrow"),
+    ("2026-03-01", "closed", "Closed on 1 March 2026"),
+    (None, "rolling", "Rolling admissions"),
+])
+def test_deadline_state(deadline: str | None, state: str, text: str) -> None:
+    today = date(2026, 10, 1)
+    assert humanize.deadline_state(elective(deadline), today) == state
+    assert humanize.deadline_text(elective(deadline), today) == text
+
+
+def test_country_names_read_naturally() -> None:
+    assert country_name("NO") == "Norway"
+    assert country_name("TZ") == "Tanzania"
+    assert country_name("PS") == "State of Palestine"
+
+
+def test_problem_formats() -> None:
+    problems = [Problem("content/a.md", 3, "x: 'y' is wrong"), Problem("content/b.md", 1, "missing")]
+    assert format_text(problems) == "content/a.md:3: x: 'y' is wrong\ncontent/b.md:1: missing\n2 problems found\n"
+    github = format_github(problems).splitlines()
+    assert github[0] == "::error file=content/a.md,line=3,title=Catalog content error::x: 'y' is wrong"
+    assert github[2:] == ["content/a.md:3: x: 'y' is wrong", "content/b.md:1: missing", "2 problems found"]
+
+
+def test_github_escaping() -> None:
+    line = github_annotation(Problem("content/a,b:c.md", 2, "100% wrong\r\nnext"))
+    assert line == "::error file=content/a%2Cb%3Ac.md,line=2,title=Catalog content error::100%25 wrong%0D%0Anext"
+
+
+def test_clock_honours_source_date_epoch() -> None:
+    assert build_datetime({"SOURCE_DATE_EPOCH": "1790812800"}) == datetime(2026, 10, 1, tzinfo=timezone.utc)
+    with pytest.raises(ClockError):
+        build_datetime({"SOURCE_DATE_EPOCH": "soon"})
+
+
+@pytest.mark.parametrize(("text", "line", "body_line"), [
+    ("---\na: 1\n---\nbody", None, 4),
+    ("---\n---\n", None, 3),
+    ("---  \na: 1\n...\nbody", None, 4),
+])
+def test_split_front_matter(text: str, line: int | None, body_line: int) -> None:
+    assert split_front_matter(text)[2] == body_line
+
+
+def test_split_front_matter_unclosed() -> None:
+    with pytest.raises(YamlProblem):
+        split_front_matter("---\na: 1\n")
