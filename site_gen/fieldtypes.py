@@ -79,11 +79,21 @@ def text(min_length: int = 1, max_length: int = 10_000) -> Any:
     return _typed(str, convert, {"type": "string", "minLength": min_length, "maxLength": max_length})
 
 
-def _slug(value: Any) -> str:
-    result = _scalar(value, "'nanjing-riverside-hospital'")
-    if not _SLUG_RE.match(result):
-        fail(f"{quoted(result)} is not a valid slug — use lower-case letters, digits and single hyphens")
-    return result
+def _matching(pattern: re.Pattern[str], example: str, problem: str) -> Callable[[Any], str]:
+    """A converter for text that must match ``pattern``; ``problem`` completes "'x' is not ..."."""
+
+    def convert(value: Any) -> str:
+        result = _scalar(value, example)
+        if not pattern.match(result) or ".." in result:
+            fail(f"{quoted(result)} is not {problem}")
+        return result
+
+    return convert
+
+
+_slug = _matching(_SLUG_RE, "'nanjing-riverside-hospital'", "a valid slug — use lower-case letters, digits and single hyphens")
+_language_tag = _matching(_LANGUAGE_RE, "en", "a BCP 47 language tag — e.g. en, fr, pt-BR")
+_branch = _matching(_BRANCH_RE, "main", "a branch name — e.g. main")
 
 
 def _country(value: Any) -> str:
@@ -182,20 +192,6 @@ def _boolean(value: Any) -> bool:
         return result.lower() == "true"
     fail(f"{quoted(result)} is not true or false — write true or false")
     raise AssertionError("unreachable")
-
-
-def _language_tag(value: Any) -> str:
-    result = _scalar(value, "en")
-    if not _LANGUAGE_RE.match(result):
-        fail(f"{quoted(result)} is not a BCP 47 language tag — e.g. en, fr, pt-BR")
-    return result
-
-
-def _branch(value: Any) -> str:
-    result = _scalar(value, "main")
-    if not _BRANCH_RE.match(result) or ".." in result:
-        fail(f"{quoted(result)} is not a branch name — e.g. main")
-    return result
 
 
 def enum(*values: str) -> Any:
