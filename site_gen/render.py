@@ -18,7 +18,10 @@ from markupsafe import Markup
 from . import humanize, urls
 from .catalog import Catalog, countries_of
 from .countries import country_name
+from .jsonld import entry_jsonld
+from .related import related_entries
 from .routes import Route
+from .slugs import tag_slug
 
 
 def asset_versions(static_dir: Path) -> dict[str, str]:
@@ -73,6 +76,9 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         deadline_state=lambda elective: humanize.deadline_state(elective, today),
         deadline_text=lambda elective: humanize.deadline_text(elective, today),
         json_script=json_script,
+        tag_slug=tag_slug,
+        related=lambda item: related_entries(catalog, item),
+        jsonld=lambda item: entry_jsonld(catalog, url_maker, item),
     )
     env.filters.update(href=url_maker.href, absolute=url_maker.absolute, label=humanize.label, long_date=humanize.long_date)
     return env

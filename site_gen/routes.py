@@ -10,7 +10,7 @@ from markupsafe import Markup
 from . import urls
 from .catalog import Catalog, Item
 from .countries import country_name
-from .schema import Entry
+from .schema import SEEKING, Entry
 
 COLLECTION_TITLES = {"projects": "Projects", "partners": "Partners", "electives": "Electives"}
 ENTRY_TEMPLATES = {"projects": "project.html", "partners": "partner.html", "electives": "elective.html", "pages": "page.html"}
@@ -48,10 +48,16 @@ def plan_routes(catalog: Catalog, bodies: dict[tuple[str, str], Markup]) -> Iter
         })
     yield Route(urls.COLLABORATE, "collaborate.html", {
         "title": "Collaborate", "description": "Projects looking for collaborators, funding, faculty, trainees or partners",
-        "items": tuple(item for item in catalog.projects if item.meta.seeking),
+        "groups": seeking_groups(catalog),
     })
     yield Route(urls.SEARCH, "search.html", {"title": "Search", "description": f"Search {catalog.site.title}"})
     yield Route(urls.NOT_FOUND, "404.html", {"title": "Page not found", "description": "This page does not exist."})
+
+
+def seeking_groups(catalog: Catalog) -> tuple[tuple[str, tuple[Item[Entry], ...]], ...]:
+    """Group the projects open to collaboration by what they seek, in the schema's order."""
+    groups = ((need, tuple(item for item in catalog.projects if need in item.meta.seeking)) for need in SEEKING)
+    return tuple((need, items) for need, items in groups if items)
 
 
 def _entry_route(catalog: Catalog, item: Item[Entry], body: Markup) -> Route:

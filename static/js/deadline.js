@@ -1,0 +1,36 @@
+// Refresh each deadline's state ("Closes in 12 days", "Closed on 1 March 2026")
+// from the visitor's clock, so an old build does not mislead. The build writes the
+// same text (site_gen/humanize.py); elements carry the date in data-deadline.
+(function () {
+  "use strict";
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"];
+  var DAY = 86400000;
+
+  function parse(iso) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return match ? { y: +match[1], m: +match[2] - 1, d: +match[3] } : null;
+  }
+
+  function text(deadline, days) {
+    if (days < 0) return "Closed on " + deadline.d + " " + MONTHS[deadline.m] + " " + deadline.y;
+    if (days === 0) return "Closes today";
+    if (days === 1) return "Closes tomorrow";
+    return "Closes in " + days + " days";
+  }
+
+  function refresh(element, now) {
+    var deadline = parse(element.getAttribute("data-deadline"));
+    if (!deadline) return;
+    var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+    var days = Math.round((Date.UTC(deadline.y, deadline.m, deadline.d) - today) / DAY);
+    var state = days < 0 ? "closed" : "open";
+    element.textContent = text(deadline, days);
+    element.classList.remove("deadline-open", "deadline-closed");
+    element.classList.add("deadline-" + state);
+  }
+
+  var now = new Date();
+  var elements = document.querySelectorAll("[data-deadline]");
+  for (var i = 0; i < elements.length; i += 1) refresh(elements[i], now);
+}());
