@@ -1,0 +1,150 @@
+"""Entry pages, the collaborate page and page metadata, read as a visitor would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from helpers import ELECTIVE, PARTNER, PROJECT, SITE_YAML, make_catalog, run_cli
+from page_parts import fact, page_file, parse
+
+FULL_ELECTIVE = ELECTIVE.replace("deadline: 2026-11-30", """\
+deadline: 2026-10-13
+audience: [medical-student, resident]
+duration_weeks: {min: 4, max: 8}
+cost: {amount: 1200, currency: USD}
+languages: [English, "Mandarin (helpful)"]
+apply_url: https://apply.example.edu/surgery
+contact: electives@example.edu
+updated: 2026-03-01""").replace("audience: [medical-student]\n", "")
+
+
+def build(tmp_path: Path, files: dict[str, str | None]) -> Path:
+    content = make_catalog(tmp_path, files)
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
+    assert result.code == 0, result.out + result.err
+    return tmp_path / "_site"
+
+
+def entry_page(tmp_path: Path, collection: str, slug: str, files: dict[str, str | None] | None = None) -> BeautifulSoup:
+    return parse(page_file(build(tmp_path, files or {}), collection, slug))
+
+
+def test_elective_facts_read_as_words(tmp_path: Path) -> None:
+    page = entry_page(tmp_path, "electives", "surgery", {"electives/surgery.md": FULL_ELECTIVE})
+    assert fact(page, "Duration") == "4–8 weeks"
+    assert fact(page, "Cost") == "1,200 USD"
+    assert fact(page, "Who may apply") == "Medical students, Residents"
+    assert fact(page, "Direction") == "Outbound (our learners abroad)"
+    assert fact(page, "Languages") == "English, Mandarin (helpful)"
+    assert fact(page, "Application deadline") == "13 October 2026"
+    assert fact(page, "Last updated") == "1 March 2026"
+    assert fact(page, "Host") == "Riverside Hospital"
+    assert page.select_one("dl.facts a[href='mailto:electives@example.edu']")
+    assert page.select_one("dl.facts a[href='/catalog/partners/riverside/']")
+
+
+def test_apply_call_to_action_only_with_apply_url(tmp_path: Path) -> None:
+    with_url = entry_page(tmp_path / "a", "electives", "surgery", {"electives/surgery.md": FULL_ELECTIVE})
+    without = entry_page(tmp_path / "b", "electives", "surgery", {})
+    assert with_url.select_one("a.apply")["href"] == "https://apply.example.edu/surgery"
+    assert without.select_one("a.apply") is None
+
+
+@pytest.mark.parametrize(("deadline", "text", "state"), [
+    ("deadline: 2026-10-13", "Closes in 12 days", "open"),
+    ("deadline: 2026-10-01", "Closes today", "open"),
+    ("deadline: 2026-03-01", "Closed on 1 March 2026", "closed"),
+    ("", "Rolling admissions", "rolling"),
+])
+def test_deadline_state_at_build_time(tmp_path: Path, deadline: str, text: str, state: str) -> None:
+    page = entry_page(tmp_path, "electives", "surgery", {"electives/surgery.md": ELECTIVE.replace("deadline: 2026-11-30", deadline)})
+    element = page.select_one(".call-to-action .deadline")
+    assert element.get_text(strip=True) == text
+    assert f"deadline-{state}" in element["class"]
+    assert element.get("data-deadline") == (deadline.removeprefix("deadline: ") or None)
+
+
+@pytest.mark.parametrize(("disclaimer", "shown"), [(True, True), (False, False)])
+def test_site_disclaimer_on_electives(tmp_path: Path, disclaimer: bool, shown: bool) -> None:
+    site = SITE_YAML if disclaimer else SITE_YAML.replace("disclaimer: Listing is not endorsement.\n", "")
+    page = entry_page(tmp_path, "electives", "surgery", {"site.yaml": site})
+    aside = page.select_one("article aside.disclaimer")
+    assert (aside is not None and "Listing is not endorsement." in aside.get_text()) is shown
+    assert (page.select_one("footer a[href='#site-disclaimer']") is not None) is shown
+
+
+def test_partner_page_lists_its_projects_and_hosted_electives(tmp_path: Path) -> None:
+    other = PROJECT.replace("title: Needs Assessment", "title: Unrelated Work").replace("partners: [riverside]", "partners: []")
+    page = entry_page(tmp_path, "partners", "riverside", {"projects/other.md": other})
+    projects = [a.get_text() for a in page.select("section[aria-labelledby='partner-projects'] h3 a")]
+    electives = [a.get_text() for a in page.select("section[aria-labelledby='partner-electives'] h3 a")]
+    assert projects == ["Needs Assessment"]
+    assert electives == ["Surgery Elective"]
+
+
+def test_project_links_to_partners_countries_and_back(tmp_path: Path) -> None:
+    page = entry_page(tmp_path, "projects", "needs")
+    assert fact(page, "Partners") == "Riverside Hospital"
+    assert page.select_one("dl.facts a[href='/catalog/countries/cn/']").get_text() == "China"
+    assert [a["href"] for a in page.select("nav.breadcrumbs a")] == ["/catalog/", "/catalog/projects/"]
+    assert page.select_one("dl.facts a[href='/catalog/topics/maternal-health/']")
+
+
+def _elective(slug: str, country: str, tags: str) -> tuple[str, str]:
+    text = ELECTIVE.replace("title: Surgery Elective", f"title: Elective {slug}").replace("countries: [CN]", f"countries: [{country}]")
+    return f"electives/{slug}.md", text.replace("host: riverside\n", "").replace("deadline:", f"tags: [{tags}]\ndeadline:")
+
+
+def test_related_entries_rank_country_above_tags_and_stop_at_four(tmp_path: Path) -> None:
+    files = dict([
+        _elective("aa-tag-only", "FR", "surgery"),
+        _elective("bb-country-and-tag", "CN", "surgery"),
+        _elective("cc-nothing-shared", "FR", "cardiology"),
+        _elective("dd-tag-only", "FR", "surgery"),
+        _elective("ee-tag-only", "FR", "surgery"),
+    ])
+    files["electives/surgery.md"] = ELECTIVE.replace("deadline:", "tags: [surgery]\ndeadline:")
+    page = entry_page(tmp_path, "electives", "surgery", files)
+    related = [a.get_text() for a in page.select("section.related h3 a")]
+    assert related == ["Elective bb-country-and-tag", "Needs Assessment", "Riverside Hospital", "Elective aa-tag-only"]
+
+
+def test_metadata_of_an_entry(tmp_path: Path) -> None:
+    page = entry_page(tmp_path, "electives", "surgery")
+    canonical = "https://example.org/catalog/electives/surgery/"
+    assert page.title.get_text() == "Surgery Elective · Test Catalog"
+    assert page.select_one("meta[name=description]")["content"] == "Four weeks of surgery."
+    assert page.select_one("link[rel=canonical]")["href"] == canonical
+    assert page.select_one("meta[property='og:url']")["content"] == canonical
+    assert page.select_one("meta[property='og:title']")["content"] == "Surgery Elective"
+    assert page.select_one("meta[property='og:type']")["content"] == "article"
+    assert page.select_one("meta[property='og:description']")["content"] == "Four weeks of surgery."
+
+
+def test_not_found_page_has_no_canonical_and_is_not_indexed(tmp_path: Path) -> None:
+    page = parse(build(tmp_path, {}) / "404.html")
+    assert page.select_one("link[rel=canonical]") is None
+    assert page.select_one("meta[name=robots]")["content"] == "noindex"
+    assert all(a["href"].startswith(("/catalog/", "#", "mailto:")) for a in page.select("a[href]"))
+
+
+def test_collaborate_groups_projects_by_what_they_seek(tmp_path: Path) -> None:
+    seeking = PROJECT.replace("tags:", "seeking: [trainees, funding]\ncontact: needs@example.edu\ntags:")
+    quiet = PROJECT.replace("title: Needs Assessment", "title: Quiet Project")
+    page = parse(build(tmp_path, {"projects/needs.md": seeking, "projects/quiet.md": quiet}) / "collaborate/index.html")
+    groups = {section["id"]: [a.get_text() for a in section.select("h3 a")] for section in page.select("section.seeking")}
+    assert groups == {"seeking-funding": ["Needs Assessment"], "seeking-trainees": ["Needs Assessment"]}
+    assert list(groups) == ["seeking-funding", "seeking-trainees"]
+    assert len(page.select("section.seeking a[href='mailto:needs@example.edu']")) == 2
+
+
+def test_deadline_script_is_an_external_file(tmp_path: Path) -> None:
+    site = build(tmp_path, {})
+    page = parse(page_file(site, "electives", "surgery"))
+    scripts = page.find_all("script")
+    assert all(script.get("type") == "application/ld+json" for script in scripts if not script.get("src"))
+    source = next(script["src"] for script in scripts if "deadline" in script.get("src", ""))
+    assert (site / source.removeprefix("/catalog/").split("?")[0]).is_file()
