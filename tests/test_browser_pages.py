@@ -1,0 +1,102 @@
+"""In a real browser: pages work without JavaScript, fit a 375 px phone, and deadlines follow the clock."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser
+
+from browser import chromium
+from helpers import SOURCE_DATE_EPOCH, make_catalog, run_cli, serve_folder
+from site_pages import representative_routes
+
+PHONE = {"width": 375, "height": 740}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def bundled(built_site: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    with serve_folder(built_site) as base:
+        yield base, representative_routes(built_site)
+
+
+@pytest.fixture(scope="module")
+def tiny_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The minimal catalog (an elective with deadline 2026-11-30), built on 2026-10-01 and served."""
+    root = tmp_path_factory.mktemp("tiny")
+    with pytest.MonkeyPatch.context() as patch:  # module scope: the autouse date fixture is not active yet
+        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+        result = run_cli("build", "--content", make_catalog(root, {}), "--output", root / "_site")
+    assert result.code == 0, result.out
+    with serve_folder(root / "_site") as base:
+        yield base
+
+
+def test_pages_render_without_javascript(browser: Browser, bundled: tuple[str, dict[str, str]]) -> None:
+    base, routes = bundled
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        for name, route in routes.items():
+            page.goto(base + route)
+            assert page.locator("h1").count() == 1, name
+            assert page.locator("h1").is_visible(), name
+            assert page.locator("main").inner_text().strip(), name
+            assert page.locator("nav[aria-label=Main] a").count() >= 5, name
+    finally:
+        context.close()
+
+
+def test_no_horizontal_scroll_on_a_phone(browser: Browser, bundled: tuple[str, dict[str, str]]) -> None:
+    base, routes = bundled
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        too_wide = {}
+        for name, route in routes.items():
+            page.goto(base + route)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                too_wide[name] = width
+        assert not too_wide, too_wide
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("now", "expected", "state"), [
+    (datetime(2026, 10, 1, 9, tzinfo=timezone.utc), "Closes in 60 days", "open"),
+    (datetime(2026, 11, 18, 9, tzinfo=timezone.utc), "Closes in 12 days", "open"),
+    (datetime(2026, 11, 29, 9, tzinfo=timezone.utc), "Closes tomorrow", "open"),
+    (datetime(2026, 11, 30, 9, tzinfo=timezone.utc), "Closes today", "open"),
+    (datetime(2027, 1, 5, 9, tzinfo=timezone.utc), "Closed on 30 November 2026", "closed"),
+])
+def test_deadline_follows_the_browser_clock(browser: Browser, tiny_site: str, now: datetime, expected: str, state: str) -> None:
+    context = browser.new_context(timezone_id="UTC")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(now)
+        page.goto(tiny_site + "electives/surgery/")
+        deadline = page.locator(".call-to-action .deadline")
+        assert deadline.inner_text() == expected
+        assert f"deadline-{state}" in (deadline.get_attribute("class") or "").split()
+    finally:
+        context.close()
+
+
+def test_build_time_deadline_stays_without_javascript(browser: Browser, tiny_site: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(datetime(2027, 1, 5, tzinfo=timezone.utc))
+        page.goto(tiny_site + "electives/surgery/")
+        assert page.locator(".call-to-action .deadline").inner_text() == "Closes in 60 days"
+    finally:
+        context.close()
