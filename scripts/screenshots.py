@@ -36,7 +36,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 def page_routes(catalog: Catalog) -> dict[str, str]:
     """Name -> route of every page worth a look: home, the listings, the first entry of each collection."""
-    routes = {"home": urls.HOME}
+    routes = {"home": urls.HOME, "collaborate": urls.COLLABORATE}
     for collection in ("electives", "projects", "partners"):
         routes[f"{collection}-listing"] = urls.listing(collection)
         items = catalog.collection(collection)
@@ -45,11 +45,15 @@ def page_routes(catalog: Catalog) -> dict[str, str]:
     return routes
 
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
 @contextlib.contextmanager
 def serving(folder: Path, port: int) -> Iterator[None]:
     """Serve ``folder`` at http://127.0.0.1:port/ in a background thread."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None  # type: ignore[assignment]
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
