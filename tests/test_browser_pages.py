@@ -100,3 +100,14 @@ def test_build_time_deadline_stays_without_javascript(browser: Browser, tiny_sit
         assert page.locator(".call-to-action .deadline").inner_text() == "Closes in 60 days"
     finally:
         context.close()
+
+
+def test_listing_cards_follow_the_browser_clock_too(browser: Browser, tiny_site: str) -> None:
+    context = browser.new_context(timezone_id="UTC")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(datetime(2026, 11, 18, 9, tzinfo=timezone.utc))
+        page.goto(tiny_site + "electives/")
+        assert page.locator(".card .deadline").inner_text() == "Closes in 12 days"
+    finally:
+        context.close()
