@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
+
+import pycountry
 
 from .schema import Elective, Money, WeeksRange
 
@@ -62,6 +65,18 @@ def cost(value: str | Money | None) -> str:
     if isinstance(value, Money):
         return f"{amount(value.amount)} {value.currency}"
     return value
+
+
+_CEFR_LEVEL = re.compile(r"^(?P<language>.+?) (?P<level>[ABC][12])$")
+
+
+def language(text: str) -> str:
+    """A language requirement by name: "es" -> "Spanish", "English C1" -> "English (level C1)"."""
+    code = pycountry.languages.get(alpha_2=text) if len(text) == 2 else pycountry.languages.get(alpha_3=text) if len(text) == 3 else None
+    if code is not None and text.islower():
+        return str(code.name)
+    match = _CEFR_LEVEL.match(text)
+    return f"{match['language']} (level {match['level']})" if match else text
 
 
 def deadline_state(elective: Elective, today: date) -> str:

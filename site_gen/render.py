@@ -73,6 +73,7 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         long_date=humanize.long_date,
         weeks=humanize.weeks,
         cost=humanize.cost,
+        language=humanize.language,
         deadline_state=lambda elective: humanize.deadline_state(elective, today),
         deadline_text=lambda elective: humanize.deadline_text(elective, today),
         json_script=json_script,

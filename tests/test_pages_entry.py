@@ -15,7 +15,7 @@ deadline: 2026-10-13
 audience: [medical-student, resident]
 duration_weeks: {min: 4, max: 8}
 cost: {amount: 1200, currency: USD}
-languages: [English, "Mandarin (helpful)"]
+languages: [English C1, zh, "Mandarin (helpful)"]
 apply_url: https://apply.example.edu/surgery
 contact: electives@example.edu
 updated: 2026-03-01""").replace("audience: [medical-student]\n", "")
@@ -38,7 +38,7 @@ def test_elective_facts_read_as_words(tmp_path: Path) -> None:
     assert fact(page, "Cost") == "1,200 USD"
     assert fact(page, "Who may apply") == "Medical students, Residents"
     assert fact(page, "Direction") == "Outbound (our learners abroad)"
-    assert fact(page, "Languages") == "English, Mandarin (helpful)"
+    assert fact(page, "Languages") == "English (level C1), Chinese, Mandarin (helpful)"
     assert fact(page, "Application deadline") == "13 October 2026"
     assert fact(page, "Last updated") == "1 March 2026"
     assert fact(page, "Host") == "Riverside Hospital"
