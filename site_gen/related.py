@@ -1,5 +1,8 @@
 """Related entries: for one entry, a few others in the same country or with shared tags.
 
+Entries the page already links to (its host or partners, a partner's projects and
+electives) are left out: related entries are for discovering something new.
+
 Candidates come from the catalog's country and topic indexes (built once in
 ``link``), so no page scans the whole catalog. The ranking is deterministic.
 """
@@ -9,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .catalog import Catalog, Item, countries_of
+from .link import partner_refs
 from .schema import Entry
 from .slugs import tag_slug
 
@@ -24,6 +28,14 @@ def related_entries(catalog: Catalog, item: Item[Entry], limit: int = 4) -> tupl
     return tuple(ranked[:limit])
 
 
+def linked_from(catalog: Catalog, item: Item[Entry]) -> set[tuple[str, str]]:
+    """Keys of the entries the item's page already links to: its partners, or a partner's projects and electives."""
+    keys = {("partners", slug) for _label, slug in partner_refs(item)}
+    if item.collection == "partners":
+        keys |= {other.key for other in catalog.partner_links.get(item.slug, ())}
+    return keys
+
+
 def _scores(catalog: Catalog, item: Item[Entry]) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], Item[Entry]]]:
     """Score every other entry by key: shared countries and shared tags, weighted."""
     scores: Counter[tuple[str, str]] = Counter()
@@ -32,8 +44,9 @@ def _scores(catalog: Catalog, item: Item[Entry]) -> tuple[Counter[tuple[str, str
     for tag in item.meta.tags:
         topic = catalog.topics.get(tag_slug(tag))
         candidates += [(other, TAG_WEIGHT) for other in (topic.items if topic else ())]
+    skip = linked_from(catalog, item) | {item.key}
     for other, weight in candidates:
-        if other.key != item.key and other.collection != "pages":
+        if other.key not in skip and other.collection != "pages":
             scores[other.key] += weight
             items[other.key] = other
     return scores, items

@@ -98,7 +98,7 @@ def _elective(slug: str, country: str, tags: str) -> tuple[str, str]:
     return f"electives/{slug}.md", text.replace("host: riverside\n", "").replace("deadline:", f"tags: [{tags}]\ndeadline:")
 
 
-def test_related_entries_rank_country_above_tags_and_stop_at_four(tmp_path: Path) -> None:
+def test_related_entries_rank_country_above_tags_and_stop_at_four_leaving_out_the_host(tmp_path: Path) -> None:
     files = dict([
         _elective("aa-tag-only", "FR", "surgery"),
         _elective("bb-country-and-tag", "CN", "surgery"),
@@ -109,7 +109,12 @@ def test_related_entries_rank_country_above_tags_and_stop_at_four(tmp_path: Path
     files["electives/surgery.md"] = ELECTIVE.replace("deadline:", "tags: [surgery]\ndeadline:")
     page = entry_page(tmp_path, "electives", "surgery", files)
     related = [a.get_text() for a in page.select("section.related h3 a")]
-    assert related == ["Elective bb-country-and-tag", "Needs Assessment", "Riverside Hospital", "Elective aa-tag-only"]
+    assert related == ["Elective bb-country-and-tag", "Needs Assessment", "Elective aa-tag-only", "Elective dd-tag-only"]
+
+
+def test_related_entries_leave_out_what_the_page_already_links(tmp_path: Path) -> None:
+    page = entry_page(tmp_path, "partners", "riverside", dict([_elective("zz-elsewhere", "CN", "x")]))
+    assert [a.get_text() for a in page.select("section.related h3 a")] == ["Elective zz-elsewhere"]
 
 
 def test_metadata_of_an_entry(tmp_path: Path) -> None:
