@@ -18,7 +18,10 @@ from markupsafe import Markup
 from . import humanize, urls
 from .catalog import Catalog, countries_of
 from .countries import country_name
+from .facets import facet_tokens
+from .regions import country_with_region, placement, region_of
 from .routes import Route
+from .worldmap import shade_class, shade_legend
 
 
 def asset_versions(static_dir: Path) -> dict[str, str]:
@@ -73,6 +76,12 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         deadline_state=lambda elective: humanize.deadline_state(elective, today),
         deadline_text=lambda elective: humanize.deadline_text(elective, today),
         json_script=json_script,
+        facet_tokens=facet_tokens,
+        shade_class=shade_class,
+        shade_legend=shade_legend,
+        country_with_region=country_with_region,
+        region_of=region_of,
+        placement=placement,
     )
     env.filters.update(href=url_maker.href, absolute=url_maker.absolute, label=humanize.label, long_date=humanize.long_date)
     return env
