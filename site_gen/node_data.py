@@ -19,12 +19,16 @@ class MissingDataError(RuntimeError):
 
 
 @lru_cache(maxsize=None)
-def read_package_json(package: str, relative: str, root: Path = NODE_MODULES) -> Any:
+def _parse(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def read_package_json(package: str, relative: str) -> Any:
     """Parse ``node_modules/<package>/<relative>``; fail clearly when it is missing."""
-    path = root / package / relative
+    path = NODE_MODULES / package / relative
     if not path.is_file():
         raise MissingDataError(
             f"{path} is missing: the build reads map and region data from the npm package '{package}' — "
             "run `npm ci` (or `make setup`) in the project folder"
         )
-    return json.loads(path.read_text(encoding="utf-8"))
+    return _parse(path)

@@ -13,6 +13,7 @@ from babel import Locale
 
 from .countries import country_name
 from .node_data import read_package_json
+from .slugs import suggest_slug
 
 WORLD = "001"
 
@@ -27,7 +28,7 @@ class Area:
     @property
     def slug(self) -> str:
         """URL slug of the area's name ("Latin America" -> "latin-america")."""
-        return "-".join(self.name.lower().replace("&", " ").replace(",", " ").split())
+        return suggest_slug(self.name)
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,7 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         json_script=json_script,
         facet_tokens=facet_tokens,
         shade_class=shade_class,
+        count_of=humanize.count_of,
         shade_legend=shade_legend,
         country_with_region=country_with_region,
         region_of=region_of,

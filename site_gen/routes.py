@@ -19,6 +19,7 @@ from .worldmap import highlight_view, world_view
 
 COLLECTION_TITLES = {"projects": "Projects", "partners": "Partners", "electives": "Electives"}
 ENTRY_TEMPLATES = {"projects": "project.html", "partners": "partner.html", "electives": "elective.html", "pages": "page.html"}
+COLLECTION_NOUNS = {"projects": "project", "partners": "partner", "electives": "elective", "pages": "page"}
 NEWEST_COUNT = 6
 OTHER_REGION = "Other places"
 
@@ -48,6 +49,11 @@ class Group:
     title: str
     items: tuple[Any, ...]
     collection: str = ""
+
+    @property
+    def noun(self) -> str:
+        """The singular noun of the group's collection ("elective")."""
+        return COLLECTION_NOUNS.get(self.collection, "entry")
 
 
 def country_rows(catalog: Catalog) -> tuple[CountryRow, ...]:
@@ -129,7 +135,7 @@ def _listing_routes(catalog: Catalog, collection: str, today: date) -> Iterator[
     facets = build_facets(collection, items)
     yield Route(urls.listing(collection), "listing.html", {
         "title": title, "description": f"{title} of {catalog.site.title}", "collection": collection,
-        "items": items, "facets": facets, "current": None, "total": len(items),
+        "items": items, "facets": facets, "current": None, "total": len(items), "noun": COLLECTION_NOUNS[collection],
     })
     for facet in facets:
         for value in facet.values:
@@ -141,6 +147,7 @@ def _facet_route(catalog: Catalog, collection: str, facets: tuple[Facet, ...], f
     return Route(urls.facet(collection, facet.name, value.slug), "listing.html", {
         "title": title, "description": f"{COLLECTION_TITLES[collection]} of {catalog.site.title} — {facet.title}: {value.label}",
         "collection": collection, "items": value.items, "facets": facets, "current": value, "total": total,
+        "noun": COLLECTION_NOUNS[collection],
     })
 
 

@@ -104,6 +104,20 @@ def ring_points(indexes: Sequence[int], arcs: list[list[Point]]) -> Ring:
     return ring
 
 
+def unwrap(ring: Ring) -> list[Ring]:
+    """Split nothing, shift instead: a ring crossing the antimeridian is made continuous
+    and drawn twice, once on each edge of the map, where the view box clips it."""
+    if all(abs(b[0] - a[0]) <= 180 for a, b in zip(ring, ring[1:])):
+        return [ring]
+    continuous: Ring = [ring[0]]
+    for lon, lat in ring[1:]:
+        previous = continuous[-1][0]
+        lon += 360 * round((previous - lon) / 360)
+        continuous.append((lon, lat))
+    shift = 360 if min(lon for lon, _ in continuous) < -180 else -360
+    return [continuous, [(lon + shift, lat) for lon, lat in continuous]]
+
+
 def polygons_of(geometry: dict[str, Any]) -> list[list[Sequence[int]]]:
     """Return a geometry's polygons as lists of rings of arc indexes."""
     if geometry.get("type") == "Polygon":
@@ -122,7 +136,7 @@ def path_data(rings: Iterable[Ring]) -> tuple[str, Box | None]:
         points = [p for i, p in enumerate(projected) if i == 0 or p != projected[i - 1]]
         if len(points) < 3:
             continue
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        xs, ys = [min(max(p[0], 0), WIDTH) for p in points], [p[1] for p in points]
         ring_box = Box(min(xs), min(ys), max(xs), max(ys))
         box = ring_box if box is None else box.union(ring_box)
         steps = [f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in zip(points, points[1:])]
@@ -146,7 +160,7 @@ def world_shapes() -> tuple[Shape, ...]:
         code = alpha2(geometry.get("id"))
         if code is None or code in LEFT_OUT:
             continue
-        rings = [ring_points(ring, arcs) for polygon in polygons_of(geometry) for ring in polygon]
+        rings = [part for polygon in polygons_of(geometry) for ring in polygon for part in unwrap(ring_points(ring, arcs))]
         d, box = path_data(rings)
         if box is not None:
             shapes.append(Shape(code, d, box))
@@ -154,9 +168,9 @@ def world_shapes() -> tuple[Shape, ...]:
 
 
 def world_box() -> Box:
-    """Bounds of every shape together."""
+    """The full width of the projection, and the height of every shape together."""
     shapes = world_shapes()
-    box = shapes[0].box
+    box = Box(0, shapes[0].box.top, WIDTH, shapes[0].box.bottom)
     for shape in shapes[1:]:
         box = box.union(shape.box)
     return box
