@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .clock import ClockError
+from .node_data import MissingDataError
 from .output import OutputError
 from .pipeline import BuildOptions, build, check
 from .problems import format_github, format_text
@@ -94,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     try:
         return run(args)
-    except (OutputError, ScaffoldError, ClockError) as error:
+    except (OutputError, ScaffoldError, ClockError, MissingDataError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:

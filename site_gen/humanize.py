@@ -99,3 +99,8 @@ def deadline_text(elective: Elective, today: date) -> str:
     if days == 1:
         return "Closes tomorrow"
     return f"Closes in {days} days"
+
+
+def count_of(count: int, singular: str, plural: str | None = None) -> str:
+    """"1 entry", "3 entries": a count with its noun in the right number."""
+    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
-from .catalog import Catalog, Item, Topic, countries_of, tag_slug
+from . import urls
+from .catalog import ENTRY_COLLECTIONS, Catalog, Item, Topic, countries_of, tag_slug
 from .problems import Problem
 from .schema import Elective, Entry, Partner, Project, SiteConfig
 from .source import Document
@@ -34,6 +35,8 @@ def link_catalog(
         problems.extend(_reference_problems(item, document, all_partners, content_name))
         if item.collection == "pages" and item.slug in RESERVED_PAGE_SLUGS:
             problems.append(Problem(item.source, 1, f"page slug '{item.slug}' is reserved for the site's own /{item.slug}/ — rename the file"))
+        if item.collection in ENTRY_COLLECTIONS and item.slug in urls.RESERVED_ENTRY_SLUGS:
+            problems.append(Problem(item.source, 1, f"slug '{item.slug}' is reserved for the filter pages at /{item.collection}/{item.slug}/ — rename the file"))
     published = [item for item, _ in pairs if not item.meta.draft]
     grouped: dict[str, list[Item[Entry]]] = defaultdict(list)
     for item in published:

@@ -107,7 +107,7 @@ def site_files(catalog: Catalog, bodies: dict[tuple[str, str], Markup], options:
     env = make_environment(options.templates_dir, catalog, url_maker, today, asset_versions(options.static_dir))
     html_routes: list[str] = []
     lastmod: dict[str, date] = {}
-    for route in plan_routes(catalog, bodies):
+    for route in plan_routes(catalog, bodies, today):
         html_routes.append(route.route)
         item = route.context.get("item")
         if item is not None and item.meta.updated is not None:

@@ -18,10 +18,13 @@ from markupsafe import Markup
 from . import humanize, urls
 from .catalog import Catalog, countries_of
 from .countries import country_name
+from .facets import facet_tokens
 from .jsonld import entry_jsonld
+from .regions import country_with_region, placement, region_of
 from .related import related_entries
 from .routes import Route
 from .slugs import tag_slug
+from .worldmap import shade_class, shade_legend
 
 
 def asset_versions(static_dir: Path) -> dict[str, str]:
@@ -80,6 +83,13 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         tag_slug=tag_slug,
         related=lambda item: related_entries(catalog, item),
         jsonld=lambda item: entry_jsonld(catalog, url_maker, item),
+        facet_tokens=facet_tokens,
+        shade_class=shade_class,
+        count_of=humanize.count_of,
+        shade_legend=shade_legend,
+        country_with_region=country_with_region,
+        region_of=region_of,
+        placement=placement,
     )
     env.filters.update(href=url_maker.href, absolute=url_maker.absolute, label=humanize.label, long_date=humanize.long_date)
     return env

@@ -21,6 +21,9 @@ ROBOTS = "robots.txt"
 CATALOG_JSON = "catalog.json"
 CATALOG_CSV = "catalog.csv"
 STATIC = "static/"
+# Facet pages live at <collection>/by/<facet>/<value>/, so no entry may be called "by".
+FACET_SEGMENT = "by"
+RESERVED_ENTRY_SLUGS = frozenset({FACET_SEGMENT})
 
 
 def entry(collection: str, slug: str) -> str:
@@ -31,6 +34,11 @@ def entry(collection: str, slug: str) -> str:
 def listing(collection: str) -> str:
     """Route of a collection's listing."""
     return f"{collection}/"
+
+
+def facet(collection: str, name: str, value: str) -> str:
+    """Route of a static facet page: one value of one facet of a listing."""
+    return f"{collection}/{FACET_SEGMENT}/{name}/{value}/"
 
 
 def country(code: str) -> str:

@@ -26,7 +26,7 @@ def structured_data(page: BeautifulSoup) -> list[dict[str, Any]]:
 
 def fact(page: BeautifulSoup, term: str) -> str:
     """The text of the ``<dd>`` after the ``<dt>`` named ``term`` (whitespace folded)."""
-    for dt in page.select("dl.facts dt"):
+    for dt in page.select("dl.entry-facts dt"):
         if dt.get_text(strip=True) == term:
             return " ".join(dt.find_next_sibling("dd").get_text(" ", strip=True).split())
     raise AssertionError(f"no fact {term!r}")

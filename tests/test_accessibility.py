@@ -18,8 +18,7 @@ from site_pages import representative_routes
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-# The dark scheme joins once the site stylesheet sets colours for it (until then it fails on browser defaults).
-SCHEMES = ["light"]
+SCHEMES = ["light", "dark"]
 NAMES = ["home", "electives-listing", "projects-listing", "partners-listing", "filtered-listing", "electives-entry",
          "projects-entry", "partners-entry", "free-page", "country", "countries", "not-found", "collaborate", "search"]
 

@@ -42,8 +42,8 @@ def test_elective_facts_read_as_words(tmp_path: Path) -> None:
     assert fact(page, "Application deadline") == "13 October 2026"
     assert fact(page, "Last updated") == "1 March 2026"
     assert fact(page, "Host") == "Riverside Hospital"
-    assert page.select_one("dl.facts a[href='mailto:electives@example.edu']")
-    assert page.select_one("dl.facts a[href='/catalog/partners/riverside/']")
+    assert page.select_one("dl.entry-facts a[href='mailto:electives@example.edu']")
+    assert page.select_one("dl.entry-facts a[href='/catalog/partners/riverside/']")
 
 
 def test_apply_call_to_action_only_with_apply_url(tmp_path: Path) -> None:
@@ -88,9 +88,10 @@ def test_partner_page_lists_its_projects_and_hosted_electives(tmp_path: Path) ->
 def test_project_links_to_partners_countries_and_back(tmp_path: Path) -> None:
     page = entry_page(tmp_path, "projects", "needs")
     assert fact(page, "Partners") == "Riverside Hospital"
-    assert page.select_one("dl.facts a[href='/catalog/countries/cn/']").get_text() == "China"
+    assert page.select_one("dl.entry-facts a[href='/catalog/countries/cn/']").get_text() == "China"
+    assert fact(page, "Where") == "China (Eastern Asia, Asia)"
     assert [a["href"] for a in page.select("nav.breadcrumbs a")] == ["/catalog/", "/catalog/projects/"]
-    assert page.select_one("dl.facts a[href='/catalog/topics/maternal-health/']")
+    assert page.select_one("dl.entry-facts a[href='/catalog/topics/maternal-health/']")
 
 
 def _elective(slug: str, country: str, tags: str) -> tuple[str, str]:

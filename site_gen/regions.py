@@ -1,0 +1,83 @@
+"""UN M49 regions and sub-regions of countries, from Unicode CLDR data.
+
+Membership comes from the npm package ``cldr-core`` (CLDR's territory
+containment follows the UN M49 geoscheme); English names from Babel's CLDR.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
+
+from .countries import country_name
+from .node_data import read_package_json
+from .slugs import suggest_slug
+
+WORLD = "001"
+
+
+@dataclass(frozen=True, order=True)
+class Area:
+    """An M49 area: its numeric code and English name."""
+
+    code: str
+    name: str
+
+    @property
+    def slug(self) -> str:
+        """URL slug of the area's name ("Latin America" -> "latin-america")."""
+        return suggest_slug(self.name)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a country sits in M49: its region and sub-region (None when unknown)."""
+
+    region: Area | None
+    subregion: Area | None
+
+
+@lru_cache(maxsize=1)
+def _parents() -> dict[str, str]:
+    """Map each area or country code to the M49 area that directly contains it."""
+    data = read_package_json("cldr-core", "supplemental/territoryContainment.json")
+    parents: dict[str, str] = {}
+    for code, entry in sorted(data["supplemental"]["territoryContainment"].items()):
+        if "-status-" in code or entry.get("_grouping"):
+            continue
+        for child in entry["_contains"]:
+            parents.setdefault(child, code)
+    return parents
+
+
+def _area(code: str) -> Area:
+    return Area(code, Locale("en").territories.get(code, code))
+
+
+@lru_cache(maxsize=None)
+def placement(country: str) -> Placement:
+    """Return the region and sub-region of an ISO alpha-2 code."""
+    parents = _parents()
+    chain = []
+    code = country
+    while code in parents and parents[code] != WORLD:
+        code = parents[code]
+        chain.append(code)
+    if not chain:
+        return Placement(None, None)
+    region = _area(chain[-1])
+    return Placement(region, _area(chain[0]) if len(chain) > 1 else None)
+
+
+def region_of(country: str) -> Area | None:
+    """The M49 region (Africa, Americas, Asia, Europe, Oceania) of a country."""
+    return placement(country).region
+
+
+def country_with_region(country: str) -> str:
+    """"Rwanda (Eastern Africa, Africa)" — a country's name with where it is."""
+    where = placement(country)
+    areas = [area.name for area in (where.subregion, where.region) if area is not None]
+    return f"{country_name(country)} ({', '.join(areas)})" if areas else country_name(country)

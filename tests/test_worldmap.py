@@ -1,0 +1,152 @@
+"""The world map: TopoJSON decoding, the projection, path data, shading, close-ups."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from helpers import make_catalog, run_cli
+from site_gen import node_data, regions, worldmap
+from site_gen.worldmap import (
+    Box,
+    decode_arcs,
+    equal_earth,
+    highlight_view,
+    path_data,
+    ring_points,
+    shade_class,
+    shade_legend,
+    unwrap,
+    world_shapes,
+    world_view,
+)
+
+
+def test_projection_centres_the_prime_meridian_and_spans_the_width() -> None:
+    assert equal_earth(0, 0) == pytest.approx((worldmap.WIDTH / 2, 0))
+    assert equal_earth(180, 0)[0] == pytest.approx(worldmap.WIDTH)
+    assert equal_earth(-180, 0)[0] == pytest.approx(0)
+
+
+@pytest.mark.parametrize(("lon", "lat"), [(30, 10), (100, -40), (-75, 60)])
+def test_projection_is_symmetric_and_north_is_up(lon: float, lat: float) -> None:
+    east, west = equal_earth(lon, lat), equal_earth(-lon, lat)
+    assert east[0] - worldmap.WIDTH / 2 == pytest.approx(worldmap.WIDTH / 2 - west[0])
+    assert equal_earth(lon, -lat)[1] == pytest.approx(-east[1])
+    assert east[1] < 0 if lat > 0 else east[1] > 0
+
+
+def test_projection_preserves_area_ratios() -> None:
+    """Equal Earth is equal-area: a 1° cell near the pole has cos(lat) times the area of one at the equator."""
+
+    def cell_area(lat: float) -> float:
+        (x0, y0), (x1, y1) = equal_earth(0, lat), equal_earth(1, lat + 1)
+        return abs((x1 - x0) * (y1 - y0))
+
+    assert cell_area(60) / cell_area(0) == pytest.approx(math.cos(math.radians(60.5)) / math.cos(math.radians(0.5)), rel=0.02)
+
+
+def test_arcs_are_delta_decoded_and_scaled() -> None:
+    topology = {"transform": {"scale": [0.5, 2], "translate": [10, -5]}, "arcs": [[[0, 0], [2, 0], [0, 3]], [[2, 3], [-2, -3]]]}
+    assert decode_arcs(topology) == [[(10, -5), (11, -5), (11, 1)], [(11, 1), (10, -5)]]
+
+
+def test_ring_joins_arcs_sharing_end_points_and_reverses_negative_indexes() -> None:
+    arcs = [[(0, 0), (1, 0), (1, 1)], [(0, 1), (1, 1)]]
+    assert ring_points([0, ~1], arcs) == [(0, 0), (1, 0), (1, 1), (0, 1)]
+
+
+def test_path_data_is_relative_whole_units_without_repeated_points() -> None:
+    ring = [(0.0, 0.0), (0.0001, 0.0), (10.0, 0.0), (10.0, -10.0), (0.0, 0.0)]
+    d, box = path_data([ring])
+    start = tuple(round(c) for c in equal_earth(0, 0))
+    assert d.startswith(f"M{start[0]} {start[1]}l") and d.endswith("z")
+    assert "." not in d
+    numbers = d[d.index("l") + 1 : -1].replace("-", " -").split()
+    assert len(numbers) == 2 * 3  # four distinct points, three relative steps
+    assert box is not None and box.left == start[0] and box.top == start[1]
+
+
+def test_degenerate_rings_are_dropped() -> None:
+    assert path_data([[(0.0, 0.0), (0.0001, 0.0), (0.0, 0.0)]]) == ("", None)
+
+
+def test_ring_across_the_antimeridian_is_drawn_on_both_edges() -> None:
+    ring = [(179.0, 10.0), (-179.0, 10.0), (-179.0, 12.0), (179.0, 12.0), (179.0, 10.0)]
+    parts = unwrap(ring)
+    assert len(parts) == 2
+    assert all(max(lon for lon, _ in part) - min(lon for lon, _ in part) == 2 for part in parts)
+    assert unwrap(ring[:1] + [(170.0, 10.0), (170.0, 12.0)]) == [ring[:1] + [(170.0, 10.0), (170.0, 12.0)]]
+
+
+def test_world_shapes_come_from_the_atlas_with_iso_codes_sorted() -> None:
+    codes = [shape.code for shape in world_shapes()]
+    assert codes == sorted(set(codes))
+    assert {"RW", "US", "BR", "CN", "NO", "FJ"} <= set(codes)
+    assert "AQ" not in codes  # left out on purpose
+    assert len(codes) > 150
+
+
+def test_world_view_covers_the_whole_width() -> None:
+    left, top, width, height = (int(n) for n in world_view().view_box.split())
+    assert (left, width) == (0, worldmap.WIDTH)
+    assert 0.35 < height / width < 0.5
+
+
+@pytest.mark.parametrize(("count", "css"), [(0, "map-n0"), (1, "map-n1"), (2, "map-n2"), (3, "map-n2"), (4, "map-n3"), (7, "map-n3"), (8, "map-n4"), (250, "map-n4")])
+def test_shade_class_by_number_of_entries(count: int, css: str) -> None:
+    assert shade_class(count) == css
+
+
+def test_legend_describes_each_shade_by_its_range() -> None:
+    assert shade_legend() == (("map-n1", "1"), ("map-n2", "2–3"), ("map-n3", "4–7"), ("map-n4", "8 or more"))
+
+
+def test_highlight_view_shows_the_country_and_its_neighbours_only() -> None:
+    view = highlight_view("RW")
+    assert view is not None
+    codes = {shape.code for shape in view.shapes}
+    assert {"RW", "UG", "TZ", "BI", "CD"} <= codes
+    assert not codes & {"US", "CN", "BR"}
+
+
+def test_highlight_view_is_none_for_countries_too_small_for_the_atlas() -> None:
+    assert highlight_view("SG") is None
+
+
+def test_boxes_overlap_and_union() -> None:
+    a, b, c = Box(0, 0, 2, 2), Box(1, 1, 3, 3), Box(5, 5, 6, 6)
+    assert a.overlaps(b) and not a.overlaps(c)
+    assert a.union(c) == Box(0, 0, 6, 6)
+
+
+@pytest.fixture
+def empty_node_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point the build at a node_modules folder without the data packages."""
+
+    def clear() -> None:
+        for cached in (node_data._parse, worldmap.world_shapes, regions._parents, regions.placement):
+            cached.cache_clear()
+
+    clear()
+    monkeypatch.setattr(node_data, "NODE_MODULES", tmp_path / "node_modules")
+    yield tmp_path / "node_modules"
+    monkeypatch.undo()
+    clear()
+
+
+def test_missing_atlas_is_one_clear_error(empty_node_modules: Path, tmp_path: Path) -> None:
+    with pytest.raises(node_data.MissingDataError, match=r"world-atlas/countries-110m\.json is missing.*npm ci"):
+        world_shapes()
+
+
+def test_build_without_node_modules_fails_with_one_message(empty_node_modules: Path, tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
+    assert result.code == 2
+    assert len(result.err.strip().splitlines()) == 1
+    assert "is missing" in result.err and "npm ci" in result.err
+    assert not (tmp_path / "_site").exists()
