@@ -111,3 +111,17 @@ def test_listing_cards_follow_the_browser_clock_too(browser: Browser, tiny_site:
         assert page.locator(".card .deadline").inner_text() == "Closes in 12 days"
     finally:
         context.close()
+
+
+def test_entry_styles_apply(browser: Browser, bundled: tuple[str, dict[str, str]]) -> None:
+    """The entry-page section of the stylesheet is reached (a stray brace above it would hide it)."""
+    base, routes = bundled
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    try:
+        page.goto(base + routes["electives-entry"])
+        style = "([selector, property]) => getComputedStyle(document.querySelector(selector))[property]"
+        assert page.evaluate(style, ["dl.entry-facts", "display"]) == "grid"
+        assert page.evaluate(style, [".breadcrumbs ol", "listStyleType"]) == "none"
+        assert page.evaluate(style, [".call-to-action", "display"]) == "flex"
+    finally:
+        page.close()
