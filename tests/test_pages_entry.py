@@ -85,6 +85,12 @@ def test_partner_page_lists_its_projects_and_hosted_electives(tmp_path: Path) ->
     assert electives == ["Surgery Elective"]
 
 
+def test_partner_page_without_electives_has_no_empty_section(tmp_path: Path) -> None:
+    page = entry_page(tmp_path, "partners", "riverside", {"electives/surgery.md": None})
+    assert page.select_one("section[aria-labelledby='partner-electives']") is None
+    assert page.select_one("section[aria-labelledby='partner-projects']") is not None
+
+
 def test_project_links_to_partners_countries_and_back(tmp_path: Path) -> None:
     page = entry_page(tmp_path, "projects", "needs")
     assert fact(page, "Partners") == "Riverside Hospital"
