@@ -49,6 +49,23 @@ def entry_jsonld(catalog: Catalog, url_maker: urls.Urls, item: Item[Entry]) -> J
     return data
 
 
+def site_jsonld(catalog: Catalog, url_maker: urls.Urls) -> JsonObject:
+    """Return the WebSite object of the home page, with the site search as its SearchAction."""
+    return {
+        "@context": CONTEXT,
+        "@type": "WebSite",
+        "name": catalog.site.title,
+        "description": catalog.site.description,
+        "url": url_maker.absolute(urls.HOME),
+        "inLanguage": catalog.site.language,
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": url_maker.absolute(urls.SEARCH) + "?q={search_term_string}",
+            "query-input": "required name=search_term_string",
+        },
+    }
+
+
 def iso_weeks(duration: int | WeeksRange) -> str:
     """ISO 8601 duration of the shortest way through: 4 -> "P4W", {min: 4, max: 8} -> "P4W"."""
     return f"P{duration.min if isinstance(duration, WeeksRange) else duration}W"

@@ -19,7 +19,7 @@ from . import humanize, urls
 from .catalog import Catalog, countries_of
 from .countries import country_name
 from .facets import facet_tokens
-from .jsonld import entry_jsonld
+from .jsonld import entry_jsonld, site_jsonld
 from .regions import country_with_region, placement, region_of
 from .related import related_entries
 from .routes import Route
@@ -83,6 +83,7 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         tag_slug=tag_slug,
         related=lambda item: related_entries(catalog, item),
         jsonld=lambda item: entry_jsonld(catalog, url_maker, item),
+        site_jsonld=lambda: site_jsonld(catalog, url_maker),
         facet_tokens=facet_tokens,
         shade_class=shade_class,
         count_of=humanize.count_of,

@@ -112,3 +112,19 @@ def test_markup_in_content_cannot_close_the_script(tmp_path: Path) -> None:
     block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in block and ">" not in block and "&" not in block
     assert json.loads(block)["description"] == hostile
+
+
+def test_home_page_describes_the_site_and_its_search(built_site: Path) -> None:
+    objects = structured_data(parse(built_site / "index.html"))
+    assert len(objects) == 1
+    site = objects[0]
+    assert (site["@context"], site["@type"], site["url"]) == ("https://schema.org", "WebSite", "https://example.org/catalog/")
+    assert site["name"] == CATALOG.site.title
+    action = site["potentialAction"]
+    assert action["target"] == "https://example.org/catalog/search/?q={search_term_string}"
+    assert action["query-input"] == "required name=search_term_string"
+
+
+def test_other_pages_carry_no_site_object(built_site: Path) -> None:
+    for route in ("search/index.html", "countries/index.html", "about/index.html"):
+        assert structured_data(parse(built_site / route)) == []
