@@ -125,3 +125,17 @@ def test_entry_styles_apply(browser: Browser, bundled: tuple[str, dict[str, str]
         assert page.evaluate(style, [".call-to-action", "display"]) == "flex"
     finally:
         page.close()
+
+
+def test_open_page_follows_the_clock_past_midnight(browser: Browser, tiny_site: str) -> None:
+    context = browser.new_context(timezone_id="UTC")
+    try:
+        page = context.new_page()
+        page.clock.install(time=datetime(2026, 11, 18, 23, 50, tzinfo=timezone.utc))
+        page.goto(tiny_site + "electives/surgery/")
+        deadline = page.locator(".call-to-action .deadline")
+        assert deadline.inner_text() == "Closes in 12 days"
+        page.clock.run_for("00:20:00")
+        assert deadline.inner_text() == "Closes in 11 days"
+    finally:
+        context.close()

@@ -30,7 +30,13 @@
     element.classList.add("deadline-" + state);
   }
 
-  var now = new Date();
-  var elements = document.querySelectorAll("[data-deadline]");
-  for (var i = 0; i < elements.length; i += 1) refresh(elements[i], now);
+  function refreshAll() {
+    var now = new Date();
+    var elements = document.querySelectorAll("[data-deadline]");
+    for (var i = 0; i < elements.length; i += 1) refresh(elements[i], now);
+  }
+
+  refreshAll();
+  // A page left open past midnight moves on too.
+  window.setInterval(refreshAll, 60000);
 }());
