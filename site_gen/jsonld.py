@@ -91,7 +91,7 @@ def _elective(catalog: Catalog, url_maker: urls.Urls, meta: Elective) -> JsonObj
     if meta.specialties:
         data["occupationalCategory"] = list(meta.specialties)
     if meta.apply_url:
-        data["sameAs"] = meta.apply_url
+        data["potentialAction"] = {"@type": "ApplyAction", "target": meta.apply_url}
     if meta.contact:
         data["contactPoint"] = {"@type": "ContactPoint", "email": meta.contact}
     return data

@@ -18,7 +18,7 @@ from site_gen.schema import Entry, WeeksRange
 ORGANISATION_TYPES = {"university": "CollegeOrUniversity", "hospital": "Hospital", "clinic": "MedicalClinic",
                       "ngo": "NGO", "ministry": "GovernmentOrganization", "government": "GovernmentOrganization",
                       "foundation": "Organization", "other": "Organization"}
-URL_KEYS = {"url", "sameAs", "@id"}
+URL_KEYS = {"url", "sameAs", "@id", "target"}
 
 
 def _bundled() -> Catalog:
@@ -81,6 +81,7 @@ def test_elective_program(built_site: Path, item: Item[Entry]) -> None:
     assert [audience["@type"] for audience in data["audience"]] == ["EducationalAudience"] * len(meta.audience)
     assert all(audience["educationalRole"] for audience in data["audience"])
     assert data["educationalProgramMode"] == "onsite"
+    assert data.get("potentialAction", {}).get("target") == meta.apply_url
     provider = data["provider"]
     assert provider["@type"] and provider["name"]
     if meta.host:
