@@ -139,3 +139,16 @@ def test_open_page_follows_the_clock_past_midnight(browser: Browser, tiny_site: 
         assert deadline.inner_text() == "Closes in 11 days"
     finally:
         context.close()
+
+
+def test_printed_elective_keeps_the_facts_and_drops_the_chrome(browser: Browser, tiny_site: str) -> None:
+    page = browser.new_page()
+    try:
+        page.emulate_media(media="print")
+        page.goto(tiny_site + "electives/surgery/")
+        assert not page.locator(".site-header").is_visible()
+        assert not page.locator(".breadcrumbs").is_visible()
+        assert page.locator("dl.entry-facts").is_visible()
+        assert page.locator("aside.disclaimer").is_visible()
+    finally:
+        page.close()
