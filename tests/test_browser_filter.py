@@ -113,3 +113,18 @@ def test_without_javascript_the_facet_links_lead_to_the_same_set(browser, site_u
     assert page.url == site_url + "electives/by/format/fellowship/"
     assert sorted(visible_cards(page)) == filtered and filtered
     context.close()
+
+
+def test_world_map_countries_are_reachable_by_keyboard(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url)
+    link = page.locator(".map-link").first
+    target = link.get_attribute("href")
+    name = link.locator("title").text_content()
+    assert page.evaluate("() => [...document.querySelectorAll('.map-link')].every(a => a.tabIndex === 0)")
+    link.focus()
+    assert page.evaluate("() => document.activeElement.classList.contains('map-link')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**" + target)
+    assert name.startswith(page.locator("h1").inner_text() + ":")
+    page.close()
