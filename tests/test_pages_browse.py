@@ -245,3 +245,22 @@ def test_topic_page_groups_by_collection_and_index_counts(built_site: Path, bund
     index = page(built_site, "topics/")
     names = re.findall(r'<a href="/catalog/topics/[^"]+/">([^<]+) <span class="count">', index)
     assert names == sorted((t.name for t in bundled.topics.values()), key=str.casefold)
+
+
+def test_deadline_today_is_still_open_and_sorted_first(tmp_path: Path) -> None:
+    def elective(title: str, deadline: str | None) -> str:
+        text = ELECTIVE.replace("Surgery Elective", title)
+        return text.replace("deadline: 2026-11-30", f"deadline: {deadline}") if deadline else text.replace("deadline: 2026-11-30\n", "")
+
+    site = build(tmp_path, {
+        "electives/surgery.md": None,
+        "electives/a-closed.md": elective("Alpha Closed", "2026-09-30"),
+        "electives/b-rolling.md": elective("Bravo Rolling", None),
+        "electives/c-later.md": elective("Charlie Later", "2027-01-01"),
+        "electives/d-today.md": elective("Delta Today", "2026-10-01"),
+        "electives/e-older.md": elective("Echo Older", "2026-01-01"),
+    })
+    html = page(site, "electives/")
+    assert card_links(html) == [f"/catalog/electives/{slug}/" for slug in ("d-today", "c-later", "b-rolling", "a-closed", "e-older")]
+    assert ">Closes today<" in html and ">Closed on 30 September 2026<" in html
+    assert '<span class="figure-value">3</span> <span class="figure-label">electives open now</span>' in page(site, "")
