@@ -230,11 +230,15 @@ def test_country_page_groups_entries_by_collection_with_a_highlight_map(tmp_path
     assert "Eastern Asia, Asia" in html
 
 
-def test_country_too_small_for_the_map_has_a_page_without_map(tmp_path: Path) -> None:
-    site = build(tmp_path, {"projects/needs.md": PROJECT.replace("countries: [CN]", "countries: [CN, SG]")})
-    html = page(site, "countries/sg/")
-    assert "<svg" not in html and "/catalog/projects/needs/" in html
-    assert 'href="/catalog/countries/sg/">Singapore</a></th>' in page(site, "")
+def test_countries_too_small_for_the_world_map_get_a_ringed_close_up_or_no_map(tmp_path: Path) -> None:
+    site = build(tmp_path, {"projects/needs.md": PROJECT.replace("countries: [CN]", "countries: [CN, SG, TK]")})
+    singapore = page(site, "countries/sg/")
+    assert '<circle class="map-marker"' in singapore and 'class="map-current"' in singapore
+    tokelau = page(site, "countries/tk/")
+    assert "<svg" not in tokelau and "/catalog/projects/needs/" in tokelau
+    home = page(site, "")
+    assert 'href="/catalog/countries/sg/">Singapore</a></th>' in home and 'href="/catalog/countries/tk/">Tokelau</a></th>' in home
+    assert "/catalog/countries/sg/\" class=\"map-link\"" not in home
 
 
 def test_topic_page_groups_by_collection_and_index_counts(built_site: Path, bundled: Catalog) -> None:
