@@ -253,6 +253,25 @@ def world_view() -> MapView:
     return MapView(world_box().view_box, world_shapes())
 
 
+@dataclass(frozen=True)
+class Marker:
+    """A dot for a country too small to see on the world map."""
+
+    code: str
+    x: int
+    y: int
+
+
+def small_country_markers(codes: Iterable[str]) -> tuple[Marker, ...]:
+    """Dots at the centre of each given country that the world map cannot draw (from 1:50m)."""
+    drawn = {shape.code for shape in world_shapes()}
+    detail = {outline.code: outline.box for outline in outlines(DETAIL_FILE)}
+    return tuple(
+        Marker(code, round((detail[code].left + detail[code].right) / 2), round((detail[code].top + detail[code].bottom) / 2))
+        for code in sorted(set(codes)) if code not in drawn and code in detail
+    )
+
+
 def close_up_window(box: Box, margin: float = 0.6, minimum: float = 120) -> Box:
     """A window around ``box`` with room for neighbours, at least ``minimum`` wide, inside the world."""
     width, height = box.right - box.left, box.bottom - box.top

@@ -14,7 +14,7 @@ from site_gen.catalog import Catalog, Item
 from site_gen.countries import country_name
 from site_gen.pipeline import load_catalog
 from site_gen.regions import region_of
-from site_gen.worldmap import world_shapes
+from site_gen.worldmap import DETAIL_FILE, outlines, world_shapes
 
 TODAY = date(2026, 10, 1)  # the tests' SOURCE_DATE_EPOCH
 BASE = "/catalog/"
@@ -76,12 +76,14 @@ def test_home_map_links_every_country_with_entries_and_shape(built_site: Path, b
     html = page(built_site, "")
     linked = set(re.findall(r'<a href="/catalog/countries/([a-z]{2})/" class="map-link"><title>([^<]+)</title>', html))
     shaped = {shape.code for shape in world_shapes()}
+    drawable = shaped | {outline.code for outline in outlines(DETAIL_FILE)}
     expected = {
         (code.lower(), f"{country_name(code)}: {len(items)} entr{'y' if len(items) == 1 else 'ies'}")
-        for code, items in bundled.by_country.items() if code in shaped
+        for code, items in bundled.by_country.items() if code in drawable
     }
     assert linked == expected
-    assert html.count('class="map-n0"') == len(shaped) - len(expected)
+    assert html.count('class="map-n0"') == len(shaped - set(bundled.by_country))
+    assert html.count('<circle class="map-dot') == len((set(bundled.by_country) & drawable) - shaped) > 0
 
 
 def test_home_map_table_lists_every_country_including_those_too_small_to_draw(built_site: Path, bundled: Catalog) -> None:
@@ -238,7 +240,8 @@ def test_countries_too_small_for_the_world_map_get_a_ringed_close_up_or_no_map(t
     assert "<svg" not in tokelau and "/catalog/projects/needs/" in tokelau
     home = page(site, "")
     assert 'href="/catalog/countries/sg/">Singapore</a></th>' in home and 'href="/catalog/countries/tk/">Tokelau</a></th>' in home
-    assert "/catalog/countries/sg/\" class=\"map-link\"" not in home
+    assert re.search(r'<a href="/catalog/countries/sg/" class="map-link"><title>Singapore: 1 entry</title><circle class="map-dot map-n1"', home)
+    assert '<a href="/catalog/countries/tk/" class="map-link">' not in home
 
 
 def test_topic_page_groups_by_collection_and_index_counts(built_site: Path, bundled: Catalog) -> None:

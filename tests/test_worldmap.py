@@ -19,6 +19,7 @@ from site_gen.worldmap import (
     ring_points,
     shade_class,
     shade_legend,
+    small_country_markers,
     unwrap,
     world_shapes,
     world_view,
@@ -119,6 +120,13 @@ def test_small_countries_come_from_the_detailed_atlas_with_a_ring() -> None:
     assert view is not None and view.marker is not None
     assert "SG" in {shape.code for shape in view.shapes}
     assert highlight_view("RW").marker is None  # type: ignore[union-attr]
+
+
+def test_world_map_marks_small_countries_with_a_dot_at_their_centre() -> None:
+    markers = small_country_markers(["SG", "RW", "TK", "SG"])
+    assert [marker.code for marker in markers] == ["SG"]
+    x, y = equal_earth(103.8, 1.35)
+    assert abs(markers[0].x - x) < 3 and abs(markers[0].y - y) < 3
 
 
 def test_countries_in_no_atlas_have_no_close_up() -> None:
