@@ -128,3 +128,12 @@ def test_world_map_countries_are_reachable_by_keyboard(browser, site_url: str) -
     page.wait_for_url("**" + target)
     assert name.startswith(page.locator("h1").inner_text() + ":")
     page.close()
+
+
+@pytest.mark.parametrize("route", ["", "electives/", "electives/by/audience/public-health/", "projects/", "countries/", "countries/us/", "topics/"])
+def test_no_horizontal_scroll_on_a_320px_phone(browser, site_url: str, route: str) -> None:
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(site_url + route)
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    page.close()
