@@ -1,8 +1,10 @@
-"""World map data for inline SVG: TopoJSON country shapes -> projected SVG paths.
+"""Map data for inline SVG: TopoJSON country shapes -> projected SVG paths.
 
-Reads ``world-atlas`` (Natural Earth 1:110m) from node_modules, decodes the
-TopoJSON arcs, projects with Equal Earth and rounds to whole units of a
-1000-wide view box so the map stays small. Templates draw the ``<svg>``.
+Reads ``world-atlas`` (Natural Earth) from node_modules, decodes the TopoJSON
+arcs, projects with Equal Earth and rounds to whole units of a 1000-wide view
+box so the world map (1:110m) stays near 40 kB. Close-ups of one country are
+clipped to their window; countries too small for 1:110m come from 1:50m.
+Templates (partials/worldmap.html) draw the ``<svg>``.
 """
 
 from __future__ import annotations
