@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Iterable
 
 import pycountry
 
 from .node_data import read_package_json
+from .topojson import Point, Ring, decode_arcs, polygons_of, ring_points, unwrap
 
 ATLAS_PACKAGE = "world-atlas"
 ATLAS_FILE = "countries-110m.json"  # the world map: ~40 kB of path data
@@ -38,9 +39,6 @@ _A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
 _M = math.sqrt(3) / 2
 _X_MAX = 2 * math.sqrt(3) * math.pi / (3 * _A1)  # x of (180°, 0°)
 SCALE = WIDTH / (2 * _X_MAX)
-
-Point = tuple[float, float]
-Ring = list[Point]
 
 
 @dataclass(frozen=True)
@@ -90,52 +88,6 @@ def equal_earth(longitude: float, latitude: float) -> Point:
     x = 2 * math.sqrt(3) * lam * math.cos(theta) / (3 * (9 * _A4 * t6 * t2 + 7 * _A3 * t6 + 3 * _A2 * t2 + _A1))
     y = theta * (_A1 + _A2 * t2 + t6 * (_A3 + _A4 * t2))
     return (x + _X_MAX) * SCALE, -y * SCALE
-
-
-def decode_arcs(topology: dict[str, Any]) -> list[list[Point]]:
-    """Turn quantised, delta-encoded TopoJSON arcs into longitude/latitude points."""
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
-
-
-def ring_points(indexes: Sequence[int], arcs: list[list[Point]]) -> Ring:
-    """Join a ring's arcs (a negative index ~i means arc i reversed), sharing end points."""
-    ring: Ring = []
-    for index in indexes:
-        points = arcs[index] if index >= 0 else arcs[~index][::-1]
-        ring.extend(points[1:] if ring else points)
-    return ring
-
-
-def unwrap(ring: Ring) -> list[Ring]:
-    """Split nothing, shift instead: a ring crossing the antimeridian is made continuous
-    and drawn twice, once on each edge of the map, where the view box clips it."""
-    if all(abs(b[0] - a[0]) <= 180 for a, b in zip(ring, ring[1:])):
-        return [ring]
-    continuous: Ring = [ring[0]]
-    for lon, lat in ring[1:]:
-        previous = continuous[-1][0]
-        lon += 360 * round((previous - lon) / 360)
-        continuous.append((lon, lat))
-    shift = 360 if min(lon for lon, _ in continuous) < -180 else -360
-    return [continuous, [(lon + shift, lat) for lon, lat in continuous]]
-
-
-def polygons_of(geometry: dict[str, Any]) -> list[list[Sequence[int]]]:
-    """Return a geometry's polygons as lists of rings of arc indexes."""
-    if geometry.get("type") == "Polygon":
-        return [geometry["arcs"]]
-    if geometry.get("type") == "MultiPolygon":
-        return list(geometry["arcs"])
-    return []
 
 
 def _distinct(points: list[tuple[int, int]]) -> list[tuple[int, int]]:

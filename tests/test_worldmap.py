@@ -10,17 +10,15 @@ import pytest
 
 from helpers import make_catalog, run_cli
 from site_gen import node_data, regions, worldmap
+from site_gen.topojson import decode_arcs, ring_points, unwrap
 from site_gen.worldmap import (
     Box,
-    decode_arcs,
     equal_earth,
     highlight_view,
     path_data,
-    ring_points,
     shade_class,
     shade_legend,
     small_country_markers,
-    unwrap,
     world_shapes,
     world_view,
 )
