@@ -15,7 +15,7 @@ from .facets import Facet, FacetValue, build_facets, newest, sort_listing
 from .figures import headline_figures
 from .regions import placement
 from .schema import SEEKING, Entry
-from .worldmap import highlight_view, world_view
+from .worldmap import highlight_view, small_country_markers, world_view
 
 COLLECTION_TITLES = {"projects": "Projects", "partners": "Partners", "electives": "Electives"}
 ENTRY_TEMPLATES = {"projects": "project.html", "partners": "partner.html", "electives": "elective.html", "pages": "page.html"}
@@ -99,6 +99,7 @@ def plan_routes(catalog: Catalog, bodies: dict[tuple[str, str], Markup], today: 
     yield Route(urls.COUNTRIES, "countries.html", {
         "title": "Countries", "description": f"Where {catalog.site.title} works, by region",
         "regions": countries_by_region(catalog), "map": world_view(), "map_counts": map_counts(catalog),
+        "markers": small_country_markers(catalog.by_country),
     })
     for code, items in catalog.by_country.items():
         yield _country_route(code, items, today)
@@ -129,7 +130,7 @@ def _home_route(catalog: Catalog, today: date) -> Route:
     return Route(urls.HOME, "home.html", {
         "title": catalog.site.title, "description": catalog.site.description,
         "figures": headline_figures(catalog, today), "map": world_view(), "countries": country_rows(catalog),
-        "map_counts": map_counts(catalog),
+        "map_counts": map_counts(catalog), "markers": small_country_markers(catalog.by_country),
         "newest": newest(catalog.entries, NEWEST_COUNT),
     })
 

@@ -1,8 +1,10 @@
-"""World map data for inline SVG: TopoJSON country shapes -> projected SVG paths.
+"""Map data for inline SVG: TopoJSON country shapes -> projected SVG paths.
 
-Reads ``world-atlas`` (Natural Earth 1:110m) from node_modules, decodes the
-TopoJSON arcs, projects with Equal Earth and rounds to whole units of a
-1000-wide view box so the map stays small. Templates draw the ``<svg>``.
+Reads ``world-atlas`` (Natural Earth) from node_modules, decodes the TopoJSON
+arcs, projects with Equal Earth and rounds to whole units of a 1000-wide view
+box so the world map (1:110m) stays near 40 kB. Close-ups of one country are
+clipped to their window; countries too small for 1:110m come from 1:50m.
+Templates (partials/worldmap.html) draw the ``<svg>``.
 """
 
 from __future__ import annotations
@@ -10,14 +12,23 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Sequence
+from typing import Iterable
 
 import pycountry
 
 from .node_data import read_package_json
+from .topojson import Point, Ring, decode_arcs, polygons_of, ring_points, unwrap
 
 ATLAS_PACKAGE = "world-atlas"
-ATLAS_FILE = "countries-110m.json"
+ATLAS_FILE = "countries-110m.json"  # the world map: ~40 kB of path data
+# Close-ups of one country use the 1:50m atlas, which also has small island states.
+DETAIL_FILE = "countries-50m.json"
+# Close-ups are drawn at up to DETAIL_SCALE times the world map's resolution,
+# about CLOSE_UP_UNITS across, from 1:110m unless the country is only in 1:50m.
+DETAIL_SCALE = 5
+CLOSE_UP_UNITS = 300
+# A country smaller than this (world-map units) gets a ring around it on its close-up.
+MARKER_BELOW = 6
 WIDTH = 1000
 # Antarctica (010) is left out: it has no programs and would take a fifth of the height.
 LEFT_OUT = frozenset({"AQ"})
@@ -28,9 +39,6 @@ _A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
 _M = math.sqrt(3) / 2
 _X_MAX = 2 * math.sqrt(3) * math.pi / (3 * _A1)  # x of (180°, 0°)
 SCALE = WIDTH / (2 * _X_MAX)
-
-Point = tuple[float, float]
-Ring = list[Point]
 
 
 @dataclass(frozen=True)
@@ -64,10 +72,11 @@ class Shape:
 
 @dataclass(frozen=True)
 class MapView:
-    """What a map shows: its view box and the shapes inside it."""
+    """What a map shows: its view box, the shapes inside it, maybe a marker point."""
 
     view_box: str
     shapes: tuple[Shape, ...]
+    marker: tuple[int, int, int] | None = None  # centre x, centre y, radius
 
 
 def equal_earth(longitude: float, latitude: float) -> Point:
@@ -81,66 +90,56 @@ def equal_earth(longitude: float, latitude: float) -> Point:
     return (x + _X_MAX) * SCALE, -y * SCALE
 
 
-def decode_arcs(topology: dict[str, Any]) -> list[list[Point]]:
-    """Turn quantised, delta-encoded TopoJSON arcs into longitude/latitude points."""
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
-    return arcs
+def _distinct(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop repeated neighbours and the closing point (``z`` closes the ring)."""
+    kept = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+    return kept[:-1] if len(kept) > 1 and kept[0] == kept[-1] else kept
 
 
-def ring_points(indexes: Sequence[int], arcs: list[list[Point]]) -> Ring:
-    """Join a ring's arcs (a negative index ~i means arc i reversed), sharing end points."""
-    ring: Ring = []
-    for index in indexes:
-        points = arcs[index] if index >= 0 else arcs[~index][::-1]
-        ring.extend(points[1:] if ring else points)
-    return ring
+def _clamp(points: list[tuple[int, int]], clip: Box) -> list[tuple[int, int]]:
+    """Pull points outside ``clip`` onto its edge, then drop the ones that run along an edge.
+
+    Inside the clip box the outline is unchanged (up to the segments that cross
+    its edge), so a close-up can carry only what it shows.
+    """
+    clamped = _distinct([(int(min(max(x, clip.left), clip.right)), int(min(max(y, clip.top), clip.bottom))) for x, y in points])
+    kept = []
+    for index, point in enumerate(clamped):
+        before, after = clamped[index - 1], clamped[(index + 1) % len(clamped)]
+        on_x = point[0] in (clip.left, clip.right) and before[0] == point[0] == after[0]
+        on_y = point[1] in (clip.top, clip.bottom) and before[1] == point[1] == after[1]
+        if not (on_x or on_y):
+            kept.append(point)
+    return kept
 
 
-def unwrap(ring: Ring) -> list[Ring]:
-    """Split nothing, shift instead: a ring crossing the antimeridian is made continuous
-    and drawn twice, once on each edge of the map, where the view box clips it."""
-    if all(abs(b[0] - a[0]) <= 180 for a, b in zip(ring, ring[1:])):
-        return [ring]
-    continuous: Ring = [ring[0]]
-    for lon, lat in ring[1:]:
-        previous = continuous[-1][0]
-        lon += 360 * round((previous - lon) / 360)
-        continuous.append((lon, lat))
-    shift = 360 if min(lon for lon, _ in continuous) < -180 else -360
-    return [continuous, [(lon + shift, lat) for lon, lat in continuous]]
+def _ring_path(points: list[tuple[int, int]]) -> str:
+    steps = [f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in zip(points, points[1:])]
+    return f"M{points[0][0]} {points[0][1]}l" + " ".join(steps).replace(" -", "-") + "z"
 
 
-def polygons_of(geometry: dict[str, Any]) -> list[list[Sequence[int]]]:
-    """Return a geometry's polygons as lists of rings of arc indexes."""
-    if geometry.get("type") == "Polygon":
-        return [geometry["arcs"]]
-    if geometry.get("type") == "MultiPolygon":
-        return list(geometry["arcs"])
-    return []
+def path_data(rings: Iterable[Ring], scale: int = 1, clip: Box | None = None) -> tuple[str, Box | None]:
+    """Project rings into compact SVG path data (relative moves, whole units) and bounds.
 
-
-def path_data(rings: Iterable[Ring]) -> tuple[str, Box | None]:
-    """Project rings into compact SVG path data (relative moves, whole units) and bounds."""
+    ``scale`` multiplies the world map's units before rounding, for close-ups;
+    ``clip`` (in scaled units) leaves out what lies outside it.
+    """
     parts: list[str] = []
     box: Box | None = None
     for ring in rings:
-        projected = [tuple(round(c) for c in equal_earth(lon, lat)) for lon, lat in ring]
-        points = [p for i, p in enumerate(projected) if i == 0 or p != projected[i - 1]]
+        projected = [tuple(round(c * scale) for c in equal_earth(lon, lat)) for lon, lat in ring]
+        points = _distinct(projected)
+        if clip is not None:
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            if not Box(min(xs), min(ys), max(xs), max(ys)).overlaps(clip):
+                continue
+            points = _clamp(points, clip)
         if len(points) < 3:
             continue
-        xs, ys = [min(max(p[0], 0), WIDTH) for p in points], [p[1] for p in points]
+        xs, ys = [min(max(p[0], 0), WIDTH * scale) for p in points], [p[1] for p in points]
         ring_box = Box(min(xs), min(ys), max(xs), max(ys))
         box = ring_box if box is None else box.union(ring_box)
-        steps = [f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in zip(points, points[1:])]
-        parts.append(f"M{points[0][0]} {points[0][1]}l" + " ".join(steps).replace(" -", "-") + "z")
+        parts.append(_ring_path(points))
     return "".join(parts), box
 
 
@@ -150,21 +149,48 @@ def alpha2(numeric: str | None) -> str | None:
     return country.alpha_2 if country else None
 
 
-@lru_cache(maxsize=1)
-def world_shapes() -> tuple[Shape, ...]:
-    """Every country of the atlas with a known ISO code, sorted by code."""
-    topology = read_package_json(ATLAS_PACKAGE, ATLAS_FILE)
+@dataclass(frozen=True)
+class Outline:
+    """A country's rings in degrees (continuous across the antimeridian) and world-map bounds."""
+
+    code: str
+    rings: tuple[Ring, ...]
+    box: Box
+
+
+def bounds(rings: Iterable[Ring]) -> Box:
+    """Bounds of projected rings, inside the map's width."""
+    points = [equal_earth(lon, lat) for ring in rings for lon, lat in ring]
+    xs, ys = [min(max(x, 0), WIDTH) for x, _ in points], [y for _, y in points]
+    return Box(min(xs), min(ys), max(xs), max(ys))
+
+
+@lru_cache(maxsize=2)
+def outlines(atlas: str) -> tuple[Outline, ...]:
+    """Every country of an atlas file with a known ISO code and a visible shape, by code."""
+    topology = read_package_json(ATLAS_PACKAGE, atlas)
     arcs = decode_arcs(topology)
-    shapes = []
+    found = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         code = alpha2(geometry.get("id"))
         if code is None or code in LEFT_OUT:
             continue
-        rings = [part for polygon in polygons_of(geometry) for ring in polygon for part in unwrap(ring_points(ring, arcs))]
-        d, box = path_data(rings)
-        if box is not None:
-            shapes.append(Shape(code, d, box))
-    return tuple(sorted(shapes, key=lambda shape: shape.code))
+        rings = tuple(part for polygon in polygons_of(geometry) for ring in polygon for part in unwrap(ring_points(ring, arcs)))
+        if rings:
+            found.append(Outline(code, rings, bounds(rings)))
+    return tuple(sorted(found, key=lambda outline: outline.code))
+
+
+def shape_of(outline: Outline, scale: int = 1, clip: Box | None = None) -> Shape:
+    """Draw an outline at ``scale`` times the world map's resolution, within ``clip``."""
+    d, box = path_data(outline.rings, scale, clip)
+    return Shape(outline.code, d, box or outline.box)
+
+
+@lru_cache(maxsize=1)
+def world_shapes() -> tuple[Shape, ...]:
+    """Every country of the world map (1:110m) big enough to draw, sorted by code."""
+    return tuple(shape for shape in map(shape_of, outlines(ATLAS_FILE)) if shape.d)
 
 
 def world_box() -> Box:
@@ -181,20 +207,65 @@ def world_view() -> MapView:
     return MapView(world_box().view_box, world_shapes())
 
 
-def highlight_view(code: str, margin: float = 0.6, minimum: float = 120) -> MapView | None:
-    """A close-up around one country with its neighbours, or None if it has no shape."""
-    own = next((shape for shape in world_shapes() if shape.code == code), None)
-    if own is None:
-        return None
-    box = own.box
-    pad_x = max((box.right - box.left) * margin, (minimum - (box.right - box.left)) / 2)
-    pad_y = max((box.bottom - box.top) * margin, (minimum * 0.6 - (box.bottom - box.top)) / 2)
+@dataclass(frozen=True)
+class Marker:
+    """A dot for a country too small to see on the world map."""
+
+    code: str
+    x: int
+    y: int
+
+
+def small_country_markers(codes: Iterable[str]) -> tuple[Marker, ...]:
+    """Dots at the centre of each given country that the world map cannot draw (from 1:50m)."""
+    drawn = {shape.code for shape in world_shapes()}
+    detail = {outline.code: outline.box for outline in outlines(DETAIL_FILE)}
+    return tuple(
+        Marker(code, round((detail[code].left + detail[code].right) / 2), round((detail[code].top + detail[code].bottom) / 2))
+        for code in sorted(set(codes)) if code not in drawn and code in detail
+    )
+
+
+def close_up_window(box: Box, margin: float = 0.6, minimum: float = 120) -> Box:
+    """A window around ``box`` with room for neighbours, at least ``minimum`` wide, inside the world."""
+    width, height = box.right - box.left, box.bottom - box.top
+    pad_x = max(width * margin, (minimum - width) / 2)
+    pad_y = max(height * margin, (minimum * 0.6 - height) / 2)
     world = world_box()
-    window = Box(
+    return Box(
         max(box.left - pad_x, world.left), max(box.top - pad_y, world.top),
         min(box.right + pad_x, world.right), min(box.bottom + pad_y, world.bottom),
     )
-    return MapView(window.view_box, tuple(shape for shape in world_shapes() if shape.box.overlaps(window)))
+
+
+def _scaled(box: Box, scale: int) -> Box:
+    return Box(box.left * scale, box.top * scale, box.right * scale, box.bottom * scale)
+
+
+def highlight_view(code: str) -> MapView | None:
+    """A close-up around one country with its neighbours, or None if no atlas has it.
+
+    Countries too small for the 1:110m atlas come from the 1:50m one, with a ring
+    around them; small windows are drawn at a finer scale (about CLOSE_UP_UNITS across).
+    """
+    detail = {outline.code: outline for outline in outlines(DETAIL_FILE)}
+    coarse = {outline.code: outline for outline in outlines(ATLAS_FILE)}
+    own = coarse.get(code) or detail.get(code)
+    if own is None:
+        return None
+    window = close_up_window(own.box)
+    width = window.right - window.left
+    scale = max(1, min(DETAIL_SCALE, round(CLOSE_UP_UNITS / width)))
+    pool = coarse if code in coarse else detail
+    pad_x, pad_y = (window.right - window.left) / 4, (window.bottom - window.top) / 4
+    clip = _scaled(Box(window.left - pad_x, window.top - pad_y, window.right + pad_x, window.bottom + pad_y), scale)
+    drawn = (shape_of(outline, scale, clip) for _, outline in sorted(pool.items()) if outline.box.overlaps(window))
+    shapes = tuple(shape for shape in drawn if shape.d)
+    box = own.box
+    is_small = max(box.right - box.left, box.bottom - box.top) < MARKER_BELOW
+    centre = (round((box.left + box.right) / 2 * scale), round((box.top + box.bottom) / 2 * scale))
+    marker = (*centre, 5 * scale) if is_small else None
+    return MapView(_scaled(window, scale).view_box, shapes, marker)
 
 
 def shade_class(count: int) -> str:

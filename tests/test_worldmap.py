@@ -10,16 +10,15 @@ import pytest
 
 from helpers import make_catalog, run_cli
 from site_gen import node_data, regions, worldmap
+from site_gen.topojson import decode_arcs, ring_points, unwrap
 from site_gen.worldmap import (
     Box,
-    decode_arcs,
     equal_earth,
     highlight_view,
     path_data,
-    ring_points,
     shade_class,
     shade_legend,
-    unwrap,
+    small_country_markers,
     world_shapes,
     world_view,
 )
@@ -66,7 +65,7 @@ def test_path_data_is_relative_whole_units_without_repeated_points() -> None:
     assert d.startswith(f"M{start[0]} {start[1]}l") and d.endswith("z")
     assert "." not in d
     numbers = d[d.index("l") + 1 : -1].replace("-", " -").split()
-    assert len(numbers) == 2 * 3  # four distinct points, three relative steps
+    assert len(numbers) == 2 * 2  # three distinct points (z closes the ring), two relative steps
     assert box is not None and box.left == start[0] and box.top == start[1]
 
 
@@ -113,8 +112,61 @@ def test_highlight_view_shows_the_country_and_its_neighbours_only() -> None:
     assert not codes & {"US", "CN", "BR"}
 
 
-def test_highlight_view_is_none_for_countries_too_small_for_the_atlas() -> None:
-    assert highlight_view("SG") is None
+def test_small_countries_come_from_the_detailed_atlas_with_a_ring() -> None:
+    assert "SG" not in {shape.code for shape in world_shapes()}
+    view = highlight_view("SG")
+    assert view is not None and view.marker is not None
+    assert "SG" in {shape.code for shape in view.shapes}
+    assert highlight_view("RW").marker is None  # type: ignore[union-attr]
+
+
+def test_world_map_marks_small_countries_with_a_dot_at_their_centre() -> None:
+    markers = small_country_markers(["SG", "RW", "TK", "SG"])
+    assert [marker.code for marker in markers] == ["SG"]
+    x, y = equal_earth(103.8, 1.35)
+    assert abs(markers[0].x - x) < 3 and abs(markers[0].y - y) < 3
+
+
+def test_countries_in_no_atlas_have_no_close_up() -> None:
+    assert highlight_view("TK") is None  # Tokelau: in neither atlas
+
+
+def absolute_points(d: str) -> list[list[tuple[int, int]]]:
+    """Read path data written by path_data back into absolute points per ring."""
+    rings = []
+    for part in d.split("z")[:-1]:
+        move, steps = part[1:].split("l")
+        x, y = (int(n) for n in move.replace("-", " -").split())
+        numbers = [int(n) for n in steps.replace("-", " -").split()]
+        ring = [(x, y)]
+        for dx, dy in zip(numbers[::2], numbers[1::2]):
+            x, y = x + dx, y + dy
+            ring.append((x, y))
+        rings.append(ring)
+    return rings
+
+
+def test_clipped_path_stays_in_the_clip_box_and_keeps_what_is_inside() -> None:
+    ring = [(lon, lat) for lon in range(0, 31) for lat in (0,)] + [(30, 30), (0, 30), (0, 0)]
+    full, _ = path_data([ring])
+    clip = Box(500, -200, 560, 0)
+    clipped, _ = path_data([ring], clip=clip)
+    points = absolute_points(clipped)[0]
+    assert all(clip.left <= x <= clip.right and clip.top <= y <= clip.bottom for x, y in points)
+    assert len(clipped) < len(full)
+    inside = {p for p in absolute_points(full)[0] if clip.left < p[0] < clip.right and clip.top < p[1] < clip.bottom}
+    assert inside <= set(points)
+
+
+def test_rings_outside_the_clip_box_are_left_out() -> None:
+    assert path_data([[(100.0, 0.0), (110.0, 0.0), (110.0, 10.0)]], clip=Box(0, -50, 10, 0)) == ("", None)
+
+
+@pytest.mark.parametrize("code", ["RU", "US", "CN", "SA", "BR", "RW", "GB"])
+def test_close_ups_stay_light(code: str) -> None:
+    view = highlight_view(code)
+    assert view is not None
+    assert sum(len(shape.d) for shape in view.shapes) < 2 / 3 * sum(len(shape.d) for shape in world_shapes())
 
 
 def test_boxes_overlap_and_union() -> None:
@@ -128,7 +180,7 @@ def empty_node_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     """Point the build at a node_modules folder without the data packages."""
 
     def clear() -> None:
-        for cached in (node_data._parse, worldmap.world_shapes, regions._parents, regions.placement):
+        for cached in (node_data._parse, worldmap.outlines, worldmap.world_shapes, regions._parents, regions.placement):
             cached.cache_clear()
 
     clear()

@@ -1,0 +1,139 @@
+"""The elective listing's checkbox filter in Chromium, and the same filter without JavaScript."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from helpers import serve_folder
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve_folder(built_site) as url:
+        yield url
+
+
+def visible_cards(page) -> list[str]:
+    """Links of the cards a person can see, in order."""
+    return page.eval_on_selector_all(
+        "[data-results] > li", "cards => cards.filter(c => !c.hidden && c.offsetParent !== null).map(c => c.querySelector('a').getAttribute('href'))"
+    )
+
+
+def query(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def static_cards(browser, url: str) -> list[str]:
+    """The cards of a page loaded with JavaScript disabled."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(url)
+        return visible_cards(page)
+    finally:
+        context.close()
+
+
+def check(page, facet: str, value: str) -> None:
+    page.locator(f"details:has(#f-{facet}-{value}) > summary").click()
+    page.locator(f"#f-{facet}-{value}").check()
+
+
+def test_checkbox_filters_instantly_and_keeps_state_in_the_url(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + "electives/")
+    every = visible_cards(page)
+    check(page, "category", "research")
+    research = static_cards(browser, site_url + "electives/by/category/research/")
+    assert query(page) == {"category": ["research"]}
+    assert sorted(visible_cards(page)) == sorted(research) and 0 < len(research) < len(every)
+    assert page.locator("[data-result-count]").inner_text() == f"{len(research)} electives of {len(every)}"
+    assert page.locator("[data-result-count]").get_attribute("role") == "status"
+
+    check(page, "direction", "inbound")
+    inbound = static_cards(browser, site_url + "electives/by/direction/inbound/")
+    assert query(page) == {"category": ["research"], "direction": ["inbound"]}
+    assert sorted(visible_cards(page)) == sorted(set(research) & set(inbound))
+
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('direction')")
+    assert query(page) == {"category": ["research"]}
+    assert page.locator("#f-direction-inbound").is_checked() is False
+    assert sorted(visible_cards(page)) == sorted(research)
+
+    page.go_back()
+    page.wait_for_function("() => location.search === ''")
+    assert visible_cards(page) == every
+    page.close()
+
+
+def test_values_of_one_facet_widen_and_a_shared_url_restores_the_filter(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + "electives/?country=rw&country=gh")
+    expected = static_cards(browser, site_url + "electives/by/country/rw/") + static_cards(browser, site_url + "electives/by/country/gh/")
+    assert page.locator("#f-country-rw").is_checked() and page.locator("#f-country-gh").is_checked()
+    assert sorted(visible_cards(page)) == sorted(set(expected))
+    page.locator("[data-clear]").click()
+    assert query(page) == {}
+    assert len(visible_cards(page)) > len(set(expected))
+    page.close()
+
+
+def test_without_javascript_the_facet_links_lead_to_the_same_set(browser, site_url: str) -> None:
+    with_js = browser.new_page()
+    with_js.goto(site_url + "electives/")
+    check(with_js, "format", "fellowship")
+    filtered = sorted(visible_cards(with_js))
+    with_js.close()
+
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "electives/")
+    assert page.locator("#f-format-fellowship").is_visible() is False
+    page.locator("details:has(a[href$='/by/format/fellowship/']) > summary").click()
+    page.locator("a[href$='/electives/by/format/fellowship/']").click()
+    assert page.url == site_url + "electives/by/format/fellowship/"
+    assert sorted(visible_cards(page)) == filtered and filtered
+    context.close()
+
+
+def test_world_map_countries_are_reachable_by_keyboard(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url)
+    link = page.locator(".map-link").first
+    target = link.get_attribute("href")
+    name = link.locator("title").text_content()
+    assert page.evaluate("() => [...document.querySelectorAll('.map-link')].every(a => a.tabIndex === 0)")
+    link.focus()
+    assert page.evaluate("() => document.activeElement.classList.contains('map-link')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**" + target)
+    assert name.startswith(page.locator("h1").inner_text() + ":")
+    page.close()
+
+
+@pytest.mark.parametrize("route", ["", "electives/", "electives/by/audience/public-health/", "projects/", "countries/", "countries/us/", "topics/"])
+def test_no_horizontal_scroll_on_a_320px_phone(browser, site_url: str, route: str) -> None:
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(site_url + route)
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    page.close()
