@@ -55,17 +55,18 @@ def test_pages_render_without_javascript(browser: Browser, bundled: tuple[str, d
         context.close()
 
 
-def test_no_horizontal_scroll_on_a_phone(browser: Browser, bundled: tuple[str, dict[str, str]]) -> None:
+@pytest.mark.parametrize("width", [320, PHONE["width"]])
+def test_no_horizontal_scroll_on_a_phone(browser: Browser, bundled: tuple[str, dict[str, str]], width: int) -> None:
     base, routes = bundled
-    context = browser.new_context(viewport=PHONE)
+    context = browser.new_context(viewport={"width": width, "height": PHONE["height"]})
     try:
         page = context.new_page()
         too_wide = {}
         for name, route in routes.items():
             page.goto(base + route)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if width > PHONE["width"]:
-                too_wide[name] = width
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                too_wide[name] = scroll_width
         assert not too_wide, too_wide
     finally:
         context.close()
