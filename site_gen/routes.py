@@ -11,6 +11,7 @@ from . import urls
 from .catalog import Catalog, Item
 from .countries import country_name
 from .schema import Entry
+from .search import SearchAssets, search_facets
 
 COLLECTION_TITLES = {"projects": "Projects", "partners": "Partners", "electives": "Electives"}
 ENTRY_TEMPLATES = {"projects": "project.html", "partners": "partner.html", "electives": "elective.html", "pages": "page.html"}
@@ -25,7 +26,7 @@ class Route:
     context: dict[str, Any] = field(default_factory=dict)
 
 
-def plan_routes(catalog: Catalog, bodies: dict[tuple[str, str], Markup]) -> Iterator[Route]:
+def plan_routes(catalog: Catalog, bodies: dict[tuple[str, str], Markup], search: SearchAssets | None = None) -> Iterator[Route]:
     """Yield every HTML page of the site in a fixed order."""
     yield Route(urls.HOME, "home.html", {"title": catalog.site.title, "description": catalog.site.description})
     for collection, title in COLLECTION_TITLES.items():
@@ -50,7 +51,9 @@ def plan_routes(catalog: Catalog, bodies: dict[tuple[str, str], Markup]) -> Iter
         "title": "Collaborate", "description": "Projects looking for collaborators, funding, faculty, trainees or partners",
         "items": tuple(item for item in catalog.projects if item.meta.seeking),
     })
-    yield Route(urls.SEARCH, "search.html", {"title": "Search", "description": f"Search {catalog.site.title}"})
+    yield Route(urls.SEARCH, "search.html", {
+        "title": "Search", "description": f"Search {catalog.site.title}", "search": search, "facets": search_facets(catalog),
+    })
     yield Route(urls.NOT_FOUND, "404.html", {"title": "Page not found", "description": "This page does not exist."})
 
 

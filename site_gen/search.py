@@ -1,0 +1,248 @@
+"""Search stage: the published catalog -> a lunr index, the documents results show, and lunr.js.
+
+The index is built with lunr.py and serialised for ``lunr.Index.load`` in lunr.js
+2.3.9. Text is folded (accents removed, lower-cased, punctuation to spaces) before
+indexing; static/js/search-core.js folds every query the same way, so "bogota"
+finds "Bogotá" and scores stay those of one plain lunr index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterable
+
+from lunr.builder import Builder
+from lunr.stemmer import PorterStemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.token import Token
+from lunr.trimmer import trimmer
+from markupsafe import Markup
+
+from . import humanize, urls
+from .catalog import Catalog, Item, countries_of
+from .countries import country_name
+from .schema import CATEGORIES, Elective, Entry, Partner, Project
+
+LUNR_JS = Path(__file__).resolve().parent.parent / "node_modules" / "lunr" / "lunr.min.js"
+REF = "ref"
+# Field name -> boost, tuned on the realistic queries of tests/js/search-ranking.test.mjs.
+FIELD_BOOSTS: dict[str, int] = {"title": 10, "topics": 5, "summary": 3, "places": 3, "partners": 2, "body": 1}
+
+
+class LunrJsStemmer(PorterStemmer):
+    """lunr.py's Porter stemmer with step 1c as lunr.js 2.3.9 has it, so index and query stems agree.
+
+    lunr.js turns a final "y" into "i" only after a non-vowel that is not the first
+    letter ("cry" -> "cri", "way" -> "way"); lunr.py does so whenever the stem has a
+    vowel ("way" -> "wai"), so "Norway" typed in the browser would miss "norwai".
+    """
+
+    def step1c(self) -> None:
+        if self.ends("y") and self.k - self.k0 >= 2 and self.b[self.k - 1] not in "aeiou":
+            self.b = self.b[: self.k] + "i" + self.b[self.k + 1 :]
+
+
+_STEMMER = LunrJsStemmer()
+
+
+def stemmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
+    """Pipeline function serialised as lunr.js's own "stemmer"."""
+    return token.update(_STEMMER.stem)
+
+
+stemmer.label = "stemmer"  # type: ignore[attr-defined]
+
+
+def stem(word: str) -> str:
+    """Stem one folded word as the index and lunr.js do."""
+    return str(stemmer(Token(word)))
+
+
+class SearchAssetError(Exception):
+    """A file the search page needs (lunr.js) is missing."""
+
+
+@dataclass(frozen=True)
+class SearchAssets:
+    """Routes of the search files, for the search page's data attributes."""
+
+    index: str
+    documents: str
+    lunr: str
+
+
+@dataclass(frozen=True)
+class SearchBundle:
+    """The search files to write, and where they live."""
+
+    files: tuple[tuple[str, bytes], ...]
+    assets: SearchAssets
+
+
+def fold(text: str) -> str:
+    """Lower-case, drop accents and turn every non-word character into a space."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    kept = (char if char.isalnum() or char == "_" else " " for char in decomposed if not unicodedata.category(char).startswith("M"))
+    return " ".join("".join(kept).split())
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the text of an HTML fragment, one space between blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(" ")
+
+
+def plain_text(html: str) -> str:
+    """Return the visible text of sanitised body HTML."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
+def _labels(item: Item[Entry]) -> list[str]:
+    """Enum values people search for: format, category, kind, status."""
+    meta = item.meta
+    if isinstance(meta, Elective):
+        return [humanize.label(meta.format), humanize.label(meta.category), *map(humanize.label, meta.audience)]
+    if isinstance(meta, Project):
+        return [humanize.label(meta.kind), humanize.label(meta.status)]
+    if isinstance(meta, Partner):
+        return [humanize.label(meta.kind)]
+    return []
+
+
+def _partner_names(catalog: Catalog, item: Item[Entry]) -> list[str]:
+    """Names of the partners an entry points at (host or project partners)."""
+    meta = item.meta
+    slugs: Iterable[str] = ()
+    if isinstance(meta, Elective) and meta.host:
+        slugs = (meta.host,)
+    elif isinstance(meta, Project):
+        slugs = meta.partners
+    return [catalog.partner_by_slug[slug].title for slug in slugs if slug in catalog.partner_by_slug]
+
+
+def index_fields(catalog: Catalog, item: Item[Entry], body: str) -> dict[str, str]:
+    """The folded text of each indexed field of one item, keyed by field name."""
+    meta = item.meta
+    codes = countries_of(item)
+    places = [*map(country_name, codes), *codes, getattr(meta, "city", None) or ""]
+    raw = {
+        "title": meta.title,
+        "topics": " ".join([*meta.tags, *getattr(meta, "specialties", ()), *_labels(item)]),
+        "summary": meta.summary,
+        "places": " ".join(places),
+        "partners": " ".join(_partner_names(catalog, item)),
+        "body": plain_text(body),
+    }
+    return {REF: ref(item), **{name: fold(text) for name, text in raw.items()}}
+
+
+def ref(item: Item[Entry]) -> str:
+    """The lunr reference of an item: ``collection/slug``."""
+    return f"{item.collection}/{item.slug}"
+
+
+def _facts(item: Item[Entry]) -> list[str]:
+    """Short facts shown under a result."""
+    meta = item.meta
+    if isinstance(meta, Elective):
+        facts = [humanize.label(meta.format), humanize.label(meta.category), humanize.weeks(meta.duration_weeks)]
+    elif isinstance(meta, Project):
+        facts = [humanize.label(meta.kind), humanize.label(meta.status)]
+    elif isinstance(meta, Partner):
+        facts = [humanize.label(meta.kind), meta.city or ""]
+    else:
+        facts = []
+    return [fact for fact in facts if fact]
+
+
+def result_document(item: Item[Entry], url_maker: urls.Urls) -> dict[str, Any]:
+    """What a search result shows and filters on, for one item."""
+    meta = item.meta
+    document: dict[str, Any] = {
+        "title": meta.title,
+        "url": url_maker.href(urls.entry(item.collection, item.slug)),
+        "summary": meta.summary,
+        "collection": item.collection,
+        "countries": list(countries_of(item)),
+        "facts": _facts(item),
+    }
+    if isinstance(meta, Elective):
+        document["category"] = meta.category
+        if meta.deadline is not None:
+            document["deadline"] = meta.deadline.isoformat()
+    return document
+
+
+def search_facets(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
+    """The (value, label) options of each filter on the search page."""
+    return {
+        "collection": [(name, name.capitalize()) for name in ("projects", "partners", "electives", "pages")],
+        "category": [(name, humanize.label(name)) for name in CATEGORIES],
+        "country": sorted(((code, country_name(code)) for code in catalog.by_country), key=lambda option: (option[1], option[0])),
+        "deadline": [("open", "Open for applications"), ("closed", "Closed")],
+    }
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def build_index(records: Iterable[dict[str, str]]) -> dict[str, Any]:
+    """Build and serialise a lunr index of folded field records, in the order given."""
+    builder = Builder()
+    builder.pipeline.add(trimmer, stop_word_filter, stemmer)
+    builder.search_pipeline.add(stemmer)
+    builder.ref(REF)
+    for name, boost in FIELD_BOOSTS.items():
+        builder.field(name, boost=boost)
+    for record in records:
+        builder.add(record)
+    return builder.build().serialize()
+
+
+def hashed_route(stem: str, data: bytes, suffix: str) -> str:
+    """Route of a search file whose name carries a hash of its bytes."""
+    return urls.search_file(f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}{suffix}")
+
+
+def read_lunr_js(path: Path = LUNR_JS) -> bytes:
+    """Read lunr.js as installed by ``npm ci``; explain how to get it when missing."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SearchAssetError(f"lunr.js is missing ({path}): run `npm ci` in the project folder to install it") from None
+
+
+def search_bundle(catalog: Catalog, bodies: dict[tuple[str, str], Markup], url_maker: urls.Urls, lunr_js: Path = LUNR_JS) -> SearchBundle:
+    """Build the index, the result documents and lunr.js as hashed files."""
+    items = catalog.published
+    index = _json_bytes(build_index(index_fields(catalog, item, bodies[item.key]) for item in items))
+    countries = sorted({code for item in items for code in countries_of(item)})
+    documents = _json_bytes({
+        "countries": {code: country_name(code) for code in countries},
+        "documents": {ref(item): result_document(item, url_maker) for item in items},
+    })
+    script = read_lunr_js(lunr_js)
+    files = (
+        (hashed_route("index", index, ".json"), index),
+        (hashed_route("documents", documents, ".json"), documents),
+        (hashed_route("lunr", script, ".min.js"), script),
+    )
+    assets = SearchAssets(*(url_maker.href(route) for route, _ in files))
+    return SearchBundle(files, assets)
