@@ -39,7 +39,7 @@
       clause.presence !== lunr.Query.presence.PROHIBITED;
   }
 
-  /** Let the word being typed match as a prefix, and match stems shorter than what was typed. */
+  /** Let the word being typed match as a prefix, and match a stem shorter than what was typed. */
   function expandLastWord(lunr, query) {
     var index = query.clauses.length - 1;
     var clause = query.clauses[index];
@@ -55,7 +55,13 @@
       return;
     }
     query.clause(prefix);
+    // A word typed past its stem ("pediatri" of "pediatrics", stem "pediatr") matches
+    // that stem. Stemmers cut suffixes that start with a vowel (-ic, -al, -ence), so
+    // only such tails are dropped: "maternl" stays a typo for the similar-words retry.
     for (var length = clause.term.length - 1; length >= Math.max(3, clause.term.length - 3); length--) {
+      if (!/^[aeiou]/.test(clause.term.slice(length))) {
+        continue;
+      }
       query.clause({ term: clause.term.slice(0, length), fields: clause.fields, boost: clause.boost / 2,
         usePipeline: false, presence: lunr.Query.presence.OPTIONAL });
     }
