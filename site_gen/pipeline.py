@@ -104,7 +104,7 @@ def render_bodies(catalog: Catalog, url_maker: urls.Urls) -> tuple[dict[tuple[st
 
 
 def site_files(catalog: Catalog, bodies: dict[tuple[str, str], Markup], options: BuildOptions, today: date) -> Iterator[tuple[str, bytes]]:
-    """Yield every output file as (relative path, bytes), HTML pages first."""
+    """Yield every output file as (relative path, bytes): search files, HTML pages, then the rest."""
     url_maker = urls.Urls(catalog.site.base_url)
     env = make_environment(options.templates_dir, catalog, url_maker, today, asset_versions(options.static_dir))
     html_routes: list[str] = []
