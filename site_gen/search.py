@@ -27,9 +27,12 @@ from . import humanize, urls
 from .catalog import Catalog, Item, countries_of
 from .countries import country_name
 from .schema import CATEGORIES, Elective, Entry, Partner, Project
+from .search_shards import pack_shards, term_rows
 
 LUNR_JS = Path(__file__).resolve().parent.parent / "node_modules" / "lunr" / "lunr.min.js"
-REF = "ref"
+REF = "ref"  # lunr refs are document numbers: the order of Catalog.published
+COLLECTIONS = ("projects", "partners", "electives", "pages")
+DOCUMENT_CHUNK = 16  # result documents per file: a page of results fetches few small files
 # Field name -> boost, tuned on the realistic queries of tests/js/search-ranking.test.mjs.
 FIELD_BOOSTS: dict[str, int] = {"title": 10, "topics": 5, "summary": 3, "places": 3, "partners": 2, "body": 1}
 
@@ -69,10 +72,10 @@ class SearchAssetError(Exception):
 
 @dataclass(frozen=True)
 class SearchAssets:
-    """Routes of the search files, for the search page's data attributes."""
+    """Links to the search files, for the search page's data attributes and script tag."""
 
     index: str
-    documents: str
+    manifest: str
     lunr: str
 
 
@@ -136,8 +139,8 @@ def _partner_names(catalog: Catalog, item: Item[Entry]) -> list[str]:
     return [catalog.partner_by_slug[slug].title for slug in slugs if slug in catalog.partner_by_slug]
 
 
-def index_fields(catalog: Catalog, item: Item[Entry], body: str) -> dict[str, str]:
-    """The folded text of each indexed field of one item, keyed by field name."""
+def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) -> dict[str, str]:
+    """The folded text of each indexed field of one item, keyed by field name; the ref is its number."""
     meta = item.meta
     codes = countries_of(item)
     places = [*map(country_name, codes), *codes, getattr(meta, "city", None) or ""]
@@ -149,12 +152,7 @@ def index_fields(catalog: Catalog, item: Item[Entry], body: str) -> dict[str, st
         "partners": " ".join(_partner_names(catalog, item)),
         "body": plain_text(body),
     }
-    return {REF: ref(item), **{name: fold(text) for name, text in raw.items()}}
-
-
-def ref(item: Item[Entry]) -> str:
-    """The lunr reference of an item: ``collection/slug``."""
-    return f"{item.collection}/{item.slug}"
+    return {REF: str(number), **{name: fold(text) for name, text in raw.items()}}
 
 
 def _facts(item: Item[Entry]) -> list[str]:
@@ -175,6 +173,7 @@ def result_document(item: Item[Entry], url_maker: urls.Urls) -> dict[str, Any]:
     """What a search result shows and filters on, for one item."""
     meta = item.meta
     document: dict[str, Any] = {
+        "ref": f"{item.collection}/{item.slug}",
         "title": meta.title,
         "url": url_maker.href(urls.entry(item.collection, item.slug)),
         "summary": meta.summary,
@@ -192,7 +191,7 @@ def result_document(item: Item[Entry], url_maker: urls.Urls) -> dict[str, Any]:
 def search_facets(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
     """The (value, label) options of each filter on the search page."""
     return {
-        "collection": [(name, name.capitalize()) for name in ("projects", "partners", "electives", "pages")],
+        "collection": [(name, name.capitalize()) for name in COLLECTIONS],
         "category": [(name, humanize.label(name)) for name in CATEGORIES],
         "country": sorted(((code, country_name(code)) for code in catalog.by_country), key=lambda option: (option[1], option[0])),
         "deadline": [("open", "Open for applications"), ("closed", "Closed")],
@@ -229,20 +228,43 @@ def read_lunr_js(path: Path = LUNR_JS) -> bytes:
         raise SearchAssetError(f"lunr.js is missing ({path}): run `npm ci` in the project folder to install it") from None
 
 
-def search_bundle(catalog: Catalog, bodies: dict[tuple[str, str], Markup], url_maker: urls.Urls, lunr_js: Path = LUNR_JS) -> SearchBundle:
-    """Build the index, the result documents and lunr.js as hashed files."""
-    items = catalog.published
-    index = _json_bytes(build_index(index_fields(catalog, item, bodies[item.key]) for item in items))
+def facet_table(items: tuple[Item[Entry], ...]) -> dict[str, Any]:
+    """Facet values of every document, compact: [collection, category or -1, deadline YYYYMMDD or 0, [countries]]."""
     countries = sorted({code for item in items for code in countries_of(item)})
-    documents = _json_bytes({
-        "countries": {code: country_name(code) for code in countries},
-        "documents": {ref(item): result_document(item, url_maker) for item in items},
-    })
+    numbers = {code: number for number, code in enumerate(countries)}
+    rows = []
+    for item in items:
+        meta = item.meta
+        category = CATEGORIES.index(meta.category) if isinstance(meta, Elective) else -1
+        deadline = int(meta.deadline.strftime("%Y%m%d")) if isinstance(meta, Elective) and meta.deadline else 0
+        rows.append([COLLECTIONS.index(item.collection), category, deadline, [numbers[code] for code in countries_of(item)]])
+    return {
+        "collections": list(COLLECTIONS), "categories": list(CATEGORIES),
+        "countries": [[code, country_name(code)] for code in countries], "rows": rows,
+    }
+
+
+def _hashed(stem: str, value: Any) -> tuple[str, bytes]:
+    data = _json_bytes(value)
+    return hashed_route(stem, data, ".json"), data
+
+
+def search_bundle(catalog: Catalog, bodies: dict[tuple[str, str], Markup], url_maker: urls.Urls, lunr_js: Path = LUNR_JS) -> SearchBundle:
+    """Build the whole index, its shards, the result documents, the manifest and lunr.js as hashed files."""
+    items = catalog.published
     script = read_lunr_js(lunr_js)
-    files = (
-        (hashed_route("index", index, ".json"), index),
-        (hashed_route("documents", documents, ".json"), documents),
-        (hashed_route("lunr", script, ".min.js"), script),
-    )
-    assets = SearchAssets(*(url_maker.href(route) for route, _ in files))
-    return SearchBundle(files, assets)
+    index = build_index(index_fields(catalog, number, item, bodies[item.key]) for number, item in enumerate(items))
+    rows = term_rows(index)
+    shards = [(shard[0][0], _hashed("shard", shard)) for shard in pack_shards(rows)]
+    terms = _hashed("terms", [row[0] for row in rows])
+    chunks = [_hashed("documents", [result_document(item, url_maker) for item in items[start:start + DOCUMENT_CHUNK]])
+              for start in range(0, len(items), DOCUMENT_CHUNK)]
+    manifest = _hashed("manifest", {
+        "fields": index["fields"], "pipeline": index["pipeline"], "documentCount": len(items),
+        "shards": [[first, url_maker.href(route)] for first, (route, _) in shards], "terms": url_maker.href(terms[0]),
+        "chunkSize": DOCUMENT_CHUNK, "chunks": [url_maker.href(route) for route, _ in chunks], "facets": facet_table(items),
+    })
+    whole = _hashed("index", index)
+    lunr_file = (hashed_route("lunr", script, ".min.js"), script)
+    files = (whole, manifest, lunr_file, terms, *(file for _, file in shards), *chunks)
+    return SearchBundle(files, SearchAssets(*(url_maker.href(route) for route, _ in (whole, manifest, lunr_file))))

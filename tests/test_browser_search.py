@@ -156,4 +156,15 @@ def test_only_the_search_page_downloads_search_data(page: Page, site_url: str) -
     page.wait_for_load_state("networkidle")
     assert not [url for url in requested if "/search/" in url]
     open_search(page, site_url, "?q=surgery")
-    assert [url for url in requested if re.search(r"/search/index\.[0-9a-f]+\.json$", url)]
+    fetched = [url.rsplit("/", 1)[1].split(".")[0] for url in requested if "/search/" in url and url.endswith(".json")]
+    assert "manifest" in fetched and "shard" in fetched and "documents" in fetched
+    assert "index" not in fetched, "the page must fetch shards, not the whole index"
+
+
+def test_long_result_lists_come_a_page_at_a_time(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=health")
+    links = page.locator("#search-results h2 a")
+    expect(links).to_have_count(20)
+    page.get_by_role("button", name="Show more results").click()
+    expect(links.nth(20)).to_be_focused()
+    assert links.count() > 20

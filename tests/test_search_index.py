@@ -35,8 +35,18 @@ def load_index(site: Path) -> dict[str, Any]:
     return json.loads(search_file(site, "data-index").read_text(encoding="utf-8"))
 
 
-def load_documents(site: Path) -> dict[str, Any]:
-    return json.loads(search_file(site, "data-documents").read_text(encoding="utf-8"))
+def load_manifest(site: Path) -> dict[str, Any]:
+    return json.loads(search_file(site, "data-manifest").read_text(encoding="utf-8"))
+
+
+def load_documents(site: Path) -> list[dict[str, Any]]:
+    """Every result document, by document number (the lunr ref), from the manifest's chunks."""
+    return [doc for url in load_manifest(site)["chunks"] for doc in json.loads((site / url.removeprefix("/catalog/")).read_text(encoding="utf-8"))]
+
+
+def number_of(site: Path, ref: str) -> str:
+    """The lunr ref (document number) of ``collection/slug``."""
+    return str([doc["ref"] for doc in load_documents(site)].index(ref))
 
 
 def postings(index: dict[str, Any], term: str) -> dict[str, Any]:
@@ -57,20 +67,20 @@ def test_index_loads_in_lunr_js_format_with_the_tuned_fields(tmp_path: Path) -> 
     assert FIELD_BOOSTS["title"] == max(FIELD_BOOSTS.values()) and FIELD_BOOSTS["body"] == min(FIELD_BOOSTS.values())
 
 
-def test_every_published_item_is_indexed_by_collection_and_slug(tmp_path: Path) -> None:
+def test_every_published_item_is_indexed_by_number_in_catalog_order(tmp_path: Path) -> None:
     site = build_site(tmp_path)
     refs = {field_ref.split("/", 1)[1] for field_ref, _ in load_index(site)["fieldVectors"]}
-    expected = {"partners/riverside", "projects/needs", "electives/surgery", "pages/about"}
-    assert refs == expected
-    assert set(load_documents(site)["documents"]) == expected
+    assert refs == {"0", "1", "2", "3"}
+    assert [doc["ref"] for doc in load_documents(site)] == ["partners/riverside", "projects/needs", "electives/surgery", "pages/about"]
 
 
 def test_drafts_are_neither_indexed_nor_listed(tmp_path: Path) -> None:
     site = build_site(tmp_path, {"electives/secret.md": DRAFT})
     index, documents = load_index(site), load_documents(site)
-    assert "electives/secret" not in documents["documents"]
-    assert not any(field_ref.endswith("/electives/secret") for field_ref, _ in index["fieldVectors"])
+    assert "electives/secret" not in [doc["ref"] for doc in documents]
+    assert len({field_ref.split("/", 1)[1] for field_ref, _ in index["fieldVectors"]}) == len(documents) == 4
     assert postings(index, "ophthalmolog") == {}
+    assert load_manifest(site)["documentCount"] == 4
 
 
 @pytest.mark.parametrize(("term", "field"), [
@@ -92,18 +102,18 @@ def test_fields_hold_what_people_search_for(tmp_path: Path, term: str, field: st
 
 def test_body_is_indexed_as_plain_text(tmp_path: Path) -> None:
     site = build_site(tmp_path, {"pages/about.md": "---\ntitle: About\nsummary: About us.\n---\n" + BODY})
-    index = load_index(site)
+    index, about = load_index(site), number_of(site, "pages/about")
     for term in ("bold", "emphasis", "link", "phrase", "code"):
-        assert "pages/about" in postings(index, term).get("body", {}), term
+        assert about in postings(index, term).get("body", {}), term
     for term in ("em", "https", "hidden", "strong"):
-        assert "pages/about" not in postings(index, term).get("body", {}), term
+        assert about not in postings(index, term).get("body", {}), term
 
 
 def test_accents_are_folded_so_either_spelling_finds_them(tmp_path: Path) -> None:
-    index = load_index(build_site(tmp_path, {"partners/riverside.md": ACCENTED_PARTNER}))
-    terms = dict(index["invertedIndex"])
-    assert "partners/riverside" in terms["bogota"]["title"]
-    assert "partners/riverside" in terms["clinica"]["title"]
+    site = build_site(tmp_path, {"partners/riverside.md": ACCENTED_PARTNER})
+    terms, partner = dict(load_index(site)["invertedIndex"]), number_of(site, "partners/riverside")
+    assert partner in terms["bogota"]["title"]
+    assert partner in terms["clinica"]["title"]
     assert not [term for term in terms if not term.isascii()]
 
 
@@ -127,19 +137,25 @@ def test_stems_match_lunr_js(word: str, stemmed: str) -> None:
 
 
 def test_result_documents_hold_what_results_show(tmp_path: Path) -> None:
-    documents = load_documents(build_site(tmp_path))
-    elective = documents["documents"]["electives/surgery"]
+    site = build_site(tmp_path)
+    partner, project, elective, _ = load_documents(site)
     assert elective == {
-        "title": "Surgery Elective", "url": "/catalog/electives/surgery/", "summary": "Four weeks of surgery.",
-        "collection": "electives", "countries": ["CN"], "category": "clinical", "deadline": "2026-11-30",
-        "facts": ["Elective", "Clinical"],
+        "ref": "electives/surgery", "title": "Surgery Elective", "url": "/catalog/electives/surgery/",
+        "summary": "Four weeks of surgery.", "collection": "electives", "countries": ["CN"], "category": "clinical",
+        "deadline": "2026-11-30", "facts": ["Elective", "Clinical"],
     }
-    assert documents["documents"]["partners/riverside"]["facts"] == ["Hospital", "Nanjing"]
-    assert "deadline" not in documents["documents"]["projects/needs"]
-    assert documents["countries"] == {"CN": "China"}
+    assert partner["facts"] == ["Hospital", "Nanjing"]
+    assert "deadline" not in project
 
 
-@pytest.mark.parametrize("attribute", ["data-index", "data-documents"])
+def test_facet_table_holds_every_document_in_order(tmp_path: Path) -> None:
+    facets = load_manifest(build_site(tmp_path))["facets"]
+    assert facets["countries"] == [["CN", "China"]]
+    assert facets["rows"] == [[1, -1, 0, [0]], [0, -1, 0, [0]], [2, 0, 20261130, [0]], [3, -1, 0, []]]
+    assert [facets["collections"][row[0]] for row in facets["rows"]] == ["partners", "projects", "electives", "pages"]
+
+
+@pytest.mark.parametrize("attribute", ["data-index", "data-manifest"])
 def test_file_names_carry_a_hash_of_their_bytes(tmp_path: Path, attribute: str) -> None:
     path = search_file(build_site(tmp_path), attribute)
     name_hash = path.name.split(".")[1]
@@ -153,7 +169,7 @@ def test_lunr_js_is_copied_with_a_hashed_name_and_loaded_only_by_the_search_page
     assert len(scripts) == 1 and scripts[0].read_bytes().startswith(b"/**")
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        loads_search_data = scripts[0].name in text or "data-index=" in text
+        loads_search_data = scripts[0].name in text or "data-manifest=" in text
         assert loads_search_data == (page == site / "search" / "index.html"), page
 
 

@@ -81,34 +81,228 @@
     }
   }
 
-  function runQuery(lunr, index, text, options) {
+  /** Run one query on a whole lunr.Index or a ShardedIndex; malformed syntax falls back to plain words. */
+  async function runQuery(lunr, source, text, options, isPlain) {
+    var fill = function (query) { buildQuery(lunr, query, text, options); };
     try {
-      return index.query(function (query) { buildQuery(lunr, query, text, options); });
+      if (source.prepare) {
+        await source.prepare(fill);
+      }
+      return source.query(fill);
     } catch (error) {
-      if (!(error instanceof lunr.QueryParseError)) {
+      if (!(error instanceof lunr.QueryParseError) || isPlain) {
         throw error;
       }
-      return index.query(function (query) { buildQuery(lunr, query, text.replace(SYNTAX, ' '), options); });
+      return runQuery(lunr, source, text.replace(SYNTAX, ' '), options, true);
     }
   }
 
   /**
-   * Search an index: returns {hits, similar}. Hits are lunr results; similar is true
-   * when nothing matched exactly and the hits come from the edit-distance-1 retry.
+   * Search a whole index or a sharded one: resolves to {hits, similar}. Hits are lunr
+   * results; similar is true when nothing matched exactly and the hits come from the
+   * edit-distance-1 retry.
    */
-  function search(lunr, index, queryText) {
+  async function search(lunr, source, queryText) {
     var text = foldQuery(queryText);
     if (!text.trim()) {
       return { hits: [], similar: false };
     }
-    var typing = !/\s$/.test(text);
-    var hits = runQuery(lunr, index, text, { typing: typing });
+    var hits = await runQuery(lunr, source, text, { typing: !/\s$/.test(text) });
     if (hits.length) {
       return { hits: hits, similar: false };
     }
-    hits = runQuery(lunr, index, text, { fuzzy: true });
+    hits = await runQuery(lunr, source, text, { fuzzy: true });
     return { hits: hits, similar: hits.length > 0 };
   }
+
+  /**
+   * The parts of a sharded index that queries touch (see site_gen/search_shards.py).
+   * Shards hold consecutive terms with postings and field-vector weights; every shard a
+   * query could expand into is loaded before lunr runs it, so scores equal the whole index's.
+   */
+  function ShardedIndex(lunr, manifest, fetchJson) {
+    this.lunr = lunr;
+    this.manifest = manifest;
+    this.fetchJson = fetchJson;
+    this.fields = manifest.fields;
+    this.pipeline = lunr.Pipeline.load(manifest.pipeline);
+    this.starts = manifest.shards.map(function (shard) { return shard[0]; });
+    this.loading = new Map();
+    this.terms = [];
+    this.invertedIndex = Object.create(null);
+    this.parts = new Map();
+    this.fieldVectors = Object.create(null);
+    this.chunks = new Map();
+    this.dictionary = null;
+    this.index = null;
+    for (var doc = 0; doc < manifest.documentCount; doc++) {
+      for (var field = 0; field < this.fields.length; field++) {
+        this.fieldVectors[this.fields[field] + '/' + doc] = new lunr.Vector([]);
+      }
+    }
+  }
+
+  /** The number of the shard that holds (or would hold) a term. */
+  ShardedIndex.prototype.shardOf = function (term) {
+    var low = 0;
+    var high = this.starts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= term) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low;
+  };
+
+  /** Shards holding every term that starts with a prefix. */
+  ShardedIndex.prototype.shardsWithPrefix = function (prefix) {
+    var numbers = [this.shardOf(prefix)];
+    var last = this.shardOf(prefix + '\uffff');
+    for (var number = numbers[0] + 1; number <= last; number++) {
+      numbers.push(number);
+    }
+    return numbers;
+  };
+
+  /** Every term of the index, for fuzzy and leading-wildcard expansion (fetched once). */
+  ShardedIndex.prototype.allTerms = function () {
+    var lunr = this.lunr;
+    if (!this.dictionary) {
+      this.dictionary = this.fetchJson(this.manifest.terms).then(function (terms) { return lunr.TokenSet.fromArray(terms); });
+    }
+    return this.dictionary;
+  };
+
+  /** Shards a query term can expand into, as lunr.Index#query expands it. */
+  ShardedIndex.prototype.shardsForTerm = async function (term, editDistance) {
+    var star = term.indexOf('*');
+    if (!editDistance && star === -1) {
+      return [this.shardOf(term)];
+    }
+    if (!editDistance && star === term.length - 1) {
+      return this.shardsWithPrefix(term.slice(0, -1));
+    }
+    var clause = editDistance ? { term: term, editDistance: editDistance } : { term: term };
+    var expanded = (await this.allTerms()).intersect(this.lunr.TokenSet.fromClause(clause)).toArray();
+    return expanded.map(this.shardOf, this);
+  };
+
+  /** Load every shard that a query (filled in by ``fill``) touches. */
+  ShardedIndex.prototype.prepare = async function (fill) {
+    var query = new this.lunr.Query(this.fields);
+    fill(query);
+    var pending = [];
+    for (var i = 0; i < query.clauses.length; i++) {
+      var clause = query.clauses[i];
+      var terms = clause.usePipeline ? this.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      for (var j = 0; j < terms.length; j++) {
+        pending.push(this.shardsForTerm(terms[j], clause.editDistance));
+      }
+    }
+    var numbers = [].concat.apply([], await Promise.all(pending));
+    await Promise.all(numbers.map(this.loadShard, this));
+  };
+
+  ShardedIndex.prototype.loadShard = function (number) {
+    if (!this.loading.has(number)) {
+      var self = this;
+      this.loading.set(number, this.fetchJson(this.manifest.shards[number][1]).then(function (rows) { self.addRows(number, rows); }));
+    }
+    return this.loading.get(number);
+  };
+
+  /** Add a shard's terms: postings into the inverted index, weights into field-vector parts. */
+  ShardedIndex.prototype.addRows = function (number, rows) {
+    var fields = this.fields;
+    this.terms[number] = rows.map(function (row) { return row[0]; });
+    for (var r = 0; r < rows.length; r++) {
+      var row = rows[r];
+      var posting = { _index: row[1] };
+      for (var f = 0; f < fields.length; f++) {
+        posting[fields[f]] = this.addField(fields[f], row[1], row[2 + f]);
+      }
+      this.invertedIndex[row[0]] = posting;
+    }
+    this.index = null;
+  };
+
+  ShardedIndex.prototype.addField = function (field, termIndex, flat) {
+    var refs = {};
+    var doc = 0;
+    for (var i = 0; flat && i < flat.length; i += 2) {
+      doc += flat[i];
+      refs[doc] = {};
+      var key = field + '/' + doc;
+      if (!this.parts.has(key)) {
+        this.parts.set(key, []);
+      }
+      this.parts.get(key).push([termIndex, flat[i + 1] / 1000]);
+      this.fieldVectors[key] = null;
+    }
+    return refs;
+  };
+
+  /** The lunr.Index over everything loaded so far (rebuilt after loads). */
+  ShardedIndex.prototype.current = function () {
+    if (!this.index) {
+      var lunr = this.lunr;
+      var vectors = this.fieldVectors;
+      this.parts.forEach(function (pairs, key) {
+        if (vectors[key] === null) {
+          pairs.sort(function (a, b) { return a[0] - b[0]; });
+          vectors[key] = new lunr.Vector([].concat.apply([], pairs));
+        }
+      });
+      var terms = [].concat.apply([], this.terms.filter(Boolean));
+      this.index = new lunr.Index({
+        invertedIndex: this.invertedIndex, fieldVectors: vectors, tokenSet: lunr.TokenSet.fromArray(terms),
+        fields: this.fields, pipeline: this.pipeline
+      });
+    }
+    return this.index;
+  };
+
+  ShardedIndex.prototype.query = function (fill) {
+    return this.current().query(fill);
+  };
+
+  /** The result documents of some refs, in the same order (fetching their chunks). */
+  ShardedIndex.prototype.documents = async function (refs) {
+    var size = this.manifest.chunkSize;
+    var chunks = await Promise.all(refs.map(function (ref) { return this.chunk(Math.floor(Number(ref) / size)); }, this));
+    return refs.map(function (ref, position) { return chunks[position][Number(ref) % size]; });
+  };
+
+  ShardedIndex.prototype.chunk = function (number) {
+    if (!this.chunks.has(number)) {
+      this.chunks.set(number, this.fetchJson(this.manifest.chunks[number]));
+    }
+    return this.chunks.get(number);
+  };
+
+  /** Facet values of every document by ref: {collection, category, deadline, countries}. */
+  ShardedIndex.prototype.facetDocuments = function () {
+    var facets = this.manifest.facets;
+    return facets.rows.map(function (row) {
+      var deadline = row[2] ? String(row[2]).replace(/^(\d{4})(\d\d)(\d\d)$/, '$1-$2-$3') : undefined;
+      return {
+        collection: facets.collections[row[0]],
+        category: row[1] >= 0 ? facets.categories[row[1]] : undefined,
+        deadline: deadline,
+        countries: row[3].map(function (number) { return facets.countries[number][0]; })
+      };
+    });
+  };
+
+  /** Country names by ISO code. */
+  ShardedIndex.prototype.countryNames = function () {
+    var names = {};
+    this.manifest.facets.countries.forEach(function (pair) { names[pair[0]] = pair[1]; });
+    return names;
+  };
 
   /** The index terms a set of hits matched, for highlighting. */
   function matchedTerms(hits) {
@@ -241,6 +435,7 @@
     fold: fold,
     foldQuery: foldQuery,
     search: search,
+    ShardedIndex: ShardedIndex,
     matchedTerms: matchedTerms,
     highlight: highlight,
     deadlineState: deadlineState,

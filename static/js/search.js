@@ -1,13 +1,14 @@
 /*
- * The search page: loads the prebuilt lunr index and result documents named in
- * #search-app's data attributes, searches as you type, filters, and keeps the query
- * in the URL. Results are built with DOM APIs only (textContent, <mark>), never HTML.
+ * The search page: loads the search manifest named in #search-app's data attributes,
+ * fetches only the index shards and result documents a query needs, searches as you
+ * type, filters, and keeps the query in the URL. Results are built with DOM APIs only
+ * (textContent, <mark>), never HTML.
  */
 (function () {
   'use strict';
 
   var DEBOUNCE_MS = 120;
-  var MAX_SHOWN = 100;
+  var PAGE_SIZE = 20;
   var COLLECTIONS = { partners: 'Partner', projects: 'Project', electives: 'Elective', pages: 'Page' };
 
   var app = document.getElementById('search-app');
@@ -22,8 +23,14 @@
   var list = document.getElementById('search-results');
   var selects = {};
   core.FILTERS.forEach(function (name) { selects[name] = document.getElementById('search-' + name); });
+  var more = document.getElementById('search-more');
   var index = null;
-  var data = null;
+  var facetDocuments = null;
+  var countryNames = null;
+  var shown = [];
+  var terms = new Set();
+  var today = '';
+  var renders = 0;
   var timer = 0;
 
   document.getElementById('search-nojs').hidden = true;
@@ -67,7 +74,7 @@
 
   function factsOf(doc, today) {
     var facts = [COLLECTIONS[doc.collection] || doc.collection].concat(doc.facts);
-    facts = facts.concat(doc.countries.map(function (code) { return data.countries[code] || code; }));
+    facts = facts.concat(doc.countries.map(function (code) { return countryNames[code] || code; }));
     facts.push(core.deadlineText(doc, today));
     return facts.filter(function (fact, position) { return fact && facts.indexOf(fact) === position; });
   }
@@ -101,10 +108,10 @@
     });
   }
 
-  function statusText(state, outcome, shown) {
+  function statusText(state, outcome) {
     var count = shown.length + (shown.length === 1 ? ' result' : ' results');
     if (!state.q.trim()) {
-      return 'Type words to search ' + Object.keys(data.documents).length + ' entries.';
+      return 'Type words to search ' + facetDocuments.length + ' entries.';
     }
     if (!outcome.hits.length) {
       return 'No results for “' + state.q.trim() + '”. Try fewer or other words, or browse the listings.';
@@ -117,22 +124,48 @@
     return count + query + filtered + '.';
   }
 
-  function render() {
+  /** Show the first (or next) page of results, fetching their documents; false if a newer search started. */
+  async function showPage(ticket, isFirst) {
+    var start = isFirst ? 0 : list.children.length;
+    var page = shown.slice(start, start + PAGE_SIZE);
+    var docs = await index.documents(page.map(function (hit) { return hit.ref; }));
+    if (ticket !== renders) {
+      return false;
+    }
+    var fragment = document.createDocumentFragment();
+    docs.forEach(function (doc) { fragment.appendChild(resultItem(doc, terms, today)); });
+    if (isFirst) {
+      list.replaceChildren(fragment);
+    } else {
+      list.appendChild(fragment);
+    }
+    more.hidden = list.children.length >= shown.length;
+    return true;
+  }
+
+  async function render() {
     if (!index) {
       return;
     }
+    var ticket = ++renders;
     var state = readState();
-    var today = core.isoDate(new Date());
-    var outcome = core.search(lunr, index, state.q);
-    var shown = core.applyFilters(outcome.hits, data.documents, state, today);
-    var terms = core.matchedTerms(shown);
-    updateFacetLabels(core.facetCounts(outcome.hits, data.documents, state, today));
-    var fragment = document.createDocumentFragment();
-    shown.slice(0, MAX_SHOWN).forEach(function (hit) {
-      fragment.appendChild(resultItem(data.documents[hit.ref], terms, today));
+    var outcome = await core.search(lunr, index, state.q);
+    if (ticket !== renders) {
+      return;
+    }
+    today = core.isoDate(new Date());
+    shown = core.applyFilters(outcome.hits, facetDocuments, state, today);
+    terms = core.matchedTerms(shown);
+    updateFacetLabels(core.facetCounts(outcome.hits, facetDocuments, state, today));
+    if (await showPage(ticket, true)) {
+      status.textContent = statusText(state, outcome);
+    }
+  }
+
+  function refresh() {
+    render().catch(function () {
+      status.textContent = 'Part of the search index could not be loaded. Check the connection and try again.';
     });
-    list.replaceChildren(fragment);
-    status.textContent = statusText(state, outcome, shown);
   }
 
   function resultLinks() {
@@ -159,24 +192,33 @@
 
   input.addEventListener('input', function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { saveState(false); render(); }, DEBOUNCE_MS);
+    timer = setTimeout(function () { saveState(false); refresh(); }, DEBOUNCE_MS);
   });
   form.addEventListener('change', function (event) {
     if (event.target.dataset.filter) {
       saveState(true);
-      render();
+      refresh();
     }
   });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     clearTimeout(timer);
     saveState(false);
-    render();
+    refresh();
   });
   app.addEventListener('keydown', onKeydown);
+  more.addEventListener('click', function () {
+    var focusAt = list.children.length;
+    showPage(renders, false).then(function (isCurrent) {
+      var link = isCurrent && list.children[focusAt] && list.children[focusAt].querySelector('a');
+      if (link) {
+        link.focus();
+      }
+    });
+  });
   window.addEventListener('popstate', function () {
     showState(core.stateFromSearch(location.search));
-    render();
+    refresh();
   });
 
   function fetchJson(url) {
@@ -189,10 +231,11 @@
   }
 
   showState(core.stateFromSearch(location.search));
-  Promise.all([fetchJson(app.dataset.index), fetchJson(app.dataset.documents)]).then(function (loaded) {
-    index = lunr.Index.load(loaded[0]);
-    data = loaded[1];
-    render();
+  fetchJson(app.dataset.manifest).then(function (manifest) {
+    index = new core.ShardedIndex(lunr, manifest, fetchJson);
+    facetDocuments = index.facetDocuments();
+    countryNames = index.countryNames();
+    return render();
   }).catch(function () {
     status.textContent = 'Search could not be loaded. Browse the listings instead.';
     document.getElementById('search-nojs').hidden = false;
