@@ -89,13 +89,13 @@ def budget(site: Path, queries: list[str]) -> dict:
 
 def table(report: dict) -> str:
     """The report as plain text."""
-    lines = [f"{report['documents']:,} documents", f"{'':32}  {'files':>5}  {'raw bytes':>12}  {'gzip -9':>10}"]
+    lines = [f"{report['documents']:,} documents", f"{'':44}  {'files':>5}  {'raw bytes':>12}  {'gzip -9':>10}"]
     for name in ("whole index", "manifest + lunr.js"):
         size = report[name]
-        lines.append(f"{name:32}  {size['files']:>5}  {size['raw']:>12,}  {size['gzip']:>10,}")
+        lines.append(f"{name:44}  {size['files']:>5}  {size['raw']:>12,}  {size['gzip']:>10,}")
     for query, size in report["queries"].items():
         label = f"first results for “{query}”"
-        lines.append(f"{label:32}  {size['files']:>5}  {size['raw']:>12,}  {size['gzip']:>10,}  ({size['hits']} hits, {size['milliseconds']} ms)")
+        lines.append(f"{label:44}  {size['files']:>5}  {size['raw']:>12,}  {size['gzip']:>10,}  ({size['hits']} hits, {size['milliseconds']} ms)")
     return "\n".join(lines)
 
 

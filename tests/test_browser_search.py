@@ -9,7 +9,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from helpers import serve_folder
+from helpers import ROOT, serve_folder
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -168,3 +168,13 @@ def test_long_result_lists_come_a_page_at_a_time(page: Page, site_url: str) -> N
     page.get_by_role("button", name="Show more results").click()
     expect(links.nth(20)).to_be_focused()
     assert links.count() > 20
+
+
+def test_search_page_with_results_passes_axe(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=surgery&collection=electives")
+    page.evaluate((ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+        ".then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.html).join(' | ')))"
+    )
+    assert violations == []
