@@ -43,7 +43,8 @@
   function expandLastWord(lunr, query) {
     var index = query.clauses.length - 1;
     var clause = query.clauses[index];
-    if (!clause || !isPlain(lunr, clause) || clause.term.length < 2) {
+    // One or two Latin letters would expand to a large part of a big index while typing.
+    if (!clause || !isPlain(lunr, clause) || /^[\x00-\x7f]{0,2}$/.test(clause.term)) {
       return;
     }
     var stem = lunr.stemmer(new lunr.Token(clause.term)).toString();

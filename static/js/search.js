@@ -162,10 +162,12 @@
     }
   }
 
+  function showLoadError() {
+    status.textContent = 'Part of the search index could not be loaded. Check the connection and try again.';
+  }
+
   function refresh() {
-    render().catch(function () {
-      status.textContent = 'Part of the search index could not be loaded. Check the connection and try again.';
-    });
+    render().catch(showLoadError);
   }
 
   function resultLinks() {
@@ -214,7 +216,7 @@
       if (link) {
         link.focus();
       }
-    });
+    }).catch(showLoadError);
   });
   window.addEventListener('popstate', function () {
     showState(core.stateFromSearch(location.search));

@@ -86,3 +86,8 @@ test('malformed lunr syntax falls back to plain words instead of failing', async
 test('an empty query finds nothing', async () => {
   assert.deepEqual(await refs(search, '   '), []);
 });
+
+test('prefix matching starts at the third Latin letter (two letters would match most of a large catalog)', async () => {
+  assert.ok(!(await refs(search, 'su')).includes('electives/general-surgery-elective-nanjing'));
+  assert.ok((await refs(search, 'sur')).includes('electives/general-surgery-elective-nanjing'));
+});
