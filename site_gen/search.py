@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterable
@@ -34,6 +36,7 @@ REF = "ref"  # lunr refs are document numbers: the order of Catalog.published
 COLLECTIONS = ("projects", "partners", "electives", "pages")
 DOCUMENT_CHUNK = 16  # result documents per file: a page of results fetches few small files
 # Field name -> boost, tuned on the realistic queries of tests/js/search-ranking.test.mjs.
+_ASCII_NON_WORD = re.compile(r"[^a-z0-9_]+")
 FIELD_BOOSTS: dict[str, int] = {"title": 10, "topics": 5, "summary": 3, "places": 3, "partners": 2, "body": 1}
 
 
@@ -53,9 +56,14 @@ class LunrJsStemmer(PorterStemmer):
 _STEMMER = LunrJsStemmer()
 
 
+@lru_cache(maxsize=65536)
+def _stem_word(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
 def stemmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
-    """Pipeline function serialised as lunr.js's own "stemmer"."""
-    return token.update(_STEMMER.stem)
+    """Pipeline function serialised as lunr.js's own "stemmer" (memoised: words repeat a lot)."""
+    return token.update(lambda word, metadata=None: _stem_word(word))
 
 
 stemmer.label = "stemmer"  # type: ignore[attr-defined]
@@ -89,6 +97,8 @@ class SearchBundle:
 
 def fold(text: str) -> str:
     """Lower-case, drop accents and turn every non-word character into a space."""
+    if text.isascii():
+        return " ".join(_ASCII_NON_WORD.sub(" ", text.lower()).split())
     decomposed = unicodedata.normalize("NFKD", text.lower())
     kept = (char if char.isalnum() or char == "_" else " " for char in decomposed if not unicodedata.category(char).startswith("M"))
     return " ".join("".join(kept).split())
