@@ -1,9 +1,14 @@
-"""Search stage: the published catalog -> a lunr index, the documents results show, and lunr.js.
+"""Search stage: the published catalog -> a lunr index, its shards, the documents results show, and lunr.js.
 
 The index is built with lunr.py and serialised for ``lunr.Index.load`` in lunr.js
-2.3.9. Text is folded (accents removed, lower-cased, punctuation to spaces) before
-indexing; static/js/search-core.js folds every query the same way, so "bogota"
-finds "Bogotá" and scores stay those of one plain lunr index.
+2.3.9 (refs are document numbers in ``Catalog.published`` order). Text is folded
+(accents removed, lower-cased, punctuation to spaces) before indexing;
+static/js/search-core.js folds every query the same way, so "bogota" finds "Bogotá".
+
+Files, all under search/ with a hash of their bytes in the name: the whole index
+(for other tools), a manifest (fields, shard map, facet table; the search page's
+entry point), term shards and a term list (search_shards.py), result documents in
+small chunks, and a copy of lunr.js from node_modules.
 """
 
 from __future__ import annotations
