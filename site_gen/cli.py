@@ -13,6 +13,7 @@ from .output import OutputError
 from .pipeline import BuildOptions, build, check
 from .problems import format_github, format_text
 from .scaffold import KIND_TO_COLLECTION, ScaffoldError, create_entry
+from .search import SearchAssetError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("build", "check", "serve", "new")
@@ -95,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     try:
         return run(args)
-    except (OutputError, ScaffoldError, ClockError, MissingDataError) as error:
+    except (OutputError, ScaffoldError, ClockError, MissingDataError, SearchAssetError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:

@@ -24,6 +24,7 @@ from .output import refuse_dangerous_output, write_site
 from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
 from .routes import plan_routes
+from .search import LUNR_JS, search_bundle
 from .schema import ENTRY_MODELS, Entry, SiteConfig
 from .source import load_catalog_sources
 from .validate import validate_document
@@ -43,6 +44,7 @@ class BuildOptions:
     templates_dir: Path = TEMPLATES_DIR
     static_dir: Path = STATIC_DIR
     today: date | None = None
+    lunr_js: Path = LUNR_JS
 
 
 @dataclass
@@ -102,12 +104,14 @@ def render_bodies(catalog: Catalog, url_maker: urls.Urls) -> tuple[dict[tuple[st
 
 
 def site_files(catalog: Catalog, bodies: dict[tuple[str, str], Markup], options: BuildOptions, today: date) -> Iterator[tuple[str, bytes]]:
-    """Yield every output file as (relative path, bytes), HTML pages first."""
+    """Yield every output file as (relative path, bytes): search files, HTML pages, then the rest."""
     url_maker = urls.Urls(catalog.site.base_url)
     env = make_environment(options.templates_dir, catalog, url_maker, today, asset_versions(options.static_dir))
     html_routes: list[str] = []
     lastmod: dict[str, date] = {}
-    for route in plan_routes(catalog, bodies, today):
+    search = search_bundle(catalog, bodies, url_maker, options.lunr_js)
+    yield from search.files
+    for route in plan_routes(catalog, bodies, today, search.assets):
         html_routes.append(route.route)
         item = route.context.get("item")
         if item is not None and item.meta.updated is not None:

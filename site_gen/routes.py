@@ -15,6 +15,7 @@ from .facets import Facet, FacetValue, build_facets, newest, sort_listing
 from .figures import headline_figures
 from .regions import placement
 from .schema import SEEKING, Entry
+from .search import SearchAssets, search_facets
 from .worldmap import highlight_view, small_country_markers, world_view
 
 COLLECTION_TITLES = {"projects": "Projects", "partners": "Partners", "electives": "Electives"}
@@ -89,7 +90,9 @@ def by_collection(items: Iterable[Item[Entry]], today: date) -> tuple[Group, ...
     return tuple(groups)
 
 
-def plan_routes(catalog: Catalog, bodies: dict[tuple[str, str], Markup], today: date) -> Iterator[Route]:
+def plan_routes(
+    catalog: Catalog, bodies: dict[tuple[str, str], Markup], today: date, search: SearchAssets | None = None,
+) -> Iterator[Route]:
     """Yield every HTML page of the site in a fixed order."""
     yield _home_route(catalog, today)
     for collection in ENTRY_COLLECTIONS:
@@ -116,7 +119,9 @@ def plan_routes(catalog: Catalog, bodies: dict[tuple[str, str], Markup], today: 
         "title": "Collaborate", "description": "Projects looking for collaborators, funding, faculty, trainees or partners",
         "groups": seeking_groups(catalog),
     })
-    yield Route(urls.SEARCH, "search.html", {"title": "Search", "description": f"Search {catalog.site.title}"})
+    yield Route(urls.SEARCH, "search.html", {
+        "title": "Search", "description": f"Search {catalog.site.title}", "search": search, "facets": search_facets(catalog),
+    })
     yield Route(urls.NOT_FOUND, "404.html", {"title": "Page not found", "description": "This page does not exist."})
 
 

@@ -56,6 +56,11 @@ def static(name: str) -> str:
     return f"{STATIC}{name}"
 
 
+def search_file(name: str) -> str:
+    """Route of a search data file (index, documents, lunr.js) under the search page."""
+    return f"{SEARCH}{name}"
+
+
 def output_file(route: str) -> str:
     """Relative output file for a route: clean URLs become ``index.html``."""
     return f"{route}index.html" if route == "" or route.endswith("/") else route

@@ -1,0 +1,285 @@
+"""Search stage: the published catalog -> a lunr index, its shards, the documents results show, and lunr.js.
+
+The index is built with lunr.py and serialised for ``lunr.Index.load`` in lunr.js
+2.3.9 (refs are document numbers in ``Catalog.published`` order). Text is folded
+(accents removed, lower-cased, punctuation to spaces) before indexing;
+static/js/search-core.js folds every query the same way, so "bogota" finds "Bogotá".
+
+Files, all under search/ with a hash of their bytes in the name: the whole index
+(for other tools), a manifest (fields, shard map, facet table; the search page's
+entry point), term shards and a term list (search_shards.py), result documents in
+small chunks, and a copy of lunr.js from node_modules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Iterable
+
+from lunr.builder import Builder
+from lunr.stemmer import PorterStemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.token import Token
+from lunr.trimmer import trimmer
+from markupsafe import Markup
+
+from . import humanize, urls
+from .catalog import Catalog, Item, countries_of
+from .countries import country_name
+from .schema import CATEGORIES, Elective, Entry, Partner, Project
+from .search_shards import pack_shards, term_rows
+
+LUNR_JS = Path(__file__).resolve().parent.parent / "node_modules" / "lunr" / "lunr.min.js"
+REF = "ref"  # lunr refs are document numbers: the order of Catalog.published
+COLLECTIONS = ("projects", "partners", "electives", "pages")
+DOCUMENT_CHUNK = 16  # result documents per file: a page of results fetches few small files
+# Field name -> boost, tuned on the realistic queries of tests/js/search-ranking.test.mjs.
+_ASCII_NON_WORD = re.compile(r"[^a-z0-9_]+")
+FIELD_BOOSTS: dict[str, int] = {"title": 10, "topics": 5, "summary": 3, "places": 3, "partners": 2, "body": 1}
+
+
+class LunrJsStemmer(PorterStemmer):
+    """lunr.py's Porter stemmer with step 1c as lunr.js 2.3.9 has it, so index and query stems agree.
+
+    lunr.js turns a final "y" into "i" only after a non-vowel that is not the first
+    letter ("cry" -> "cri", "way" -> "way"); lunr.py does so whenever the stem has a
+    vowel ("way" -> "wai"), so "Norway" typed in the browser would miss "norwai".
+    """
+
+    def step1c(self) -> None:
+        if self.ends("y") and self.k - self.k0 >= 2 and self.b[self.k - 1] not in "aeiou":
+            self.b = self.b[: self.k] + "i" + self.b[self.k + 1 :]
+
+
+_STEMMER = LunrJsStemmer()
+
+
+@lru_cache(maxsize=65536)
+def _stem_word(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def stemmer(token: Token, i: int | None = None, tokens: list[Token] | None = None) -> Token:
+    """Pipeline function serialised as lunr.js's own "stemmer" (memoised: words repeat a lot)."""
+    return token.update(lambda word, metadata=None: _stem_word(word))
+
+
+stemmer.label = "stemmer"  # type: ignore[attr-defined]
+
+
+def stem(word: str) -> str:
+    """Stem one folded word as the index and lunr.js do."""
+    return str(stemmer(Token(word)))
+
+
+class SearchAssetError(Exception):
+    """A file the search page needs (lunr.js) is missing."""
+
+
+@dataclass(frozen=True)
+class SearchAssets:
+    """Links to the search files, for the search page's data attributes and script tag."""
+
+    index: str
+    manifest: str
+    lunr: str
+
+
+@dataclass(frozen=True)
+class SearchBundle:
+    """The search files to write, and where they live."""
+
+    files: tuple[tuple[str, bytes], ...]
+    assets: SearchAssets
+
+
+def fold(text: str) -> str:
+    """Lower-case, drop accents and turn every non-word character into a space."""
+    if text.isascii():
+        return " ".join(_ASCII_NON_WORD.sub(" ", text.lower()).split())
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    kept = (char if char.isalnum() or char == "_" else " " for char in decomposed if not unicodedata.category(char).startswith("M"))
+    return " ".join("".join(kept).split())
+
+
+class _TextExtractor(HTMLParser):
+    """Collect the text of an HTML fragment, one space between blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(" ")
+
+
+def plain_text(html: str) -> str:
+    """Return the visible text of sanitised body HTML."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
+def _labels(item: Item[Entry]) -> list[str]:
+    """Enum values people search for: format, category, kind, status."""
+    meta = item.meta
+    if isinstance(meta, Elective):
+        return [humanize.label(meta.format), humanize.label(meta.category), *map(humanize.label, meta.audience)]
+    if isinstance(meta, Project):
+        return [humanize.label(meta.kind), humanize.label(meta.status)]
+    if isinstance(meta, Partner):
+        return [humanize.label(meta.kind)]
+    return []
+
+
+def _partner_names(catalog: Catalog, item: Item[Entry]) -> list[str]:
+    """Names of the partners an entry points at (host or project partners)."""
+    meta = item.meta
+    slugs: Iterable[str] = ()
+    if isinstance(meta, Elective) and meta.host:
+        slugs = (meta.host,)
+    elif isinstance(meta, Project):
+        slugs = meta.partners
+    return [catalog.partner_by_slug[slug].title for slug in slugs if slug in catalog.partner_by_slug]
+
+
+def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) -> dict[str, str]:
+    """The folded text of each indexed field of one item, keyed by field name; the ref is its number."""
+    meta = item.meta
+    codes = countries_of(item)
+    places = [*map(country_name, codes), *codes, getattr(meta, "city", None) or ""]
+    raw = {
+        "title": meta.title,
+        "topics": " ".join([*meta.tags, *getattr(meta, "specialties", ()), *_labels(item)]),
+        "summary": meta.summary,
+        "places": " ".join(places),
+        "partners": " ".join(_partner_names(catalog, item)),
+        "body": plain_text(body),
+    }
+    return {REF: str(number), **{name: fold(text) for name, text in raw.items()}}
+
+
+def _facts(item: Item[Entry]) -> list[str]:
+    """Short facts shown under a result."""
+    meta = item.meta
+    if isinstance(meta, Elective):
+        facts = [humanize.label(meta.format), humanize.label(meta.category), humanize.weeks(meta.duration_weeks)]
+    elif isinstance(meta, Project):
+        facts = [humanize.label(meta.kind), humanize.label(meta.status)]
+    elif isinstance(meta, Partner):
+        facts = [humanize.label(meta.kind), meta.city or ""]
+    else:
+        facts = []
+    return [fact for fact in facts if fact]
+
+
+def result_document(item: Item[Entry], url_maker: urls.Urls) -> dict[str, Any]:
+    """What a search result shows and filters on, for one item."""
+    meta = item.meta
+    document: dict[str, Any] = {
+        "ref": f"{item.collection}/{item.slug}",
+        "title": meta.title,
+        "url": url_maker.href(urls.entry(item.collection, item.slug)),
+        "summary": meta.summary,
+        "collection": item.collection,
+        "countries": list(countries_of(item)),
+        "facts": _facts(item),
+    }
+    if isinstance(meta, Elective):
+        document["category"] = meta.category
+        if meta.deadline is not None:
+            document["deadline"] = meta.deadline.isoformat()
+    return document
+
+
+def search_facets(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
+    """The (value, label) options of each filter on the search page."""
+    return {
+        "collection": [(name, name.capitalize()) for name in COLLECTIONS],
+        "category": [(name, humanize.label(name)) for name in CATEGORIES],
+        "country": sorted(((code, country_name(code)) for code in catalog.by_country), key=lambda option: (option[1], option[0])),
+        "deadline": [("open", "Open for applications"), ("closed", "Closed")],
+    }
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def build_index(records: Iterable[dict[str, str]]) -> dict[str, Any]:
+    """Build and serialise a lunr index of folded field records, in the order given."""
+    builder = Builder()
+    builder.pipeline.add(trimmer, stop_word_filter, stemmer)
+    builder.search_pipeline.add(stemmer)
+    builder.ref(REF)
+    for name, boost in FIELD_BOOSTS.items():
+        builder.field(name, boost=boost)
+    for record in records:
+        builder.add(record)
+    return builder.build().serialize()
+
+
+def hashed_route(stem: str, data: bytes, suffix: str) -> str:
+    """Route of a search file whose name carries a hash of its bytes."""
+    return urls.search_file(f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}{suffix}")
+
+
+def read_lunr_js(path: Path = LUNR_JS) -> bytes:
+    """Read lunr.js as installed by ``npm ci``; explain how to get it when missing."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SearchAssetError(f"lunr.js is missing ({path}): run `npm ci` in the project folder to install it") from None
+
+
+def facet_table(items: tuple[Item[Entry], ...]) -> dict[str, Any]:
+    """Facet values of every document, compact: [collection, category or -1, deadline YYYYMMDD or 0, [countries]]."""
+    countries = sorted({code for item in items for code in countries_of(item)})
+    numbers = {code: number for number, code in enumerate(countries)}
+    rows = []
+    for item in items:
+        meta = item.meta
+        category = CATEGORIES.index(meta.category) if isinstance(meta, Elective) else -1
+        deadline = int(meta.deadline.strftime("%Y%m%d")) if isinstance(meta, Elective) and meta.deadline else 0
+        rows.append([COLLECTIONS.index(item.collection), category, deadline, [numbers[code] for code in countries_of(item)]])
+    return {
+        "collections": list(COLLECTIONS), "categories": list(CATEGORIES),
+        "countries": [[code, country_name(code)] for code in countries], "rows": rows,
+    }
+
+
+def _hashed(stem: str, value: Any) -> tuple[str, bytes]:
+    data = _json_bytes(value)
+    return hashed_route(stem, data, ".json"), data
+
+
+def search_bundle(catalog: Catalog, bodies: dict[tuple[str, str], Markup], url_maker: urls.Urls, lunr_js: Path = LUNR_JS) -> SearchBundle:
+    """Build the whole index, its shards, the result documents, the manifest and lunr.js as hashed files."""
+    items = catalog.published
+    script = read_lunr_js(lunr_js)
+    index = build_index(index_fields(catalog, number, item, bodies[item.key]) for number, item in enumerate(items))
+    rows = term_rows(index)
+    shards = [(shard[0][0], _hashed("shard", shard)) for shard in pack_shards(rows)]
+    terms = _hashed("terms", [row[0] for row in rows])
+    chunks = [_hashed("documents", [result_document(item, url_maker) for item in items[start:start + DOCUMENT_CHUNK]])
+              for start in range(0, len(items), DOCUMENT_CHUNK)]
+    manifest = _hashed("manifest", {
+        "fields": index["fields"], "pipeline": index["pipeline"], "documentCount": len(items),
+        "shards": [[first, url_maker.href(route)] for first, (route, _) in shards], "terms": url_maker.href(terms[0]),
+        "chunkSize": DOCUMENT_CHUNK, "chunks": [url_maker.href(route) for route, _ in chunks], "facets": facet_table(items),
+    })
+    whole = _hashed("index", index)
+    lunr_file = (hashed_route("lunr", script, ".min.js"), script)
+    files = (whole, manifest, lunr_file, terms, *(file for _, file in shards), *chunks)
+    return SearchBundle(files, SearchAssets(*(url_maker.href(route) for route, _ in (whole, manifest, lunr_file))))

@@ -1,0 +1,450 @@
+/*
+ * Search core: query handling without the DOM, shared by the search page and Node tests.
+ *
+ * Queries are folded exactly like site_gen/search.py folds indexed text (lower case,
+ * accents dropped, punctuation to spaces), then parsed with lunr's own query syntax.
+ * The last word being typed also matches as a prefix; a query that finds nothing is
+ * retried with every word at edit distance 1.
+ */
+(function (root, factory) {
+  'use strict';
+  if (typeof module === 'object' && module.exports) {
+    module.exports = factory();
+  } else {
+    root.SearchCore = factory();
+  }
+}(typeof self !== 'undefined' ? self : this, function () {
+  'use strict';
+
+  var FILTERS = ['collection', 'category', 'country', 'deadline'];
+  var MARKS = /\p{M}/gu;
+  var NON_WORD = /[^\p{L}\p{N}_]+/gu;
+  // lunr's query syntax survives query folding: + - : * ~ ^
+  var NON_QUERY = /[^\p{L}\p{N}_\s+\-:*~^]+/gu;
+  var SYNTAX = /[+\-:*~^]+/g;
+  var WORD = /[\p{L}\p{N}_\p{M}]+/gu;
+
+  /** Fold text as the index builder does: lower case, no accents, words separated by one space. */
+  function fold(text) {
+    return text.toLowerCase().normalize('NFKD').replace(MARKS, '').replace(NON_WORD, ' ').trim();
+  }
+
+  /** Fold a query but keep lunr's syntax characters. */
+  function foldQuery(text) {
+    return text.toLowerCase().normalize('NFKD').replace(MARKS, '').replace(NON_QUERY, ' ');
+  }
+
+  function isPlain(lunr, clause) {
+    return clause.usePipeline && clause.wildcard === lunr.Query.wildcard.NONE && !clause.editDistance &&
+      clause.presence !== lunr.Query.presence.PROHIBITED;
+  }
+
+  /** Let the word being typed match as a prefix, and match a stem shorter than what was typed. */
+  function expandLastWord(lunr, query) {
+    var index = query.clauses.length - 1;
+    var clause = query.clauses[index];
+    // One or two Latin letters would expand to a large part of a big index while typing.
+    if (!clause || !isPlain(lunr, clause) || /^[\x00-\x7f]{0,2}$/.test(clause.term)) {
+      return;
+    }
+    var stem = lunr.stemmer(new lunr.Token(clause.term)).toString();
+    var prefix = { term: stem, fields: clause.fields, boost: clause.boost, usePipeline: false,
+      wildcard: lunr.Query.wildcard.TRAILING, presence: clause.presence };
+    if (clause.presence === lunr.Query.presence.REQUIRED) {
+      query.clauses.splice(index, 1);
+      query.clause(prefix);
+      return;
+    }
+    query.clause(prefix);
+    // A word typed past its stem ("pediatri" of "pediatrics", stem "pediatr") matches
+    // that stem. Stemmers cut suffixes that start with a vowel (-ic, -al, -ence), so
+    // only such tails are dropped: "maternl" stays a typo for the similar-words retry.
+    for (var length = clause.term.length - 1; length >= Math.max(3, clause.term.length - 3); length--) {
+      if (!/^[aeiou]/.test(clause.term.slice(length))) {
+        continue;
+      }
+      query.clause({ term: clause.term.slice(0, length), fields: clause.fields, boost: clause.boost / 2,
+        usePipeline: false, presence: lunr.Query.presence.OPTIONAL });
+    }
+  }
+
+  /** Fill a lunr.Query from folded query text. */
+  function buildQuery(lunr, query, text, options) {
+    new lunr.QueryParser(text, query).parse();
+    if (options.fuzzy) {
+      query.clauses.forEach(function (clause) {
+        if (isPlain(lunr, clause) && clause.term.length >= 3) {
+          clause.editDistance = 1;
+        }
+      });
+    } else if (options.typing) {
+      expandLastWord(lunr, query);
+    }
+  }
+
+  /** Run one query on a whole lunr.Index or a ShardedIndex; malformed syntax falls back to plain words. */
+  async function runQuery(lunr, source, text, options, isPlain) {
+    var fill = function (query) { buildQuery(lunr, query, text, options); };
+    try {
+      if (source.prepare) {
+        await source.prepare(fill);
+      }
+      return source.query(fill);
+    } catch (error) {
+      if (!(error instanceof lunr.QueryParseError) || isPlain) {
+        throw error;
+      }
+      return runQuery(lunr, source, text.replace(SYNTAX, ' '), options, true);
+    }
+  }
+
+  /**
+   * Search a whole index or a sharded one: resolves to {hits, similar}. Hits are lunr
+   * results; similar is true when nothing matched exactly and the hits come from the
+   * edit-distance-1 retry.
+   */
+  async function search(lunr, source, queryText) {
+    var text = foldQuery(queryText);
+    if (!text.trim()) {
+      return { hits: [], similar: false };
+    }
+    var hits = await runQuery(lunr, source, text, { typing: !/\s$/.test(text) });
+    if (hits.length) {
+      return { hits: hits, similar: false };
+    }
+    hits = await runQuery(lunr, source, text, { fuzzy: true });
+    return { hits: hits, similar: hits.length > 0 };
+  }
+
+  /**
+   * The parts of a sharded index that queries touch (see site_gen/search_shards.py).
+   * Shards hold consecutive terms with postings and field-vector weights; every shard a
+   * query could expand into is loaded before lunr runs it, so scores equal the whole index's.
+   */
+  function ShardedIndex(lunr, manifest, fetchJson) {
+    this.lunr = lunr;
+    this.manifest = manifest;
+    this.fetchJson = fetchJson;
+    this.fields = manifest.fields;
+    this.pipeline = lunr.Pipeline.load(manifest.pipeline);
+    this.starts = manifest.shards.map(function (shard) { return shard[0]; });
+    this.loading = new Map();
+    this.terms = [];
+    this.invertedIndex = Object.create(null);
+    this.parts = new Map();
+    this.fieldVectors = Object.create(null);
+    this.chunks = new Map();
+    this.dictionary = null;
+    this.index = null;
+    for (var doc = 0; doc < manifest.documentCount; doc++) {
+      for (var field = 0; field < this.fields.length; field++) {
+        this.fieldVectors[this.fields[field] + '/' + doc] = new lunr.Vector([]);
+      }
+    }
+  }
+
+  /** The number of the shard that holds (or would hold) a term. */
+  ShardedIndex.prototype.shardOf = function (term) {
+    var low = 0;
+    var high = this.starts.length - 1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= term) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low;
+  };
+
+  /** Shards holding every term that starts with a prefix. */
+  ShardedIndex.prototype.shardsWithPrefix = function (prefix) {
+    var numbers = [this.shardOf(prefix)];
+    var last = this.shardOf(prefix + '\uffff');
+    for (var number = numbers[0] + 1; number <= last; number++) {
+      numbers.push(number);
+    }
+    return numbers;
+  };
+
+  /** Every term of the index, for fuzzy and leading-wildcard expansion (fetched once). */
+  ShardedIndex.prototype.allTerms = function () {
+    var lunr = this.lunr;
+    if (!this.dictionary) {
+      this.dictionary = this.fetchJson(this.manifest.terms).then(function (terms) { return lunr.TokenSet.fromArray(terms); });
+    }
+    return this.dictionary;
+  };
+
+  /** Shards a query term can expand into, as lunr.Index#query expands it. */
+  ShardedIndex.prototype.shardsForTerm = async function (term, editDistance) {
+    var star = term.indexOf('*');
+    if (!editDistance && star === -1) {
+      return [this.shardOf(term)];
+    }
+    if (!editDistance && star === term.length - 1) {
+      return this.shardsWithPrefix(term.slice(0, -1));
+    }
+    var clause = editDistance ? { term: term, editDistance: editDistance } : { term: term };
+    var expanded = (await this.allTerms()).intersect(this.lunr.TokenSet.fromClause(clause)).toArray();
+    return expanded.map(this.shardOf, this);
+  };
+
+  /** Load every shard that a query (filled in by ``fill``) touches. */
+  ShardedIndex.prototype.prepare = async function (fill) {
+    var query = new this.lunr.Query(this.fields);
+    fill(query);
+    var pending = [];
+    for (var i = 0; i < query.clauses.length; i++) {
+      var clause = query.clauses[i];
+      var terms = clause.usePipeline ? this.pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      for (var j = 0; j < terms.length; j++) {
+        pending.push(this.shardsForTerm(terms[j], clause.editDistance));
+      }
+    }
+    var numbers = [].concat.apply([], await Promise.all(pending));
+    await Promise.all(numbers.map(this.loadShard, this));
+  };
+
+  ShardedIndex.prototype.loadShard = function (number) {
+    if (!this.loading.has(number)) {
+      var self = this;
+      this.loading.set(number, this.fetchJson(this.manifest.shards[number][1]).then(function (rows) { self.addRows(number, rows); }));
+    }
+    return this.loading.get(number);
+  };
+
+  /** Add a shard's terms: postings into the inverted index, weights into field-vector parts. */
+  ShardedIndex.prototype.addRows = function (number, rows) {
+    var fields = this.fields;
+    this.terms[number] = rows.map(function (row) { return row[0]; });
+    for (var r = 0; r < rows.length; r++) {
+      var row = rows[r];
+      var posting = { _index: row[1] };
+      for (var f = 0; f < fields.length; f++) {
+        posting[fields[f]] = this.addField(fields[f], row[1], row[2 + f]);
+      }
+      this.invertedIndex[row[0]] = posting;
+    }
+    this.index = null;
+  };
+
+  ShardedIndex.prototype.addField = function (field, termIndex, flat) {
+    var refs = {};
+    var doc = 0;
+    for (var i = 0; flat && i < flat.length; i += 2) {
+      doc += flat[i];
+      refs[doc] = {};
+      var key = field + '/' + doc;
+      if (!this.parts.has(key)) {
+        this.parts.set(key, []);
+      }
+      this.parts.get(key).push([termIndex, flat[i + 1] / 1000]);
+      this.fieldVectors[key] = null;
+    }
+    return refs;
+  };
+
+  /** The lunr.Index over everything loaded so far (rebuilt after loads). */
+  ShardedIndex.prototype.current = function () {
+    if (!this.index) {
+      var lunr = this.lunr;
+      var vectors = this.fieldVectors;
+      this.parts.forEach(function (pairs, key) {
+        if (vectors[key] === null) {
+          pairs.sort(function (a, b) { return a[0] - b[0]; });
+          vectors[key] = new lunr.Vector([].concat.apply([], pairs));
+        }
+      });
+      var terms = [].concat.apply([], this.terms.filter(Boolean));
+      this.index = new lunr.Index({
+        invertedIndex: this.invertedIndex, fieldVectors: vectors, tokenSet: lunr.TokenSet.fromArray(terms),
+        fields: this.fields, pipeline: this.pipeline
+      });
+    }
+    return this.index;
+  };
+
+  ShardedIndex.prototype.query = function (fill) {
+    return this.current().query(fill);
+  };
+
+  /** The result documents of some refs, in the same order (fetching their chunks). */
+  ShardedIndex.prototype.documents = async function (refs) {
+    var size = this.manifest.chunkSize;
+    var chunks = await Promise.all(refs.map(function (ref) { return this.chunk(Math.floor(Number(ref) / size)); }, this));
+    return refs.map(function (ref, position) { return chunks[position][Number(ref) % size]; });
+  };
+
+  ShardedIndex.prototype.chunk = function (number) {
+    if (!this.chunks.has(number)) {
+      this.chunks.set(number, this.fetchJson(this.manifest.chunks[number]));
+    }
+    return this.chunks.get(number);
+  };
+
+  /** Facet values of every document by ref: {collection, category, deadline, countries}. */
+  ShardedIndex.prototype.facetDocuments = function () {
+    var facets = this.manifest.facets;
+    return facets.rows.map(function (row) {
+      var deadline = row[2] ? String(row[2]).replace(/^(\d{4})(\d\d)(\d\d)$/, '$1-$2-$3') : undefined;
+      return {
+        collection: facets.collections[row[0]],
+        category: row[1] >= 0 ? facets.categories[row[1]] : undefined,
+        deadline: deadline,
+        countries: row[3].map(function (number) { return facets.countries[number][0]; })
+      };
+    });
+  };
+
+  /** Country names by ISO code. */
+  ShardedIndex.prototype.countryNames = function () {
+    var names = {};
+    this.manifest.facets.countries.forEach(function (pair) { names[pair[0]] = pair[1]; });
+    return names;
+  };
+
+  /** The index terms a set of hits matched, for highlighting. */
+  function matchedTerms(hits) {
+    var terms = new Set();
+    hits.forEach(function (hit) {
+      Object.keys(hit.matchData.metadata).forEach(function (term) { terms.add(term); });
+    });
+    return terms;
+  }
+
+  /** Split text into [text, isMatch] segments: words whose folded stem is a matched term. */
+  function highlight(lunr, text, terms) {
+    var segments = [];
+    var last = 0;
+    text.replace(WORD, function (word, offset) {
+      var matches = fold(word).split(' ').some(function (part) {
+        return part && (terms.has(part) || terms.has(lunr.stemmer(new lunr.Token(part)).toString()));
+      });
+      if (matches) {
+        if (offset > last) {
+          segments.push([text.slice(last, offset), false]);
+        }
+        segments.push([word, true]);
+        last = offset + word.length;
+      }
+      return word;
+    });
+    if (last < text.length) {
+      segments.push([text.slice(last), false]);
+    }
+    return segments;
+  }
+
+  /** "open" (deadline today or later), "closed", "rolling" (no deadline) or "" (not an elective). */
+  function deadlineState(doc, todayIso) {
+    if (doc.collection !== 'electives') {
+      return '';
+    }
+    if (!doc.deadline) {
+      return 'rolling';
+    }
+    return doc.deadline >= todayIso ? 'open' : 'closed';
+  }
+
+  /** A long date from YYYY-MM-DD: "30 November 2026". */
+  function longDate(iso) {
+    return new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+
+  /** What a result says about its deadline ("" when it is not an elective). */
+  function deadlineText(doc, todayIso) {
+    var state = deadlineState(doc, todayIso);
+    if (state === 'rolling') {
+      return 'Rolling admissions';
+    }
+    if (state === 'open') {
+      return 'Open until ' + longDate(doc.deadline);
+    }
+    return state === 'closed' ? 'Closed on ' + longDate(doc.deadline) : '';
+  }
+
+  /** The facet values of one document, keyed by filter name. */
+  function facetValues(doc, todayIso) {
+    var state = deadlineState(doc, todayIso);
+    return {
+      collection: [doc.collection],
+      category: doc.category ? [doc.category] : [],
+      country: doc.countries,
+      deadline: state === 'rolling' ? ['open'] : (state ? [state] : [])
+    };
+  }
+
+  function matchesFilters(values, filters, except) {
+    return FILTERS.every(function (name) {
+      return name === except || !filters[name] || values[name].indexOf(filters[name]) !== -1;
+    });
+  }
+
+  /** Keep the documents of hits that pass every filter, in rank order. */
+  function applyFilters(hits, documents, filters, todayIso) {
+    return hits.filter(function (hit) {
+      return matchesFilters(facetValues(documents[hit.ref], todayIso), filters, null);
+    });
+  }
+
+  /** Count each facet value among hits that pass the other filters. */
+  function facetCounts(hits, documents, filters, todayIso) {
+    var counts = {};
+    FILTERS.forEach(function (name) { counts[name] = {}; });
+    hits.forEach(function (hit) {
+      var values = facetValues(documents[hit.ref], todayIso);
+      FILTERS.forEach(function (name) {
+        if (matchesFilters(values, filters, name)) {
+          values[name].forEach(function (value) { counts[name][value] = (counts[name][value] || 0) + 1; });
+        }
+      });
+    });
+    return counts;
+  }
+
+  /** Read the query and filters from a URL query string. */
+  function stateFromSearch(searchString) {
+    var params = new URLSearchParams(searchString);
+    var state = { q: params.get('q') || '' };
+    FILTERS.forEach(function (name) { state[name] = params.get(name) || ''; });
+    return state;
+  }
+
+  /** Write the query and filters as a URL query string ("" when empty), in a fixed order. */
+  function searchFromState(state) {
+    var params = new URLSearchParams();
+    ['q'].concat(FILTERS).forEach(function (name) {
+      if (state[name]) {
+        params.set(name, state[name]);
+      }
+    });
+    var text = params.toString();
+    return text ? '?' + text : '';
+  }
+
+  /** Today's date as YYYY-MM-DD in local time. */
+  function isoDate(date) {
+    var month = String(date.getMonth() + 1).padStart(2, '0');
+    var day = String(date.getDate()).padStart(2, '0');
+    return date.getFullYear() + '-' + month + '-' + day;
+  }
+
+  return {
+    FILTERS: FILTERS,
+    fold: fold,
+    foldQuery: foldQuery,
+    search: search,
+    ShardedIndex: ShardedIndex,
+    matchedTerms: matchedTerms,
+    highlight: highlight,
+    deadlineState: deadlineState,
+    deadlineText: deadlineText,
+    applyFilters: applyFilters,
+    facetCounts: facetCounts,
+    stateFromSearch: stateFromSearch,
+    searchFromState: searchFromState,
+    isoDate: isoDate
+  };
+}));

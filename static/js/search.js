@@ -1,0 +1,245 @@
+/*
+ * The search page: loads the search manifest named in #search-app's data attributes,
+ * fetches only the index shards and result documents a query needs, searches as you
+ * type, filters, and keeps the query in the URL. Results are built with DOM APIs only
+ * (textContent, <mark>), never HTML.
+ */
+(function () {
+  'use strict';
+
+  var DEBOUNCE_MS = 120;
+  var PAGE_SIZE = 20;
+  var COLLECTIONS = { partners: 'Partner', projects: 'Project', electives: 'Elective', pages: 'Page' };
+
+  var app = document.getElementById('search-app');
+  var lunr = window.lunr;
+  var core = window.SearchCore;
+  if (!app || !lunr || !core) {
+    return;
+  }
+  var form = document.getElementById('search-form');
+  var input = document.getElementById('search-page-q');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var selects = {};
+  core.FILTERS.forEach(function (name) { selects[name] = document.getElementById('search-' + name); });
+  var more = document.getElementById('search-more');
+  var index = null;
+  var facetDocuments = null;
+  var countryNames = null;
+  var shown = [];
+  var terms = new Set();
+  var today = '';
+  var renders = 0;
+  var timer = 0;
+
+  document.getElementById('search-nojs').hidden = true;
+  app.hidden = false;
+
+  function readState() {
+    var state = { q: input.value };
+    core.FILTERS.forEach(function (name) { state[name] = selects[name].value; });
+    return state;
+  }
+
+  function showState(state) {
+    input.value = state.q;
+    core.FILTERS.forEach(function (name) {
+      var select = selects[name];
+      select.value = state[name];
+      if (select.value !== state[name]) {
+        select.value = '';
+      }
+    });
+  }
+
+  function saveState(push) {
+    var url = location.pathname + core.searchFromState(readState());
+    if (url !== location.pathname + location.search) {
+      history[push ? 'pushState' : 'replaceState'](null, '', url);
+    }
+  }
+
+  function appendHighlighted(parent, text, terms) {
+    core.highlight(lunr, text, terms).forEach(function (segment) {
+      if (segment[1]) {
+        var mark = document.createElement('mark');
+        mark.textContent = segment[0];
+        parent.appendChild(mark);
+      } else {
+        parent.appendChild(document.createTextNode(segment[0]));
+      }
+    });
+  }
+
+  function factsOf(doc, today) {
+    var facts = [COLLECTIONS[doc.collection] || doc.collection].concat(doc.facts);
+    facts = facts.concat(doc.countries.map(function (code) { return countryNames[code] || code; }));
+    facts.push(core.deadlineText(doc, today));
+    return facts.filter(function (fact, position) { return fact && facts.indexOf(fact) === position; });
+  }
+
+  function resultItem(doc, terms, today) {
+    var item = document.createElement('li');
+    item.className = 'search-result';
+    var heading = document.createElement('h2');
+    var link = document.createElement('a');
+    link.href = doc.url;
+    appendHighlighted(link, doc.title, terms);
+    heading.appendChild(link);
+    var facts = document.createElement('p');
+    facts.className = 'facts';
+    facts.textContent = factsOf(doc, today).join(' · ');
+    var summary = document.createElement('p');
+    appendHighlighted(summary, doc.summary, terms);
+    item.appendChild(heading);
+    item.appendChild(facts);
+    item.appendChild(summary);
+    return item;
+  }
+
+  function updateFacetLabels(counts) {
+    core.FILTERS.forEach(function (name) {
+      Array.prototype.forEach.call(selects[name].options, function (option) {
+        if (option.value) {
+          option.textContent = option.dataset.label + ' (' + (counts[name][option.value] || 0) + ')';
+        }
+      });
+    });
+  }
+
+  function statusText(state, outcome) {
+    var count = shown.length + (shown.length === 1 ? ' result' : ' results');
+    if (!state.q.trim()) {
+      return 'Type words to search ' + facetDocuments.length + ' entries.';
+    }
+    if (!outcome.hits.length) {
+      return 'No results for “' + state.q.trim() + '”. Try fewer or other words, or browse the listings.';
+    }
+    var query = ' for “' + state.q.trim() + '”';
+    var filtered = shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '';
+    if (outcome.similar) {
+      return 'No exact matches' + query + '. Showing results for similar words: ' + count + filtered + '.';
+    }
+    return count + query + filtered + '.';
+  }
+
+  /** Show the first (or next) page of results, fetching their documents; false if a newer search started. */
+  async function showPage(ticket, isFirst) {
+    var start = isFirst ? 0 : list.children.length;
+    var page = shown.slice(start, start + PAGE_SIZE);
+    var docs = await index.documents(page.map(function (hit) { return hit.ref; }));
+    if (ticket !== renders) {
+      return false;
+    }
+    var fragment = document.createDocumentFragment();
+    docs.forEach(function (doc) { fragment.appendChild(resultItem(doc, terms, today)); });
+    if (isFirst) {
+      list.replaceChildren(fragment);
+    } else {
+      list.appendChild(fragment);
+    }
+    more.hidden = list.children.length >= shown.length;
+    return true;
+  }
+
+  async function render() {
+    if (!index) {
+      return;
+    }
+    var ticket = ++renders;
+    var state = readState();
+    var outcome = await core.search(lunr, index, state.q);
+    if (ticket !== renders) {
+      return;
+    }
+    today = core.isoDate(new Date());
+    shown = core.applyFilters(outcome.hits, facetDocuments, state, today);
+    terms = core.matchedTerms(shown);
+    updateFacetLabels(core.facetCounts(outcome.hits, facetDocuments, state, today));
+    if (await showPage(ticket, true)) {
+      status.textContent = statusText(state, outcome);
+    }
+  }
+
+  function showLoadError() {
+    status.textContent = 'Part of the search index could not be loaded. Check the connection and try again.';
+  }
+
+  function refresh() {
+    render().catch(showLoadError);
+  }
+
+  function resultLinks() {
+    return Array.prototype.slice.call(list.querySelectorAll('h2 a'));
+  }
+
+  function onKeydown(event) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') {
+      return;
+    }
+    var links = resultLinks();
+    var position = links.indexOf(document.activeElement);
+    var next = null;
+    if (event.target === input) {
+      next = event.key === 'ArrowDown' ? links[0] : null;
+    } else if (position !== -1) {
+      next = event.key === 'ArrowDown' ? links[position + 1] : (links[position - 1] || input);
+    }
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    }
+  }
+
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { saveState(false); refresh(); }, DEBOUNCE_MS);
+  });
+  form.addEventListener('change', function (event) {
+    if (event.target.dataset.filter) {
+      saveState(true);
+      refresh();
+    }
+  });
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    saveState(false);
+    refresh();
+  });
+  app.addEventListener('keydown', onKeydown);
+  more.addEventListener('click', function () {
+    var focusAt = list.children.length;
+    showPage(renders, false).then(function (isCurrent) {
+      var link = isCurrent && list.children[focusAt] && list.children[focusAt].querySelector('a');
+      if (link) {
+        link.focus();
+      }
+    }).catch(showLoadError);
+  });
+  window.addEventListener('popstate', function () {
+    showState(core.stateFromSearch(location.search));
+    refresh();
+  });
+
+  function fetchJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) {
+        throw new Error(url + ': ' + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  showState(core.stateFromSearch(location.search));
+  fetchJson(app.dataset.manifest).then(function (manifest) {
+    index = new core.ShardedIndex(lunr, manifest, fetchJson);
+    facetDocuments = index.facetDocuments();
+    countryNames = index.countryNames();
+    return render();
+  }).catch(function () {
+    status.textContent = 'Search could not be loaded. Browse the listings instead.';
+    document.getElementById('search-nojs').hidden = false;
+  });
+}());

@@ -1,0 +1,57 @@
+// Load the search files of a built site the way the search page does: the page's
+// data attributes name the manifest (and the whole index), its script tag names lunr.js.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** The built site folder, from the environment pytest sets. */
+export function siteFolder() {
+  const folder = process.env.SEARCH_SITE;
+  if (!folder) {
+    throw new Error('SEARCH_SITE is not set: run these tests through pytest (tests/test_search_node.py)');
+  }
+  return folder;
+}
+
+function attribute(html, pattern, what) {
+  const match = html.match(pattern);
+  if (!match) {
+    throw new Error(`the search page names no ${what}`);
+  }
+  return match[1];
+}
+
+/**
+ * Load lunr.js, the whole index, a sharded index that fetches from disk (recording each
+ * URL it fetches), every result document by number, and the search core.
+ */
+export function loadSearch(folder = siteFolder(), basePath = process.env.SEARCH_BASE_PATH || '/catalog/') {
+  const fileOf = (url) => {
+    if (!url.startsWith(basePath)) {
+      throw new Error(`${url} is not under the base path ${basePath}`);
+    }
+    return join(folder, url.slice(basePath.length));
+  };
+  const readJson = (url) => JSON.parse(readFileSync(fileOf(url), 'utf8'));
+  const html = readFileSync(join(folder, 'search', 'index.html'), 'utf8');
+  const lunr = require(fileOf(attribute(html, /<script defer src="([^"]*\/lunr\.[0-9a-f]+\.min\.js)"/, 'lunr.js')));
+  const core = require('../../static/js/search-core.js');
+  const manifest = readJson(attribute(html, /data-manifest="([^"]+)"/, 'manifest'));
+  const whole = lunr.Index.load(readJson(attribute(html, /data-index="([^"]+)"/, 'index')));
+  const fetched = [];
+  const fetchJson = async (url) => {
+    fetched.push(url);
+    return readJson(url);
+  };
+  const documents = manifest.chunks.flatMap(readJson);
+  const sharded = () => new core.ShardedIndex(lunr, manifest, fetchJson);
+  return { lunr, core, manifest, whole, sharded, documents, fetched, fetchJson };
+}
+
+/** "collection/slug" of the hits of a query, best first, as the search page computes them. */
+export async function refs(search, query, source = search.sharded()) {
+  const { hits } = await search.core.search(search.lunr, source, query);
+  return hits.map((hit) => search.documents[Number(hit.ref)].ref);
+}

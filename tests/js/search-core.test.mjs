@@ -1,0 +1,103 @@
+// The DOM-free search core: folding agrees with the Python index builder, highlighting,
+// deadlines, filters, facet counts and URL state.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { loadSearch } from './built-site.mjs';
+
+const { lunr, core, documents } = loadSearch();
+
+function parity() {
+  const path = process.env.SEARCH_PARITY;
+  if (!path) {
+    throw new Error('SEARCH_PARITY is not set: run these tests through pytest (tests/test_search_node.py)');
+  }
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+test('queries fold exactly as the index builder folds text', () => {
+  const cases = parity().fold;
+  assert.ok(Object.keys(cases).length > 10);
+  for (const [text, folded] of Object.entries(cases)) {
+    assert.equal(core.fold(text), folded, text);
+  }
+});
+
+test('lunr.js stems every word of the catalog as the index builder did', () => {
+  const stems = parity().stems;
+  const different = Object.entries(stems).filter(([word, stem]) => lunr.stemmer(new lunr.Token(word)).toString() !== stem);
+  assert.ok(Object.keys(stems).length > 1000);
+  assert.deepEqual(different, []);
+});
+
+test('query folding keeps lunr syntax and drops accents and markup characters', () => {
+  assert.equal(core.foldQuery('+Bogotá -Perú title:Ñan surg* maternl~1 x^2'), '+bogota -peru title:nan surg* maternl~1 x^2');
+  assert.equal(core.foldQuery('<img src=x onerror=alert(1)>').trim().split(/\s+/).join(' '), 'img src x onerror alert 1');
+});
+
+function marked(text, terms) {
+  return core.highlight(lunr, text, new Set(terms)).filter((segment) => segment[1]).map((segment) => segment[0]);
+}
+
+test('highlighting marks whole words whose folded stem matched, accents kept', () => {
+  assert.deepEqual(marked('Hospital Universitario Los Cerros de Bogotá', ['bogota']), ['Bogotá']);
+  assert.deepEqual(marked('Surgery and surgeries, not surgeons', ['surgeri']), ['Surgery', 'surgeries']);
+  assert.deepEqual(marked('Nanjing Riverside (南京滨江医科大学附属医院)', ['南京滨江医科大学附属医院']), ['南京滨江医科大学附属医院']);
+  assert.deepEqual(marked('Nothing here', ['surgeri']), []);
+});
+
+test('highlight segments put the text back together unchanged', () => {
+  const text = 'A <b>bold</b> "surgery" elective & more';
+  const segments = core.highlight(lunr, text, new Set(['surgeri', 'bold']));
+  assert.equal(segments.map((segment) => segment[0]).join(''), text);
+});
+
+const elective = (deadline) => ({ collection: 'electives', category: 'clinical', countries: ['CN'], deadline });
+
+test('deadlines are open through their day, then closed; none means rolling', () => {
+  assert.equal(core.deadlineState(elective('2026-10-01'), '2026-10-01'), 'open');
+  assert.equal(core.deadlineState(elective('2026-09-30'), '2026-10-01'), 'closed');
+  assert.equal(core.deadlineState(elective(undefined), '2026-10-01'), 'rolling');
+  assert.equal(core.deadlineState({ collection: 'projects', countries: [] }, '2026-10-01'), '');
+  assert.equal(core.deadlineText(elective('2026-11-30'), '2026-10-01'), 'Open until 30 November 2026');
+  assert.equal(core.deadlineText(elective('2026-03-01'), '2026-10-01'), 'Closed on 1 March 2026');
+});
+
+const DOCS = {
+  'electives/open': { collection: 'electives', category: 'clinical', countries: ['CN'], deadline: '2026-12-01' },
+  'electives/closed': { collection: 'electives', category: 'research', countries: ['SA'], deadline: '2026-01-01' },
+  'electives/rolling': { collection: 'electives', category: 'clinical', countries: ['SA'] },
+  'projects/both': { collection: 'projects', countries: ['CN', 'SA'] },
+};
+const HITS = Object.keys(DOCS).map((ref) => ({ ref }));
+const NO_FILTERS = { collection: '', category: '', country: '', deadline: '' };
+const filtered = (filters) => core.applyFilters(HITS, DOCS, { ...NO_FILTERS, ...filters }, '2026-10-01').map((hit) => hit.ref);
+
+test('filters keep the hits that match every chosen facet, in rank order', () => {
+  assert.deepEqual(filtered({}), Object.keys(DOCS));
+  assert.deepEqual(filtered({ country: 'SA' }), ['electives/closed', 'electives/rolling', 'projects/both']);
+  assert.deepEqual(filtered({ deadline: 'open' }), ['electives/open', 'electives/rolling']);
+  assert.deepEqual(filtered({ deadline: 'closed', country: 'SA' }), ['electives/closed']);
+  assert.deepEqual(filtered({ collection: 'projects', category: 'clinical' }), []);
+});
+
+test('facet counts count each value among hits that pass the other filters', () => {
+  const counts = core.facetCounts(HITS, DOCS, { ...NO_FILTERS, country: 'CN' }, '2026-10-01');
+  assert.deepEqual(counts.collection, { electives: 1, projects: 1 });
+  assert.deepEqual(counts.country, { CN: 2, SA: 3 });
+  assert.deepEqual(counts.deadline, { open: 1 });
+});
+
+test('query and filters round-trip through the URL in a fixed order', () => {
+  const state = core.stateFromSearch('?country=CN&q=surgery+China&collection=electives&unknown=1');
+  assert.deepEqual(state, { q: 'surgery China', collection: 'electives', category: '', country: 'CN', deadline: '' });
+  assert.equal(core.searchFromState(state), '?q=surgery+China&collection=electives&country=CN');
+  assert.equal(core.searchFromState(core.stateFromSearch('')), '');
+});
+
+test('every result document has what a result shows', () => {
+  for (const doc of documents) {
+    assert.equal(doc.ref.split('/')[0], doc.collection);
+    assert.ok(doc.title && doc.summary && doc.url.endsWith(`/${doc.ref.split('/')[1]}/`), doc.ref);
+  }
+});

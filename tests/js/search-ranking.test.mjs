@@ -1,0 +1,93 @@
+// Realistic queries against the bundled catalog, with the real index and lunr.js:
+// each expected entry must come within the first `top` results.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadSearch, refs } from './built-site.mjs';
+
+const search = loadSearch();
+
+const RANKED = [
+  // [query, top, expected ref, what it shows]
+  ['surgery China', 1, 'electives/general-surgery-elective-nanjing', 'topic and country together'],
+  ['surgery China', 3, 'projects/nanjing-surgical-needs-assessment', 'topic and country together'],
+  ['surgeries', 3, 'electives/general-surgery-elective-nanjing', 'stemming: surgeries finds surgery'],
+  ['pediatri', 1, 'electives/pediatrics-elective-kigali', 'prefix while typing'],
+  ['pediatrics', 1, 'electives/pediatrics-elective-kigali', 'plain word'],
+  ['paediatric', 1, 'electives/pediatrics-elective-kigali', 'British spelling in the text'],
+  ['maternl', 3, 'electives/maternal-health-elective-guatemala', 'one typo'],
+  ['maternal', 3, 'projects/western-highlands-maternal-health-capacity-building', 'tag and title'],
+  ['Saudi', 2, 'projects/saudi-medical-centres-consultation', 'country name'],
+  ['Saudi', 2, 'electives/surgical-observership-riyadh', 'country name'],
+  ['China', 3, 'partners/nanjing-riverside-hospital', 'country name of a partner'],
+  ['CN', 3, 'electives/general-surgery-elective-nanjing', 'ISO country code'],
+  ['Norway', 1, 'electives/nursing-exchange-bergen', 'stems agree between lunr.py and lunr.js'],
+  ['observership', 4, 'electives/surgical-observership-riyadh', 'format'],
+  ['observership', 4, 'electives/clinical-observership-international-physicians', 'format'],
+  ['bogota', 3, 'partners/hospital-universitario-los-cerros-bogota', 'accents: bogota finds Bogotá'],
+  ['Bogotá', 3, 'electives/internal-medicine-clerkship-bogota', 'accents typed'],
+  ['qhapaq nan', 1, 'partners/clinica-qhapaq-nan-cusco', 'accents: nan finds Ñan'],
+  ['fundacion salud', 1, 'partners/fundacion-salud-comunitaria-oaxaca', 'accents: fundacion finds Fundación'],
+  ['南京滨江医科大学附属医院', 1, 'partners/nanjing-riverside-hospital', 'Chinese-character partner name'],
+  ['南京', 1, 'partners/nanjing-riverside-hospital', 'start of a Chinese name while typing'],
+  ['Al-Waha', 1, 'partners/al-waha-medical-city', 'partner name with a hyphen'],
+  ['Al-Waha', 2, 'electives/surgical-observership-riyadh', 'host partner name'],
+  ['Los Cerros', 2, 'electives/internal-medicine-clerkship-bogota', 'host partner name'],
+  ['Riyadh', 1, 'electives/surgical-observership-riyadh', 'city'],
+  ['tuberculosis Nepal', 2, 'electives/tuberculosis-research-elective-pokhara', 'topic and country'],
+  ['ultrasound', 2, 'electives/point-of-care-ultrasound-elective-hue', 'specialty'],
+  ['refugee', 1, 'projects/refugee-primary-care-northern-jordan', 'topic'],
+  ['malaria', 2, 'projects/malaria-in-pregnancy-research-collaboration', 'topic'],
+  ['telemedicine', 3, 'electives/digital-health-telemedicine-elective-hyderabad', 'topic'],
+  ['research fellowship', 3, 'electives/malaria-research-fellowship-kumasi', 'category and format'],
+  ['safety', 1, 'pages/safety', 'free pages are searchable'],
+  ['surg*', 3, 'electives/surgical-observership-riyadh', 'lunr wildcard syntax'],
+];
+
+for (const [query, top, expected, why] of RANKED) {
+  test(`"${query}" has ${expected} in the top ${top} (${why})`, async () => {
+    const found = await refs(search, query);
+    assert.ok(found.slice(0, top).includes(expected), `top ${top}: ${found.slice(0, top + 3).join(', ')}`);
+  });
+}
+
+test('drafts are not searchable', async () => {
+  assert.ok(!(await refs(search, 'ophthalmology')).includes('electives/ophthalmology-elective-addis-ababa'));
+  assert.ok(!search.documents.some((doc) => doc.ref === 'electives/ophthalmology-elective-addis-ababa'));
+});
+
+test('+required and -excluded terms are honoured', async () => {
+  const found = await refs(search, '+surgery -china');
+  assert.ok(found.length > 0);
+  assert.ok(!found.includes('electives/general-surgery-elective-nanjing'));
+  assert.ok(found.includes('electives/rural-surgery-residency-rotation-nepal'));
+});
+
+test('title: restricts matching to titles', async () => {
+  const found = await refs(search, 'title:surgery');
+  assert.ok(found.length > 0);
+  for (const ref of found) {
+    assert.match(search.documents.find((doc) => doc.ref === ref).title, /surg/i, ref);
+  }
+});
+
+test('a typo retries with similar words and says so; an exact match does not', async () => {
+  const typo = await search.core.search(search.lunr, search.sharded(), 'maternl');
+  const exact = await search.core.search(search.lunr, search.sharded(), 'maternal');
+  assert.equal(typo.similar, true);
+  assert.equal(exact.similar, false);
+});
+
+test('malformed lunr syntax falls back to plain words instead of failing', async () => {
+  assert.ok((await refs(search, 'nepal: tuberculosis')).includes('electives/tuberculosis-research-elective-pokhara'));
+  await assert.doesNotReject(refs(search, '<img src=x onerror=alert(1)>'));
+  await assert.doesNotReject(refs(search, 'title: ^ ~ :'));
+});
+
+test('an empty query finds nothing', async () => {
+  assert.deepEqual(await refs(search, '   '), []);
+});
+
+test('prefix matching starts at the third Latin letter (two letters would match most of a large catalog)', async () => {
+  assert.ok(!(await refs(search, 'su')).includes('electives/general-surgery-elective-nanjing'));
+  assert.ok((await refs(search, 'sur')).includes('electives/general-surgery-elective-nanjing'));
+});

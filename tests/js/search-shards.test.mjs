@@ -1,0 +1,64 @@
+// The sharded index scores exactly as the whole index, and fetches only what a query touches.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadSearch } from './built-site.mjs';
+
+const search = loadSearch();
+
+const QUERIES = [
+  'surgery China', 'surgeries', 'pediatri', 'maternl', 'Saudi', 'observership', 'bogota', '南京', 'Al-Waha',
+  'surg*', '*gery', 'su*ry', '+surgery -china', '-surgery', 'title:surgery', 'maternal~1', 'health^5 rwanda',
+  'research fellowship', 'xyzzy', 'tuberculosis Nepal ',
+];
+
+function scored(outcome) {
+  return outcome.hits.map((hit) => [hit.ref, hit.score, Object.keys(hit.matchData.metadata).sort()]);
+}
+
+for (const query of QUERIES) {
+  test(`"${query}": the sharded index gives the whole index's hits, scores and matched terms`, async () => {
+    const whole = await search.core.search(search.lunr, search.whole, query);
+    const sharded = await search.core.search(search.lunr, search.sharded(), query);
+    assert.deepEqual(scored(sharded), scored(whole));
+    assert.equal(sharded.similar, whole.similar);
+  });
+}
+
+test('one index answers many queries in a row, loading shards as it goes', async () => {
+  const index = search.sharded();
+  for (const query of QUERIES) {
+    const whole = await search.core.search(search.lunr, search.whole, query);
+    assert.deepEqual(scored(await search.core.search(search.lunr, index, query)), scored(whole), query);
+  }
+});
+
+test('a typical two-word query fetches only the shards of its terms, never the term list', async () => {
+  search.fetched.length = 0;
+  await search.core.search(search.lunr, search.sharded(), 'surgery China');
+  const shards = new Set(search.manifest.shards.map((shard) => shard[1]));
+  const fetchedShards = search.fetched.filter((url) => shards.has(url));
+  assert.ok(fetchedShards.length >= 1 && fetchedShards.length <= 2, search.fetched.join(', '));
+  assert.ok(!search.fetched.includes(search.manifest.terms));
+});
+
+test('a typo fetches the term list to find similar words', async () => {
+  search.fetched.length = 0;
+  await search.core.search(search.lunr, search.sharded(), 'maternl');
+  assert.ok(search.fetched.includes(search.manifest.terms));
+});
+
+test('result documents come from their chunks in the order asked', async () => {
+  const index = search.sharded();
+  const refs = ['3', '0', String(search.documents.length - 1)];
+  const docs = await index.documents(refs);
+  assert.deepEqual(docs.map((doc) => doc.ref), refs.map((ref) => search.documents[Number(ref)].ref));
+});
+
+test('facet values of every document match its result document', () => {
+  const facets = search.sharded().facetDocuments();
+  assert.equal(facets.length, search.documents.length);
+  facets.forEach((facet, number) => {
+    const doc = search.documents[number];
+    assert.deepEqual(facet, { collection: doc.collection, category: doc.category, deadline: doc.deadline, countries: doc.countries });
+  });
+});

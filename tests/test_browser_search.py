@@ -1,0 +1,180 @@
+"""The search page in headless Chromium: results as you type, URL state, back button, safety, keyboard, filters."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from helpers import ROOT, serve_folder
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+XSS = "<img src=x onerror=alert(1)>"
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (scripts/setup.sh)")
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve_folder(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" and "Failed to load resource" not in message.text else None)
+    page.on("response", lambda response: errors.append(f"{response.status} {response.url}") if response.status >= 400 and not response.url.endswith("/favicon.ico") else None)
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def open_search(page: Page, site_url: str, query: str = "") -> None:
+    page.goto(site_url + "search/" + query)
+    expect(page.locator("#search-status")).not_to_have_text(re.compile("Loading"))
+
+
+def result_titles(page: Page) -> list[str]:
+    return page.locator("#search-results h2").all_inner_texts()
+
+
+def test_results_as_you_type_open_one_and_come_back(page: Page, site_url: str) -> None:
+    open_search(page, site_url)
+    page.locator("#search-page-q").press_sequentially("surgery China", delay=20)
+    expect(page.locator("#search-results h2").first).to_have_text("General Surgery Elective in Nanjing, China")
+    expect(page.locator("#search-results h2 mark").first).to_have_text("Surgery")
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ results for “surgery China”"))
+    assert "q=surgery+China" in page.url
+    page.locator("#search-results h2 a").first.click()
+    page.wait_for_url(re.compile(r"/electives/general-surgery-elective-nanjing/$"))
+    page.go_back()
+    expect(page.locator("#search-page-q")).to_have_value("surgery China")
+    expect(page.locator("#search-results h2").first).to_have_text("General Surgery Elective in Nanjing, China")
+
+
+def test_a_shared_link_shows_its_search(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=bogota&collection=partners")
+    expect(page.locator("#search-page-q")).to_have_value("bogota")
+    expect(page.locator("#search-collection")).to_have_value("partners")
+    assert result_titles(page) == ["Hospital Universitario Los Cerros de Bogotá"]
+    expect(page.locator("#search-results mark").first).to_have_text("Bogotá")
+
+
+def test_script_payload_is_shown_as_text_and_never_runs(page: Page, site_url: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_search(page, site_url)
+    page.locator("#search-page-q").fill(XSS)
+    expect(page.locator("#search-status")).to_contain_text(f"“{XSS}”")
+    open_search(page, site_url, "?q=" + XSS.replace(" ", "+"))
+    expect(page.locator("#search-status")).to_contain_text(f"“{XSS}”")
+    page.wait_for_timeout(200)
+    assert dialogs == []
+    assert page.locator("main img").count() == 0
+
+
+def test_a_typo_shows_results_for_similar_words(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=maternl")
+    expect(page.locator("#search-status")).to_contain_text("Showing results for similar words")
+    assert any("Maternal" in title for title in result_titles(page)[:3])
+
+
+def test_slash_focuses_search_on_every_page(page: Page, site_url: str) -> None:
+    page.goto(site_url + "partners/")
+    page.keyboard.press("/")
+    expect(page.locator("#site-search-q")).to_be_focused()
+    open_search(page, site_url)
+    page.locator("body").click(position={"x": 1, "y": 1})
+    page.keyboard.press("/")
+    expect(page.locator("#search-page-q")).to_be_focused()
+
+
+def test_arrow_keys_move_through_results_and_enter_opens(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=observership")
+    links = page.locator("#search-results h2 a")
+    expect(links.nth(1)).to_be_visible()
+    page.locator("#search-page-q").focus()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(0)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(links.nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(page.locator("#search-page-q")).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    target = links.nth(0).get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(str(target)) + "$"))
+
+
+def test_a_filter_narrows_results_and_lives_in_the_url(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=surgery")
+    everything = len(result_titles(page))
+    page.locator("#search-collection").select_option("electives")
+    expect(page.locator("#search-status")).to_contain_text("without filters")
+    assert "collection=electives" in page.url
+    facts = page.locator("#search-results .facts").all_inner_texts()
+    assert facts and all(fact.startswith("Elective") for fact in facts)
+    assert len(facts) < everything
+    page.go_back()
+    expect(page.locator("#search-collection")).to_have_value("")
+    assert len(result_titles(page)) == everything
+
+
+def test_without_javascript_the_page_points_to_the_listings(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "search/?q=surgery")
+    expect(page.locator("#search-nojs")).to_be_visible()
+    expect(page.locator("#search-app")).to_be_hidden()
+    for name in ("Projects", "Partners", "Electives", "Countries", "Topics"):
+        expect(page.locator("#search-nojs").get_by_role("link", name=name, exact=True)).to_be_visible()
+    context.close()
+
+
+def test_only_the_search_page_downloads_search_data(page: Page, site_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/search/" in url]
+    open_search(page, site_url, "?q=surgery")
+    fetched = [url.rsplit("/", 1)[1].split(".")[0] for url in requested if "/search/" in url and url.endswith(".json")]
+    assert "manifest" in fetched and "shard" in fetched and "documents" in fetched
+    assert "index" not in fetched, "the page must fetch shards, not the whole index"
+
+
+def test_long_result_lists_come_a_page_at_a_time(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=health")
+    links = page.locator("#search-results h2 a")
+    expect(links).to_have_count(20)
+    page.get_by_role("button", name="Show more results").click()
+    expect(links.nth(20)).to_be_focused()
+    assert links.count() > 20
+
+
+def test_search_page_with_results_passes_axe(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=surgery&collection=electives")
+    page.evaluate((ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8"))
+    violations = page.evaluate(
+        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+        ".then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.html).join(' | ')))"
+    )
+    assert violations == []

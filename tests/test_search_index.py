@@ -1,0 +1,193 @@
+"""The search index builder: fields, refs, drafts, plain-text bodies, accent folding, hashed and deterministic files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import ELECTIVE, PARTNER, make_catalog, run_cli, snapshot
+from site_gen.pipeline import BuildOptions, build
+from site_gen.search import FIELD_BOOSTS, SearchAssetError, fold, stem
+
+
+def build_site(tmp_path: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
+    content = make_catalog(tmp_path, files or {})
+    output = tmp_path / "_site"
+    result = run_cli("build", "--content", content, "--output", output)
+    assert result.code == 0, result.out + result.err
+    return output
+
+
+def search_file(site: Path, attribute: str) -> Path:
+    """The file the search page names in one of its data attributes."""
+    html = (site / "search" / "index.html").read_text(encoding="utf-8")
+    match = re.search(rf'{attribute}="/catalog/([^"]+)"', html)
+    assert match is not None, f"no {attribute} on the search page"
+    return site / match.group(1)
+
+
+def load_index(site: Path) -> dict[str, Any]:
+    return json.loads(search_file(site, "data-index").read_text(encoding="utf-8"))
+
+
+def load_manifest(site: Path) -> dict[str, Any]:
+    return json.loads(search_file(site, "data-manifest").read_text(encoding="utf-8"))
+
+
+def load_documents(site: Path) -> list[dict[str, Any]]:
+    """Every result document, by document number (the lunr ref), from the manifest's chunks."""
+    return [doc for url in load_manifest(site)["chunks"] for doc in json.loads((site / url.removeprefix("/catalog/")).read_text(encoding="utf-8"))]
+
+
+def number_of(site: Path, ref: str) -> str:
+    """The lunr ref (document number) of ``collection/slug``."""
+    return str([doc["ref"] for doc in load_documents(site)].index(ref))
+
+
+def postings(index: dict[str, Any], term: str) -> dict[str, Any]:
+    """The inverted-index entry of one term: field -> {ref: metadata}."""
+    return dict(index["invertedIndex"]).get(term, {})
+
+
+DRAFT = ELECTIVE.replace("title: Surgery Elective", "title: Secret Ophthalmology Draft").replace("deadline:", "draft: true\ndeadline:")
+ACCENTED_PARTNER = PARTNER.replace("title: Riverside Hospital", "title: Clínica Universitaria de Bogotá").replace("city: Nanjing", "city: Bogotá")
+BODY = "Read **bold words** and <em>emphasised</em> text, a [linked phrase](https://hidden.example.org/path) and `code`.\n"
+
+
+def test_index_loads_in_lunr_js_format_with_the_tuned_fields(tmp_path: Path) -> None:
+    index = load_index(build_site(tmp_path))
+    assert index["version"] == "2.3.9"
+    assert index["fields"] == list(FIELD_BOOSTS)
+    assert index["pipeline"] == ["stemmer"]
+    assert FIELD_BOOSTS["title"] == max(FIELD_BOOSTS.values()) and FIELD_BOOSTS["body"] == min(FIELD_BOOSTS.values())
+
+
+def test_every_published_item_is_indexed_by_number_in_catalog_order(tmp_path: Path) -> None:
+    site = build_site(tmp_path)
+    refs = {field_ref.split("/", 1)[1] for field_ref, _ in load_index(site)["fieldVectors"]}
+    assert refs == {"0", "1", "2", "3"}
+    assert [doc["ref"] for doc in load_documents(site)] == ["partners/riverside", "projects/needs", "electives/surgery", "pages/about"]
+
+
+def test_drafts_are_neither_indexed_nor_listed(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {"electives/secret.md": DRAFT})
+    index, documents = load_index(site), load_documents(site)
+    assert "electives/secret" not in [doc["ref"] for doc in documents]
+    assert len({field_ref.split("/", 1)[1] for field_ref, _ in index["fieldVectors"]}) == len(documents) == 4
+    assert postings(index, "ophthalmolog") == {}
+    assert load_manifest(site)["documentCount"] == 4
+
+
+@pytest.mark.parametrize(("term", "field"), [
+    ("riversid", "title"),      # stemmed title words
+    ("matern", "topics"),       # tags
+    ("china", "places"),        # country name
+    ("cn", "places"),           # ISO code
+    ("saudi", None),            # nothing that is not there
+    ("riversid", "partners"),   # host partner name on the elective
+])
+def test_fields_hold_what_people_search_for(tmp_path: Path, term: str, field: str | None) -> None:
+    index = load_index(build_site(tmp_path))
+    entry = postings(index, term)
+    if field is None:
+        assert entry == {}
+    else:
+        assert entry[field], f"{term!r} not in field {field}: {entry}"
+
+
+def test_body_is_indexed_as_plain_text(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {"pages/about.md": "---\ntitle: About\nsummary: About us.\n---\n" + BODY})
+    index, about = load_index(site), number_of(site, "pages/about")
+    for term in ("bold", "emphasis", "link", "phrase", "code"):
+        assert about in postings(index, term).get("body", {}), term
+    for term in ("em", "https", "hidden", "strong"):
+        assert about not in postings(index, term).get("body", {}), term
+
+
+def test_accents_are_folded_so_either_spelling_finds_them(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {"partners/riverside.md": ACCENTED_PARTNER})
+    terms, partner = dict(load_index(site)["invertedIndex"]), number_of(site, "partners/riverside")
+    assert partner in terms["bogota"]["title"]
+    assert partner in terms["clinica"]["title"]
+    assert not [term for term in terms if not term.isascii()]
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Bogotá", "bogota"),
+    ("Qhapaq Ñan", "qhapaq nan"),
+    ("Al-Waha Medical City", "al waha medical city"),
+    ("covid-19, 2,600 m", "covid 19 2 600 m"),
+    ("(南京滨江医科大学附属医院)", "南京滨江医科大学附属医院"),
+    ("ﬁnal", "final"),
+])
+def test_fold(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize(("word", "stemmed"), [
+    ("surgeries", "surgeri"), ("norway", "norway"), ("days", "day"), ("cry", "cri"), ("why", "whi"), ("pediatrics", "pediatr"),
+])
+def test_stems_match_lunr_js(word: str, stemmed: str) -> None:
+    assert stem(word) == stemmed
+
+
+def test_result_documents_hold_what_results_show(tmp_path: Path) -> None:
+    site = build_site(tmp_path)
+    partner, project, elective, _ = load_documents(site)
+    assert elective == {
+        "ref": "electives/surgery", "title": "Surgery Elective", "url": "/catalog/electives/surgery/",
+        "summary": "Four weeks of surgery.", "collection": "electives", "countries": ["CN"], "category": "clinical",
+        "deadline": "2026-11-30", "facts": ["Elective", "Clinical"],
+    }
+    assert partner["facts"] == ["Hospital", "Nanjing"]
+    assert "deadline" not in project
+
+
+def test_facet_table_holds_every_document_in_order(tmp_path: Path) -> None:
+    facets = load_manifest(build_site(tmp_path))["facets"]
+    assert facets["countries"] == [["CN", "China"]]
+    assert facets["rows"] == [[1, -1, 0, [0]], [0, -1, 0, [0]], [2, 0, 20261130, [0]], [3, -1, 0, []]]
+    assert [facets["collections"][row[0]] for row in facets["rows"]] == ["partners", "projects", "electives", "pages"]
+
+
+@pytest.mark.parametrize("attribute", ["data-index", "data-manifest"])
+def test_file_names_carry_a_hash_of_their_bytes(tmp_path: Path, attribute: str) -> None:
+    path = search_file(build_site(tmp_path), attribute)
+    name_hash = path.name.split(".")[1]
+    assert name_hash == hashlib.sha256(path.read_bytes()).hexdigest()[: len(name_hash)]
+    assert len(name_hash) >= 8
+
+
+def test_lunr_js_is_copied_with_a_hashed_name_and_loaded_only_by_the_search_page(tmp_path: Path) -> None:
+    site = build_site(tmp_path)
+    scripts = sorted((site / "search").glob("lunr.*.min.js"))
+    assert len(scripts) == 1 and scripts[0].read_bytes().startswith(b"/**")
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        loads_search_data = scripts[0].name in text or "data-manifest=" in text
+        assert loads_search_data == (page == site / "search" / "index.html"), page
+
+
+def test_changed_content_changes_the_index_name(tmp_path: Path) -> None:
+    first = search_file(build_site(tmp_path / "a"), "data-index").name
+    second = search_file(build_site(tmp_path / "b", {"pages/about.md": "---\ntitle: About\nsummary: Other words.\n---\nNew.\n"}), "data-index").name
+    assert first != second
+
+
+def test_search_files_are_deterministic(tmp_path: Path) -> None:
+    first, second = build_site(tmp_path / "a"), build_site(tmp_path / "b")
+    files = {name: data for name, data in snapshot(first).items() if name.startswith("search/")}
+    assert files and files == {name: data for name, data in snapshot(second).items() if name.startswith("search/")}
+
+
+def test_missing_lunr_js_stops_the_build_with_a_fix(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {})
+    output = tmp_path / "_site"
+    with pytest.raises(SearchAssetError, match=r"npm ci"):
+        build(BuildOptions(content, output, lunr_js=tmp_path / "node_modules" / "lunr" / "lunr.min.js"))
+    assert not output.exists()

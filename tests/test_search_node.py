@@ -1,0 +1,40 @@
+"""Node's test runner over the search client, with the real lunr.js and the real built index."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+from helpers import BUNDLED_CONTENT, ROOT
+from site_gen.search import fold, stem
+
+NODE_TESTS = sorted((ROOT / "tests" / "js").glob("*.test.mjs"))
+FOLD_SAMPLES = ("Bogotá", "Qhapaq Ñan", "Fundación Salud", "São Paulo", "Zürich", "ﬁnal Ⅻ ½", "İstanbul", "Łódź",
+                "Hà Nội", "南京滨江医科大学附属医院", "हिन्दी", "한국어", "Ελλάδα", "covid-19, 2,600 m", "O'Brien")
+
+
+def parity_cases() -> dict[str, dict[str, str]]:
+    """Folded texts and stems from the Python index builder, for the Node side to match."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(BUNDLED_CONTENT.rglob("*.md"))]
+    words = sorted({word for text in texts for word in fold(text).split()})
+    titles = [line.removeprefix("title: ") for text in texts for line in text.splitlines() if line.startswith("title: ")]
+    return {
+        "fold": {text: fold(text) for text in (*FOLD_SAMPLES, *titles)},
+        "stems": {word: stem(word) for word in words},
+    }
+
+
+def test_node_search_suites(built_site: Path, tmp_path: Path) -> None:
+    parity = tmp_path / "parity.json"
+    parity.write_text(json.dumps(parity_cases(), ensure_ascii=False), encoding="utf-8")
+    env = {**os.environ, "SEARCH_SITE": str(built_site), "SEARCH_BASE_PATH": "/catalog/", "SEARCH_PARITY": str(parity)}
+    result = subprocess.run(
+        ["node", "--test", *map(str, NODE_TESTS)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+    failures = [line for line in result.stdout.splitlines() if line.lstrip().startswith("not ok")]
+    assert result.returncode == 0, "\n".join(failures) + "\n" + result.stdout[-4000:] + result.stderr[-2000:]
+    passed = re.search(r"^# pass (\d+)$", result.stdout, re.MULTILINE)
+    assert passed is not None and int(passed.group(1)) >= 40, result.stdout[-2000:]

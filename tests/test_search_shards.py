@@ -1,0 +1,65 @@
+"""Index shards: together they hold exactly the whole index's postings and weights, in JavaScript term order."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from site_gen.search_shards import WEIGHT_SCALE, js_order, pack_shards
+
+
+def read(site: Path, url: str) -> Any:
+    return json.loads((site / url.removeprefix("/catalog/")).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def whole_and_shards(built_site: Path) -> tuple[dict[str, Any], dict[str, Any], list[list[Any]]]:
+    manifest = read(built_site, next(built_site.glob("search/manifest.*.json")).relative_to(built_site).as_posix())
+    index = read(built_site, next(built_site.glob("search/index.*.json")).relative_to(built_site).as_posix())
+    return index, manifest, [read(built_site, url) for _, url in manifest["shards"]]
+
+
+def test_shards_hold_every_term_once_in_javascript_order(whole_and_shards: tuple[dict[str, Any], dict[str, Any], list[list[Any]]]) -> None:
+    index, manifest, shards = whole_and_shards
+    terms = [row[0] for shard in shards for row in shard]
+    assert terms == sorted((term for term, _ in index["invertedIndex"]), key=js_order)
+    assert [first for first, _ in manifest["shards"]] == [shard[0][0] for shard in shards]
+    assert len(shards) > 1
+
+
+def test_shard_rows_rebuild_the_whole_index_exactly(whole_and_shards: tuple[dict[str, Any], dict[str, Any], list[list[Any]]]) -> None:
+    index, manifest, shards = whole_and_shards
+    fields = manifest["fields"]
+    postings: dict[str, dict[str, Any]] = {}
+    vectors: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for row in (row for shard in shards for row in shard):
+        term, term_index, per_field = row[0], row[1], row[2:]
+        postings[term] = {"_index": term_index}
+        for field, flat in zip(fields, per_field):
+            doc, refs = 0, {}
+            for position in range(0, len(flat or ()), 2):
+                doc += flat[position]
+                refs[str(doc)] = {}
+                vectors[f"{field}/{doc}"].append((term_index, flat[position + 1] / WEIGHT_SCALE))
+            postings[term][field] = refs
+    assert postings == dict(index["invertedIndex"])
+    whole_vectors = {ref: list(zip(elements[::2], elements[1::2])) for ref, elements in index["fieldVectors"] if elements}
+    assert {ref: sorted(pairs) for ref, pairs in vectors.items()} == whole_vectors
+
+
+def test_javascript_order_puts_astral_characters_before_the_end_of_the_basic_plane() -> None:
+    assert sorted(["\uffff", "\U00010000", "z", "é"], key=js_order) == ["z", "é", "\U00010000", "\uffff"]
+
+
+@pytest.mark.parametrize("limit", [10, 40, 1000])
+def test_packing_keeps_order_and_stays_under_the_limit_unless_one_row_is_larger(limit: int) -> None:
+    rows = [[f"term{number:03d}", number, [1, number * 7] * (number % 5)] for number in range(60)]
+    shards = list(pack_shards(rows, limit))
+    assert [row for shard in shards for row in shard] == rows
+    for shard in shards:
+        size = sum(len(json.dumps(row, separators=(",", ":"))) for row in shard)
+        assert size <= limit or len(shard) == 1
