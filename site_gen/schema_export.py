@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from .scaffold import KIND_TO_COLLECTION
 from .schema import ENTRY_MODELS, SiteConfig
 
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
+DIALECT = "http://json-schema.org/draft-07/schema#"  # the draft every editor tool (Ajv, YAML language server) reads
 SCHEMAS_DIR = "schemas"
 SITE_KIND = "site"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,7 @@ def front_matter(text: str) -> Any:
 
 
 def schema_errors(kind: str, data: Any) -> list[str]:
-    validator = jsonschema.Draft202012Validator(json_schema(kind), format_checker=jsonschema.FormatChecker())
+    validator = jsonschema.Draft7Validator(json_schema(kind), format_checker=jsonschema.FormatChecker())
     return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator.iter_errors(data)]
 
 
@@ -67,9 +68,9 @@ def test_committed_generated_file_matches_the_models(relative: str) -> None:
 
 
 @pytest.mark.parametrize("kind", sorted(schema_models()))
-def test_every_schema_is_a_valid_draft_2020_12_schema_that_forbids_unknown_fields(kind: str) -> None:
+def test_every_schema_is_a_valid_draft_07_schema_that_forbids_unknown_fields(kind: str) -> None:
     schema = json_schema(kind)
-    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft7Validator.check_schema(schema)
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) == {name for name, info in schema_models()[kind].model_fields.items() if info.is_required()}
 
@@ -121,3 +122,25 @@ def test_editor_settings_point_at_committed_schemas_that_match_bundled_files() -
     for schema, globs in associations.items():
         assert (ROOT / schema).is_file(), schema
         assert all(list(ROOT.glob(pattern.removeprefix("./"))) for pattern in globs), globs
+
+
+def remark(cwd: Path, *paths: str) -> subprocess.CompletedProcess[str]:
+    """Run the editor setup's linter (remark-lint-frontmatter-schema) as an editor would."""
+    command = [str(ROOT / "node_modules/.bin/remark"), "--frail", "--quiet", "--no-stdout", "--no-color", *paths]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_editor_linter_accepts_the_bundled_entries() -> None:
+    result = remark(ROOT, *(source_glob(kind) for kind in schema_models() if kind != SITE_KIND))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_editor_linter_points_at_the_broken_line(tmp_path: Path) -> None:
+    for name in (".remarkrc.json", "schemas", "node_modules"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    broken = ELECTIVE.replace("countries: [CN]", "countries: CN").replace("category: clinical", "category: clinicl")
+    make_catalog(tmp_path, {"electives/surgery.md": broken})
+    result = remark(tmp_path, "content/electives/surgery.md")
+    assert result.returncode == 1
+    assert re.search(r"^\s*4:\d+-4:\d+\s+warning\s+Must be equal to one of the allowed values", result.stderr, re.M), result.stderr
+    assert re.search(r"^\s*8:\d+-8:\d+\s+warning\s+Must be array", result.stderr, re.M), result.stderr
