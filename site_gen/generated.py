@@ -1,4 +1,5 @@
-"""Files generated from the content schema and committed: JSON Schemas, editor settings, field reference.
+"""Files generated from the content schema and committed: JSON Schemas, editor settings,
+the field reference and the entry templates that web-editor contributors copy.
 
 ``python -m site_gen.generated`` rewrites them all; tests fail when a committed copy drifts.
 """
@@ -11,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from .field_reference import REFERENCE_PATH, field_reference
+from .scaffold import KIND_TO_COLLECTION, entry_template
 from .schema_export import SITE_KIND, schema_files, schema_models, schema_path, source_glob
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 REMARK_CONFIG = ".remarkrc.json"
 VSCODE_SETTINGS = ".vscode/settings.json"
+ENTRY_TEMPLATES_DIR = "content/_templates"  # ignored by the build: names starting with _
 
 
 def _json(value: Any) -> str:
@@ -40,6 +43,7 @@ def generated_files() -> dict[str, str]:
         REMARK_CONFIG: _json(remark_config()),
         VSCODE_SETTINGS: _json(vscode_settings()),
         REFERENCE_PATH: field_reference(),
+        **{f"{ENTRY_TEMPLATES_DIR}/{kind}.md": entry_template(kind, f"new-{kind}") for kind in KIND_TO_COLLECTION},
     }
 
 
