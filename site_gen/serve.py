@@ -68,6 +68,8 @@ class Preview:
 def _describe(error: Exception) -> str:
     """A ``path:line: message`` line for an exception raised while building (e.g. a template error)."""
     filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    if filename and Path(filename).resolve().is_relative_to(Path.cwd()):
+        filename = Path(filename).resolve().relative_to(Path.cwd()).as_posix()
     where = f"{filename}:{line or 1}: " if filename else ""
     return f"{where}{type(error).__name__}: {error}"
 
@@ -91,12 +93,19 @@ def rebuild(preview: Preview) -> None:
         print(format_text(result.problems), end="", flush=True)
 
 
-def watched_state(folders: list[Path]) -> dict[str, tuple[int, int]]:
-    """Modification time and size of every watched file (editor swap and hidden files skipped)."""
+def _is_watched(path: Path, folder: Path, output: Path) -> bool:
+    """Skip hidden files and folders (build staging too), editor backups, and the output itself."""
+    hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+    return not hidden and not path.name.endswith(("~", ".swp")) and not path.resolve().is_relative_to(output)
+
+
+def watched_state(folders: list[Path], output: Path) -> dict[str, tuple[int, int]]:
+    """Modification time and size of every watched file."""
     state: dict[str, tuple[int, int]] = {}
+    resolved_output = output.resolve()
     for folder in folders:
         for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.name.startswith(".") or path.name.endswith(("~", ".swp")):
+            if not _is_watched(path, folder, resolved_output):
                 continue
             try:
                 stat = path.stat()
@@ -199,11 +208,12 @@ async def _serve_forever(preview: Preview, host: str) -> None:
     make_app(preview).listen(preview.port, address=host)
     print(f"serving at http://{host}:{preview.port}{preview.base_path} (Ctrl+C to stop)", flush=True)
     folders = watched_folders(preview.options)
-    last = watched_state(folders)
+    output = preview.options.output_dir
+    last = watched_state(folders, output)
 
     def poll() -> None:
         nonlocal last
-        current = watched_state(folders)
+        current = watched_state(folders, output)
         if current != last:
             last = current
             rebuild(preview)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 import time
@@ -13,7 +15,9 @@ from typing import Callable, Iterator
 
 import pytest
 
-from helpers import ELECTIVE, ROOT, free_port, make_catalog
+from helpers import ELECTIVE, ROOT, SITE_YAML, free_port, make_catalog
+from site_gen.pipeline import BuildOptions
+from site_gen.serve import Preview, error_page, rebuild, watched_state
 
 BROKEN_ELECTIVE = ELECTIVE.replace("countries: [CN]", "countries: [XX]")
 
@@ -111,10 +115,10 @@ def test_edit_break_and_fix_content_while_serving(server: Server, catalog: Path,
     server.wait_for(page, lambda status, body: status == 200)
     elective = catalog / "electives/surgery.md"
     edit(elective, ELECTIVE.replace("Body of the elective.", "Freshly edited text."))
-    server.wait_for(page, lambda status, body: "Freshly edited text." in body, seconds=5)
+    server.wait_for(page, lambda status, body: "Freshly edited text." in body, seconds=10)
 
     edit(elective, BROKEN_ELECTIVE)
-    status, body = server.wait_for(page, lambda status, body: "problem" in body and status == 500, seconds=5)
+    status, body = server.wait_for(page, lambda status, body: "problem" in body and status == 500, seconds=10)
     assert "content/electives/surgery.md:8: countries[0]: &#x27;XX&#x27; is not an ISO 3166-1 alpha-2 country code" in body
     assert "livereload.js" in body
     assert server.get("/catalog/")[0] == 500, "every HTML request shows the error page"
@@ -123,7 +127,7 @@ def test_edit_break_and_fix_content_while_serving(server: Server, catalog: Path,
     assert "content/electives/surgery.md:8: countries[0]:" in server.output()
 
     edit(elective, ELECTIVE.replace("Body of the elective.", "Fixed again."))
-    server.wait_for(page, lambda status, body: status == 200 and "Fixed again." in body, seconds=5)
+    server.wait_for(page, lambda status, body: status == 200 and "Fixed again." in body, seconds=10)
     assert server.process.poll() is None
 
 
@@ -162,3 +166,44 @@ def test_browser_reloads_itself_under_the_strict_csp_even_on_the_error_page(serv
         finally:
             browser.close()
     assert not [line for line in console if "Content Security Policy" in line], console
+
+
+def test_editing_site_yaml_moves_the_base_path(server: Server, catalog: Path) -> None:
+    server.wait_for("/catalog/", lambda status, body: status == 200)
+    edit(catalog / "site.yaml", SITE_YAML.replace("https://example.org/catalog/", "https://example.org/other/"))
+    server.wait_for("/other/electives/surgery/", lambda status, body: status == 200, seconds=10)
+    assert server.get("/")[1] == server.url("/other/")
+
+
+def test_a_broken_template_becomes_an_error_page_not_a_crash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    options = BuildOptions(make_catalog(tmp_path, {}), tmp_path / "_site", templates_dir=templates)
+    preview = Preview(options, port=8000)
+    rebuild(preview)
+    assert preview.problems == [] and preview.base_path == "/catalog/"
+    (templates / "elective.html").write_text("{% extends 'base.html' %}\n{% block main %}\n{% if <b> %}\n{% endblock %}\n")
+    rebuild(preview)
+    [problem] = preview.problems
+    assert re.match(r"^.*elective\.html:3: TemplateSyntaxError: ", problem), problem
+    page = error_page(preview).decode()
+    assert "unexpected &#x27;&lt;&#x27;" in page and "'<'" not in page
+    assert (tmp_path / "_site/electives/surgery/index.html").is_file(), "the last good site stays"
+    assert problem in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("relative", "is_watched"), [
+    ("content/electives/surgery.md", True),
+    ("content/site.yaml", True),
+    ("content/electives/.surgery.md.swp", False),
+    ("content/electives/surgery.md~", False),
+    ("static/_site/index.html", False),
+    ("static/._site.building-1/index.html", False),
+])
+def test_which_changes_trigger_a_rebuild(tmp_path: Path, relative: str, is_watched: bool) -> None:
+    folders, output = [make_catalog(tmp_path, {}), tmp_path / "static"], tmp_path / "static/_site"
+    output.mkdir(parents=True)
+    before = watched_state(folders, output)
+    (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+    edit(tmp_path / relative, "changed\n")
+    assert (watched_state(folders, output) != before) is is_watched
