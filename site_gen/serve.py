@@ -24,12 +24,12 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import ioloop, web
 
 from . import urls
+from .cli import EXIT_OK, EXIT_USAGE
 from .output import refuse_dangerous_output
 from .pipeline import BuildOptions, build
 from .problems import format_text
 
 POLL_MILLISECONDS = 250
-EXIT_OK, EXIT_USAGE = 0, 2
 _ERROR_PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -196,7 +196,7 @@ def make_app(preview: Preview) -> web.Application:
         (r"/livereload", LiveReloadHandler),
         (r"/livereload\.js", LiveReloadJSHandler),
         (r"(.*)", SiteHandler, {"preview": preview}),
-    ])
+    ], log_function=lambda handler: None)  # the terminal is for build results, not requests
 
 
 def watched_folders(options: BuildOptions) -> list[Path]:

@@ -107,3 +107,11 @@ def test_proposal_forms_require_the_contracts_required_fields_with_its_values(fo
         if allowed and len(allowed) < 20:
             assert fields[name]["attributes"]["options"] == allowed, f"{form}: {name} options differ from the schema"
     assert set(fields) - {"description"} <= set(schema_models()[kind].model_fields), "form ids are field names"
+
+
+def test_issue_config_links_to_the_guide_in_the_sites_repository() -> None:
+    repository = yaml.safe_load((ROOT / "content/site.yaml").read_text(encoding="utf-8"))["repository"].rstrip("/")
+    config = load(GITHUB / "ISSUE_TEMPLATE/config.yml")
+    [guide] = [link for link in config["contact_links"] if link["url"].endswith("/CONTRIBUTING.md")]
+    assert guide["url"].startswith(repository + "/blob/")
+    assert (ROOT / "CONTRIBUTING.md").is_file()
