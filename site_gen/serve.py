@@ -49,6 +49,10 @@ _ERROR_PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+_OUTSIDE_PAGE = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>'
+    '<body><p>Not found. The site is served at <a href="{link}">{link}</a>.</p></body></html>'
+)
 
 
 @dataclass
@@ -156,11 +160,12 @@ class SiteHandler(web.RequestHandler):
         self.get(path)
 
     def _outside(self, path: str, base: str) -> None:
-        if path == "/":
+        """Redirect ``/`` (and the base path without its slash) to the site; 404 elsewhere."""
+        if path in ("/", base.rstrip("/")):
             self.redirect(base)
             return
-        message = f"<p>The site is served at <a href=\"{html.escape(base)}\">{html.escape(base)}</a>.</p>"
-        self._send(404, f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body>{message}</body></html>".encode(), "text/html; charset=utf-8")
+        link = html.escape(base)
+        self._send(404, _OUTSIDE_PAGE.format(link=link).encode(), "text/html; charset=utf-8")
 
     def _file(self, path: str, relative: str) -> None:
         root = self.preview.options.output_dir.resolve()

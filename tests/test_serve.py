@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -99,7 +100,9 @@ def test_serves_under_the_base_path_and_redirects_the_root(server: Server) -> No
     assert (status, final_url) == (200, server.url("/catalog/"))
     assert "Test Catalog" in body
     assert server.get("/catalog/electives/surgery/")[0] == 200
-    assert server.get("/electives/surgery/")[0] == 404
+    assert server.get("/catalog")[1] == server.url("/catalog/")
+    status, _, body = server.get("/electives/surgery/")
+    assert status == 404 and 'href="/catalog/"' in body, "outside the base path: a pointer to the site"
     status, _, body = server.get("/catalog/no-such-page/")
     assert status == 404 and "livereload.js" in body
 
@@ -207,3 +210,14 @@ def test_which_changes_trigger_a_rebuild(tmp_path: Path, relative: str, is_watch
     (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
     edit(tmp_path / relative, "changed\n")
     assert (watched_state(folders, output) != before) is is_watched
+
+
+def test_a_busy_port_is_a_usage_error(tmp_path: Path, catalog: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        command = [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(catalog), "--output", str(tmp_path / "_site"), "--port", str(port)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"error: cannot serve on 127.0.0.1:{port}" in result.stdout
