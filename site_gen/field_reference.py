@@ -16,6 +16,7 @@ from .schema_export import SITE_KIND, json_schema, schema_models, source_glob
 
 REFERENCE_PATH = "docs/fields.md"
 MAX_LISTED_VALUES = 12
+_FORMATS = {"date": "date (YYYY-MM-DD)", "email": "email address", "uri": "web address (http or https)"}
 _HEADER = "| field | type | required | allowed values | example | what it is |\n|---|---|---|---|---|---|"
 _INTRO = """\
 # Field reference
@@ -48,14 +49,19 @@ def _scalar_type(schema: dict[str, Any], defs: dict[str, Any]) -> str:
         named = "allowed values" if 0 < len(items.get("enum", [])) <= MAX_LISTED_VALUES else _scalar_type(items, defs)
         return f"list of {named}{least}"
     if "enum" in schema:
-        sample = schema["enum"][0]
-        return {2: "country code (ISO 3166-1 alpha-2)", 3: "currency code (ISO 4217)"}.get(len(sample), "one value") if len(schema["enum"]) > MAX_LISTED_VALUES else "one value"
-    named = {"date": "date (YYYY-MM-DD)", "email": "email address", "uri": "web address (http or https)"}
-    if schema.get("format") in named:
-        return named[schema["format"]]
+        return _enum_type(schema["enum"])
+    if schema.get("format") in _FORMATS:
+        return _FORMATS[schema["format"]]
     if "pattern" in schema and schema["pattern"].startswith("^[a-z0-9]+"):
         return "slug (lower-case letters, digits, hyphens)"
     return _numeric_or_text(schema)
+
+
+def _enum_type(values: list[Any]) -> str:
+    """Long lists of codes are named by what they code; short lists are listed in their own column."""
+    if len(values) <= MAX_LISTED_VALUES:
+        return "one value"
+    return {2: "country code (ISO 3166-1 alpha-2)", 3: "currency code (ISO 4217)"}.get(len(values[0]), "code")
 
 
 def _numeric_or_text(schema: dict[str, Any]) -> str:
@@ -111,17 +117,20 @@ def field_table(kind: str, names: list[str]) -> str:
 
 
 def _section(kind: str) -> str:
+    """The heading and table of site.yaml or of one entry kind (its own fields only)."""
     model = schema_models()[kind]
     if kind == SITE_KIND:
         return f"## Site settings — `{source_glob(kind)}`\n\n{field_table(kind, list(model.model_fields))}\n"
-    own = [name for name in model.model_fields if name not in Entry.model_fields]
     heading = f"## {KIND_TO_COLLECTION[kind].capitalize()} — `{source_glob(kind)}`\n\n{model.__doc__}"
-    body = field_table(kind, own) if own else "Only the fields every entry has."
-    return f"{heading} Besides the fields every entry has:\n\n{body}\n" if own else f"{heading} {body}\n"
+    own = [name for name in model.model_fields if name not in Entry.model_fields]
+    if not own:
+        return f"{heading} Only the fields every entry has.\n"
+    return f"{heading} Besides the fields every entry has:\n\n{field_table(kind, own)}\n"
 
 
 def field_reference() -> str:
     """The whole reference as Markdown."""
-    common = f"## Every entry\n\nEvery file in `content/projects/`, `content/partners/`, `content/electives/` and `content/pages/` has these fields in its front matter.\n\n{field_table('page', list(Entry.model_fields))}\n"
+    folders = ", ".join(f"`content/{collection}/`" for collection in KIND_TO_COLLECTION.values())
+    common = f"## Every entry\n\nEvery file in {folders} has these fields in its front matter.\n\n{field_table('page', list(Entry.model_fields))}\n"
     sections = [_INTRO, _section(SITE_KIND), common, *(_section(kind) for kind in KIND_TO_COLLECTION)]
     return "\n".join(sections)
