@@ -26,7 +26,7 @@ from tornado import ioloop, web
 from . import urls
 from .cli import EXIT_OK, EXIT_USAGE
 from .output import refuse_dangerous_output
-from .pipeline import BuildOptions, build
+from .pipeline import BuildOptions, BuildResult, build, load_catalog
 from .problems import format_text
 
 POLL_MILLISECONDS = 250
@@ -78,6 +78,17 @@ def _describe(error: Exception) -> str:
     return f"{where}{type(error).__name__}: {error}"
 
 
+def served_base_path(result: BuildResult, options: BuildOptions) -> str | None:
+    """The base path of the site just built, or None when site.yaml is broken.
+
+    A build that found nothing to do may come back without a catalog; then load it.
+    """
+    catalog = result.catalog
+    if catalog is None and result.ok:
+        catalog = load_catalog(options.content_dir, options.base_url).catalog
+    return urls.Urls(catalog.site.base_url).base_path if catalog is not None else None
+
+
 def rebuild(preview: Preview) -> None:
     """Build once; record problems instead of raising, so the server outlives any mistake."""
     started = time.monotonic()
@@ -88,8 +99,7 @@ def rebuild(preview: Preview) -> None:
         preview.problems = [_describe(error)]
         print(preview.problems[0], flush=True)
         return
-    if result.catalog is not None:
-        preview.base_path = urls.Urls(result.catalog.site.base_url).base_path
+    preview.base_path = served_base_path(result, preview.options) or preview.base_path
     preview.problems = [str(problem) for problem in result.problems]
     if result.ok:
         print(f"built {result.files_written} files in {time.monotonic() - started:.2f}s", flush=True)

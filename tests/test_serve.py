@@ -17,8 +17,9 @@ from typing import Callable, Iterator
 import pytest
 
 from helpers import ELECTIVE, ROOT, SITE_YAML, free_port, make_catalog
-from site_gen.pipeline import BuildOptions
-from site_gen.serve import Preview, error_page, rebuild, watched_state
+from site_gen.pipeline import BuildOptions, BuildResult
+from site_gen.problems import Problem
+from site_gen.serve import Preview, error_page, rebuild, served_base_path, watched_state
 
 BROKEN_ELECTIVE = ELECTIVE.replace("countries: [CN]", "countries: [XX]")
 
@@ -221,3 +222,14 @@ def test_a_busy_port_is_a_usage_error(tmp_path: Path, catalog: Path) -> None:
         result = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert result.returncode == 2
     assert f"error: cannot serve on 127.0.0.1:{port}" in result.stdout
+
+
+@pytest.mark.parametrize(("base_url", "expected"), [(None, "/catalog/"), ("https://preview.example.org/pr-7/", "/pr-7/"), ("https://example.org", "/")])
+def test_base_path_is_known_even_when_a_build_had_nothing_to_do(tmp_path: Path, base_url: str | None, expected: str) -> None:
+    options = BuildOptions(make_catalog(tmp_path, {}), tmp_path / "_site", base_url)
+    assert served_base_path(BuildResult(), options) == expected
+
+
+def test_no_base_path_from_a_broken_site_yaml(tmp_path: Path) -> None:
+    options = BuildOptions(make_catalog(tmp_path, {"site.yaml": "title: x\n"}), tmp_path / "_site")
+    assert served_base_path(BuildResult(problems=[Problem("content/site.yaml", 1, "broken")]), options) is None
