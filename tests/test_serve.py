@@ -203,6 +203,7 @@ def test_a_broken_template_becomes_an_error_page_not_a_crash(tmp_path: Path, cap
     ("content/electives/surgery.md~", False),
     ("static/_site/index.html", False),
     ("static/._site.building-1/index.html", False),
+    ("content/.cache/_site/memo", False),
 ])
 def test_which_changes_trigger_a_rebuild(tmp_path: Path, relative: str, is_watched: bool) -> None:
     folders, output = [make_catalog(tmp_path, {}), tmp_path / "static"], tmp_path / "static/_site"

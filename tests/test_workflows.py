@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from helpers import ROOT
+from site_gen.cli import make_parser
 from site_gen.schema_export import json_schema, schema_models
 
 GITHUB = ROOT / ".github"
@@ -115,3 +116,12 @@ def test_issue_config_links_to_the_guide_in_the_sites_repository() -> None:
     [guide] = [link for link in config["contact_links"] if link["url"].endswith("/CONTRIBUTING.md")]
     assert guide["url"].startswith(repository + "/blob/")
     assert (ROOT / "CONTRIBUTING.md").is_file()
+
+
+def test_pull_request_template_is_a_checklist_with_real_commands() -> None:
+    template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    items = re.findall(r"^- \[ \] (.+)$", template, re.M)
+    assert len(items) >= 4
+    for command in re.findall(r"`python build\.py ([^`]+)`", template):
+        make_parser().parse_args(command.split())
+    assert "draft: true" in template and "deadline" in template.lower()
