@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import email_validator
 import pycountry
-from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .slugs import SLUG_PATTERN, SLUG_RE as _SLUG_RE, tag_slug
@@ -232,7 +232,8 @@ def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000) 
             seen.add(value)
         return values
 
-    return Annotated[list[item], BeforeValidator(require_list), AfterValidator(check_items)]
+    bounds = {"maxItems": max_items, "uniqueItems": True} | ({"minItems": min_items} if min_items else {})  # JSON Schema only
+    return Annotated[list[item], BeforeValidator(require_list), AfterValidator(check_items), Field(json_schema_extra=bounds)]
 
 
 Text = text()

@@ -18,14 +18,14 @@ class ScaffoldError(Exception):
     """The entry cannot be created (bad kind or slug, file exists)."""
 
 
-def _yaml_value(value: Any) -> str:
+def yaml_value(value: Any) -> str:
     """Write an example value as a YAML flow value that reads back as typed."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_yaml_value(part) for part in value) + "]"
+        return "[" + ", ".join(yaml_value(part) for part in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {_yaml_value(part)}" for key, part in value.items()) + "}"
+        return "{" + ", ".join(f"{key}: {yaml_value(part)}" for key, part in value.items()) + "}"
     text = str(value)
     if any(char in text for char in ":#[]{},&*!|>'\"%@`") or text != text.strip():
         return json.dumps(text, ensure_ascii=False)
@@ -34,7 +34,7 @@ def _yaml_value(value: Any) -> str:
 
 def _field_line(name: str, info: FieldInfo, title: str) -> str:
     example = title if name == "title" else (info.examples or [""])[0]
-    line = f"{name}: {_yaml_value(example)}"
+    line = f"{name}: {yaml_value(example)}"
     comment = f"  # {info.description}" if info.description else ""
     return (line if info.is_required() else f"# {line}") + comment
 

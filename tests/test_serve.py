@@ -1,0 +1,236 @@
+"""``build.py serve``: a real server process that rebuilds on change and survives broken content."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from helpers import ELECTIVE, ROOT, SITE_YAML, free_port, make_catalog
+from site_gen.pipeline import BuildOptions, BuildResult
+from site_gen.problems import Problem
+from site_gen.serve import Preview, error_page, rebuild, served_base_path, watched_state
+
+BROKEN_ELECTIVE = ELECTIVE.replace("countries: [CN]", "countries: [XX]")
+
+
+class Server:
+    """A ``serve`` subprocess and its output, for assertions and failure messages."""
+
+    def __init__(self, process: subprocess.Popen[str], port: int, log: Path) -> None:
+        self.process, self.port, self.log = process, port, log
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def get(self, path: str) -> tuple[int, str, str]:
+        """Status, final URL and body of a GET (errors included)."""
+        try:
+            with urllib.request.urlopen(self.url(path), timeout=5) as response:
+                return response.status, response.url, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.url, error.read().decode("utf-8")
+
+    def wait_for(self, path: str, predicate: Callable[[int, str], bool], seconds: float = 15) -> tuple[int, str]:
+        """Poll ``path`` until ``predicate(status, body)`` holds; fail with the server's output."""
+        deadline, last = time.monotonic() + seconds, (0, "")
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, f"serve exited with {self.process.returncode}:\n{self.output()}"
+            try:
+                status, _, body = self.get(path)
+                last = (status, body)
+                if predicate(status, body):
+                    return last
+            except OSError:
+                pass
+            time.sleep(0.2)
+        pytest.fail(f"{path} never matched; last status {last[0]}\n--- body ---\n{last[1][:2000]}\n--- server ---\n{self.output()}")
+
+
+def start_server(tmp_path: Path, content: Path, *extra: str) -> Iterator[Server]:
+    """Start ``build.py serve`` on a free port; stop it afterwards."""
+    port, log = free_port(), tmp_path / "serve.log"
+    command = [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(content), "--output", str(tmp_path / "_site"), "--port", str(port), *extra]
+    with log.open("w", encoding="utf-8") as sink:
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, text=True, cwd=tmp_path, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    server = Server(process, port, log)
+    try:
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Path:
+    return make_catalog(tmp_path, {})
+
+
+@pytest.fixture
+def server(tmp_path: Path, catalog: Path) -> Iterator[Server]:
+    yield from start_server(tmp_path, catalog)
+
+
+def edit(path: Path, text: str) -> None:
+    """Rewrite a file so its modification time surely changes."""
+    path.write_text(text, encoding="utf-8")
+    stamp = time.time() + 1
+    os.utime(path, (stamp, stamp))
+
+
+def test_serves_under_the_base_path_and_redirects_the_root(server: Server) -> None:
+    server.wait_for("/catalog/", lambda status, body: status == 200)
+    status, final_url, body = server.get("/")
+    assert (status, final_url) == (200, server.url("/catalog/"))
+    assert "Test Catalog" in body
+    assert server.get("/catalog/electives/surgery/")[0] == 200
+    assert server.get("/catalog")[1] == server.url("/catalog/")
+    status, _, body = server.get("/electives/surgery/")
+    assert status == 404 and 'href="/catalog/"' in body, "outside the base path: a pointer to the site"
+    status, _, body = server.get("/catalog/no-such-page/")
+    assert status == 404 and "livereload.js" in body
+
+
+def test_base_url_option_moves_the_served_path(tmp_path: Path, catalog: Path) -> None:
+    for server in start_server(tmp_path, catalog, "--base-url", "https://preview.example.org/pr-7/"):
+        server.wait_for("/pr-7/electives/surgery/", lambda status, body: status == 200 and "/pr-7/static/" in body)
+        assert server.get("/catalog/")[0] == 404
+
+
+def test_edit_break_and_fix_content_while_serving(server: Server, catalog: Path, tmp_path: Path) -> None:
+    page = "/catalog/electives/surgery/"
+    server.wait_for(page, lambda status, body: status == 200)
+    elective = catalog / "electives/surgery.md"
+    edit(elective, ELECTIVE.replace("Body of the elective.", "Freshly edited text."))
+    server.wait_for(page, lambda status, body: "Freshly edited text." in body, seconds=10)
+
+    edit(elective, BROKEN_ELECTIVE)
+    status, body = server.wait_for(page, lambda status, body: "problem" in body and status == 500, seconds=10)
+    assert "content/electives/surgery.md:8: countries[0]: &#x27;XX&#x27; is not an ISO 3166-1 alpha-2 country code" in body
+    assert "livereload.js" in body
+    assert server.get("/catalog/")[0] == 500, "every HTML request shows the error page"
+    assert server.get("/catalog/static/style.css")[0] == 200, "assets of the last good site are still served"
+    assert "Freshly edited" in (tmp_path / "_site/electives/surgery/index.html").read_text(), "the last good site stays on disk"
+    assert "content/electives/surgery.md:8: countries[0]:" in server.output()
+
+    edit(elective, ELECTIVE.replace("Body of the elective.", "Fixed again."))
+    server.wait_for(page, lambda status, body: status == 200 and "Fixed again." in body, seconds=10)
+    assert server.process.poll() is None
+
+
+def test_served_pages_carry_the_livereload_script_but_files_on_disk_do_not(server: Server, tmp_path: Path) -> None:
+    _, body = server.wait_for("/catalog/", lambda status, body: status == 200)
+    assert f'<script src="/livereload.js?port={server.port}"></script></head>' in body
+    assert "livereload" not in (tmp_path / "_site/index.html").read_text()
+    assert "default-src 'self'" in body, "the CSP is not relaxed"
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def test_browser_reloads_itself_under_the_strict_csp_even_on_the_error_page(server: Server, catalog: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    page_url = server.url("/catalog/electives/surgery/")
+    server.wait_for("/catalog/electives/surgery/", lambda status, body: status == 200)
+    elective = catalog / "electives/surgery.md"
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            console: list[str] = []
+            page.on("console", lambda message: console.append(message.text))
+
+            def connected_then(text: str, expect: str) -> None:
+                page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol > 0", timeout=5000)
+                time.sleep(0.3)  # the server registers the client just after the handshake
+                edit(elective, text)
+                page.get_by_text(expect).wait_for(timeout=8000)
+
+            page.goto(page_url)
+            connected_then(ELECTIVE.replace("Body of the elective.", "Seen without reloading by hand."), "Seen without reloading by hand.")
+            connected_then(BROKEN_ELECTIVE, "The catalog has 1 problem")
+            connected_then(ELECTIVE, "Body of the elective.")
+        finally:
+            browser.close()
+    assert not [line for line in console if "Content Security Policy" in line], console
+
+
+def test_editing_site_yaml_moves_the_base_path(server: Server, catalog: Path) -> None:
+    server.wait_for("/catalog/", lambda status, body: status == 200)
+    edit(catalog / "site.yaml", SITE_YAML.replace("https://example.org/catalog/", "https://example.org/other/"))
+    server.wait_for("/other/electives/surgery/", lambda status, body: status == 200, seconds=10)
+    assert server.get("/")[1] == server.url("/other/")
+
+
+def test_a_broken_template_becomes_an_error_page_not_a_crash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    options = BuildOptions(make_catalog(tmp_path, {}), tmp_path / "_site", templates_dir=templates)
+    preview = Preview(options, port=8000)
+    rebuild(preview)
+    assert preview.problems == [] and preview.base_path == "/catalog/"
+    (templates / "elective.html").write_text("{% extends 'base.html' %}\n{% block main %}\n{% if <b> %}\n{% endblock %}\n")
+    rebuild(preview)
+    [problem] = preview.problems
+    assert re.match(r"^.*elective\.html:3: TemplateSyntaxError: ", problem), problem
+    page = error_page(preview).decode()
+    assert "unexpected &#x27;&lt;&#x27;" in page and "'<'" not in page
+    assert (tmp_path / "_site/electives/surgery/index.html").is_file(), "the last good site stays"
+    assert problem in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("relative", "is_watched"), [
+    ("content/electives/surgery.md", True),
+    ("content/site.yaml", True),
+    ("content/electives/.surgery.md.swp", False),
+    ("content/electives/surgery.md~", False),
+    ("static/_site/index.html", False),
+    ("static/._site.building-1/index.html", False),
+    ("content/.cache/_site/memo", False),
+])
+def test_which_changes_trigger_a_rebuild(tmp_path: Path, relative: str, is_watched: bool) -> None:
+    folders, output = [make_catalog(tmp_path, {}), tmp_path / "static"], tmp_path / "static/_site"
+    output.mkdir(parents=True)
+    before = watched_state(folders, output)
+    (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+    edit(tmp_path / relative, "changed\n")
+    assert (watched_state(folders, output) != before) is is_watched
+
+
+def test_a_busy_port_is_a_usage_error(tmp_path: Path, catalog: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        command = [sys.executable, str(ROOT / "build.py"), "serve", "--content", str(catalog), "--output", str(tmp_path / "_site"), "--port", str(port)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"error: cannot serve on 127.0.0.1:{port}" in result.stdout
+
+
+@pytest.mark.parametrize(("base_url", "expected"), [(None, "/catalog/"), ("https://preview.example.org/pr-7/", "/pr-7/"), ("https://example.org", "/")])
+def test_base_path_is_known_even_when_a_build_had_nothing_to_do(tmp_path: Path, base_url: str | None, expected: str) -> None:
+    options = BuildOptions(make_catalog(tmp_path, {}), tmp_path / "_site", base_url)
+    assert served_base_path(BuildResult(), options) == expected
+
+
+def test_no_base_path_from_a_broken_site_yaml(tmp_path: Path) -> None:
+    options = BuildOptions(make_catalog(tmp_path, {"site.yaml": "title: x\n"}), tmp_path / "_site")
+    assert served_base_path(BuildResult(problems=[Problem("content/site.yaml", 1, "broken")]), options) is None

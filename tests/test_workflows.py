@@ -1,0 +1,127 @@
+"""GitHub files: workflows and issue forms validate against GitHub's schemas and do what the contract needs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from helpers import ROOT
+from site_gen.cli import make_parser
+from site_gen.schema_export import json_schema, schema_models
+
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+FORMS = sorted(path for path in (GITHUB / "ISSUE_TEMPLATE").glob("*.yml") if path.name != "config.yml")
+
+
+def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    """Validate with check-jsonschema's vendored GitHub schemas (no network needed)."""
+    command = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", f"vendor.{schema}", *map(str, files)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def load(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506 — strings only, `on:` stays a key
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def step_using(workflow: dict[str, Any], action: str) -> dict[str, Any]:
+    [step] = [step for step in steps(workflow) if step.get("uses", "").startswith(f"{action}@")]
+    return step
+
+
+def commands(workflow: dict[str, Any]) -> str:
+    return "\n".join(step.get("run", "") for step in steps(workflow))
+
+
+@pytest.mark.parametrize(("schema", "files"), [
+    ("github-workflows", WORKFLOWS),
+    ("github-issue-forms", FORMS),
+    ("github-issue-config", [GITHUB / "ISSUE_TEMPLATE/config.yml"]),
+])
+def test_github_files_match_githubs_schemas(schema: str, files: list[Path]) -> None:
+    assert files
+    result = check_jsonschema(schema, *files)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("schema", "text"), [
+    ("github-workflows", "on: push\njobs:\n  x:\n    runs-on: ubuntu-24.04\n    steps:\n      - use: actions/checkout@v4\n"),
+    ("github-issue-forms", "name: x\ndescription: y\nbody:\n  - type: inptu\n    id: a\n    attributes: {label: A}\n"),
+])
+def test_the_schema_check_catches_mistakes(tmp_path: Path, schema: str, text: str) -> None:
+    path = tmp_path / "broken.yml"
+    path.write_text(text, encoding="utf-8")
+    assert check_jsonschema(schema, path).returncode != 0
+
+
+def test_pull_request_workflow_annotates_tests_and_builds_under_a_sub_path() -> None:
+    workflow = load(GITHUB / "workflows/pull-request.yml")
+    assert "pull_request" in workflow["on"]
+    assert step_using(workflow, "actions/setup-python")["with"]["cache"] == "pip"
+    assert step_using(workflow, "actions/setup-node")["with"]["cache"] == "npm"
+    run = commands(workflow)
+    assert "build.py check --format github" in run
+    readme_test_command = re.search(r"^make test\b", (ROOT / "README.md").read_text(encoding="utf-8"), re.M)
+    assert readme_test_command and re.search(r"^make test$", run, re.M), "the README's one test command runs"
+    [build] = [step for step in steps(workflow) if "build.py build" in step.get("run", "")]
+    assert "--base-url" in build["run"]
+    assert re.fullmatch(r"https://.+\.github\.io/[^/]+/", build["env"]["PREVIEW_URL"].replace("${{ github.repository_owner }}", "org").replace("${{ github.event.repository.name }}", "catalog"))
+
+
+def test_deploy_workflow_publishes_main_with_the_pages_url() -> None:
+    workflow = load(GITHUB / "workflows/deploy.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["concurrency"]["group"] == "pages"
+    pages = step_using(workflow, "actions/configure-pages")
+    [build] = [step for step in steps(workflow) if "build.py build" in step.get("run", "")]
+    assert f"steps.{pages['id']}.outputs.base_url" in " ".join(build.get("env", {}).values())
+    assert "--base-url" in build["run"]
+    assert step_using(workflow, "actions/upload-pages-artifact")["with"]["path"] == "_site"
+    deploy_job = workflow["jobs"]["deploy"]
+    assert deploy_job["environment"]["name"] == "github-pages"
+    assert [step["uses"].split("@")[0] for step in deploy_job["steps"]] == ["actions/deploy-pages"]
+
+
+def form_fields(name: str) -> dict[str, dict[str, Any]]:
+    form = load(GITHUB / "ISSUE_TEMPLATE" / name)
+    return {element["id"]: element for element in form["body"] if "id" in element}
+
+
+@pytest.mark.parametrize(("form", "kind"), [("propose-elective.yml", "elective"), ("propose-project.yml", "project")])
+def test_proposal_forms_require_the_contracts_required_fields_with_its_values(form: str, kind: str) -> None:
+    fields, schema = form_fields(form), json_schema(kind)
+    for name in schema["required"]:
+        assert name in fields, f"{form} lacks the required field {name}"
+        assert fields[name].get("validations", {}).get("required") == "true", f"{form}: {name} is not required"
+        allowed = schema["properties"][name].get("enum") or schema["properties"][name].get("items", {}).get("enum")
+        if allowed and len(allowed) < 20:
+            assert fields[name]["attributes"]["options"] == allowed, f"{form}: {name} options differ from the schema"
+    assert set(fields) - {"description"} <= set(schema_models()[kind].model_fields), "form ids are field names"
+
+
+def test_issue_config_links_to_the_guide_in_the_sites_repository() -> None:
+    repository = yaml.safe_load((ROOT / "content/site.yaml").read_text(encoding="utf-8"))["repository"].rstrip("/")
+    config = load(GITHUB / "ISSUE_TEMPLATE/config.yml")
+    [guide] = [link for link in config["contact_links"] if link["url"].endswith("/CONTRIBUTING.md")]
+    assert guide["url"].startswith(repository + "/blob/")
+    assert (ROOT / "CONTRIBUTING.md").is_file()
+
+
+def test_pull_request_template_is_a_checklist_with_real_commands() -> None:
+    template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    items = re.findall(r"^- \[ \] (.+)$", template, re.M)
+    assert len(items) >= 4
+    for command in re.findall(r"`python build\.py ([^`]+)`", template):
+        make_parser().parse_args(command.split())
+    assert "draft: true" in template and "deadline" in template.lower()
