@@ -7,7 +7,8 @@ name>/`` beside the output folder):
   (content, templates, static files, generator code, options, date) and the
   size and mtime of every file it wrote, so an unchanged build does nothing.
 - ``memo.pickle``: parsed and validated sources and rendered Markdown bodies,
-  keyed by the hash of each source file's path and bytes.
+  keyed by the hash of each source file's path and bytes (magic line, pickle,
+  then a newline and the pickle's SHA-256 in hex).
 
 Both carry a checksum and the generator's fingerprint; a file that is missing,
 corrupt or from another generator version is ignored and rewritten, never trusted.
@@ -23,12 +24,13 @@ import pickle
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 STATE_FILE = "state.json"
 MEMO_FILE = "memo.pickle"
-_MAGIC = b"catalog-gen-memo\n"
+_MAGIC = b"catalog-gen-memo 2\n"
+_TRAILER = 65  # b"\n" + sha256 hex digest of the pickle
 
 
 def default_cache_dir(content: Path, output: Path) -> Path:
@@ -153,8 +155,7 @@ class BuildCache:
     def _write(self, fingerprint: str, output: Path) -> None:
         assert self.folder is not None
         self.folder.mkdir(parents=True, exist_ok=True)
-        payload = pickle.dumps((self.code, self.sources, self.bodies), protocol=pickle.HIGHEST_PROTOCOL)
-        _write_atomic(self.folder / MEMO_FILE, _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        _write_memo(self.folder / MEMO_FILE, (self.code, self.sources, self.bodies))
         self.fingerprint, self.stamps = fingerprint, stamp_tree(output)
         state = {"code": self.code, "fingerprint": fingerprint,
                  "stamps": {name: [stamp.size, stamp.mtime_ns] for name, stamp in self.stamps.items()}}
@@ -186,19 +187,56 @@ def _read_state(path: Path) -> dict[str, Any] | None:
 
 
 def _read_memo(path: Path, code: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """The memo, or None when it is missing, corrupt or from other code."""
+    """The memo, or None when it is missing, corrupt or from other code (checked before unpickling)."""
     try:
-        raw = path.read_bytes()
-    except OSError:
-        return None
-    header, _, rest = raw.partition(b"\n")
-    checksum, _, payload = rest.partition(b"\n")
-    if header + b"\n" != _MAGIC or hashlib.sha256(payload).hexdigest().encode() != checksum:
-        return None
-    try:
-        memo_code, sources, bodies = pickle.loads(payload)  # noqa: S301 - our own file, checksummed
-    except Exception:  # a damaged pickle can raise almost anything
+        with open(path, "rb") as handle:
+            if handle.read(len(_MAGIC)) != _MAGIC or not _payload_matches_trailer(handle, path.stat().st_size):
+                return None
+            handle.seek(len(_MAGIC))
+            memo_code, sources, bodies = pickle.load(handle)  # noqa: S301 - our own file, checksum verified
+    except Exception:  # an unreadable or damaged memo can raise almost anything: it is only a cache
         return None
     if memo_code != code or not isinstance(sources, dict) or not isinstance(bodies, dict):
         return None
     return sources, bodies
+
+
+def _payload_matches_trailer(handle: BinaryIO, size: int) -> bool:
+    """Hash the payload in chunks (never all in memory) and compare it with the trailing checksum."""
+    left = size - len(_MAGIC) - _TRAILER
+    if left < 0:
+        return False
+    digest = hashlib.sha256()
+    while left > 0:
+        chunk = handle.read(min(left, 1 << 20))
+        if not chunk:
+            return False
+        digest.update(chunk)
+        left -= len(chunk)
+    return handle.read() == b"\n" + digest.hexdigest().encode()
+
+
+class _HashingWriter:
+    """A file wrapper that hashes what is written through it."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.handle.write(data)
+
+
+def _write_memo(path: Path, memo: tuple[str, dict[str, Any], dict[str, Any]]) -> None:
+    """Write magic, pickle and checksum trailer through a temporary file, then rename."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(_MAGIC)
+            writer = _HashingWriter(handle)
+            pickle.dump(memo, writer, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(b"\n" + writer.digest.hexdigest().encode())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -130,14 +130,13 @@ def test_a_tampered_output_is_rebuilt(tmp_path: Path, damage: str) -> None:
 def poison_memo(memo: Path, code: str | None, checksum_ok: bool) -> None:
     """Replace every rendered body in the memo with 'POISON'; optionally claim other code or break the checksum."""
     raw = memo.read_bytes()
-    header, _, rest = raw.partition(b"\n")
-    _, _, payload = rest.partition(b"\n")
+    header, _, payload = raw[:-65].partition(b"\n")
     memo_code, sources, bodies = pickle.loads(payload)
     for key, record in bodies.items():
         bodies[key] = type(record)(type(record.html)("POISON"), record.lookups, record.broken)
     payload = pickle.dumps((code or memo_code, sources, bodies))
     checksum = hashlib.sha256(payload).hexdigest() if checksum_ok else "0" * 64
-    memo.write_bytes(header + b"\n" + checksum.encode() + b"\n" + payload)
+    memo.write_bytes(header + b"\n" + payload + b"\n" + checksum.encode())
 
 
 @pytest.mark.parametrize(
