@@ -67,28 +67,29 @@ def _is_same_file(previous: Path, data: bytes) -> bool:
 
 
 def _put(target: Path, data: bytes, previous: Path | None) -> None:
-    """Link the previous site's identical file to ``target``, or write ``data`` into a new file."""
-    if target.exists() or target.is_symlink():
-        target.unlink()  # never write through a link into the previous site
+    """Link the previous site's identical file to a new ``target``, or write ``data`` into it."""
     if previous is not None and _is_same_file(previous, data):
         try:
             os.link(previous, target)
             return
         except OSError:
             pass  # no hard links here (another file system): write instead
-    with open(target, "xb") as handle:
-        handle.write(data)
+    target.write_bytes(data)  # a new name: write_tree unlinks a repeated one first
 
 
 def write_tree(root: Path, files: Iterable[tuple[str, bytes]], previous: Path | None = None) -> int:
     """Write ``(relative path, bytes)`` pairs below ``root``, reusing ``previous``'s identical files; return the count."""
     count = 0
     made: set[Path] = set()
+    written: set[str] = set()
     for relative, data in files:
         target = _safe_target(root, relative)
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
+        if relative in written:
+            target.unlink()  # the name may be a link to the previous site's file: never write through it
+        written.add(relative)
         _put(target, data, _safe_target(previous, relative) if previous is not None else None)
         count += 1
     return count

@@ -203,11 +203,15 @@ def inputs_fingerprint(options: BuildOptions, today: date, code: str) -> str:
     return digest.hexdigest()
 
 
-def build(options: BuildOptions) -> BuildResult:
-    """Check the content and, if it is free of problems, write the site (only what changed)."""
+def build(options: BuildOptions, cache: BuildCache | None = None) -> BuildResult:
+    """Check the content and, if it is free of problems, write the site (only what changed).
+
+    A long-running caller (``serve``) may pass the same ``BuildCache`` to every
+    build so that its memo stays in memory instead of being read from disk.
+    """
     refuse_dangerous_output(options.output_dir, options.content_dir)
     today = options.today or build_date()
-    cache = BuildCache.open(options.cache_folder)
+    cache = cache if cache is not None else BuildCache.open(options.cache_folder)
     fingerprint = inputs_fingerprint(options, today, cache.code)
     if cache.is_unchanged(fingerprint, options.output_dir):
         return BuildResult(files_written=len(cache.stamps), is_unchanged=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ELECTIVE, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
+from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
 from site_gen.cache import MEMO_FILE, STATE_FILE, BuildCache, default_cache_dir
 from site_gen.pipeline import BuildOptions, BuildResult, build
 
@@ -186,3 +186,13 @@ def test_cli_build_without_cache_writes_no_cache(tmp_path: Path) -> None:
     result = run_cli("build", "--content", content, "--output", tmp_path / "_site", "--no-cache", "--jobs", "1")
     assert result.code == 0, result.out + result.err
     assert not (content / ".cache").exists()
+
+
+def test_a_cache_kept_in_memory_serves_repeated_builds(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {})
+    cache = BuildCache.open(default_cache_dir(content, tmp_path / "_site"))
+    assert not build(options(tmp_path), cache).is_unchanged
+    assert build(options(tmp_path), cache).is_unchanged
+    (content / "partners/riverside.md").write_text(PARTNER.replace("Riverside Hospital", "Riverside Clinic"), encoding="utf-8")
+    assert not build(options(tmp_path), cache).is_unchanged
+    assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path))
