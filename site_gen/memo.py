@@ -7,6 +7,7 @@ link it resolved still resolves to the same page.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,8 @@ class SourceMemo:
     def read(self, path: Path, root: Path, problems: list[Problem]) -> Document | None:
         """A ``source.DocumentReader`` that reuses the record of unchanged bytes."""
         try:
-            data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+            before = path.stat()
+            data = path.read_bytes() if before.st_size <= MAX_FILE_BYTES else None
         except OSError:
             data = None
         if data is None:
@@ -76,7 +78,7 @@ class SourceMemo:
         if record is None:
             record = SourceRecord(None, [])
             record.document = load_document(path, root, record.problems)
-            if _unchanged(path, data):
+            if _unchanged(path, before):
                 self.records[key] = record
         problems.extend(record.problems)
         self.keys[display_path(path, root)] = key
@@ -98,9 +100,10 @@ class SourceMemo:
         return f"{key}\0{base_url}" if key else None
 
 
-def _unchanged(path: Path, data: bytes) -> bool:
-    """True when the file still holds ``data`` (it was not saved again mid-build)."""
+def _unchanged(path: Path, before: os.stat_result) -> bool:
+    """True when the file was not saved again while it was being read (same size and mtime)."""
     try:
-        return path.read_bytes() == data
+        after = path.stat()
     except OSError:
         return False
+    return (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
