@@ -21,12 +21,14 @@ import hashlib
 import json
 import os
 import pickle
+from importlib import metadata
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pydantic", "pydantic-core", "pyyaml", "pycountry", "lunr")
 STATE_FILE = "state.json"
 MEMO_FILE = "memo.pickle"
 _MAGIC = b"catalog-gen-memo 2\n"
@@ -67,9 +69,20 @@ def hash_tree(folder: Path, digest: Any, label: str, suffix: str = "", skip_hidd
         digest.update(relative.encode("utf-8", "surrogateescape") + b"\0" + _file_digest(path))
 
 
+def _library_versions() -> str:
+    """Versions of the libraries whose upgrades can change the output."""
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=missing")
+    return ",".join(versions)
+
+
 def code_fingerprint() -> str:
-    """Hash of the generator's own code and Python version: a new version invalidates every cache."""
-    digest = hashlib.sha256(sys.version.encode())
+    """Hash of the generator's code, Python and library versions: any upgrade invalidates every cache."""
+    digest = hashlib.sha256(f"{sys.version}\0{_library_versions()}".encode())
     hash_tree(PACKAGE_DIR, digest, "code", suffix=".py")
     return digest.hexdigest()
 
