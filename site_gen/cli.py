@@ -28,6 +28,12 @@ def _base_url(value: str) -> str:
     return value if value.endswith("/") else value + "/"
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of at least 1")
+    return int(value)
+
+
 def _add_content_options(parser: argparse.ArgumentParser, output: bool = True) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="catalog folder (default: content)")
     if output:
@@ -39,7 +45,10 @@ def make_parser() -> argparse.ArgumentParser:
     """Build the argument parser for every command."""
     parser = argparse.ArgumentParser(prog="build.py", description="Build the international medicine programs catalog.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _add_content_options(commands.add_parser("build", help="build content/ into _site/ (the default)"))
+    build_parser = commands.add_parser("build", help="build content/ into _site/ (the default)")
+    _add_content_options(build_parser)
+    build_parser.add_argument("--no-cache", action="store_true", help="ignore and do not write the build cache (<content>/.cache/)")
+    build_parser.add_argument("--jobs", type=_positive, default=None, help="processes to render with (default: every core)")
     check_parser = commands.add_parser("check", help="validate the content only")
     _add_content_options(check_parser, output=False)
     check_parser.add_argument("--format", choices=("text", "github"), default="text", help="problem format")
@@ -78,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         from .serve import serve
 
         return serve(args)
-    result = build(BuildOptions(args.content, args.output, args.base_url))
+    result = build(BuildOptions(args.content, args.output, args.base_url, use_cache=not args.no_cache, jobs=args.jobs))
     if not result.ok:
         return _report(result.problems)
     print(f"built {result.files_written} files into {args.output}")

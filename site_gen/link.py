@@ -83,15 +83,16 @@ def _index(catalog: Catalog) -> None:
     topic_names: dict[str, str] = {}
     for item in catalog.published:
         catalog.source_to_item[item.source] = item
-        for _label, slug in partner_refs(item):
-            if slug in catalog.partner_by_slug and item not in links[slug]:
+        # No `item in list` scans: they made linking quadratic in large catalogs.
+        for slug in dict.fromkeys(slug for _label, slug in partner_refs(item)):
+            if slug in catalog.partner_by_slug:
                 links[slug].append(item)
         if item.collection != "pages":
             for code in countries_of(item):
                 countries[code].append(item)
         for tag in item.meta.tags:
             slug = tag_slug(tag)
-            if slug and item not in topic_items[slug]:
+            if slug and (not topic_items[slug] or topic_items[slug][-1] is not item):  # one entry per item
                 topic_items[slug].append(item)
                 topic_names.setdefault(slug, tag)
     catalog.partner_links = {slug: tuple(items) for slug, items in sorted(links.items())}

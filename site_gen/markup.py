@@ -146,6 +146,19 @@ def sanitise_html(html: str) -> str:
     return _EXTERNAL_LINK.sub('<a rel="noopener" ', clean)
 
 
+def _freeze_inline_patterns(md: markdown.Markdown) -> None:
+    """Give each inline tree processor a plain tuple of its patterns.
+
+    The processors index their pattern registry millions of times per large
+    catalog, and each ``Registry`` lookup re-checks its sort order; a tuple of
+    the same patterns in the same order renders the same HTML faster.
+    """
+    for processor in md.treeprocessors:
+        patterns = getattr(processor, "inlinePatterns", None)
+        if isinstance(patterns, markdown.util.Registry):
+            processor.inlinePatterns = tuple(patterns)
+
+
 class MarkdownRenderer:
     """One reusable Markdown instance (reset before each document)."""
 
@@ -163,6 +176,7 @@ class MarkdownRenderer:
             extension_configs={"toc": {"slugify": slugify_unicode, "toc_depth": "2-6"}},
             output_format="html",
         )
+        _freeze_inline_patterns(self._md)
 
     def render(self, text: str, resolver: LinkResolver | None = None) -> Markup:
         """Render Markdown to sanitised HTML."""

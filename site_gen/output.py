@@ -1,7 +1,10 @@
 """Write stage: files into a temporary sibling folder, then one swap into place.
 
 The previous site stays exactly as it was until the new one is complete;
-leftovers of an interrupted build are removed by the next one.
+leftovers of an interrupted build are removed by the next one. A file whose
+bytes equal the previous site's is hard-linked from it instead of written
+again (the previous file itself is never opened for writing), so a rebuild
+writes only what changed and unchanged files keep their modification time.
 """
 
 from __future__ import annotations
@@ -9,8 +12,10 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import stat
+import itertools
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -50,18 +55,53 @@ def _safe_target(root: Path, relative: str) -> Path:
     return root / relative
 
 
-def write_tree(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
-    """Write ``(relative path, bytes)`` pairs below ``root``; return the count."""
+def _is_same_file(previous: Path, data: bytes) -> bool:
+    """True when ``previous`` is a regular file holding exactly ``data``."""
+    try:
+        status = previous.lstat()
+        if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
+            return False
+        return previous.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _put(target: Path, data: bytes, previous: Path | None) -> None:
+    """Link the previous site's identical file to a new ``target``, or write ``data`` into it."""
+    if previous is not None and _is_same_file(previous, data):
+        try:
+            os.link(previous, target)
+            return
+        except OSError:
+            pass  # no hard links here (another file system): write instead
+    target.write_bytes(data)  # a new name: write_tree unlinks a repeated one first
+
+
+def write_tree(root: Path, files: Iterable[tuple[str, bytes]], previous: Path | None = None) -> int:
+    """Write ``(relative path, bytes)`` pairs below ``root``, reusing ``previous``'s identical files; return the count."""
     count = 0
     made: set[Path] = set()
+    written: set[str] = set()
     for relative, data in files:
         target = _safe_target(root, relative)
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        target.write_bytes(data)
+        if relative in written:
+            target.unlink()  # the name may be a link to the previous site's file: never write through it
+        written.add(relative)
+        _put(target, data, _safe_target(previous, relative) if previous is not None else None)
         count += 1
     return count
+
+
+def static_files(static_dir: Path | None) -> Iterator[tuple[str, bytes]]:
+    """Yield every file below ``static_dir`` as ``("static/<name>", bytes)``, sorted."""
+    if static_dir is None or not static_dir.is_dir():
+        return
+    for path in sorted(static_dir.rglob("*")):
+        if path.is_file():
+            yield "static/" + path.relative_to(static_dir).as_posix(), path.read_bytes()
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -97,9 +137,8 @@ def write_site(output: Path, files: Iterable[tuple[str, bytes]], static_dir: Pat
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     staging.mkdir()
     try:
-        count = write_tree(staging, files)
-        if static_dir is not None and static_dir.is_dir():
-            shutil.copytree(static_dir, staging / "static", dirs_exist_ok=True)
+        previous = output if output.is_dir() else None
+        count = write_tree(staging, itertools.chain(files, static_files(static_dir)), previous)
         publish(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

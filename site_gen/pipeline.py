@@ -1,11 +1,16 @@
 """The only orchestrator: load -> validate -> link -> render -> write.
 
 Every stage before writing returns problems as data; nothing is written unless
-the whole catalog is free of problems.
+the whole catalog is free of problems. With a cache, an unchanged build does
+nothing, unchanged sources are neither parsed nor rendered again, and only
+files whose bytes changed are written; Markdown and pages render in a pool
+of processes, in a fixed order, so every build of the same inputs is
+byte-identical whatever the cache or the number of processes.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -13,17 +18,19 @@ from typing import Iterator
 
 from markupsafe import Markup
 
-from . import urls
+from . import parallel, urls
+from .cache import BuildCache, default_cache_dir, hash_tree
 from .catalog import Catalog, Item
 from .clock import build_date
 from .exports import catalog_csv, catalog_json
 from .feeds import feed_xml, robots_txt, sitemap_xml
 from .link import link_catalog
 from .markup import LinkResolver, MarkdownRenderer
+from .memo import BodyRecord, RecordingRoutes, SourceMemo
 from .output import refuse_dangerous_output, write_site
 from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
-from .routes import plan_routes
+from .routes import Route, plan_routes
 from .search import LUNR_JS, search_bundle
 from .schema import ENTRY_MODELS, Entry, SiteConfig
 from .source import load_catalog_sources
@@ -36,7 +43,7 @@ STATIC_DIR = PROJECT_ROOT / "static"
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """What to build, from where, to where."""
+    """What to build, from where, to where; the cache folder (None: none) and processes (None: every core)."""
 
     content_dir: Path
     output_dir: Path = Path("_site")
@@ -45,6 +52,19 @@ class BuildOptions:
     static_dir: Path = STATIC_DIR
     today: date | None = None
     lunr_js: Path = LUNR_JS
+    use_cache: bool = True
+    cache_dir: Path | None = None  # default: <content>/.cache/<output name>/
+    jobs: int | None = None
+
+    @property
+    def cache_folder(self) -> Path | None:
+        if not self.use_cache:
+            return None
+        return self.cache_dir if self.cache_dir is not None else default_cache_dir(self.content_dir, self.output_dir)
+
+    @property
+    def job_count(self) -> int:
+        return self.jobs if self.jobs is not None else parallel.default_jobs()
 
 
 @dataclass
@@ -55,15 +75,17 @@ class BuildResult:
     catalog: Catalog | None = None
     bodies: dict[tuple[str, str], Markup] = field(default_factory=dict)
     files_written: int = 0
+    is_unchanged: bool = False  # nothing changed since the last build: the output was left alone
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def load_catalog(content_dir: Path, base_url: str | None = None) -> BuildResult:
+def load_catalog(content_dir: Path, base_url: str | None = None, memo: SourceMemo | None = None) -> BuildResult:
     """Load, validate and link a catalog; collect every problem of every file."""
-    loaded = load_catalog_sources(content_dir)
+    memo = memo if memo is not None else SourceMemo()
+    loaded = load_catalog_sources(content_dir, memo.read)
     problems = list(loaded.problems)
     site = None
     if loaded.site is not None:
@@ -74,7 +96,7 @@ def load_catalog(content_dir: Path, base_url: str | None = None) -> BuildResult:
         problems += site_problems
     validated: list[tuple[Item[Entry], object]] = []
     for document in loaded.documents:
-        meta, entry_problems = validate_document(document, ENTRY_MODELS[document.collection])
+        meta, entry_problems = memo.validate(document, ENTRY_MODELS[document.collection])
         problems += entry_problems
         if meta is not None:
             item = Item(document.collection, document.slug, document.path, meta, document.body, document.body_line)
@@ -87,59 +109,122 @@ def load_catalog(content_dir: Path, base_url: str | None = None) -> BuildResult:
     return BuildResult(sort_problems(problems), catalog)
 
 
-def render_bodies(catalog: Catalog, url_maker: urls.Urls) -> tuple[dict[tuple[str, str], Markup], list[Problem]]:
-    """Render every published body to sanitised HTML; report links to missing entries."""
+def _render_body(index: int) -> BodyRecord:
+    """Pool task: render the body of ``STATE["items"][index]``, recording the links it resolves."""
+    state = parallel.STATE
+    renderer = state.get("renderer") or state.setdefault("renderer", MarkdownRenderer())
+    item: Item[Entry] = state["items"][index]
+    routes = RecordingRoutes(state["routes"])
+    resolver = LinkResolver(routes, state["href"], source=item.source)
+    html = renderer.render(item.body, resolver)
+    return BodyRecord(html, tuple(routes.seen.items()), tuple(resolver.broken))
+
+
+def _broken_link_problems(item: Item[Entry], broken: tuple[str, ...]) -> list[Problem]:
+    problems = []
+    for target in broken:
+        offset = item.body.find(target)
+        line = item.body_line + (item.body.count("\n", 0, offset) if offset >= 0 else 0)
+        problems.append(Problem(item.source, line, f"link to '{target}' does not match a published entry — check the file name"))
+    return problems
+
+
+def render_bodies(
+    catalog: Catalog, url_maker: urls.Urls, jobs: int = 1, memo: SourceMemo | None = None, records: dict[str, BodyRecord] | None = None
+) -> tuple[dict[tuple[str, str], Markup], list[Problem]]:
+    """Render every published body to sanitised HTML (reusing ``records``); report links to missing entries."""
     routes = {item.source: urls.entry(item.collection, item.slug) for item in catalog.published}
-    renderer = MarkdownRenderer()
+    records = records if records is not None else {}
+    memo = memo if memo is not None else SourceMemo()
+    done: dict[tuple[str, str], BodyRecord] = {}
+    todo: list[Item[Entry]] = []
+    for item in catalog.published:
+        record = records.get(memo.body_key(item.source, url_maker.base_url) or "")
+        if record is not None and record.is_current(routes):
+            done[item.key] = record
+        else:
+            todo.append(item)
+    state = {"items": todo, "routes": routes, "href": url_maker.href}
+    for item, record in zip(todo, parallel.ordered_map(_render_body, len(todo), jobs, state)):
+        done[item.key] = record
+        key = memo.body_key(item.source, url_maker.base_url)
+        if key is not None:
+            records[key] = record
     bodies: dict[tuple[str, str], Markup] = {}
     problems: list[Problem] = []
     for item in catalog.published:
-        resolver = LinkResolver(routes, url_maker.href, source=item.source)
-        bodies[item.key] = renderer.render(item.body, resolver)
-        for target in resolver.broken:
-            offset = item.body.find(target)
-            line = item.body_line + (item.body.count("\n", 0, offset) if offset >= 0 else 0)
-            problems.append(Problem(item.source, line, f"link to '{target}' does not match a published entry — check the file name"))
+        bodies[item.key] = done[item.key].html
+        problems += _broken_link_problems(item, done[item.key].broken)
     return bodies, problems
+
+
+def _render_page(index: int) -> tuple[str, bytes]:
+    """Pool task: render ``STATE["routes"][index]`` to (output file, bytes)."""
+    route: Route = parallel.STATE["routes"][index]
+    return urls.output_file(route.route), render_route(parallel.STATE["env"], route)
 
 
 def site_files(catalog: Catalog, bodies: dict[tuple[str, str], Markup], options: BuildOptions, today: date) -> Iterator[tuple[str, bytes]]:
     """Yield every output file as (relative path, bytes): search files, HTML pages, then the rest."""
     url_maker = urls.Urls(catalog.site.base_url)
     env = make_environment(options.templates_dir, catalog, url_maker, today, asset_versions(options.static_dir))
-    html_routes: list[str] = []
-    lastmod: dict[str, date] = {}
     search = search_bundle(catalog, bodies, url_maker, options.lunr_js)
     yield from search.files
-    for route in plan_routes(catalog, bodies, today, search.assets):
-        html_routes.append(route.route)
-        item = route.context.get("item")
-        if item is not None and item.meta.updated is not None:
-            lastmod[route.route] = item.meta.updated
-        yield urls.output_file(route.route), render_route(env, route)
-    yield urls.SITEMAP, sitemap_xml(html_routes, url_maker, lastmod)
+    routes = list(plan_routes(catalog, bodies, today, search.assets))
+    yield from parallel.ordered_map(_render_page, len(routes), options.job_count, {"routes": routes, "env": env})
+    lastmod = {route.route: route.context["item"].meta.updated for route in routes
+               if route.context.get("item") is not None and route.context["item"].meta.updated is not None}
+    yield urls.SITEMAP, sitemap_xml([route.route for route in routes], url_maker, lastmod)
     yield urls.FEED, feed_xml(catalog, url_maker, today)
     yield urls.ROBOTS, robots_txt(url_maker)
     yield urls.CATALOG_JSON, catalog_json(catalog, url_maker)
     yield urls.CATALOG_CSV, catalog_csv(catalog, url_maker)
 
 
-def check(content_dir: Path, base_url: str | None = None) -> BuildResult:
+def check(content_dir: Path, base_url: str | None = None, jobs: int | None = None, cache: BuildCache | None = None) -> BuildResult:
     """Find every problem of a catalog, bodies included, without writing anything."""
-    result = load_catalog(content_dir, base_url)
+    jobs = jobs if jobs is not None else parallel.default_jobs()
+    memo = SourceMemo(cache.sources) if cache is not None else SourceMemo()
+    result = load_catalog(content_dir, base_url, memo)
     if result.ok and result.catalog is not None:
-        result.bodies, problems = render_bodies(result.catalog, urls.Urls(result.catalog.site.base_url))
+        url_maker = urls.Urls(result.catalog.site.base_url)
+        records = cache.bodies if cache is not None else None
+        result.bodies, problems = render_bodies(result.catalog, url_maker, jobs, memo, records)
         result.problems = sort_problems(problems)
+    if cache is not None and result.catalog is not None:
+        base = result.catalog.site.base_url
+        cache.retain(memo.keys.values(), (memo.body_key(item.source, base) for item in result.catalog.published))
     return result
 
 
-def build(options: BuildOptions) -> BuildResult:
-    """Check the content and, if it is free of problems, write the site."""
+def inputs_fingerprint(options: BuildOptions, today: date, code: str) -> str:
+    """Hash of everything a build reads: content, templates, static files, generator code, options, date."""
+    digest = hashlib.sha256(f"{options.base_url}\0{today.isoformat()}\0{options.content_dir.name}".encode())
+    digest.update(code.encode())
+    hash_tree(options.content_dir, digest, "content", skip_hidden=True)
+    hash_tree(options.templates_dir, digest, "templates")
+    hash_tree(options.static_dir, digest, "static")
+    return digest.hexdigest()
+
+
+def build(options: BuildOptions, cache: BuildCache | None = None) -> BuildResult:
+    """Check the content and, if it is free of problems, write the site (only what changed).
+
+    A long-running caller (``serve``) may pass the same ``BuildCache`` to every
+    build so that its memo stays in memory instead of being read from disk.
+    """
     refuse_dangerous_output(options.output_dir, options.content_dir)
-    result = check(options.content_dir, options.base_url)
+    today = options.today or build_date()
+    cache = cache if cache is not None else BuildCache.open(options.cache_folder)
+    fingerprint = inputs_fingerprint(options, today, cache.code)
+    if cache.is_unchanged(fingerprint, options.output_dir):
+        return BuildResult(files_written=len(cache.stamps), is_unchanged=True)
+    cache.load_memo()
+    result = check(options.content_dir, options.base_url, options.job_count, cache)
     if not result.ok or result.catalog is None:
         return result
-    today = options.today or build_date()
+    cache.forget()
     files = site_files(result.catalog, result.bodies, options, today)
     result.files_written = write_site(options.output_dir, files, options.static_dir)
+    cache.save(fingerprint, options.output_dir)
     return result

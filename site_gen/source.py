@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -66,6 +66,9 @@ class LoadResult:
     discovered: set[tuple[str, str]] = field(default_factory=set)
 
 
+DocumentReader = Callable[[Path, Path, list[Problem]], "Document | None"]
+
+
 class YamlProblem(Exception):
     """A problem found while reading YAML, at a 1-based line of the file."""
 
@@ -80,8 +83,8 @@ def display_path(path: Path, root: Path) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
 
 
-def load_catalog_sources(content_dir: Path) -> LoadResult:
-    """Read ``site.yaml`` and every entry file below ``content_dir``."""
+def load_catalog_sources(content_dir: Path, read: "DocumentReader | None" = None) -> LoadResult:
+    """Read ``site.yaml`` and every entry file below ``content_dir`` (each with ``read``, default ``load_document``)."""
     root = content_dir.parent
     result = LoadResult()
     site_path = content_dir / SITE_FILE
@@ -93,7 +96,7 @@ def load_catalog_sources(content_dir: Path) -> LoadResult:
         )
     for path in _discover(content_dir, root, result.problems):
         result.discovered.add((path.parent.name, path.stem))
-        document = load_document(path, root, result.problems)
+        document = (read or load_document)(path, root, result.problems)
         if document is not None:
             result.documents.append(document)
     return result

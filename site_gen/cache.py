@@ -1,0 +1,255 @@
+"""Build cache: what earlier builds computed, keyed by the content hash of their inputs.
+
+Two files in a folder the user may delete at any time (default ``.cache/<output
+name>/`` beside the output folder):
+
+- ``state.json``: the fingerprint of every input of the last successful build
+  (content, templates, static files, generator code, options, date) and the
+  size and mtime of every file it wrote, so an unchanged build does nothing.
+- ``memo.pickle``: parsed and validated sources and rendered Markdown bodies,
+  keyed by the hash of each source file's path and bytes (magic line, pickle,
+  then a newline and the pickle's SHA-256 in hex).
+
+Both carry a checksum and the generator's fingerprint; a file that is missing,
+corrupt or from another generator version is ignored and rewritten, never trusted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+from importlib import metadata
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Iterable, Iterator
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pydantic", "pydantic-core", "pyyaml", "pycountry", "lunr")
+STATE_FILE = "state.json"
+MEMO_FILE = "memo.pickle"
+_MAGIC = b"catalog-gen-memo 2\n"
+_TRAILER = 65  # b"\n" + sha256 hex digest of the pickle
+
+
+def default_cache_dir(content: Path, output: Path) -> Path:
+    """Where a build of ``content`` into ``output`` keeps its cache: ``<content>/.cache/<output name>/``.
+
+    The load stage ignores dot-folders, and the content hash skips them too.
+    """
+    return content / ".cache" / output.name
+
+
+def _files_below(folder: Path, suffix: str = "", skip_hidden: bool = False) -> Iterator[tuple[str, Path]]:
+    """Yield (relative posix path, path) of every file below ``folder`` ending in ``suffix``, sorted."""
+    if not folder.is_dir():
+        return
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if not (skip_hidden and name.startswith(".")))
+        for name in sorted(files):
+            if name.endswith(suffix) and not (skip_hidden and name.startswith(".")):
+                path = Path(root) / name
+                yield path.relative_to(folder).as_posix(), path
+
+
+def _file_digest(path: Path) -> bytes:
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError as error:  # unreadable or a dangling link: the load stage reports it
+        return f"unreadable {error.errno}".encode()
+
+
+def hash_tree(folder: Path, digest: Any, label: str, suffix: str = "", skip_hidden: bool = False) -> None:
+    """Feed every file's relative path and bytes below ``folder`` into ``digest``."""
+    digest.update(f"\0tree {label} {folder.is_dir()}\0".encode())
+    for relative, path in _files_below(folder, suffix, skip_hidden):
+        digest.update(relative.encode("utf-8", "surrogateescape") + b"\0" + _file_digest(path))
+
+
+def _library_versions() -> str:
+    """Versions of the libraries whose upgrades can change the output."""
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=missing")
+    return ",".join(versions)
+
+
+def code_fingerprint() -> str:
+    """Hash of the generator's code, Python and library versions: any upgrade invalidates every cache."""
+    digest = hashlib.sha256(f"{sys.version}\0{_library_versions()}".encode())
+    hash_tree(PACKAGE_DIR, digest, "code", suffix=".py")
+    return digest.hexdigest()
+
+
+def source_key(relative: str, data: bytes) -> str:
+    """The cache key of one source file: its path and its bytes."""
+    return hashlib.sha256(relative.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """Size and modification time of one output file, as the last build left it."""
+
+    size: int
+    mtime_ns: int
+
+
+def stamp_tree(folder: Path) -> dict[str, FileStamp]:
+    """Stamp every file below ``folder``."""
+    stamps = {}
+    for relative, path in _files_below(folder):
+        status = path.stat()
+        stamps[relative] = FileStamp(status.st_size, status.st_mtime_ns)
+    return stamps
+
+
+@dataclass
+class BuildCache:
+    """One cache folder: the last build's fingerprint and stamps, and the memo of sources and bodies."""
+
+    folder: Path | None
+    code: str = field(default_factory=code_fingerprint)
+    fingerprint: str = ""
+    stamps: dict[str, FileStamp] = field(default_factory=dict)
+    sources: dict[str, Any] = field(default_factory=dict)
+    bodies: dict[str, Any] = field(default_factory=dict)
+    _memo_loaded: bool = False
+
+    @classmethod
+    def open(cls, folder: Path | None) -> "BuildCache":
+        """Read the small state file; the memo is read only when needed."""
+        cache = cls(folder)
+        state = _read_state(folder / STATE_FILE) if folder else None
+        if state is not None and state.get("code") == cache.code:
+            cache.fingerprint = state["fingerprint"]
+            cache.stamps = {name: FileStamp(*value) for name, value in state["stamps"].items()}
+        return cache
+
+    def is_unchanged(self, fingerprint: str, output: Path) -> bool:
+        """True when the inputs equal the last build's and its output is untouched."""
+        return bool(self.fingerprint) and self.fingerprint == fingerprint and stamp_tree(output) == self.stamps
+
+    def load_memo(self) -> None:
+        """Read parsed sources and rendered bodies of earlier builds (once)."""
+        if self._memo_loaded or self.folder is None:
+            return
+        self._memo_loaded = True
+        memo = _read_memo(self.folder / MEMO_FILE, self.code)
+        if memo is not None:
+            self.sources, self.bodies = memo
+
+    def forget(self) -> None:
+        """Drop the record of the last build (its output is about to change)."""
+        self.fingerprint, self.stamps = "", {}
+        if self.folder is not None:
+            with contextlib.suppress(OSError):
+                (self.folder / STATE_FILE).unlink(missing_ok=True)
+
+    def retain(self, source_keys: Iterable[str], body_keys: Iterable[str | None]) -> None:
+        """Keep only the memo entries the current build used, so the memo never outgrows the catalog."""
+        self.sources = {key: self.sources[key] for key in set(source_keys) if key in self.sources}
+        self.bodies = {key: self.bodies[key] for key in set(body_keys) if key is not None and key in self.bodies}
+
+    def save(self, fingerprint: str, output: Path) -> None:
+        """Record a successful build: its fingerprint, its output's stamps and the memo."""
+        if self.folder is None:
+            return
+        try:
+            self._write(fingerprint, output)
+        except OSError:
+            pass  # a cache that cannot be written (read-only content) only makes the next build slower
+
+    def _write(self, fingerprint: str, output: Path) -> None:
+        assert self.folder is not None
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _write_memo(self.folder / MEMO_FILE, (self.code, self.sources, self.bodies))
+        self.fingerprint, self.stamps = fingerprint, stamp_tree(output)
+        state = {"code": self.code, "fingerprint": fingerprint,
+                 "stamps": {name: [stamp.size, stamp.mtime_ns] for name, stamp in self.stamps.items()}}
+        text = json.dumps(state, sort_keys=True, separators=(",", ":"))
+        _write_atomic(self.folder / STATE_FILE, text.encode() + b"\n" + hashlib.sha256(text.encode()).hexdigest().encode())
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _read_state(path: Path) -> dict[str, Any] | None:
+    """The state file, or None when it is missing, truncated or altered."""
+    try:
+        text, _, checksum = path.read_bytes().rpartition(b"\n")
+        if hashlib.sha256(text).hexdigest().encode() != checksum:
+            return None
+        state = json.loads(text)
+        if isinstance(state, dict) and isinstance(state.get("stamps"), dict) and isinstance(state.get("fingerprint"), str):
+            return state
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _read_memo(path: Path, code: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The memo, or None when it is missing, corrupt or from other code (checked before unpickling)."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(_MAGIC)) != _MAGIC or not _payload_matches_trailer(handle, path.stat().st_size):
+                return None
+            handle.seek(len(_MAGIC))
+            memo_code, sources, bodies = pickle.load(handle)  # noqa: S301 - our own file, checksum verified
+    except Exception:  # an unreadable or damaged memo can raise almost anything: it is only a cache
+        return None
+    if memo_code != code or not isinstance(sources, dict) or not isinstance(bodies, dict):
+        return None
+    return sources, bodies
+
+
+def _payload_matches_trailer(handle: BinaryIO, size: int) -> bool:
+    """Hash the payload in chunks (never all in memory) and compare it with the trailing checksum."""
+    left = size - len(_MAGIC) - _TRAILER
+    if left < 0:
+        return False
+    digest = hashlib.sha256()
+    while left > 0:
+        chunk = handle.read(min(left, 1 << 20))
+        if not chunk:
+            return False
+        digest.update(chunk)
+        left -= len(chunk)
+    return handle.read() == b"\n" + digest.hexdigest().encode()
+
+
+class _HashingWriter:
+    """A file wrapper that hashes what is written through it."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.handle.write(data)
+
+
+def _write_memo(path: Path, memo: tuple[str, dict[str, Any], dict[str, Any]]) -> None:
+    """Write magic, pickle and checksum trailer through a temporary file, then rename."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(_MAGIC)
+            writer = _HashingWriter(handle)
+            pickle.dump(memo, writer, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(b"\n" + writer.digest.hexdigest().encode())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -1,0 +1,109 @@
+"""Load, validate and Markdown stages, remembered: reuse results for sources whose bytes did not change.
+
+Records live in a ``BuildCache``'s dictionaries, keyed by ``cache.source_key``
+(path and bytes of the source file). A rendered body is reused only if every
+link it resolved still resolves to the same page.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from .cache import source_key
+from .problems import Problem
+from .schema import Entry
+from .source import MAX_FILE_BYTES, Document, display_path, load_document
+from .validate import validate_document
+
+
+@dataclass
+class SourceRecord:
+    """What the load and validate stages made of one source file."""
+
+    document: Document | None
+    problems: list[Problem]
+    validated: tuple[Entry | None, list[Problem]] | None = None
+
+
+@dataclass(frozen=True)
+class BodyRecord:
+    """A rendered body and the links it resolved: (target source, route or None)."""
+
+    html: Markup
+    lookups: tuple[tuple[str, str | None], ...]
+    broken: tuple[str, ...]
+
+    def is_current(self, routes: dict[str, str]) -> bool:
+        """True when every link it resolved still leads to the same page."""
+        return all(routes.get(target) == route for target, route in self.lookups)
+
+
+class RecordingRoutes(dict):  # type: ignore[type-arg]
+    """Entry routes that remember every lookup, for ``BodyRecord.lookups``."""
+
+    def __init__(self, routes: dict[str, str]) -> None:
+        super().__init__()
+        self.routes = routes
+        self.seen: dict[str, str | None] = {}
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.routes.get(key, default)
+        self.seen[key] = value
+        return value
+
+
+@dataclass
+class SourceMemo:
+    """Memoised ``load_document`` + ``validate_document`` over a record store."""
+
+    records: dict[str, Any] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)  # shown path -> key used in this build
+
+    def read(self, path: Path, root: Path, problems: list[Problem]) -> Document | None:
+        """A ``source.DocumentReader`` that reuses the record of unchanged bytes."""
+        try:
+            before = path.stat()
+            data = path.read_bytes() if before.st_size <= MAX_FILE_BYTES else None
+        except OSError:
+            data = None
+        if data is None:
+            return load_document(path, root, problems)
+        key = source_key(display_path(path, root), data)
+        record = self.records.get(key)
+        if record is None:
+            record = SourceRecord(None, [])
+            record.document = load_document(path, root, record.problems)
+            if _unchanged(path, before):
+                self.records[key] = record
+        problems.extend(record.problems)
+        self.keys[display_path(path, root)] = key
+        return record.document
+
+    def validate(self, document: Document, model: type[Entry]) -> tuple[Entry | None, list[Problem]]:
+        """Validate a document, or reuse the result for the same bytes."""
+        record = self.records.get(self.keys.get(document.path, ""))
+        if record is not None and record.document is document and record.validated is not None:
+            return record.validated
+        validated = validate_document(document, model)
+        if record is not None and record.document is document:
+            record.validated = validated
+        return validated
+
+    def body_key(self, source: str, base_url: str) -> str | None:
+        """The key of a source's rendered body under a base URL (None if not memoised)."""
+        key = self.keys.get(source)
+        return f"{key}\0{base_url}" if key else None
+
+
+def _unchanged(path: Path, before: os.stat_result) -> bool:
+    """True when the file was not saved again while it was being read (same size and mtime)."""
+    try:
+        after = path.stat()
+    except OSError:
+        return False
+    return (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)

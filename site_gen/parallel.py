@@ -1,0 +1,71 @@
+"""Render stage across processes: run a task over indices in a fork pool, results in index order.
+
+The work (catalog, bodies, routes, Jinja environment) is put in ``STATE`` before
+the pool forks, so workers inherit it instead of receiving it; only indices go
+out and results come back, in order, with a bounded number of chunks in flight
+so a huge catalog never sits in memory as HTML at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from typing import Any, Callable, Iterator, TypeVar
+
+T = TypeVar("T")
+STATE: dict[str, Any] = {}
+MIN_TASKS_PER_JOB = 64  # below this, forking costs more than it saves
+_CHUNK = 32
+
+
+def default_jobs() -> int:
+    """Use every core the process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    """Fork is the start method that shares the parent's state without pickling it."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_chunk(task: Callable[[int], T], start: int, stop: int) -> list[T]:
+    return [task(index) for index in range(start, stop)]
+
+
+def ordered_map(task: Callable[[int], T], count: int, jobs: int, state: dict[str, Any]) -> Iterator[T]:
+    """Yield ``task(0) .. task(count - 1)`` in order, in ``jobs`` processes when worth it.
+
+    ``task`` must be a module-level function reading its inputs from ``STATE``.
+    """
+    STATE.clear()
+    STATE.update(state)
+    try:
+        if jobs <= 1 or count < MIN_TASKS_PER_JOB * 2 or not can_fork():
+            yield from _run_chunk(task, 0, count)
+            return
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            yield from _bounded(pool, task, count, in_flight=4 * jobs)
+    finally:
+        STATE.clear()
+
+
+def _bounded(pool: Any, task: Callable[[int], T], count: int, in_flight: int) -> Iterator[T]:
+    """Keep at most ``in_flight`` chunks submitted; yield their results in order."""
+    starts = iter(range(0, count, _CHUNK))
+    pending: deque[Any] = deque()
+
+    def submit() -> None:
+        start = next(starts, None)
+        if start is not None:
+            pending.append(pool.apply_async(_run_chunk, (task, start, min(start + _CHUNK, count))))
+
+    for _ in range(in_flight):
+        submit()
+    while pending:
+        results = pending.popleft().get()
+        submit()
+        yield from results

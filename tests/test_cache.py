@@ -1,0 +1,198 @@
+"""The build cache: unchanged builds do nothing, changed ones equal a cold build, a bad cache is never trusted."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
+from site_gen.cache import MEMO_FILE, STATE_FILE, BuildCache, default_cache_dir
+from site_gen.pipeline import BuildOptions, BuildResult, build
+
+LINKED_PROJECT = PROJECT.replace("Body of the project.", "See [the elective](../electives/surgery.md).")
+
+
+def options(root: Path, **overrides: object) -> BuildOptions:
+    """Build options for ``root/content`` into ``root/_site`` (one process, so the test is quick)."""
+    values: dict[str, object] = {"content_dir": root / "content", "output_dir": root / "_site", "jobs": 1, **overrides}
+    return BuildOptions(**values)  # type: ignore[arg-type]
+
+
+def built(root: Path, **overrides: object) -> BuildResult:
+    result = build(options(root, **overrides))
+    assert result.ok, result.problems
+    return result
+
+
+def cold_copy(root: Path, tmp_path: Path) -> Path:
+    """Build the same content without any cache into a fresh folder; return that output."""
+    reference = tmp_path / "reference"
+    shutil.copytree(root / "content", reference / "content", ignore=shutil.ignore_patterns(".cache"))
+    built(reference, use_cache=False)
+    return reference / "_site"
+
+
+def stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    return {path.relative_to(folder).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns) for path in folder.rglob("*") if path.is_file()}
+
+
+def test_cache_lives_under_the_content_folder_and_can_be_turned_off(tmp_path: Path) -> None:
+    make_catalog(tmp_path, {})
+    built(tmp_path, use_cache=False)
+    assert not (tmp_path / "content/.cache").exists()
+    built(tmp_path)
+    assert default_cache_dir(tmp_path / "content", tmp_path / "_site") == tmp_path / "content/.cache/_site"
+    assert sorted(path.name for path in (tmp_path / "content/.cache/_site").iterdir()) == [MEMO_FILE, STATE_FILE]
+
+
+def test_unchanged_build_leaves_the_output_alone(tmp_path: Path) -> None:
+    make_catalog(tmp_path, {})
+    first = built(tmp_path)
+    before = stamps(tmp_path / "_site")
+    second = built(tmp_path)
+    assert (first.is_unchanged, second.is_unchanged) == (False, True)
+    assert second.files_written == first.files_written
+    assert stamps(tmp_path / "_site") == before
+
+
+def test_changed_entry_rewrites_only_changed_files_and_equals_a_cold_build(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {})
+    built(tmp_path)
+    before = stamps(tmp_path / "_site")
+    (content / "electives/surgery.md").write_text(ELECTIVE.replace("Body of the elective.", "A new body."), encoding="utf-8")
+    built(tmp_path)
+    after = stamps(tmp_path / "_site")
+    assert after["electives/surgery/index.html"] != before["electives/surgery/index.html"]
+    assert after["partners/riverside/index.html"] == before["partners/riverside/index.html"]
+    assert after["static/style.css"] == before["static/style.css"]
+    assert "A new body." in (tmp_path / "_site/electives/surgery/index.html").read_text()
+    assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path))
+
+
+def test_rebuild_never_writes_into_the_previous_sites_files(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {})
+    built(tmp_path)
+    page = tmp_path / "_site/electives/surgery/index.html"
+    kept = tmp_path / "kept.html"
+    os.link(page, kept)  # another name for the previous site's file
+    old = kept.read_bytes()
+    (content / "electives/surgery.md").write_text(ELECTIVE.replace("Surgery Elective", "Renamed Elective"), encoding="utf-8")
+    built(tmp_path)
+    assert kept.read_bytes() == old
+    assert "Renamed Elective" in page.read_text()
+
+
+@pytest.mark.parametrize("change", ["template", "static", "base_url", "today"])
+def test_a_change_of_any_other_input_rebuilds(tmp_path: Path, change: str) -> None:
+    make_catalog(tmp_path, {})
+    templates, static = tmp_path / "templates", tmp_path / "static"
+    shutil.copytree(ROOT / "templates", templates)
+    shutil.copytree(ROOT / "static", static)
+    built(tmp_path, templates_dir=templates, static_dir=static)
+    overrides: dict[str, object] = {"templates_dir": templates, "static_dir": static}
+    if change == "template":
+        (templates / "404.html").write_text((templates / "404.html").read_text() + "<!-- changed -->\n")
+    elif change == "static":
+        (static / "style.css").write_text((static / "style.css").read_text() + "\n/* changed */\n")
+    elif change == "base_url":
+        overrides["base_url"] = "https://other.example/sub/"
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(os.environ["SOURCE_DATE_EPOCH"]) + 86400 * 90)
+    result = built(tmp_path, **overrides)
+    assert not result.is_unchanged
+    reference = tmp_path / "reference"
+    shutil.copytree(tmp_path / "content", reference / "content", ignore=shutil.ignore_patterns(".cache"))
+    built(reference, use_cache=False, **overrides)
+    assert_trees_equal(tmp_path / "_site", reference / "_site")
+
+
+@pytest.mark.parametrize("damage", ["edited", "deleted", "added"])
+def test_a_tampered_output_is_rebuilt(tmp_path: Path, damage: str) -> None:
+    make_catalog(tmp_path, {})
+    built(tmp_path)
+    expected = snapshot(tmp_path / "_site")
+    page = tmp_path / "_site/partners/riverside/index.html"
+    if damage == "edited":
+        page.write_text("vandalised")
+    elif damage == "deleted":
+        page.unlink()
+    else:
+        (tmp_path / "_site/extra.html").write_text("stray")
+    assert not built(tmp_path).is_unchanged
+    assert snapshot(tmp_path / "_site") == expected
+
+
+def poison_memo(memo: Path, code: str | None, checksum_ok: bool) -> None:
+    """Replace every rendered body in the memo with 'POISON'; optionally claim other code or break the checksum."""
+    raw = memo.read_bytes()
+    header, _, payload = raw[:-65].partition(b"\n")
+    memo_code, sources, bodies = pickle.loads(payload)
+    for key, record in bodies.items():
+        bodies[key] = type(record)(type(record.html)("POISON"), record.lookups, record.broken)
+    payload = pickle.dumps((code or memo_code, sources, bodies))
+    checksum = hashlib.sha256(payload).hexdigest() if checksum_ok else "0" * 64
+    memo.write_bytes(header + b"\n" + payload + b"\n" + checksum.encode())
+
+
+@pytest.mark.parametrize(
+    ("damage", "is_trusted"),
+    [("truncated", False), ("garbage", False), ("bad checksum", False), ("other code", False), ("valid", True)],
+)
+def test_a_corrupt_or_stale_memo_is_ignored(tmp_path: Path, damage: str, is_trusted: bool) -> None:
+    content = make_catalog(tmp_path, {})
+    built(tmp_path)
+    memo = content / ".cache/_site" / MEMO_FILE
+    if damage == "truncated":
+        memo.write_bytes(memo.read_bytes()[:100])
+    elif damage == "garbage":
+        memo.write_bytes(os.urandom(4096))
+    else:
+        poison_memo(memo, "other" if damage == "other code" else None, checksum_ok=damage != "bad checksum")
+    (content / "projects/needs.md").write_text(PROJECT.replace("A needs assessment.", "A changed summary."), encoding="utf-8")
+    built(tmp_path)
+    poisoned = "POISON" in (tmp_path / "_site/electives/surgery/index.html").read_text()
+    assert poisoned is is_trusted  # the valid memo shows the test would see a trusted record
+    if not is_trusted:
+        assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path))
+
+
+@pytest.mark.parametrize("damage", ["truncated", "edited"])
+def test_a_corrupt_state_file_means_a_full_build(tmp_path: Path, damage: str) -> None:
+    content = make_catalog(tmp_path, {})
+    built(tmp_path)
+    state = content / ".cache/_site" / STATE_FILE
+    text = state.read_bytes()
+    state.write_bytes(text[: len(text) // 2] if damage == "truncated" else text.replace(b'"fingerprint":"', b'"fingerprint":"0'))
+    assert BuildCache.open(state.parent).fingerprint == ""
+    assert not built(tmp_path).is_unchanged
+
+
+def test_a_cached_body_whose_link_target_vanished_is_rendered_again(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {"projects/needs.md": LINKED_PROJECT})
+    built(tmp_path)
+    (content / "electives/surgery.md").unlink()
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
+    assert result.code == 1
+    assert "content/projects/needs.md:10: link to '../electives/surgery.md' does not match a published entry" in result.out
+
+
+def test_cli_build_without_cache_writes_no_cache(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site", "--no-cache", "--jobs", "1")
+    assert result.code == 0, result.out + result.err
+    assert not (content / ".cache").exists()
+
+
+def test_a_cache_kept_in_memory_serves_repeated_builds(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {})
+    cache = BuildCache.open(default_cache_dir(content, tmp_path / "_site"))
+    assert not build(options(tmp_path), cache).is_unchanged
+    assert build(options(tmp_path), cache).is_unchanged
+    (content / "partners/riverside.md").write_text(PARTNER.replace("Riverside Hospital", "Riverside Clinic"), encoding="utf-8")
+    assert not build(options(tmp_path), cache).is_unchanged
+    assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path))

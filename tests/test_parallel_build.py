@@ -1,0 +1,72 @@
+"""Builds in one process, in a pool of processes, cold and from the cache all write the same bytes."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from helpers import ROOT, assert_trees_equal
+from site_gen import parallel
+from site_gen.pipeline import BuildOptions, build
+
+ENTRIES = 160  # enough bodies and pages for the pool to be used (see parallel.MIN_TASKS_PER_JOB)
+
+
+def load_generator() -> ModuleType:
+    """The benchmark's catalog generator (benchmarks/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("generate_catalog", ROOT / "benchmarks/generate_catalog.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content = tmp_path_factory.mktemp("generated") / "content"
+    load_generator().generate(ENTRIES, 7, content)
+    return content
+
+
+def build_into(content: Path, output: Path, jobs: int, use_cache: bool) -> None:
+    result = build(BuildOptions(content, output, jobs=jobs, use_cache=use_cache))
+    assert result.ok, result.problems[:5]
+
+
+def test_the_catalog_is_big_enough_for_the_pool(catalog: Path) -> None:
+    assert len(list(catalog.rglob("*.md"))) >= 2 * parallel.MIN_TASKS_PER_JOB and parallel.can_fork()
+
+
+def test_two_processes_write_the_same_bytes_as_one(catalog: Path, tmp_path: Path) -> None:
+    build_into(catalog, tmp_path / "one", jobs=1, use_cache=False)
+    build_into(catalog, tmp_path / "two", jobs=2, use_cache=False)
+    assert_trees_equal(tmp_path / "one", tmp_path / "two")
+
+
+def test_warm_parallel_build_after_an_edit_equals_a_cold_serial_build(catalog: Path, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(catalog, content)
+    build_into(content, tmp_path / "warm", jobs=2, use_cache=True)
+    edited = content / "electives/elective-3.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("## Overview", "## Overview, edited"), encoding="utf-8")
+    build_into(content, tmp_path / "warm", jobs=2, use_cache=True)
+    build_into(content, tmp_path / "cold", jobs=1, use_cache=False)
+    assert "Overview, edited" in (tmp_path / "warm/electives/elective-3/index.html").read_text(encoding="utf-8")
+    assert_trees_equal(tmp_path / "warm", tmp_path / "cold")
+
+
+def square(index: int) -> int:
+    return index * index + parallel.STATE["offset"]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ordered_map_keeps_input_order(jobs: int) -> None:
+    count = 4 * parallel.MIN_TASKS_PER_JOB + 5
+    assert list(parallel.ordered_map(square, count, jobs, {"offset": 3})) == [index * index + 3 for index in range(count)]
+    assert parallel.STATE == {}
