@@ -85,7 +85,9 @@ def load_catalog_sources(content_dir: Path) -> LoadResult:
     root = content_dir.parent
     result = LoadResult()
     site_path = content_dir / SITE_FILE
-    if site_path.is_file():
+    if site_path.is_symlink() and not _is_inside(site_path, content_dir.resolve()):
+        result.problems.append(Problem(display_path(site_path, root), 1, "link points outside the content folder — replace it with a real file"))
+    elif site_path.is_file():
         result.site = _load_site(site_path, root, result.problems)
     else:
         result.problems.append(
@@ -172,7 +174,7 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     """Read one entry file into a ``Document``; report why not otherwise."""
     shown = display_path(path, root)
     slug = path.stem
-    if not SLUG_RE.match(slug):
+    if not SLUG_RE.fullmatch(slug):
         problems.append(Problem(shown, 1, f"file name '{path.name}' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. '{suggest_slug(slug)}.md'"))
         return None
     text = _read_text(path, shown, problems)
