@@ -22,6 +22,10 @@ SITE_FILE = "site.yaml"
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 20_000
 MAX_DEPTH = 20
+# Python-Markdown slows down more than linearly on long texts and on many '[':
+# these bound the time one body can take to render (a few seconds at worst).
+MAX_BODY_CHARS = 50_000
+MAX_BODY_BRACKETS = 2_000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
@@ -191,7 +195,21 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     if not isinstance(data, dict):
         problems.append(Problem(shown, 2, "front matter must be a set of 'field: value' lines"))
         return None
+    too_big = _body_problem(body)
+    if too_big is not None:
+        problems.append(Problem(shown, body_line, too_big))
+        return None
     return Document(path.parent.name, slug, shown, data, lines, body, body_line)
+
+
+def _body_problem(body: str) -> str | None:
+    """Why a Markdown body is too large to render in bounded time, if it is."""
+    if len(body) > MAX_BODY_CHARS:
+        return f"the text is too long ({len(body):,} characters; at most {MAX_BODY_CHARS:,}) — split it into several pages"
+    brackets = body.count("[")
+    if brackets > MAX_BODY_BRACKETS:
+        return f"the text has {brackets:,} '[' characters (at most {MAX_BODY_BRACKETS:,}) — write fewer links"
+    return None
 
 
 def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
@@ -273,7 +291,7 @@ class _TreeBuilder:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             container, _path, anchor, size = self._stack.pop()
             self._pending_key.pop()
-            self._add(container, size, anchor, event)
+            self._add(container, size, anchor, event, new_nodes=1)  # its values are counted already
         elif isinstance(event, yaml.ScalarEvent):
             self._check_tag(event)
             value = None if event.style in (None, "") and event.value in _NULLS else event.value
@@ -327,8 +345,9 @@ class _TreeBuilder:
         self.lines.setdefault(child, self._line(event))
         return child
 
-    def _add(self, value: Any, size: int, anchor: str | None, event: yaml.Event) -> None:
-        self._nodes += size
+    def _add(self, value: Any, size: int, anchor: str | None, event: yaml.Event, new_nodes: int | None = None) -> None:
+        """Put ``value`` (``size`` values in all) in place; an alias adds all of them to the count again."""
+        self._nodes += size if new_nodes is None else new_nodes
         if self._nodes > MAX_NODES:
             raise YamlProblem(self._line(event), f"front matter is too large (more than {MAX_NODES:,} values, aliases counted) — shorten it")
         if anchor is not None:
