@@ -20,7 +20,7 @@ from .exports import catalog_csv, catalog_json
 from .feeds import feed_xml, robots_txt, sitemap_xml
 from .link import link_catalog
 from .markup import LinkResolver, MarkdownRenderer
-from .output import refuse_dangerous_output, write_site
+from .output import recover_output, refuse_dangerous_output, write_site
 from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
 from .routes import plan_routes
@@ -132,6 +132,7 @@ def check(content_dir: Path, base_url: str | None = None) -> BuildResult:
 def build(options: BuildOptions) -> BuildResult:
     """Check the content and, if it is free of problems, write the site."""
     refuse_dangerous_output(options.output_dir, options.content_dir)
+    recover_output(options.output_dir)
     result = check(options.content_dir, options.base_url)
     if not result.ok or result.catalog is None:
         return result
