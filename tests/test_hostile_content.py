@@ -84,6 +84,11 @@ def test_the_corpus_reaches_every_page_kind(hostile_site: Path) -> None:
     assert len(list((hostile_site / "topics").iterdir())) > len(PAYLOADS)
 
 
+def test_output_paths_hold_no_invisible_or_bidi_characters(hostile_site: Path) -> None:
+    names = [path.relative_to(hostile_site).as_posix() for path in hostile_site.rglob("*")]
+    assert [name for name in names if not re.fullmatch(r"[\w./-]+", name)] == []
+
+
 def test_no_page_holds_anything_executable(hostile_site: Path) -> None:
     findings = {
         page.relative_to(hostile_site).as_posix(): executable_findings(page.read_text(encoding="utf-8"), "/catalog/")
