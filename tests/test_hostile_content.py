@@ -34,6 +34,8 @@ def corpus(name: str) -> list[str]:
 
 
 PAYLOADS = corpus("payloads.txt")
+# Valid http(s) URLs that still try to break out of an attribute or into markup.
+SNEAKY_URLS = ['https://example.org/"onmouseover="alert(1)', "https://example.org/'><script>alert(1)</script>", "https://example.org/?q=</script>"]
 HOSTILE_URLS = corpus("urls.txt")
 
 
@@ -49,13 +51,13 @@ def hostile_body() -> str:
 def hostile_files() -> dict[str, str]:
     """A catalog in which every free-text field of every collection holds a payload."""
     everything = " | ".join(PAYLOADS)
-    site = {"title": everything, "description": everything, "base_url": BASE_URL, "disclaimer": everything}
+    site = {"title": everything, "description": everything, "base_url": BASE_URL, "disclaimer": everything, "repository": SNEAKY_URLS[1]}
     files = {"site.yaml": yaml.safe_dump(site, allow_unicode=True, width=10_000)}
     for i, payload in enumerate(PAYLOADS):
         body = hostile_body() if i < 2 else payload  # the long body twice per collection keeps the build quick
         title = payload if len(payload.strip()) >= 3 else payload + " xyz"
         common = {"title": title, "summary": payload, "tags": [f"t{i} {payload}"[:100]], "updated": "2026-09-01"}
-        files[f"partners/hostile-{i}.md"] = entry_file({**common, "kind": "hospital", "country": "CN", "city": payload}, body)
+        files[f"partners/hostile-{i}.md"] = entry_file({**common, "kind": "hospital", "country": "CN", "city": payload, "website": SNEAKY_URLS[i % 3]}, body)
         files[f"projects/hostile-{i}.md"] = entry_file({
             **common, "kind": "research", "status": "active", "countries": ["CN"], "partners": [f"hostile-{i}"],
             "lead": payload, "funding": payload, "seeking": ["funding"],
@@ -63,6 +65,7 @@ def hostile_files() -> dict[str, str]:
         files[f"electives/hostile-{i}.md"] = entry_file({
             **common, "category": "clinical", "format": "elective", "direction": "outbound", "audience": ["nurse"],
             "countries": ["CN"], "host": f"hostile-{i}", "specialties": [payload], "languages": [payload], "cost": payload,
+            "apply_url": SNEAKY_URLS[i % 3],
         }, body)
         files[f"pages/hostile-{i}.md"] = entry_file(common, body)
     return files
