@@ -185,3 +185,16 @@ def test_unprintable_characters_in_fields_are_errors_with_a_readable_message(tmp
     result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
     assert result.code == 1
     assert problem_lines(result) == [f"content/pages/about.md:2: title: contains the invisible character U+{ord(character):04X} — remove it"]
+
+
+@pytest.mark.parametrize("tagged", [
+    "!!python/object/apply:os.system ['touch {marker}']", "!!python/object/new:os.system ['touch {marker}']",
+    "!!python/name:os.system", "!<tag:yaml.org,2002:python/object/apply:os.system> ['touch {marker}']",
+])
+def test_yaml_tags_are_refused_never_run(tmp_path: Path, tagged: str) -> None:
+    marker = tmp_path / "pwned"
+    front = f"title: {tagged.format(marker=marker)}\n"
+    content = make_catalog(tmp_path, {"pages/about.md": PAGE.replace("title: About\n", front)})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
+    assert result.code == 1 and not marker.exists()
+    assert problem_lines(result) == [f"content/pages/about.md:2: YAML tag '!!python/{tagged.split('python/')[1].split()[0].rstrip('>')}' is not allowed — remove it and write a plain value"]
