@@ -87,16 +87,19 @@ def test_a_build_killed_at_random_moments_while_writing_leaves_a_whole_site(tmp_
     make_catalog(tmp_path, pages)
     assert run_cli("build", "--content", content, "--output", site).code == 0 and snapshot(site) == before
     make_catalog(tmp_path, {**pages, "site.yaml": NEW_TITLE})
+    killed_mid_write = 0
     for fraction in random.Random(8).sample(range(0, 100), 5):
         with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL) as process:
             if staging_appears(process, site):
                 time.sleep(writing * fraction / 100)
                 process.send_signal(signal.SIGKILL)
         assert snapshot(site) in (before, after), f"a half-written site after a kill at {fraction}% of the writing"
+        killed_mid_write += snapshot(site) == before
         if snapshot(site) == after:  # killed too late: put the old site back for the next try
             make_catalog(tmp_path, pages)
             assert run_cli("build", "--content", content, "--output", site).code == 0
             make_catalog(tmp_path, {**pages, "site.yaml": NEW_TITLE})
+    assert killed_mid_write, "no kill landed before the swap: the test proved nothing"
     assert_next_build_cleans_up(content, site, after)
 
 
