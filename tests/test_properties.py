@@ -13,6 +13,7 @@ import json
 import os
 import re
 import tempfile
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -160,3 +161,14 @@ def test_any_site_yaml_builds_or_fails_with_problem_lines(front: str) -> None:
 def test_any_bytes_as_an_entry_build_or_fail_with_problem_lines(raw: bytes) -> None:
     build_and_check({"partners/riverside.md": raw, "projects/needs.md": None, "electives/surgery.md": None})
 
+
+
+FILE_NAMES = st.text(st.characters(blacklist_characters="/\x00"), min_size=1, max_size=20).filter(lambda name: name not in (".", ".."))
+
+
+@PROFILE
+@given(name=FILE_NAMES, suffix=st.sampled_from([".md", ".MD", "", ".md.bak", ".yaml"]))
+def test_any_file_name_builds_or_fails_with_problem_lines(name: str, suffix: str) -> None:
+    result = build_and_check({f"pages/{name}{suffix}": "---\ntitle: A page\nsummary: A page.\n---\nText.\n"})
+    hidden = [ch for line in result.lines for ch in line if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Cn", "Zl", "Zp")]
+    assert hidden == [], "invisible characters of a file name are shown escaped"
