@@ -112,3 +112,12 @@ def test_an_output_symlink_to_the_content_folder_is_refused(tmp_path: Path) -> N
     code, _, err = build(content, tmp_path / "_site")
     assert code == 2 and "refusing" in err
     assert snapshot(content) == before
+
+
+def test_file_names_that_are_not_utf8_are_reported_readably(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {})
+    for name in (b"caf\xe9.md", b"odd\xff"):
+        (content / "pages" / os.fsdecode(name)).write_text(PAGE, encoding="utf-8")
+    code, problems, err = build(content, tmp_path / "_site")
+    assert (code, err) == (1, "")
+    assert [line.split(": ")[0] for line in problems] == ["content/pages/caf\\udce9.md:1", "content/pages/odd\\udcff:1"]
