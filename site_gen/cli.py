@@ -109,5 +109,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        print(f"error: cannot write the site: {error.strerror or error} ({error.filename or args.output})", file=sys.stderr)
+        print(f"error: cannot write the site: {error.strerror or error} ({error.filename or getattr(args, 'output', args.content)})", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -51,11 +51,25 @@ def quoted(value: Any) -> str:
     return "an empty value"
 
 
+def _unprintable(text: str) -> str | None:
+    """The first control, surrogate or non-character in ``text`` (tab and newline are fine)."""
+    for character in text:
+        code = ord(character)
+        if (code < 0x20 and character not in "\t\n") or 0x7F <= code < 0xA0 or 0xD800 <= code < 0xE000:
+            return character
+        if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+            return character
+    return None
+
+
 def _scalar(value: Any, example: str) -> str:
     if value is None:
         fail(f"is empty — give a value, e.g. {example}")
     if not isinstance(value, str):
         fail(f"expected a single value, not {quoted(value)} — e.g. {example}")
+    bad = _unprintable(value)
+    if bad is not None:
+        fail(f"contains the invisible character U+{ord(bad):04X} — remove it")
     return value.strip()
 
 

@@ -110,12 +110,39 @@ class _BareUrlProcessor(InlineProcessor):
         return element, m.start(0), m.end(0)
 
 
+# Python-Markdown scans to the end of the text for the closing bracket or parenthesis
+# of every '[' and '(' it meets, so a few thousand unclosed brackets take minutes.
+# Link text and link targets longer than this are not links (CommonMark caps labels at 999).
+MAX_LINK_SPAN = 1000
+_BRACKET_PATTERNS = ("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref")
+
+
+class _BoundedLinkScan:
+    """Mixin for Python-Markdown's link processors: look at most ``MAX_LINK_SPAN`` characters ahead."""
+
+    def getText(self, data: str, index: int) -> tuple[str, int, bool]:  # noqa: N802
+        return super().getText(data[: index + MAX_LINK_SPAN], index)  # type: ignore[misc]
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:  # noqa: N802
+        return super().getLink(data[: index + MAX_LINK_SPAN], index)  # type: ignore[misc]
+
+
+def _bound_link_scans(md: markdown.Markdown) -> None:
+    """Replace each bracket-scanning inline processor with a bounded one of the same kind."""
+    for name in _BRACKET_PATTERNS:
+        original = md.inlinePatterns[name]
+        priority = next(item.priority for item in md.inlinePatterns._priority if item.name == name)
+        bounded = type(f"Bounded{type(original).__name__}", (_BoundedLinkScan, type(original)), {})
+        md.inlinePatterns.register(bounded(original.pattern, md), name, priority)
+
+
 class _CatalogExtension(Extension):
     def __init__(self, resolver_ref: list[LinkResolver | None]) -> None:
         super().__init__()
         self.resolver_ref = resolver_ref
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        _bound_link_scans(md)
         md.inlinePatterns.register(_BareUrlProcessor(_BARE_URL, md), "bare_url", 5)
         md.treeprocessors.register(_LinkTreeprocessor(md, self.resolver_ref), "catalog_links", 0)
 

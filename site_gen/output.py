@@ -41,11 +41,41 @@ def refuse_dangerous_output(output: Path, content: Path) -> None:
         raise OutputError(f"refusing to write the site to {output}: it is a file, not a folder")
 
 
-def _leftovers(output: Path) -> list[Path]:
+def _leftovers(output: Path, kind: str) -> list[Path]:
+    """Staging (``building``) or swapped-out (``old``) folders of builds that are no longer running."""
     parent = output.parent
     if not parent.is_dir():
         return []
-    return sorted(parent.glob(f".{output.name}.building-*")) + sorted(parent.glob(f".{output.name}.old-*"))
+    return [path for path in sorted(parent.glob(f".{output.name}.{kind}-*")) if not _is_running(path.name.rsplit("-", 1)[-1])]
+
+
+def _is_running(pid_text: str) -> bool:
+    """True when the build process that owns a leftover folder is still alive (never this one)."""
+    if not pid_text.isdigit() or int(pid_text) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def recover_output(output: Path) -> None:
+    """Clean up after interrupted builds; restore a site caught between the two renames of a swap.
+
+    A build killed after moving the old site aside but before moving the new one
+    in leaves no ``output`` but an ``.NAME.old-PID`` folder: that is the last good
+    site, so it goes back in place. Every other leftover is removed.
+    """
+    olds = _leftovers(output, "old")
+    if olds and not output.exists() and not output.is_symlink():
+        newest = max(olds, key=lambda path: path.stat().st_mtime)
+        newest.rename(output)
+        olds.remove(newest)
+    for leftover in _leftovers(output, "building") + olds:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _safe_target(root: Path, relative: str) -> Path:
@@ -131,8 +161,7 @@ def publish(staging: Path, output: Path) -> None:
 
 def write_site(output: Path, files: Iterable[tuple[str, bytes]], static_dir: Path | None) -> int:
     """Write a whole site to ``output`` through a staging folder; return the file count."""
-    for leftover in _leftovers(output):
-        shutil.rmtree(leftover, ignore_errors=True)
+    recover_output(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = output.parent / f".{output.name}.building-{os.getpid()}"
     staging.mkdir()

@@ -27,7 +27,7 @@ from .feeds import feed_xml, robots_txt, sitemap_xml
 from .link import link_catalog
 from .markup import LinkResolver, MarkdownRenderer
 from .memo import BodyRecord, RecordingRoutes, SourceMemo
-from .output import refuse_dangerous_output, write_site
+from .output import recover_output, refuse_dangerous_output, write_site
 from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
 from .routes import Route, plan_routes
@@ -214,6 +214,7 @@ def build(options: BuildOptions, cache: BuildCache | None = None) -> BuildResult
     build so that its memo stays in memory instead of being read from disk.
     """
     refuse_dangerous_output(options.output_dir, options.content_dir)
+    recover_output(options.output_dir)
     today = options.today or build_date()
     cache = cache if cache is not None else BuildCache.open(options.cache_folder)
     fingerprint = inputs_fingerprint(options, today, cache.code)

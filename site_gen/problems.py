@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
+
+# Control, format (bidi, zero-width), separator, surrogate and unassigned characters.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Cn"})
+
+
+def visible(text: str) -> str:
+    """Show invisible characters as escapes, so one problem stays one honest line."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in _INVISIBLE_CATEGORIES else ch
+        for ch in text
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -15,7 +27,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{visible(self.path)}:{self.line}: {visible(self.message)}"
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

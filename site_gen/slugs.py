@@ -11,7 +11,7 @@ SLUG_RE = re.compile(SLUG_PATTERN)
 
 def is_slug(text: str) -> bool:
     """True when ``text`` is a valid entry slug."""
-    return bool(SLUG_RE.match(text))
+    return bool(SLUG_RE.fullmatch(text))
 
 
 def suggest_slug(name: str) -> str:

@@ -22,6 +22,10 @@ SITE_FILE = "site.yaml"
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 20_000
 MAX_DEPTH = 20
+# Python-Markdown slows down more than linearly on long texts and on many '[':
+# these bound the time one body can take to render (a few seconds at worst).
+MAX_BODY_CHARS = 50_000
+MAX_BODY_BRACKETS = 2_000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
@@ -88,7 +92,9 @@ def load_catalog_sources(content_dir: Path, read: "DocumentReader | None" = None
     root = content_dir.parent
     result = LoadResult()
     site_path = content_dir / SITE_FILE
-    if site_path.is_file():
+    if site_path.is_symlink() and not _is_inside(site_path, content_dir.resolve()):
+        result.problems.append(Problem(display_path(site_path, root), 1, "link points outside the content folder — replace it with a real file"))
+    elif site_path.is_file():
         result.site = _load_site(site_path, root, result.problems)
     else:
         result.problems.append(
@@ -175,7 +181,7 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     """Read one entry file into a ``Document``; report why not otherwise."""
     shown = display_path(path, root)
     slug = path.stem
-    if not SLUG_RE.match(slug):
+    if not SLUG_RE.fullmatch(slug):
         problems.append(Problem(shown, 1, f"file name '{path.name}' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. '{suggest_slug(slug)}.md'"))
         return None
     text = _read_text(path, shown, problems)
@@ -192,7 +198,21 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     if not isinstance(data, dict):
         problems.append(Problem(shown, 2, "front matter must be a set of 'field: value' lines"))
         return None
+    too_big = _body_problem(body)
+    if too_big is not None:
+        problems.append(Problem(shown, body_line, too_big))
+        return None
     return Document(path.parent.name, slug, shown, data, lines, body, body_line)
+
+
+def _body_problem(body: str) -> str | None:
+    """Why a Markdown body is too large to render in bounded time, if it is."""
+    if len(body) > MAX_BODY_CHARS:
+        return f"the text is too long ({len(body):,} characters; at most {MAX_BODY_CHARS:,}) — split it into several pages"
+    brackets = body.count("[")
+    if brackets > MAX_BODY_BRACKETS:
+        return f"the text has {brackets:,} '[' characters (at most {MAX_BODY_BRACKETS:,}) — write fewer links"
+    return None
 
 
 def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
@@ -274,7 +294,7 @@ class _TreeBuilder:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             container, _path, anchor, size = self._stack.pop()
             self._pending_key.pop()
-            self._add(container, size, anchor, event)
+            self._add(container, size, anchor, event, new_nodes=1)  # its values are counted already
         elif isinstance(event, yaml.ScalarEvent):
             self._check_tag(event)
             value = None if event.style in (None, "") and event.value in _NULLS else event.value
@@ -328,8 +348,9 @@ class _TreeBuilder:
         self.lines.setdefault(child, self._line(event))
         return child
 
-    def _add(self, value: Any, size: int, anchor: str | None, event: yaml.Event) -> None:
-        self._nodes += size
+    def _add(self, value: Any, size: int, anchor: str | None, event: yaml.Event, new_nodes: int | None = None) -> None:
+        """Put ``value`` (``size`` values in all) in place; an alias adds all of them to the count again."""
+        self._nodes += size if new_nodes is None else new_nodes
         if self._nodes > MAX_NODES:
             raise YamlProblem(self._line(event), f"front matter is too large (more than {MAX_NODES:,} values, aliases counted) — shorten it")
         if anchor is not None:

@@ -1,0 +1,200 @@
+"""Hostile content (tests/hostile/) in every field and body: nothing executable reaches the output.
+
+Every free-text field of every kind of entry and of site.yaml carries every payload;
+every body carries body.md and every hostile URL. After one build, each HTML page,
+catalog.json, catalog.csv, feed.xml, sitemap.xml and any other JSON file is checked.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any, Iterator
+from xml.etree import ElementTree
+
+import pytest
+import yaml
+
+from helpers import MINIMAL_FILES, PAGE, make_catalog, problem_lines, run_cli
+from html_scan import executable_findings, html_pages, is_dangerous_url, is_same_origin
+
+HOSTILE = Path(__file__).parent / "hostile"
+BASE_URL = "https://example.org/catalog/"
+CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+URL_KEYS = re.compile(r"url|href|link|website|src|repository", re.IGNORECASE)
+
+
+def corpus(name: str) -> list[str]:
+    """The lines of a corpus file, without blank lines and comments."""
+    lines = (HOSTILE / name).read_text(encoding="utf-8").split("\n")
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+PAYLOADS = corpus("payloads.txt")
+# Valid http(s) URLs that still try to break out of an attribute or into markup.
+SNEAKY_URLS = ['https://example.org/"onmouseover="alert(1)', "https://example.org/'><script>alert(1)</script>", "https://example.org/?q=</script>"]
+HOSTILE_URLS = corpus("urls.txt")
+
+
+def entry_file(fields: dict[str, Any], body: str) -> str:
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000) + "---\n" + body
+
+
+def hostile_body() -> str:
+    links = "\n".join(f"* [link {i}]({url}) <a href=\"{url}\">raw {i}</a>" for i, url in enumerate(HOSTILE_URLS))
+    return (HOSTILE / "body.md").read_text(encoding="utf-8") + "\n\n" + links + "\n"
+
+
+def hostile_files() -> dict[str, str]:
+    """A catalog in which every free-text field of every collection holds a payload."""
+    everything = " | ".join(PAYLOADS)
+    site = {"title": everything, "description": everything, "base_url": BASE_URL, "disclaimer": everything, "repository": SNEAKY_URLS[1]}
+    files = {"site.yaml": yaml.safe_dump(site, allow_unicode=True, width=10_000)}
+    for i, payload in enumerate(PAYLOADS):
+        body = hostile_body() if i < 2 else payload  # the long body twice per collection keeps the build quick
+        title = payload if len(payload.strip()) >= 3 else payload + " xyz"
+        common = {"title": title, "summary": payload, "tags": [f"t{i} {payload}"[:100]], "updated": "2026-09-01"}
+        files[f"partners/hostile-{i}.md"] = entry_file({**common, "kind": "hospital", "country": "CN", "city": payload, "website": SNEAKY_URLS[i % 3]}, body)
+        files[f"projects/hostile-{i}.md"] = entry_file({
+            **common, "kind": "research", "status": "active", "countries": ["CN"], "partners": [f"hostile-{i}"],
+            "lead": payload, "funding": payload, "seeking": ["funding"],
+        }, body)
+        files[f"electives/hostile-{i}.md"] = entry_file({
+            **common, "category": "clinical", "format": "elective", "direction": "outbound", "audience": ["nurse"],
+            "countries": ["CN"], "host": f"hostile-{i}", "specialties": [payload], "languages": [payload], "cost": payload,
+            "apply_url": SNEAKY_URLS[i % 3],
+        }, body)
+        files[f"pages/hostile-{i}.md"] = entry_file(common, body)
+    return files
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    content = make_catalog(root, hostile_files())
+    output = root / "_site"
+    result = run_cli("build", "--content", content, "--output", output)
+    assert result.code == 0, result.out + result.err
+    return output
+
+
+def test_the_corpus_reaches_every_page_kind(hostile_site: Path) -> None:
+    page = (hostile_site / "electives" / "hostile-0" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in page
+    assert len(list((hostile_site / "topics").iterdir())) > len(PAYLOADS)
+
+
+def test_output_paths_hold_no_invisible_or_bidi_characters(hostile_site: Path) -> None:
+    names = [path.relative_to(hostile_site).as_posix() for path in hostile_site.rglob("*")]
+    assert [name for name in names if not re.fullmatch(r"[\w./-]+", name)] == []
+
+
+def test_no_page_holds_anything_executable(hostile_site: Path) -> None:
+    findings = {
+        page.relative_to(hostile_site).as_posix(): executable_findings(page.read_text(encoding="utf-8"), "/catalog/")
+        for page in html_pages(hostile_site)
+    }
+    assert {page: found for page, found in findings.items() if found} == {}
+
+
+def test_template_syntax_in_content_is_shown_literally(hostile_site: Path) -> None:
+    page = (hostile_site / "projects" / "hostile-0" / "index.html").read_text(encoding="utf-8")
+    assert "{{ 7*191 }}" in page and "{% if true %}shown{% endif %}" in page
+    for path in hostile_site.rglob("*"):
+        if path.is_file():
+            assert b"1337" not in path.read_bytes(), path
+
+
+def json_strings(value: Any, key: str = "") -> Iterator[tuple[str, str]]:
+    """Every (key, string) pair inside a JSON value."""
+    if isinstance(value, dict):
+        for name, child in value.items():
+            yield from json_strings(child, str(name))
+    elif isinstance(value, list):
+        for child in value:
+            yield from json_strings(child, key)
+    elif isinstance(value, str):
+        yield key, value
+
+
+@pytest.mark.parametrize("name", ["catalog.json", "search documents and other JSON"])
+def test_json_files_hold_only_safe_urls(hostile_site: Path, name: str) -> None:
+    files = [hostile_site / "catalog.json"] if name == "catalog.json" else sorted(
+        path for path in hostile_site.rglob("*.json") if path.name != "catalog.json"
+    )
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        bad = [(key, text) for key, text in json_strings(data) if URL_KEYS.search(key) and is_dangerous_url(text)]
+        assert bad == [], path
+
+
+def test_catalog_json_keeps_the_text_but_no_markup_characters(hostile_site: Path) -> None:
+    raw = (hostile_site / "catalog.json").read_text(encoding="utf-8")
+    assert "<" not in raw and ">" not in raw
+    titles = {entry["title"] for entry in json.loads(raw)["electives"]}
+    assert "<script>alert('title')</script>" in titles
+
+
+def test_csv_cells_cannot_start_a_formula(hostile_site: Path) -> None:
+    text = (hostile_site / "catalog.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    formulas = [cell for row in rows for cell in row if cell.startswith(CSV_TRIGGERS)]
+    assert formulas == []
+    assert any(cell.startswith("'=HYPERLINK(") for row in rows for cell in row)
+
+
+def test_feed_is_well_formed_plain_text_with_same_origin_links(hostile_site: Path) -> None:
+    raw = (hostile_site / "feed.xml").read_bytes()
+    assert b"<!DOCTYPE" not in raw and b"<!ENTITY" not in raw
+    root = ElementTree.fromstring(raw)
+    assert [element.get("type") for element in root.iter() if element.get("type") in ("html", "xhtml")] == []
+    links = [element.get("href") or "" for element in root.iter("{http://www.w3.org/2005/Atom}link")]
+    assert links and all(link.startswith(BASE_URL) for link in links)
+    titles = {element.text for element in root.iter("{http://www.w3.org/2005/Atom}title")}
+    assert "<script>alert('title')</script>" in titles
+
+
+def test_sitemap_lists_only_our_own_urls(hostile_site: Path) -> None:
+    root = ElementTree.fromstring((hostile_site / "sitemap.xml").read_bytes())
+    locations = [element.text or "" for element in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locations and all(location.startswith(BASE_URL) and is_same_origin(location, BASE_URL) for location in locations)
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+@pytest.mark.parametrize(("file", "field", "line"), [
+    ("partners/riverside.md", "website", 7), ("electives/surgery.md", "apply_url", 11), ("site.yaml", "repository", 5),
+])
+def test_hostile_urls_in_url_fields_are_errors(tmp_path: Path, url: str, file: str, field: str, line: int) -> None:
+    original = MINIMAL_FILES[file]
+    addition = f"{field}: {json.dumps(url)}\n"
+    text = original + addition if file == "site.yaml" else original.replace("\n---\n", f"\n{addition}---\n", 1)
+    content = make_catalog(tmp_path, {file: text})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
+    assert result.code == 1
+    assert [problem.split(": ")[0] for problem in problem_lines(result)] == [f"content/{file}:{line}"]
+    assert f"{field}: " in result.out and not (tmp_path / "_site").exists()
+
+
+@pytest.mark.parametrize("character", ["\x01", "\x0b", "\x1f", "\x7f", "\x85", "\ufffe"])
+def test_unprintable_characters_in_fields_are_errors_with_a_readable_message(tmp_path: Path, character: str) -> None:
+    front = yaml.safe_dump({"title": f"Bad{character}Title"}, allow_unicode=False)
+    content = make_catalog(tmp_path, {"pages/about.md": PAGE.replace("title: About\n", front)})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
+    assert result.code == 1
+    assert problem_lines(result) == [f"content/pages/about.md:2: title: contains the invisible character U+{ord(character):04X} — remove it"]
+
+
+@pytest.mark.parametrize("tagged", [
+    "!!python/object/apply:os.system ['touch {marker}']", "!!python/object/new:os.system ['touch {marker}']",
+    "!!python/name:os.system", "!<tag:yaml.org,2002:python/object/apply:os.system> ['touch {marker}']",
+])
+def test_yaml_tags_are_refused_never_run(tmp_path: Path, tagged: str) -> None:
+    marker = tmp_path / "pwned"
+    front = f"title: {tagged.format(marker=marker)}\n"
+    content = make_catalog(tmp_path, {"pages/about.md": PAGE.replace("title: About\n", front)})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
+    assert result.code == 1 and not marker.exists()
+    assert problem_lines(result) == [f"content/pages/about.md:2: YAML tag '!!python/{tagged.split('python/')[1].split()[0].rstrip('>')}' is not allowed — remove it and write a plain value"]
