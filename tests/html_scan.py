@@ -95,7 +95,7 @@ def is_same_origin(value: str, base_url: str) -> bool:
     return (parts.scheme, parts.netloc) == (base.scheme, base.netloc)
 
 
-def _script_findings(element: Element, text: str, static_prefix: str) -> list[str]:
+def _script_findings(element: Element, text: str, own_prefixes: tuple[str, ...]) -> list[str]:
     kind = element.attrs.get("type", "").strip().lower()
     if kind == "application/ld+json" and "src" not in element.attrs:
         try:
@@ -110,8 +110,8 @@ def _script_findings(element: Element, text: str, static_prefix: str) -> list[st
     source = element.attrs.get("src")
     if source is None or text.strip():
         return [f"line {element.line}: inline script {text[:80]!r}"]
-    if not source.startswith(static_prefix):
-        return [f"line {element.line}: script from {source!r}, not our static folder"]
+    if not source.startswith(own_prefixes):
+        return [f"line {element.line}: script from {source!r}, not our static or search folder"]
     return []
 
 
@@ -132,7 +132,7 @@ def executable_findings(html: str, base_path: str) -> list[str]:
             elif name in URL_ATTRIBUTES and is_dangerous_url(value):
                 findings.append(f"line {element.line}: {name}={value[:60]!r} on <{element.tag}>")
     for element, text in page.scripts:
-        findings += _script_findings(element, text, base_path + "static/")
+        findings += _script_findings(element, text, (base_path + "static/", base_path + "search/"))
     findings += [f"comment that may hide markup: {text[:60]!r}" for text in page.comments if "<" in text or ">" in text]
     return findings
 
