@@ -16,16 +16,14 @@ from pathlib import Path
 
 import pycountry
 
+from site_gen.schema import (  # the contract's code lists, so generated entries always validate
+    AUDIENCES, CATEGORIES, DIRECTIONS, FORMATS, PARTNER_KINDS, PROJECT_KINDS, SEEKING,
+    PROJECT_STATUSES as STATUSES,
+)
+
 PARTNER_SHARE, PROJECT_SHARE = 0.10, 0.25
 COUNTRIES = tuple(sorted(country.alpha_2 for country in pycountry.countries))
 CURRENCIES = ("USD", "EUR", "GBP", "KES", "INR", "BRL", "CNY", "ZAR")
-PARTNER_KINDS = ("university", "hospital", "clinic", "ministry", "ngo", "government", "foundation", "other")
-PROJECT_KINDS = ("education", "training", "research", "consultation", "capacity-building", "clinical-care")
-STATUSES = ("planned", "active", "completed")
-SEEKING = ("collaborators", "funding", "faculty", "trainees", "partners")
-CATEGORIES = ("clinical", "community-health", "research")
-FORMATS = ("elective", "clerkship", "observership", "residency-rotation", "fellowship")
-AUDIENCES = ("medical-student", "resident", "fellow", "physician", "nurse", "public-health", "other")
 TOPICS = tuple(
     """maternal health|child health|global surgery|infectious disease|tuberculosis|malaria|hiv|mental health|
     primary care|emergency medicine|medical education|nursing|public health|nutrition|telemedicine|
@@ -165,7 +163,7 @@ def elective(rng: random.Random, index: int, partners: list[tuple[str, str]]) ->
     low = rng.randint(2, 8)
     fields = common(rng, f"{rng.choice(SPECIALTIES).capitalize()} {rng.choice(FORMATS)} {index}", f"An opportunity in {rng.choice(SPECIALTIES)}: {sentence(rng, 14)}")
     fields |= {
-        "category": rng.choice(CATEGORIES), "format": rng.choice(FORMATS), "direction": rng.choice(("outbound", "inbound")),
+        "category": rng.choice(CATEGORIES), "format": rng.choice(FORMATS), "direction": rng.choice(DIRECTIONS),
         "audience": yaml_list(rng.sample(AUDIENCES, rng.randint(1, 3))),
         "countries": yaml_list(rng.sample(COUNTRIES, rng.randint(1, 2))), "host": host,
         "specialties": yaml_list(rng.sample(SPECIALTIES, rng.randint(1, 3))),

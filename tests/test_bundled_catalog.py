@@ -11,6 +11,7 @@ import pytest
 from helpers import BUNDLED_CONTENT, run_cli
 from site_gen.catalog import Catalog, countries_of
 from site_gen.pipeline import load_catalog
+from site_gen.regions import placement
 from site_gen.schema import AUDIENCES, CATEGORIES, FORMATS, PROJECT_KINDS, PROJECT_STATUSES, Money, WeeksRange
 
 TODAY = date(2026, 10, 1)  # SOURCE_DATE_EPOCH of the tests
@@ -40,6 +41,8 @@ def test_partners(catalog: Catalog) -> None:
     kinds = {item.meta.kind for item in catalog.partners}
     assert {"university", "hospital", "ministry", "ngo", "clinic"} <= kinds
     assert any(not item.title.isascii() for item in catalog.partners)
+    regions = {placement(item.meta.country).region for item in catalog.partners}
+    assert len(regions - {None}) >= 4, "partners on at least four continents (UN M49 regions)"
 
 
 def test_projects(catalog: Catalog) -> None:
