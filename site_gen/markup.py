@@ -186,10 +186,82 @@ def _freeze_inline_patterns(md: markdown.Markdown) -> None:
             processor.inlinePatterns = tuple(patterns)
 
 
-class MarkdownRenderer:
-    """One reusable Markdown instance (reset before each document)."""
+def _smarty_triggers(regex: str) -> tuple[str, ...] | None:
+    """Smarty's patterns each replace a quote, a run of dashes or an ellipsis that must be in the text."""
+    quotes = tuple(quote for quote in ("'", '"') if quote in regex)
+    if quotes:
+        return quotes
+    if "--" in regex:
+        return ("--",)
+    return ("...",) if r"\.{3}" in regex else None
 
-    def __init__(self) -> None:
+
+def pattern_triggers(pattern: object) -> tuple[str, ...] | None:
+    """Texts one of which any match of this inline pattern contains; None when unknown (never skipped)."""
+    regex = getattr(pattern, "pattern", "")
+    kind = type(pattern).__name__
+    if isinstance(pattern, _BareUrlProcessor):
+        return ("://",)
+    if kind == "SubstituteTextPattern":
+        return _smarty_triggers(regex)
+    known = {
+        "BacktickInlineProcessor": ("`",), "EscapeInlineProcessor": ("\\",), "AutolinkInlineProcessor": ("<",),
+        "AutomailInlineProcessor": ("<",), "AsteriskProcessor": ("*",), "UnderscoreProcessor": ("_",),
+        "DelimiterProcessor": ("*", "_") if regex == r"\*|_" else None,
+        "SubstituteTagInlineProcessor": ("  \n",) if regex == r"  \n" else None,  # a hard line break
+        "HtmlInlineProcessor": ("<",) if regex.startswith("(<") else ("&",) if regex.startswith("(&") else None,
+    }
+    if kind in known:
+        return known[kind]
+    return ("[",) if any(kind.endswith(name) for name in _BRACKET_CLASSES) else None
+
+
+_BRACKET_CLASSES = ("ReferenceInlineProcessor", "LinkInlineProcessor", "ImageInlineProcessor")
+
+
+def _skip_hopeless_patterns(md: markdown.Markdown) -> None:
+    """Let each inline tree processor skip a pattern whose trigger text is not in the text at all.
+
+    Python-Markdown tries every inline pattern on every run of text (about two
+    thousand pattern applications for a page of prose), although most patterns need
+    a character the text lacks (a backtick, a bracket, a quote). The replacement
+    loop is Python-Markdown's own, with that check in front: a skipped pattern is one
+    that could not have matched, so the HTML is the same.
+    """
+    for processor in md.treeprocessors:
+        patterns = getattr(processor, "inlinePatterns", None)
+        if patterns is None:
+            continue
+        patterns = tuple(patterns)
+        triggers = tuple(pattern_triggers(pattern) for pattern in patterns)
+        apply_pattern = processor._InlineProcessor__applyPattern  # noqa: SLF001 — the loop below replaces its caller
+
+        def handle_inline(data: str, pattern_index: int = 0, patterns: tuple[object, ...] = patterns,
+                          triggers: tuple[tuple[str, ...] | None, ...] = triggers, apply_pattern: Callable[..., tuple[str, bool, int]] = apply_pattern) -> str:
+            if isinstance(data, markdown.util.AtomicString):
+                return data
+            start, count = 0, len(patterns)
+            while pattern_index < count:
+                needed = triggers[pattern_index]
+                if needed is not None and not any(text in data for text in needed):
+                    pattern_index, start = pattern_index + 1, 0  # as when the pattern does not match
+                    continue
+                data, matched, start = apply_pattern(patterns[pattern_index], data, pattern_index, start)
+                if not matched:
+                    pattern_index += 1
+            return data
+
+        processor._InlineProcessor__handleInline = handle_inline  # noqa: SLF001
+
+
+class MarkdownRenderer:
+    """One reusable Markdown instance (reset before each document).
+
+    ``skip_hopeless_patterns=False`` gives plain Python-Markdown inline processing,
+    for tests that prove the shortcut renders the same HTML.
+    """
+
+    def __init__(self, skip_hopeless_patterns: bool = True) -> None:
         self._resolver: list[LinkResolver | None] = [None]
         self._md = markdown.Markdown(
             extensions=[
@@ -204,6 +276,8 @@ class MarkdownRenderer:
             output_format="html",
         )
         _freeze_inline_patterns(self._md)
+        if skip_hopeless_patterns:
+            _skip_hopeless_patterns(self._md)
 
     def render(self, text: str, resolver: LinkResolver | None = None) -> Markup:
         """Render Markdown to sanitised HTML."""

@@ -53,6 +53,47 @@ def ordered_map(task: Callable[[int], T], count: int, jobs: int, state: dict[str
         STATE.clear()
 
 
+def in_background(task: Callable[[], T], enabled: bool = True) -> Callable[[], T]:
+    """Start ``task()`` in a forked process now; return a function that waits for its result.
+
+    The child inherits everything (nothing is pickled on the way in); the result,
+    or the exception it raised, comes back through a pipe. Without fork, or when
+    not ``enabled``, the task runs here and now. Call the returned function
+    exactly once; it also reaps the child.
+    """
+    if not enabled or not can_fork():
+        result = task()
+        return lambda: result
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_send_result, args=(task, sender), daemon=True)
+    process.start()
+    sender.close()
+
+    def wait() -> T:
+        try:
+            ok, value = receiver.recv()
+        except EOFError:
+            raise RuntimeError(f"background task died (exit code {process.exitcode})") from None
+        finally:
+            receiver.close()
+            process.join()
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    return wait
+
+
+def _send_result(task: Callable[[], Any], sender: Any) -> None:
+    try:
+        outcome = (True, task())
+    except BaseException as error:  # noqa: BLE001 — handed to the parent, which raises it
+        outcome = (False, error)
+    sender.send(outcome)
+    sender.close()
+
+
 def _bounded(pool: Any, task: Callable[[int], T], count: int, in_flight: int) -> Iterator[T]:
     """Keep at most ``in_flight`` chunks submitted; yield their results in order."""
     starts = iter(range(0, count, _CHUNK))

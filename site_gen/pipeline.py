@@ -31,7 +31,7 @@ from .output import recover_output, refuse_dangerous_output, write_site
 from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
 from .routes import Route, plan_routes
-from .search import LUNR_JS, search_bundle
+from .search import LUNR_JS, read_lunr_js, search_bundle
 from .schema import ENTRY_MODELS, Entry, SiteConfig
 from .source import load_catalog_sources
 from .validate import validate_document
@@ -165,13 +165,23 @@ def _render_page(index: int) -> tuple[str, bytes]:
 
 
 def site_files(catalog: Catalog, bodies: dict[tuple[str, str], Markup], options: BuildOptions, today: date) -> Iterator[tuple[str, bytes]]:
-    """Yield every output file as (relative path, bytes): search files, HTML pages, then the rest."""
+    """Yield every output file as (relative path, bytes): HTML pages, search files, then the rest.
+
+    The search index is built in a process of its own while the pages render; the
+    search page, the only one that names the index's hashed files, renders last.
+    """
     url_maker = urls.Urls(catalog.site.base_url)
     env = make_environment(options.templates_dir, catalog, url_maker, today, asset_versions(options.static_dir))
-    search = search_bundle(catalog, bodies, url_maker, options.lunr_js)
+    lunr_js = read_lunr_js(options.lunr_js)  # fail before any work when it is missing
+    search_result = parallel.in_background(lambda: search_bundle(catalog, bodies, url_maker, lunr_js), enabled=options.job_count > 1)
+    routes = list(plan_routes(catalog, bodies, today))
+    pages = [route for route in routes if route.route != urls.SEARCH]
+    yield from parallel.ordered_map(_render_page, len(pages), options.job_count, {"routes": pages, "env": env})
+    search = search_result()
     yield from search.files
-    routes = list(plan_routes(catalog, bodies, today, search.assets))
-    yield from parallel.ordered_map(_render_page, len(routes), options.job_count, {"routes": routes, "env": env})
+    for route in routes:
+        if route.route == urls.SEARCH:
+            yield urls.output_file(route.route), render_route(env, replace(route, context={**route.context, "search": search.assets}))
     lastmod = {route.route: route.context["item"].meta.updated for route in routes
                if route.context.get("item") is not None and route.context["item"].meta.updated is not None}
     yield urls.SITEMAP, sitemap_xml([route.route for route in routes], url_maker, lastmod)

@@ -10,7 +10,7 @@ import hashlib
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -21,10 +21,13 @@ from .countries import country_name
 from .facets import facet_tokens
 from .jsonld import entry_jsonld, site_jsonld
 from .regions import country_with_region, placement, region_of
-from .related import related_entries
+from .related import RelatedIndex
 from .routes import Route
 from .slugs import tag_slug
 from .worldmap import shade_class, shade_legend
+
+
+FRAGMENT_CACHE_SIZE = 20_000  # fragments kept per process (bounded: a 100,000-entry catalog must fit in memory)
 
 
 def asset_versions(static_dir: Path) -> dict[str, str]:
@@ -62,7 +65,30 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
             raise KeyError(f"no static file {name!r}")
         return url_maker.href(urls.static(name)) + f"?v={version}"
 
+    related_index: list[RelatedIndex] = []  # built on first use, once per environment
+
+    def related(item: Any) -> Any:
+        if not related_index:
+            related_index.append(RelatedIndex(catalog))
+        return related_index[0].related(item)
+
+    fragments: dict[tuple[Any, ...], Markup] = {}
+
+    def fragment(*key: Any, caller: Callable[[], str]) -> Markup:
+        """``{% call fragment(key...) %}…{% endcall %}``: render the block once per key and process.
+
+        For markup many pages repeat (an item's card, a facet's links); the key must
+        name everything the block depends on besides the environment's globals.
+        """
+        html = fragments.get(key)
+        if html is None:
+            if len(fragments) >= FRAGMENT_CACHE_SIZE:
+                fragments.clear()
+            html = fragments[key] = Markup(caller())
+        return html
+
     env.globals.update(
+        fragment=fragment,
         site=catalog.site,
         catalog=catalog,
         today=today,
@@ -81,7 +107,7 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         deadline_text=lambda elective: humanize.deadline_text(elective, today),
         json_script=json_script,
         tag_slug=tag_slug,
-        related=lambda item: related_entries(catalog, item),
+        related=related,
         jsonld=lambda item: entry_jsonld(catalog, url_maker, item),
         site_jsonld=lambda: site_jsonld(catalog, url_maker),
         facet_tokens=facet_tokens,

@@ -1,0 +1,127 @@
+"""Each fast path of the build gives exactly what the straightforward code it replaces gives."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lunr.builder import Builder
+from lunr.stop_word_filter import stop_word_filter
+from lunr.trimmer import trimmer
+
+from helpers import ROOT
+from site_gen.catalog import Catalog, Item, countries_of
+from site_gen.markup import MarkdownRenderer
+from site_gen.pipeline import load_catalog
+from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, RelatedIndex, linked_from
+from site_gen.schema import Entry
+from site_gen.search import FIELD_BOOSTS, REF, build_index, fold, plain_text, stemmer
+from site_gen.slugs import tag_slug
+
+EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True, database=None)
+WORDS = st.sampled_from(["surgery", "surgeries", "maternal", "bogota", "the", "and", "a", "norway", "nanjing", "2026",
+                         "pediatrics", "observership", "care", "caring", "x", "_", "ébola", "naïve", "straße"])
+FOLDED = st.lists(WORDS, max_size=30).map(lambda words: fold(" ".join(words)))
+
+
+def reference_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    kept = (char if char.isalnum() or char == "_" else " " for char in decomposed if not unicodedata.category(char).startswith("M"))
+    return " ".join("".join(kept).split())
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.parts.append(" ")
+
+
+def reference_plain_text(html: str) -> str:
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
+def reference_index(records: list[dict[str, str]]) -> dict[str, object]:
+    builder = Builder()
+    builder.pipeline.add(trimmer, stop_word_filter, stemmer)
+    builder.search_pipeline.add(stemmer)
+    builder.ref(REF)
+    for name, boost in FIELD_BOOSTS.items():
+        builder.field(name, boost=boost)
+    for record in records:
+        builder.add(record)
+    return builder.build().serialize()
+
+
+@EXAMPLES
+@given(st.text(max_size=80))
+def test_fold_matches_the_character_by_character_definition(text: str) -> None:
+    assert fold(text) == reference_fold(text)
+
+
+@EXAMPLES
+@given(st.lists(st.fixed_dictionaries({name: FOLDED for name in FIELD_BOOSTS}), min_size=1, max_size=8))
+def test_index_equals_lunr_py_builders_index(fields: list[dict[str, str]]) -> None:
+    records = [{REF: str(number), **record} for number, record in enumerate(fields)]
+    assert build_index(records) == reference_index(records)
+
+
+@EXAMPLES
+@given(st.lists(st.sampled_from(["word ", "Bogotá", "*em*", "`code`", "[link](https://x.org/?a=1&b=2)", "&amp; &lt;tag&gt;",
+                                 "<b>bold</b>", '<abbr title="a > b">ab</abbr>', "| a | b |\n|---|---|\n| c | d |\n",
+                                 "\n\n", "- item\n", "## Heading\n", "x<sup>2</sup>", "'quoted'", "..."]), max_size=20).map("".join))
+def test_plain_text_matches_an_html_parser_on_sanitised_bodies(markdown: str) -> None:
+    html = MarkdownRenderer().render(markdown)
+    assert plain_text(html) == reference_plain_text(html)
+
+
+def test_bundled_index_and_texts_equal_the_reference() -> None:
+    from site_gen import urls
+    from site_gen.pipeline import render_bodies
+    from site_gen.search import index_fields
+
+    catalog = load_catalog(ROOT / "content").catalog
+    assert catalog is not None
+    bodies, _ = render_bodies(catalog, urls.Urls(catalog.site.base_url))
+    for body in bodies.values():
+        assert plain_text(body) == reference_plain_text(body)
+    records = [index_fields(catalog, number, item, bodies[item.key]) for number, item in enumerate(catalog.published)]
+    assert build_index(records) == reference_index(records)
+
+
+def reference_related(catalog: Catalog, item: Item[Entry], limit: int = 4) -> tuple[Item[Entry], ...]:
+    """The obvious algorithm: score every candidate, sort them all."""
+    scores: Counter[tuple[str, str]] = Counter()
+    items = {}
+    candidates = [(other, COUNTRY_WEIGHT) for code in countries_of(item) for other in catalog.by_country.get(code, ())]
+    for tag in item.meta.tags:
+        topic = catalog.topics.get(tag_slug(tag))
+        candidates += [(other, TAG_WEIGHT) for other in (topic.items if topic else ())]
+    skip = linked_from(catalog, item) | {item.key}
+    for other, weight in candidates:
+        if other.key not in skip and other.collection != "pages":
+            scores[other.key] += weight
+            items[other.key] = other
+    ranked = sorted(items.values(), key=lambda other: (-scores[other.key], COLLECTION_ORDER.get(other.collection, 9), other.title, other.slug))
+    return tuple(ranked[:limit])
+
+
+def test_related_index_ranks_like_scoring_every_candidate() -> None:
+    catalog = load_catalog(ROOT / "content").catalog
+    assert catalog is not None
+    index = RelatedIndex(catalog)
+    for item in catalog.published:
+        for limit in (1, 4, 50):
+            assert index.related(item, limit) == reference_related(catalog, item, limit), item.key
