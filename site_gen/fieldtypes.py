@@ -51,15 +51,20 @@ def quoted(value: Any) -> str:
     return "an empty value"
 
 
+def _unprintable_pattern() -> re.Pattern[str]:
+    """Controls (not tab or newline), C1 controls, surrogates and the non-characters of every plane."""
+    ranges = ["\\x00-\\x08", "\\x0b-\\x1f", "\\x7f-\\x9f", "\\ud800-\\udfff", "\\ufdd0-\\ufdef"]
+    ranges += [f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(17)]
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+_UNPRINTABLE = _unprintable_pattern()
+
+
 def _unprintable(text: str) -> str | None:
     """The first control, surrogate or non-character in ``text`` (tab and newline are fine)."""
-    for character in text:
-        code = ord(character)
-        if (code < 0x20 and character not in "\t\n") or 0x7F <= code < 0xA0 or 0xD800 <= code < 0xE000:
-            return character
-        if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
-            return character
-    return None
+    found = _UNPRINTABLE.search(text)
+    return found.group() if found else None
 
 
 def _scalar(value: Any, example: str) -> str:

@@ -24,7 +24,7 @@ from .regions import country_with_region, placement, region_of
 from .related import RelatedIndex
 from .routes import Route
 from .slugs import tag_slug
-from .worldmap import shade_class, shade_legend
+from .worldmap import highlight_view, shade_class, shade_legend
 
 
 FRAGMENT_CACHE_SIZE = 20_000  # fragments kept per process (bounded: a 100,000-entry catalog must fit in memory)
@@ -112,6 +112,7 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         site_jsonld=lambda: site_jsonld(catalog, url_maker),
         facet_tokens=facet_tokens,
         shade_class=shade_class,
+        highlight_view=highlight_view,
         count_of=humanize.count_of,
         shade_legend=shade_legend,
         country_with_region=country_with_region,

@@ -16,7 +16,7 @@ from .figures import headline_figures
 from .regions import placement
 from .schema import SEEKING, Entry
 from .search import SearchAssets, search_facets
-from .worldmap import highlight_view, small_country_markers, world_view
+from .worldmap import small_country_markers, world_view
 
 COLLECTION_TITLES = {"projects": "Projects", "partners": "Partners", "electives": "Electives"}
 ENTRY_TEMPLATES = {"projects": "project.html", "partners": "partner.html", "electives": "elective.html", "pages": "page.html"}
@@ -167,7 +167,7 @@ def _country_route(code: str, items: tuple[Item[Entry], ...], today: date) -> Ro
     name = country_name(code)
     return Route(urls.country(code), "country.html", {
         "title": name, "description": f"Projects, partners and electives in {name}", "code": code,
-        "items": items, "groups": by_collection(items, today), "place": placement(code), "map": highlight_view(code),
+        "items": items, "groups": by_collection(items, today), "place": placement(code),
     })
 
 

@@ -223,6 +223,16 @@ def _json_bytes(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
+class _RoundedVector(Vector):
+    """A field vector whose weights are rounded when made, as lunr.py's own are: serialise without rounding again."""
+
+    def serialize(self) -> list[float]:
+        return self.elements  # type: ignore[no-any-return]
+
+
+_NO_METADATA: dict[str, list[Any]] = {}  # every posting's (empty) metadata: one shared object, never written to
+
+
 class FoldedTextBuilder(Builder):
     """lunr.py's Builder for folded text, with the same index and a fraction of the work.
 
@@ -231,7 +241,8 @@ class FoldedTextBuilder(Builder):
     stop words, stemmer: pure functions of a word) runs once per distinct word of a
     field. No token metadata is kept, as with lunr's default empty whitelist. The
     token set that ``build`` makes for Python-side querying is skipped: serialised
-    indexes do not carry it (lunr.js rebuilds its own on load).
+    indexes do not carry it (lunr.js rebuilds its own on load). Postings share one
+    empty metadata object (millions of them in a large catalog).
     """
 
     def __init__(self) -> None:
@@ -266,7 +277,7 @@ class FoldedTextBuilder(Builder):
                     posting = self.inverted_index[term] = {name: {} for name in field_names}
                     posting["_index"] = self.term_index
                     self.term_index += 1
-                posting[field_name][doc_ref] = defaultdict(list)
+                posting[field_name][doc_ref] = _NO_METADATA
 
     def _create_field_vectors(self) -> None:
         """lunr.py's BM25 field vectors, same arithmetic, each built sorted at once instead of by binary insertion."""
@@ -275,7 +286,7 @@ class FoldedTextBuilder(Builder):
         self.field_vectors = {}
         for field_ref, term_frequencies in self.field_term_frequencies.items():
             if not term_frequencies:
-                self.field_vectors[field_ref] = Vector()
+                self.field_vectors[field_ref] = _RoundedVector()
                 continue  # (and an empty field may have an average length of 0)
             field_name, doc_ref = field_ref.split("/", 1)
             length_ratio = self.field_lengths[field_ref] / self.average_field_length[field_name]
@@ -292,10 +303,11 @@ class FoldedTextBuilder(Builder):
                 score *= doc_boost
                 pairs.append((posting["_index"], round(score, 3)))
             pairs.sort()
-            self.field_vectors[field_ref] = Vector([value for pair in pairs for value in pair])
+            self.field_vectors[field_ref] = _RoundedVector([value for pair in pairs for value in pair])
 
     def _create_token_set(self) -> None:
         self.token_set = None
+        self.field_term_frequencies = {}  # folded into the field vectors: free the memory before serialising
 
 
 def build_index(records: Iterable[dict[str, str]]) -> dict[str, Any]:

@@ -118,17 +118,26 @@ def _ring_path(points: list[tuple[int, int]]) -> str:
     return f"M{points[0][0]} {points[0][1]}l" + " ".join(steps).replace(" -", "-") + "z"
 
 
+def project(rings: Iterable[Ring]) -> tuple[tuple[Point, ...], ...]:
+    """Rings in degrees -> rings in world-map units."""
+    return tuple(tuple(equal_earth(lon, lat) for lon, lat in ring) for ring in rings)
+
+
 def path_data(rings: Iterable[Ring], scale: int = 1, clip: Box | None = None) -> tuple[str, Box | None]:
     """Project rings into compact SVG path data (relative moves, whole units) and bounds.
 
     ``scale`` multiplies the world map's units before rounding, for close-ups;
     ``clip`` (in scaled units) leaves out what lies outside it.
     """
+    return projected_path_data(project(rings), scale, clip)
+
+
+def projected_path_data(rings: Iterable[tuple[Point, ...]], scale: int = 1, clip: Box | None = None) -> tuple[str, Box | None]:
+    """``path_data`` for rings already projected (each country is projected once, drawn in many views)."""
     parts: list[str] = []
     box: Box | None = None
     for ring in rings:
-        projected = [tuple(round(c * scale) for c in equal_earth(lon, lat)) for lon, lat in ring]
-        points = _distinct(projected)
+        points = _distinct([(round(x * scale), round(y * scale)) for x, y in ring])
         if clip is not None:
             xs, ys = [p[0] for p in points], [p[1] for p in points]
             if not Box(min(xs), min(ys), max(xs), max(ys)).overlaps(clip):
@@ -156,11 +165,12 @@ class Outline:
     code: str
     rings: tuple[Ring, ...]
     box: Box
+    projected: tuple[tuple[Point, ...], ...]  # the rings in world-map units
 
 
-def bounds(rings: Iterable[Ring]) -> Box:
+def bounds(projected: Iterable[tuple[Point, ...]]) -> Box:
     """Bounds of projected rings, inside the map's width."""
-    points = [equal_earth(lon, lat) for ring in rings for lon, lat in ring]
+    points = [point for ring in projected for point in ring]
     xs, ys = [min(max(x, 0), WIDTH) for x, _ in points], [y for _, y in points]
     return Box(min(xs), min(ys), max(xs), max(ys))
 
@@ -177,13 +187,14 @@ def outlines(atlas: str) -> tuple[Outline, ...]:
             continue
         rings = tuple(part for polygon in polygons_of(geometry) for ring in polygon for part in unwrap(ring_points(ring, arcs)))
         if rings:
-            found.append(Outline(code, rings, bounds(rings)))
+            projected = project(rings)
+            found.append(Outline(code, rings, bounds(projected), projected))
     return tuple(sorted(found, key=lambda outline: outline.code))
 
 
 def shape_of(outline: Outline, scale: int = 1, clip: Box | None = None) -> Shape:
     """Draw an outline at ``scale`` times the world map's resolution, within ``clip``."""
-    d, box = path_data(outline.rings, scale, clip)
+    d, box = projected_path_data(outline.projected, scale, clip)
     return Shape(outline.code, d, box or outline.box)
 
 
