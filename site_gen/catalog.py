@@ -6,6 +6,7 @@ Built once by the link stage so that no template has to scan the catalog.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Generic, TypeVar
 
 from .slugs import tag_slug
@@ -26,8 +27,9 @@ class Item(Generic[E]):
     body: str
     body_line: int = 1
 
-    @property
+    @cached_property
     def key(self) -> tuple[str, str]:
+        """(collection, slug): unique in a catalog (cached: looked up very often)."""
         return (self.collection, self.slug)
 
     @property

@@ -53,6 +53,16 @@ def link_catalog(
     return catalog, problems
 
 
+def partner_slugs(item: Item[Entry]) -> tuple[str, ...] | list[str]:
+    """The slug of every partner an item points at (host or project partners), in order."""
+    meta = item.meta
+    if isinstance(meta, Project):
+        return meta.partners
+    if isinstance(meta, Elective) and meta.host:
+        return (meta.host,)
+    return ()
+
+
 def partner_refs(item: Item[Entry]) -> tuple[tuple[str, str], ...]:
     """Return (field label, partner slug) for every partner an item points at."""
     meta = item.meta
@@ -64,6 +74,8 @@ def partner_refs(item: Item[Entry]) -> tuple[tuple[str, str], ...]:
 
 
 def _reference_problems(item: Item[Entry], document: Document, partners: set[str], content_name: str) -> list[Problem]:
+    if all(slug in partners for slug in partner_slugs(item)):
+        return []
     problems = []
     for label, slug in partner_refs(item):
         if slug not in partners:
@@ -84,7 +96,7 @@ def _index(catalog: Catalog) -> None:
     for item in catalog.published:
         catalog.source_to_item[item.source] = item
         # No `item in list` scans: they made linking quadratic in large catalogs.
-        for slug in dict.fromkeys(slug for _label, slug in partner_refs(item)):
+        for slug in dict.fromkeys(partner_slugs(item)):
             if slug in catalog.partner_by_slug:
                 links[slug].append(item)
         if item.collection != "pages":

@@ -33,7 +33,7 @@ from .render import asset_versions, make_environment, render_route
 from .routes import Route, plan_routes
 from .search import LUNR_JS, read_lunr_js, search_bundle
 from .schema import ENTRY_MODELS, Entry, SiteConfig
-from .source import load_catalog_sources
+from .source import LoadResult, load_catalog_sources
 from .validate import validate_document
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -85,7 +85,12 @@ class BuildResult:
 def load_catalog(content_dir: Path, base_url: str | None = None, memo: SourceMemo | None = None) -> BuildResult:
     """Load, validate and link a catalog; collect every problem of every file."""
     memo = memo if memo is not None else SourceMemo()
-    loaded = load_catalog_sources(content_dir, memo.read)
+    return link_sources(load_catalog_sources(content_dir, memo.read), content_dir, base_url, memo)
+
+
+def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = None, memo: SourceMemo | None = None) -> BuildResult:
+    """Validate and link what the load stage read; collect every problem of every file."""
+    memo = memo if memo is not None else SourceMemo()
     problems = list(loaded.problems)
     site = None
     if loaded.site is not None:
@@ -130,15 +135,18 @@ def _broken_link_problems(item: Item[Entry], broken: tuple[str, ...]) -> list[Pr
 
 
 def render_bodies(
-    catalog: Catalog, url_maker: urls.Urls, jobs: int = 1, memo: SourceMemo | None = None, records: dict[str, BodyRecord] | None = None
+    catalog: Catalog, url_maker: urls.Urls, jobs: int = 1, memo: SourceMemo | None = None, records: dict[str, BodyRecord] | None = None,
+    items: tuple[Item[Entry], ...] | None = None,
 ) -> tuple[dict[tuple[str, str], Markup], list[Problem]]:
-    """Render every published body to sanitised HTML (reusing ``records``); report links to missing entries."""
+    """Render the bodies of ``items`` (default: every published item) to sanitised HTML, reusing ``records``;
+    report links to missing entries."""
     routes = {item.source: urls.entry(item.collection, item.slug) for item in catalog.published}
     records = records if records is not None else {}
     memo = memo if memo is not None else SourceMemo()
+    items = catalog.published if items is None else items
     done: dict[tuple[str, str], BodyRecord] = {}
     todo: list[Item[Entry]] = []
-    for item in catalog.published:
+    for item in items:
         record = records.get(memo.body_key(item.source, url_maker.base_url) or "")
         if record is not None and record.is_current(routes):
             done[item.key] = record
@@ -152,7 +160,7 @@ def render_bodies(
             records[key] = record
     bodies: dict[tuple[str, str], Markup] = {}
     problems: list[Problem] = []
-    for item in catalog.published:
+    for item in items:
         bodies[item.key] = done[item.key].html
         problems += _broken_link_problems(item, done[item.key].broken)
     return bodies, problems

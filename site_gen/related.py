@@ -57,8 +57,41 @@ class RelatedIndex:
 
 
 def related_entries(catalog: Catalog, item: Item[Entry], limit: int = 4) -> tuple[Item[Entry], ...]:
-    """Return up to ``limit`` published entries most related to ``item`` (builds a one-off index)."""
-    return RelatedIndex(catalog).related(item, limit)
+    """Return up to ``limit`` published entries most related to ``item``, scoring only its candidates.
+
+    The same ranking as ``RelatedIndex.related`` without building the index: quicker
+    for a few pages (the preview server renders one page at a time), slower for all.
+    """
+    scores: Counter[tuple[str, str]] = Counter()
+    items: dict[tuple[str, str], Item[Entry]] = {}
+    candidates = [(other, COUNTRY_WEIGHT) for code in countries_of(item) for other in catalog.by_country.get(code, ())]
+    for tag in item.meta.tags:
+        topic = catalog.topics.get(tag_slug(tag))
+        candidates += [(other, TAG_WEIGHT) for other in (topic.items if topic else ())]
+    skip = linked_from(catalog, item) | {item.key}
+    for other, weight in candidates:
+        if other.key not in skip and other.collection != "pages":
+            scores[other.key] += weight
+            items[other.key] = other
+    best = heapq.nsmallest(limit, items.values(), key=lambda other: (-scores[other.key], COLLECTION_ORDER.get(other.collection, 9), other.title, other.slug))
+    return tuple(best)
+
+
+class RelatedEntries:
+    """``related(item)`` for templates: direct scoring for the first pages, an index once many pages ask."""
+
+    INDEX_AFTER = 16  # pages; the index costs about as much as scoring this many pages directly
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.calls = 0
+        self.index: RelatedIndex | None = None
+
+    def __call__(self, item: Item[Entry], limit: int = 4) -> tuple[Item[Entry], ...]:
+        self.calls += 1
+        if self.index is None and self.calls > self.INDEX_AFTER:
+            self.index = RelatedIndex(self.catalog)
+        return self.index.related(item, limit) if self.index is not None else related_entries(self.catalog, item, limit)
 
 
 def linked_from(catalog: Catalog, item: Item[Entry]) -> set[tuple[str, str]]:

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from . import humanize, urls
@@ -21,13 +22,35 @@ from .countries import country_name
 from .facets import facet_tokens
 from .jsonld import entry_jsonld, site_jsonld
 from .regions import country_with_region, placement, region_of
-from .related import RelatedIndex
+from .related import RelatedEntries
 from .routes import Route
 from .slugs import tag_slug
 from .worldmap import highlight_view, shade_class, shade_legend
 
 
 FRAGMENT_CACHE_SIZE = 20_000  # fragments kept per process (bounded: a 100,000-entry catalog must fit in memory)
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the life of the process, keyed by name and source checksum.
+
+    Every build (and every update of ``serve``'s live site) makes a new environment;
+    this spares compiling unchanged templates again.
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE_CACHE = _MemoryBytecodeCache()
 
 
 def asset_versions(static_dir: Path) -> dict[str, str]:
@@ -57,6 +80,7 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=_BYTECODE_CACHE,
     )
 
     def asset(name: str) -> str:
@@ -64,13 +88,6 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         if version is None:
             raise KeyError(f"no static file {name!r}")
         return url_maker.href(urls.static(name)) + f"?v={version}"
-
-    related_index: list[RelatedIndex] = []  # built on first use, once per environment
-
-    def related(item: Any) -> Any:
-        if not related_index:
-            related_index.append(RelatedIndex(catalog))
-        return related_index[0].related(item)
 
     fragments: dict[tuple[Any, ...], Markup] = {}
 
@@ -107,7 +124,7 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         deadline_text=lambda elective: humanize.deadline_text(elective, today),
         json_script=json_script,
         tag_slug=tag_slug,
-        related=related,
+        related=RelatedEntries(catalog),
         jsonld=lambda item: entry_jsonld(catalog, url_maker, item),
         site_jsonld=lambda: site_jsonld(catalog, url_maker),
         facet_tokens=facet_tokens,

@@ -98,7 +98,7 @@ def plan_routes(
     for collection in ENTRY_COLLECTIONS:
         yield from _listing_routes(catalog, collection, today)
     for item in catalog.published:
-        yield _entry_route(catalog, item, bodies[item.key])
+        yield entry_route(item, bodies[item.key])
     yield Route(urls.COUNTRIES, "countries.html", {
         "title": "Countries", "description": f"Where {catalog.site.title} works, by region",
         "regions": countries_by_region(catalog), "map": world_view(), "map_counts": map_counts(catalog),
@@ -171,7 +171,8 @@ def _country_route(code: str, items: tuple[Item[Entry], ...], today: date) -> Ro
     })
 
 
-def _entry_route(catalog: Catalog, item: Item[Entry], body: Markup) -> Route:
+def entry_route(item: Item[Entry], body: Markup) -> Route:
+    """The page of one published item."""
     context: dict[str, Any] = {
         "title": item.meta.title, "description": item.meta.summary, "item": item, "meta": item.meta, "body": body,
     }

@@ -1,35 +1,50 @@
-"""Preview server: build, serve the site under its base path, rebuild on change, reload the browser.
+"""Preview server: build, serve the site under its base path, update on change, reload the browser.
 
-The site is served exactly as built, under the base path of ``base_url`` (``/`` redirects
-there). HTML responses get one external, same-origin ``<script src="/livereload.js">``
-added in memory before ``</head>``: the built pages' CSP (``default-src 'self'``) allows a
-same-origin script and its same-origin WebSocket, so the CSP is never relaxed and the
-files on disk are never changed. While the content has problems, every HTML request
-gets an error page listing them (the last good site stays on disk for everything else).
+Pages come from a ``LiveSite`` in memory: when a file changes (inotify through
+watchdog, or polling where that is unavailable), only what changed is read and
+rendered again, every browser reloads at once, and the requested page renders on
+demand; then, a moment later, a full build refreshes the output folder in a
+background process (static files, search files, feeds and exports are served
+from there). HTML responses get one external, same-origin
+``<script src="/livereload.js">`` added in memory before ``</head>``: the built
+pages' CSP (``default-src 'self'``) allows a same-origin script and its
+same-origin WebSocket, so the CSP is never relaxed and the files on disk are
+never changed. While the content has problems, every HTML request gets an error
+page listing them (the last good site stays on disk for everything else).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import html
 import mimetypes
+import multiprocessing
+import os
+import signal
 import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 from urllib.parse import unquote
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import ioloop, web
 
 from . import urls
+from .cache import BuildCache
 from .cli import EXIT_OK, EXIT_USAGE
+from .live import LiveSite
 from .output import refuse_dangerous_output
 from .pipeline import BuildOptions, BuildResult, build, load_catalog
 from .problems import format_text
 
-POLL_MILLISECONDS = 250
+POLL_MILLISECONDS = 250  # without inotify
+SETTLE_SECONDS = 0.01  # an editor's save is several events: take them together
+BACKGROUND_NICENESS = 10
+DISK_BUILD_DELAY_SECONDS = 1.0  # let the reloaded page render before the full build takes the cores
 _ERROR_PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -63,6 +78,8 @@ class Preview:
     port: int
     base_path: str = "/"
     problems: list[str] = field(default_factory=list)
+    cache: BuildCache | None = None
+    live: LiveSite | None = None
 
     def live_script(self) -> bytes:
         """The tag that loads livereload.js from this server (an external script, allowed by the CSP)."""
@@ -89,15 +106,19 @@ def served_base_path(result: BuildResult, options: BuildOptions) -> str | None:
     return urls.Urls(catalog.site.base_url).base_path if catalog is not None else None
 
 
+def _report_failure(preview: Preview, error: Exception) -> None:
+    traceback.print_exc()
+    preview.problems = [_describe(error)]
+    print(preview.problems[0], flush=True)
+
+
 def rebuild(preview: Preview) -> None:
-    """Build once; record problems instead of raising, so the server outlives any mistake."""
+    """Build once to disk; record problems instead of raising, so the server outlives any mistake."""
     started = time.monotonic()
     try:
-        result = build(preview.options)
+        result = build(preview.options, preview.cache)
     except Exception as error:  # noqa: BLE001 — a broken template must not stop the preview
-        traceback.print_exc()
-        preview.problems = [_describe(error)]
-        print(preview.problems[0], flush=True)
+        _report_failure(preview, error)
         return
     preview.base_path = served_base_path(result, preview.options) or preview.base_path
     preview.problems = [str(problem) for problem in result.problems]
@@ -105,6 +126,39 @@ def rebuild(preview: Preview) -> None:
         print(f"built {result.files_written} files in {time.monotonic() - started:.2f}s", flush=True)
     else:
         print(format_text(result.problems), end="", flush=True)
+
+
+def start_live(preview: Preview) -> None:
+    """Load the live site, reusing what the first build read (its memo stays in memory)."""
+    try:
+        if preview.cache is not None:
+            preview.cache.load_memo()
+        preview.live = LiveSite.open(preview.options, preview.cache)
+    except Exception as error:  # noqa: BLE001
+        _report_failure(preview, error)
+
+
+def update_live(preview: Preview, changed: set[Path]) -> bool:
+    """Bring the live site up to date with ``changed`` files; True when its content is free of problems."""
+    live = preview.live
+    if live is None:
+        start_live(preview)
+        return preview.live is not None and not preview.problems
+    started = time.monotonic()
+    content = preview.options.content_dir.resolve()
+    edited = [path for path in changed if path.resolve().is_relative_to(content)]
+    try:
+        problems = live.update(edited) if edited else live.rerender()
+    except Exception as error:  # noqa: BLE001 — e.g. a template that no longer compiles
+        _report_failure(preview, error)
+        return False
+    preview.base_path = live.base_path or preview.base_path
+    preview.problems = [str(problem) for problem in problems]
+    if problems:
+        print(format_text(problems), end="", flush=True)
+    else:
+        print(f"updated in {1000 * (time.monotonic() - started):.0f} ms", flush=True)
+    return not problems
 
 
 def _is_watched(path: Path, folder: Path, output: Path) -> bool:
@@ -163,8 +217,27 @@ class SiteHandler(web.RequestHandler):
             self._outside(path, base)
         elif self.preview.problems and is_html_request(path[len(base):]):
             self._send(500, error_page(self.preview), "text/html; charset=utf-8")
-        else:
+        elif not self._live_page(path, path[len(base):]):
             self._file(path, path[len(base):])
+
+    def _live_page(self, path: str, relative: str) -> bool:
+        """Answer with a page of the live site if ``relative`` is one; False to fall back to the files on disk."""
+        live = self.preview.live
+        if live is None or not is_html_request(relative):
+            return False
+        try:
+            page = live.page(relative)
+            if page is None and not relative.endswith("/") and live.is_page(relative):
+                self.redirect(path + "/")
+                return True
+        except Exception as error:  # noqa: BLE001 — a template error shows as the error page
+            _report_failure(self.preview, error)
+            self._send(500, error_page(self.preview), "text/html; charset=utf-8")
+            return True
+        if page is None:
+            return False
+        self._send(200, page, "text/html; charset=utf-8")
+        return True
 
     def head(self, path: str) -> None:
         self.get(path)
@@ -219,31 +292,164 @@ def watched_folders(options: BuildOptions) -> list[Path]:
     return [options.content_dir, options.templates_dir, options.static_dir]
 
 
+def _disk_build(options: BuildOptions, cache: BuildCache | None, sender: Any) -> None:
+    """Child process: a full build into the output folder; send back (files written, problems)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # stop at once when the server ends this build
+    os.nice(BACKGROUND_NICENESS)  # the server answering the browser comes first
+    try:
+        result = build(options, cache)
+        sender.send((result.files_written, [str(problem) for problem in result.problems]))
+    except Exception as error:  # noqa: BLE001
+        sender.send((0, [_describe(error)]))
+
+
+class DiskBuilds:
+    """Full builds into the output folder in a forked process, one at a time, after changes settle."""
+
+    def __init__(self, preview: Preview) -> None:
+        self.preview = preview
+        self.timer: object | None = None
+        self.running: multiprocessing.Process | None = None
+        self.again = False
+
+    def schedule(self) -> None:
+        """Build a moment from now (a later change moves the moment); after the running build, if any."""
+        loop = ioloop.IOLoop.current()
+        if self.timer is not None:
+            loop.remove_timeout(self.timer)
+        self.timer = loop.call_later(DISK_BUILD_DELAY_SECONDS, self._start)
+
+    def _start(self) -> None:
+        self.timer = None
+        if self.running is not None:
+            self.again = True
+            return
+        if self.preview.problems:
+            return
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        # Not a daemon: the build renders in a pool of its own processes (stop() ends it with the server).
+        self.running = context.Process(target=_disk_build, args=(self.preview.options, self.preview.cache, sender))
+        started = time.monotonic()
+        self.running.start()
+        sender.close()
+        ioloop.IOLoop.current().add_handler(self.running.sentinel, lambda fd, events: self._done(receiver, started), ioloop.IOLoop.READ)
+
+    def stop(self) -> None:
+        """End a running build (the server is stopping); the output folder keeps its last complete state."""
+        if self.running is not None:
+            ioloop.IOLoop.current().remove_handler(self.running.sentinel)
+            self.running.terminate()
+            self.running.join()
+            self.running = None
+
+    def _done(self, receiver: Any, started: float) -> None:
+        assert self.running is not None
+        ioloop.IOLoop.current().remove_handler(self.running.sentinel)
+        self.running.join()
+        try:
+            written, problems = receiver.recv()
+        except EOFError:
+            written, problems = 0, ["the background build stopped unexpectedly"]
+        finally:
+            receiver.close()
+        self.running = None
+        if problems:
+            print(f"background build: {problems[0]}", flush=True)
+        else:
+            print(f"wrote {written} files to {self.preview.options.output_dir} in {time.monotonic() - started:.2f}s", flush=True)
+        if self.again:
+            self.again = False
+            self._start()
+
+
+def _watch_with_inotify(folders: list[Path], output: Path, notify: Callable[[set[Path]], None]) -> object | None:
+    """Watch folders with watchdog (inotify on Linux); None when that is not possible here."""
+    try:
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+    except ImportError:
+        return None
+    loop = ioloop.IOLoop.current()
+    resolved_output = output.resolve()
+
+    class Events(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if event.event_type in ("opened", "closed_no_write") or (event.is_directory and event.event_type == "modified"):
+                return  # a folder is "modified" when its files are: they have events of their own
+            paths = {Path(str(name)) for name in (event.src_path, getattr(event, "dest_path", "")) if name}
+            watched = {path for path in paths for folder in folders if _is_under(path, folder) and _is_watched(path, folder, resolved_output)}
+            if watched:
+                loop.add_callback(notify, watched)
+
+    observer = Observer()
+    try:
+        for folder in folders:
+            if folder.is_dir():
+                observer.schedule(Events(), str(folder), recursive=True)
+        observer.daemon = True
+        observer.start()
+    except OSError:
+        return None
+    return observer
+
+
+def _is_under(path: Path, folder: Path) -> bool:
+    return path.is_relative_to(folder) or path.resolve().is_relative_to(folder.resolve())
+
+
 async def _serve_forever(preview: Preview, host: str) -> None:
     make_app(preview).listen(preview.port, address=host)
     print(f"serving at http://{host}:{preview.port}{preview.base_path} (Ctrl+C to stop)", flush=True)
     folders = watched_folders(preview.options)
     output = preview.options.output_dir
-    last = watched_state(folders, output)
+    disk = DiskBuilds(preview)
+    pending: set[Path] = set()
+    loop = ioloop.IOLoop.current()
 
-    def poll() -> None:
-        nonlocal last
-        current = watched_state(folders, output)
-        if current != last:
-            last = current
-            rebuild(preview)
-            reload_browsers()
+    def settle() -> None:
+        changed = set(pending)
+        pending.clear()
+        if update_live(preview, changed):
+            disk.schedule()
+        reload_browsers()
 
-    ioloop.PeriodicCallback(poll, POLL_MILLISECONDS).start()
-    await asyncio.Event().wait()
+    def notify(paths: set[Path]) -> None:
+        if not pending:
+            loop.call_later(SETTLE_SECONDS, settle)
+        pending.update(paths)
+
+    if _watch_with_inotify(folders, output, notify) is None:
+        last = watched_state(folders, output)
+
+        def poll() -> None:
+            nonlocal last
+            current = watched_state(folders, output)
+            if current != last:
+                notify({Path(name) for name in set(current) ^ set(last) | {name for name in current if current[name] != last.get(name)}})
+                last = current
+
+        ioloop.PeriodicCallback(poll, POLL_MILLISECONDS).start()
+    try:
+        await asyncio.Event().wait()
+    finally:
+        disk.stop()
+
+
+def _stop_on_terminate(signum: int, frame: object) -> None:
+    """SIGTERM stops the server as Ctrl+C does, so a background build is ended too."""
+    raise KeyboardInterrupt
 
 
 def serve(args: argparse.Namespace) -> int:
     """Build, then serve and rebuild until interrupted; returns the exit code."""
     options = BuildOptions(args.content, args.output, args.base_url)
     refuse_dangerous_output(options.output_dir, options.content_dir)
-    preview = Preview(options, args.port)
+    preview = Preview(options, args.port, cache=BuildCache.open(options.cache_folder))
     rebuild(preview)
+    start_live(preview)
+    gc.freeze()  # the catalog lives as long as the server: keep it out of every garbage collection
+    signal.signal(signal.SIGTERM, _stop_on_terminate)  # after the first build: its workers keep the default
     try:
         asyncio.run(_serve_forever(preview, args.host))
     except KeyboardInterrupt:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -21,7 +22,8 @@ def suggest_slug(name: str) -> str:
     return folded or "my-entry"
 
 
+@lru_cache(maxsize=65536)
 def tag_slug(tag: str) -> str:
-    """Fold a tag into its URL slug: lower case, non-alphanumerics to single hyphens."""
+    """Fold a tag into its URL slug: lower case, non-alphanumerics to single hyphens (memoised: tags recur)."""
     folded = unicodedata.normalize("NFC", tag).lower()
     return re.sub(r"[\W_]+", "-", folded).strip("-")

@@ -17,7 +17,7 @@ from helpers import ROOT
 from site_gen.catalog import Catalog, Item, countries_of
 from site_gen.markup import MarkdownRenderer
 from site_gen.pipeline import load_catalog
-from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, RelatedIndex, linked_from
+from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, RelatedEntries, RelatedIndex, linked_from, related_entries
 from site_gen.schema import Entry
 from site_gen.search import FIELD_BOOSTS, REF, build_index, fold, plain_text, stemmer
 from site_gen.slugs import tag_slug
@@ -118,10 +118,21 @@ def reference_related(catalog: Catalog, item: Item[Entry], limit: int = 4) -> tu
     return tuple(ranked[:limit])
 
 
-def test_related_index_ranks_like_scoring_every_candidate() -> None:
+def test_related_index_and_direct_scoring_rank_like_scoring_every_candidate() -> None:
     catalog = load_catalog(ROOT / "content").catalog
     assert catalog is not None
     index = RelatedIndex(catalog)
     for item in catalog.published:
         for limit in (1, 4, 50):
-            assert index.related(item, limit) == reference_related(catalog, item, limit), item.key
+            expected = reference_related(catalog, item, limit)
+            assert index.related(item, limit) == expected, item.key
+            assert related_entries(catalog, item, limit) == expected, item.key
+
+
+def test_templates_switch_from_direct_scoring_to_the_index_with_the_same_answers() -> None:
+    catalog = load_catalog(ROOT / "content").catalog
+    assert catalog is not None
+    related = RelatedEntries(catalog)
+    answers = [related(item) for item in catalog.published]
+    assert related.index is not None and len(answers) > RelatedEntries.INDEX_AFTER
+    assert answers == [reference_related(catalog, item) for item in catalog.published]

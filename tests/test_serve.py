@@ -120,6 +120,8 @@ def test_edit_break_and_fix_content_while_serving(server: Server, catalog: Path,
     elective = catalog / "electives/surgery.md"
     edit(elective, ELECTIVE.replace("Body of the elective.", "Freshly edited text."))
     server.wait_for(page, lambda status, body: "Freshly edited text." in body, seconds=10)
+    on_disk = tmp_path / "_site/electives/surgery/index.html"
+    wait_until(lambda: "Freshly edited" in on_disk.read_text(), "the background build writes the edit to disk", server)
 
     edit(elective, BROKEN_ELECTIVE)
     status, body = server.wait_for(page, lambda status, body: "problem" in body and status == 500, seconds=10)
@@ -127,12 +129,21 @@ def test_edit_break_and_fix_content_while_serving(server: Server, catalog: Path,
     assert "livereload.js" in body
     assert server.get("/catalog/")[0] == 500, "every HTML request shows the error page"
     assert server.get("/catalog/static/style.css")[0] == 200, "assets of the last good site are still served"
-    assert "Freshly edited" in (tmp_path / "_site/electives/surgery/index.html").read_text(), "the last good site stays on disk"
+    time.sleep(1.5)  # longer than the background build's delay: a broken catalog is never written
+    assert "Freshly edited" in on_disk.read_text(), "the last good site stays on disk"
     assert "content/electives/surgery.md:8: countries[0]:" in server.output()
 
     edit(elective, ELECTIVE.replace("Body of the elective.", "Fixed again."))
     server.wait_for(page, lambda status, body: status == 200 and "Fixed again." in body, seconds=10)
+    wait_until(lambda: "Fixed again." in on_disk.read_text(), "the fix reaches the disk too", server)
     assert server.process.poll() is None
+
+
+def wait_until(condition: Callable[[], bool], what: str, server: Server, seconds: float = 15) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out: {what}\n--- server ---\n{server.output()}"
+        time.sleep(0.1)
 
 
 def test_served_pages_carry_the_livereload_script_but_files_on_disk_do_not(server: Server, tmp_path: Path) -> None:

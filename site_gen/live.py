@@ -1,0 +1,159 @@
+"""The preview's site in memory: re-read only the files that changed, render a page when it is asked for.
+
+``serve`` answers page requests from here, so an edit shows as soon as the edited
+file is read again, whatever the size of the catalog: the pipeline's own stages
+run (load -> validate -> link -> render), but only the edited sources are parsed
+and rendered again (the rest comes from the memo) and only the requested page is
+rendered. Everything that is not an HTML page (static files, search files, feeds,
+exports) and the search page (which names the hashed search files) come from the
+last complete build on disk, which ``serve`` refreshes in the background.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from . import urls
+from .cache import BuildCache
+from .catalog import Catalog, Item
+from .clock import build_date
+from .memo import BodyRecord, SourceMemo
+from .pipeline import BuildOptions, link_sources, render_bodies
+from .problems import Problem, sort_problems
+from .render import asset_versions, make_environment, render_route
+from .routes import Route, entry_route, plan_routes
+from .schema import Entry
+from .source import SITE_FILE, LoadResult, display_path, load_catalog_sources
+
+FROM_DISK = frozenset({urls.SEARCH, urls.NOT_FOUND})  # pages that name files of the last build on disk
+
+
+@dataclass
+class LiveSite:
+    """The latest state of the content, validated and linked, and the pages rendered from it so far."""
+
+    options: BuildOptions
+    memo: SourceMemo = field(default_factory=SourceMemo)
+    records: dict[str, BodyRecord] = field(default_factory=dict)
+    today: date = field(default_factory=build_date)
+    problems: list[Problem] = field(default_factory=list)
+    catalog: Catalog | None = None
+    _loaded: LoadResult | None = None
+    _env: Environment | None = None
+    _entries: dict[str, Item[Entry]] = field(default_factory=dict)
+    _routes: dict[str, Route] | None = None
+    _pages: dict[str, bytes] = field(default_factory=dict)
+    _bodies: dict[tuple[str, str], Markup] = field(default_factory=dict)
+    _sources: tuple[str, ...] = ()
+
+    @classmethod
+    def open(cls, options: BuildOptions, cache: BuildCache | None = None) -> LiveSite:
+        """A live site sharing a build cache's memo (so nothing the build read is read again), loaded."""
+        live = cls(options, SourceMemo(cache.sources), cache.bodies) if cache is not None else cls(options)
+        live.update()
+        return live
+
+    @property
+    def base_path(self) -> str | None:
+        """The path the site is served under, None while site.yaml is broken."""
+        return urls.Urls(self.catalog.site.base_url).base_path if self.catalog is not None else None
+
+    def update(self, changed: Iterable[Path] = ()) -> list[Problem]:
+        """Bring the site up to date with the files on disk; return the problems (none: pages render).
+
+        When every changed file is a known entry file that still exists, only those
+        are read again, and when the previous state was good and no page moved, only
+        their bodies are rendered again; any other change (a new, deleted or renamed
+        file, site.yaml, nothing named) reads the whole content folder, through the memo.
+        """
+        content = self.options.content_dir
+        changed = list(changed)
+        was_good = self.catalog is not None and not self.problems
+        loaded = self._reread(changed)
+        partial = loaded is not None
+        loaded = loaded or load_catalog_sources(content, self.memo.read)
+        result = link_sources(loaded, content, self.options.base_url, self.memo)
+        problems = result.problems
+        catalog = result.catalog
+        if result.ok and catalog is not None:
+            url_maker = urls.Urls(catalog.site.base_url)
+            sources = tuple(item.source for item in catalog.published)
+            if partial and was_good and sources == self._sources:  # same pages: other bodies and their links stand
+                edited = {display_path(path, content.parent) for path in changed}
+                fresh, problems = render_bodies(catalog, url_maker, 1, self.memo, self.records,
+                                                tuple(item for item in catalog.published if item.source in edited))
+                bodies = {**self._bodies, **fresh}
+            else:
+                bodies, problems = render_bodies(catalog, url_maker, jobs=1, memo=self.memo, records=self.records)
+            if not problems:
+                self._env = make_environment(self.options.templates_dir, catalog, url_maker, self.today, asset_versions(self.options.static_dir))
+                self.catalog, self._bodies, self._sources = catalog, bodies, sources
+                self._entries = {urls.entry(item.collection, item.slug): item for item in catalog.published}
+                self._routes, self._pages = None, {}
+        self._loaded = loaded
+        self.problems = sort_problems(problems)
+        return self.problems
+
+    def rerender(self) -> list[Problem]:
+        """Templates or static files changed: render every page again from the same content."""
+        if self.catalog is not None and not self.problems:
+            url_maker = urls.Urls(self.catalog.site.base_url)
+            self._env = make_environment(self.options.templates_dir, self.catalog, url_maker, self.today, asset_versions(self.options.static_dir))
+            self._routes, self._pages = None, {}
+            return []
+        return self.update()
+
+    def _reread(self, changed: list[Path]) -> LoadResult | None:
+        """The last load with only ``changed`` read again, or None when the whole folder must be read."""
+        previous = self._loaded
+        if previous is None or not changed:
+            return None
+        content = self.options.content_dir
+        root = content.parent
+        positions = {document.path: position for position, document in enumerate(previous.documents)}
+        shown = [display_path(path, root) for path in changed]
+        if any(name not in positions or path.name == SITE_FILE or path.is_symlink() or not path.is_file() for path, name in zip(changed, shown)):
+            return None
+        documents = list(previous.documents)
+        problems = [problem for problem in previous.problems if problem.path not in shown]
+        for path, name in zip(changed, shown):
+            document = self.memo.read(path, root, problems)
+            if document is None:
+                return None  # unreadable now: let a full read report it in context
+            documents[positions[name]] = document
+        return replace(previous, documents=documents, problems=problems)
+
+    def page(self, relative: str) -> bytes | None:
+        """The HTML of the page at ``relative`` (below the base path), or None when it is not a live page."""
+        if self.catalog is None or self._env is None:
+            return None
+        route = relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        if route in FROM_DISK:
+            return None
+        cached = self._pages.get(route)
+        if cached is not None:
+            return cached
+        planned = self._route(route)
+        if planned is None:
+            return None
+        html = self._pages[route] = render_route(self._env, planned)
+        return html
+
+    def _route(self, route: str) -> Route | None:
+        """An entry page straight from the catalog; any other page from the full plan, made once per update."""
+        item = self._entries.get(route)
+        if item is not None:
+            return entry_route(item, self._bodies[item.key])
+        if self._routes is None and self.catalog is not None:
+            self._routes = {planned.route: planned for planned in plan_routes(self.catalog, self._bodies, self.today)}
+        return (self._routes or {}).get(route)
+
+    def is_page(self, relative: str) -> bool:
+        """True when ``relative`` + "/" is a live page (a link without its trailing slash)."""
+        return self.catalog is not None and (relative + "/" in self._entries or (self._route(relative + "/") is not None))
