@@ -30,6 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from generate_catalog import generate  # noqa: E402
+from serve_edit import run as serve_edits  # noqa: E402
 
 SOURCE_DATE_EPOCH = "1790812800"
 EDITED_ENTRY = "electives/elective-0.md"
@@ -60,6 +61,7 @@ class SizeReport:
     hugo_s: float | None = None
     hugo_peak_mib: float | None = None
     hugo_cpu_s: float | None = None
+    serve_edit_ms: float = 0.0  # median, from saving an entry to the reloaded page under ``serve``
 
     @property
     def ratios(self) -> dict[str, float | None]:
@@ -191,6 +193,7 @@ def measure(entries: int, seed: int, runs: int, work: Path, use_hugo: bool) -> S
     files, size = tree_size(output)
     report = SizeReport(entries, cold.seconds, cold.cpu_seconds, warm.seconds, edit.seconds, max(cold.peak_mib, edit.peak_mib),
                         files, size / 2**20, search_payload(output))
+    report.serve_edit_ms = 1000 * statistics.median(serve_edits(content, max(3, runs), startup_seconds=1800))
     hugo = measure_hugo(content, work / f"catalog-{entries}", runs) if use_hugo else None
     if hugo is not None:
         report.hugo_s, report.hugo_peak_mib, report.hugo_cpu_s = hugo.seconds, hugo.peak_mib, hugo.cpu_seconds
@@ -208,14 +211,14 @@ def markdown_table(reports: list[SizeReport], runs: int) -> str:
     lines = [
         f"# Benchmark results ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})", "",
         f"Machine: {machine}; {' '.join(hugo)}; medians of {runs} run(s); peak = largest process of the build.", "",
-        "| entries | cold build (CPU) | warm build | one entry changed | peak memory | output | search data (raw / gzip) | Hugo full build (CPU) | cold / Hugo | warm / Hugo |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| entries | cold build (CPU) | warm build | one entry changed | edit under serve | peak memory | output | search data (raw / gzip) | Hugo full build (CPU) | cold / Hugo | warm / Hugo |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for report in reports:
         search = f"{report.search['raw_bytes'] / 1024:,.0f} KiB / {report.search['gzip_bytes'] / 1024:,.0f} KiB" if report.search else "no index"
         hugo_cell = f"{report.hugo_s:.2f} s ({report.hugo_cpu_s:.1f} s), {report.hugo_peak_mib:.0f} MiB" if report.hugo_s else "not run"
         lines.append(
-            f"| {report.entries:,} | {report.cold_s:.2f} s ({report.cold_cpu_s:.1f} s) | {report.warm_s:.2f} s | {report.one_entry_s:.2f} s | {report.peak_mib:.0f} MiB"
+            f"| {report.entries:,} | {report.cold_s:.2f} s ({report.cold_cpu_s:.1f} s) | {report.warm_s:.2f} s | {report.one_entry_s:.2f} s | {report.serve_edit_ms:.0f} ms | {report.peak_mib:.0f} MiB"
             f" | {report.output_files:,} files, {report.output_mib:.1f} MiB | {search} | {hugo_cell}"
             f" | {_ratio(report.ratios['cold'])} | {_ratio(report.ratios['warm'])} |"
         )

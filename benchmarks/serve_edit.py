@@ -54,7 +54,7 @@ def wait_until_serving(url: str, process: subprocess.Popen[bytes], seconds: floa
     raise SystemExit(f"serve did not answer {url} within {seconds:.0f} s")
 
 
-async def measure_edits(port: int, base_path: str, entry: Path, page: str, edits: int) -> list[float]:
+async def measure_edits(port: int, base_path: str, entry: Path, page: str, edits: int, pause: float = 3.0) -> list[float]:
     """Edit ``entry`` ``edits`` times; return seconds from each save to the page with the edit."""
     socket_url = f"ws://127.0.0.1:{port}/livereload"
     connection = await websocket_connect(socket_url)
@@ -79,7 +79,7 @@ async def measure_edits(port: int, base_path: str, entry: Path, page: str, edits
             latencies.append(time.perf_counter() - started)
             if marker not in body:
                 raise SystemExit(f"the reloaded page does not show edit {number}")
-            await asyncio.sleep(3.0)  # let the background build of the output folder run between edits
+            await asyncio.sleep(pause)  # a person edits, saves, reads; the background build runs meanwhile
     finally:
         entry.write_text(original, encoding="utf-8")
         connection.close()

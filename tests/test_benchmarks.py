@@ -59,7 +59,7 @@ def test_runner_reports_every_figure(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     (figures,) = json.loads(report.read_text())
     assert figures["entries"] == 30
-    for name in ("cold_s", "cold_cpu_s", "warm_s", "one_entry_s", "peak_mib", "output_mib"):
+    for name in ("cold_s", "cold_cpu_s", "warm_s", "one_entry_s", "serve_edit_ms", "peak_mib", "output_mib"):
         assert figures[name] > 0, name
     assert figures["output_files"] > 30
     assert figures["hugo_s"] is None and figures["ratios"] == {"cold": None, "warm": None, "one_entry": None}

@@ -1,0 +1,112 @@
+"""The preview's live site: the same pages as a build, kept up to date by reading only what changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import BUNDLED_CONTENT, ELECTIVE, make_catalog
+from site_gen.live import LiveSite
+from site_gen.pipeline import BuildOptions, build
+
+
+def built_pages(output: Path) -> dict[str, bytes]:
+    """Every HTML page of a built site by its path below the base path (``electives/x/``)."""
+    pages = {}
+    for path in sorted(output.rglob("*.html")):
+        relative = path.relative_to(output).as_posix()
+        pages[relative[: -len("index.html")] if relative.endswith("index.html") else relative] = path.read_bytes()
+    return pages
+
+
+def test_every_live_page_is_the_built_page_byte_for_byte(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BUNDLED_CONTENT, content)
+    options = BuildOptions(content, tmp_path / "_site", use_cache=False)
+    assert build(options).ok
+    live = LiveSite.open(options)
+    pages = built_pages(options.output_dir)
+    assert len(pages) > 150
+    for route, html in pages.items():
+        if route in ("search/", "404.html"):
+            assert live.page(route) is None, "pages naming the last build's files come from disk"
+        else:
+            assert live.page(route) == html, route
+            assert live.page(route + "index.html") == html, route
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> LiveSite:
+    content = make_catalog(tmp_path, {})
+    return LiveSite.open(BuildOptions(content, tmp_path / "_site", use_cache=False))
+
+
+def test_an_edit_reads_only_the_edited_file_and_shows_at_once(site: LiveSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    elective = site.options.content_dir / "electives/surgery.md"
+    assert b"Body of the elective." in (site.page("electives/surgery/") or b"")
+    reads: list[str] = []
+    original = site.memo.read
+    monkeypatch.setattr(site.memo, "read", lambda path, *rest: reads.append(path.name) or original(path, *rest))
+    elective.write_text(ELECTIVE.replace("Body of the elective.", "Edited body."), encoding="utf-8")
+    assert site.update([elective]) == []
+    assert reads == ["surgery.md"]
+    assert b"Edited body." in (site.page("electives/surgery/") or b"")
+    listing = site.page("electives/") or b""
+    assert b"Surgery Elective" in listing
+
+
+def test_an_edit_that_renames_a_title_reaches_the_listings(site: LiveSite) -> None:
+    elective = site.options.content_dir / "electives/surgery.md"
+    assert b"Surgery Elective" in (site.page("electives/") or b"")
+    elective.write_text(ELECTIVE.replace("title: Surgery Elective", "title: Trauma Surgery Rotation"), encoding="utf-8")
+    assert site.update([elective]) == []
+    assert b"Trauma Surgery Rotation" in (site.page("electives/") or b"")
+    assert b"Trauma Surgery Rotation" in (site.page("countries/cn/") or b""), "the country page lists it too"
+
+
+def test_new_and_deleted_files_are_found_by_reading_the_folder_again(site: LiveSite) -> None:
+    folder = site.options.content_dir / "electives"
+    added = folder / "nursing.md"
+    added.write_text(ELECTIVE.replace("Surgery Elective", "Nursing Elective"), encoding="utf-8")
+    assert site.update([added]) == []
+    assert b"Nursing Elective" in (site.page("electives/nursing/") or b"")
+    added.unlink()
+    assert site.update([added]) == []
+    assert site.page("electives/nursing/") is None
+
+
+def test_a_broken_edit_reports_its_line_and_the_fix_clears_it(site: LiveSite) -> None:
+    elective = site.options.content_dir / "electives/surgery.md"
+    elective.write_text(ELECTIVE.replace("countries: [CN]", "countries: [XX]"), encoding="utf-8")
+    [problem] = site.update([elective])
+    assert str(problem).startswith("content/electives/surgery.md:8: countries[0]:")
+    elective.write_text(ELECTIVE.replace("Body of the elective.", "Fixed."), encoding="utf-8")
+    assert site.update([elective]) == []
+    assert b"Fixed." in (site.page("electives/surgery/") or b"")
+
+
+def test_a_broken_reference_in_another_file_is_still_reported_after_an_unrelated_edit(site: LiveSite) -> None:
+    content = site.options.content_dir
+    project = content / "projects/needs.md"
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text.replace("partners: [riverside]", "partners: [nowhere]"), encoding="utf-8")
+    [problem] = site.update([project])
+    elective = content / "electives/surgery.md"
+    elective.write_text(ELECTIVE.replace("Body of the elective.", "Unrelated edit."), encoding="utf-8")
+    assert site.update([elective]) == [problem], "a partial read keeps the other files' state"
+
+
+def test_templates_changes_render_every_page_again(site: LiveSite, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(site.options.templates_dir, templates)
+    site.options = BuildOptions(site.options.content_dir, site.options.output_dir, templates_dir=templates, use_cache=False)
+    assert site.rerender() == []
+    before = site.page("electives/surgery/") or b""
+    (templates / "partials").joinpath("marker.html").write_text("")
+    page = templates / "elective.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("{% block main %}", "{% block main %}<p>Template marker</p>", 1), encoding="utf-8")
+    assert site.rerender() == []
+    after = site.page("electives/surgery/") or b""
+    assert b"Template marker" not in before and b"Template marker" in after
