@@ -1,4 +1,8 @@
-"""Command line: build | check | serve | new, with exit codes 0 ok, 1 content errors, 2 usage errors."""
+"""Command line: build | check | serve | new, with exit codes 0 ok, 1 content errors, 2 usage errors.
+
+The pipeline and its libraries are imported only when there is work: a build
+whose inputs did not change answers in the time it takes to hash them.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,12 @@ from pathlib import Path
 from typing import Sequence
 
 from .clock import ClockError
+from .errors import ScaffoldError, SearchAssetError
+from .freshness import check_freshness
 from .node_data import MissingDataError
+from .options import KIND_TO_COLLECTION, BuildOptions
 from .output import OutputError
-from .pipeline import BuildOptions, build, check
 from .problems import format_github, format_text
-from .scaffold import KIND_TO_COLLECTION, ScaffoldError, create_entry
-from .search import SearchAssetError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("build", "check", "serve", "new")
@@ -72,12 +76,16 @@ def _report(problems: list, output_format: str = "text") -> int:
 def run(args: argparse.Namespace) -> int:
     """Run a parsed command and return its exit code."""
     if args.command == "new":
+        from .scaffold import create_entry
+
         path = create_entry(args.content, args.kind, args.slug)
         print(f"created {path} — fill in the fields, then run: python build.py check")
         return EXIT_OK
     if not (args.content / "site.yaml").is_file() and not args.content.is_dir():
         raise ScaffoldError(f"no content folder at {args.content}")
     if args.command == "check":
+        from .pipeline import check
+
         result = check(args.content, args.base_url)
         if not result.ok:
             return _report(result.problems, args.format)
@@ -87,7 +95,14 @@ def run(args: argparse.Namespace) -> int:
         from .serve import serve
 
         return serve(args)
-    result = build(BuildOptions(args.content, args.output, args.base_url, use_cache=not args.no_cache, jobs=args.jobs))
+    options = BuildOptions(args.content, args.output, args.base_url, use_cache=not args.no_cache, jobs=args.jobs)
+    fresh = check_freshness(options)
+    if fresh.unchanged:
+        print(f"built {len(fresh.cache.stamps)} files into {args.output} (nothing changed)")
+        return EXIT_OK
+    from .pipeline import build
+
+    result = build(options, fresh=fresh)
     if not result.ok:
         return _report(result.problems)
     print(f"built {result.files_written} files into {args.output}")

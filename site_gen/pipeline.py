@@ -10,7 +10,6 @@ byte-identical whatever the cache or the number of processes.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -19,52 +18,23 @@ from typing import Iterator
 from markupsafe import Markup
 
 from . import parallel, urls
-from .cache import BuildCache, default_cache_dir, hash_tree
+from .cache import BuildCache
 from .catalog import Catalog, Item
-from .clock import build_date
 from .exports import catalog_csv, catalog_json
 from .feeds import feed_xml, robots_txt, sitemap_xml
+from .freshness import Freshness, check_freshness
 from .link import link_catalog
 from .markup import LinkResolver, MarkdownRenderer
 from .memo import BodyRecord, RecordingRoutes, SourceMemo
-from .output import recover_output, refuse_dangerous_output, write_site
+from .options import BuildOptions
+from .output import write_site
 from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
 from .routes import Route, plan_routes
-from .search import LUNR_JS, read_lunr_js, search_bundle
+from .search import read_lunr_js, search_bundle
 from .schema import ENTRY_MODELS, Entry, SiteConfig
 from .source import LoadResult, load_catalog_sources
 from .validate import validate_document
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_ROOT / "templates"
-STATIC_DIR = PROJECT_ROOT / "static"
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """What to build, from where, to where; the cache folder (None: none) and processes (None: every core)."""
-
-    content_dir: Path
-    output_dir: Path = Path("_site")
-    base_url: str | None = None
-    templates_dir: Path = TEMPLATES_DIR
-    static_dir: Path = STATIC_DIR
-    today: date | None = None
-    lunr_js: Path = LUNR_JS
-    use_cache: bool = True
-    cache_dir: Path | None = None  # default: <content>/.cache/<output name>/
-    jobs: int | None = None
-
-    @property
-    def cache_folder(self) -> Path | None:
-        if not self.use_cache:
-            return None
-        return self.cache_dir if self.cache_dir is not None else default_cache_dir(self.content_dir, self.output_dir)
-
-    @property
-    def job_count(self) -> int:
-        return self.jobs if self.jobs is not None else parallel.default_jobs()
 
 
 @dataclass
@@ -215,35 +185,23 @@ def check(content_dir: Path, base_url: str | None = None, jobs: int | None = Non
     return result
 
 
-def inputs_fingerprint(options: BuildOptions, today: date, code: str) -> str:
-    """Hash of everything a build reads: content, templates, static files, generator code, options, date."""
-    digest = hashlib.sha256(f"{options.base_url}\0{today.isoformat()}\0{options.content_dir.name}".encode())
-    digest.update(code.encode())
-    hash_tree(options.content_dir, digest, "content", skip_hidden=True)
-    hash_tree(options.templates_dir, digest, "templates")
-    hash_tree(options.static_dir, digest, "static")
-    return digest.hexdigest()
-
-
-def build(options: BuildOptions, cache: BuildCache | None = None) -> BuildResult:
+def build(options: BuildOptions, cache: BuildCache | None = None, fresh: Freshness | None = None) -> BuildResult:
     """Check the content and, if it is free of problems, write the site (only what changed).
 
     A long-running caller (``serve``) may pass the same ``BuildCache`` to every
-    build so that its memo stays in memory instead of being read from disk.
+    build so that its memo stays in memory instead of being read from disk; a
+    caller that already checked freshness passes its answer.
     """
-    refuse_dangerous_output(options.output_dir, options.content_dir)
-    recover_output(options.output_dir)
-    today = options.today or build_date()
-    cache = cache if cache is not None else BuildCache.open(options.cache_folder)
-    fingerprint = inputs_fingerprint(options, today, cache.code)
-    if cache.is_unchanged(fingerprint, options.output_dir):
+    fresh = fresh if fresh is not None else check_freshness(options, cache)
+    cache = fresh.cache
+    if fresh.unchanged:
         return BuildResult(files_written=len(cache.stamps), is_unchanged=True)
     cache.load_memo()
     result = check(options.content_dir, options.base_url, options.job_count, cache)
     if not result.ok or result.catalog is None:
         return result
     cache.forget()
-    files = site_files(result.catalog, result.bodies, options, today)
+    files = site_files(result.catalog, result.bodies, options, fresh.today)
     result.files_written = write_site(options.output_dir, files, options.static_dir)
-    cache.save(fingerprint, options.output_dir)
+    cache.save(fresh.fingerprint, options.output_dir)
     return result

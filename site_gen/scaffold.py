@@ -8,15 +8,10 @@ from typing import Any
 
 from pydantic.fields import FieldInfo
 
+from .errors import ScaffoldError
+from .options import KIND_TO_COLLECTION
 from .schema import ENTRY_MODELS
 from .slugs import is_slug, suggest_slug
-
-KIND_TO_COLLECTION = {"partner": "partners", "project": "projects", "elective": "electives", "page": "pages"}
-
-
-class ScaffoldError(Exception):
-    """The entry cannot be created (bad kind or slug, file exists)."""
-
 
 def yaml_value(value: Any) -> str:
     """Write an example value as a YAML flow value that reads back as typed."""

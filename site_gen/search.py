@@ -36,10 +36,11 @@ from markupsafe import Markup
 from . import humanize, urls
 from .catalog import Catalog, Item, countries_of
 from .countries import country_name
+from .errors import SearchAssetError
+from .options import LUNR_JS
 from .schema import CATEGORIES, Elective, Entry, Partner, Project
 from .search_shards import pack_shards, term_rows
 
-LUNR_JS = Path(__file__).resolve().parent.parent / "node_modules" / "lunr" / "lunr.min.js"
 REF = "ref"  # lunr refs are document numbers: the order of Catalog.published
 COLLECTIONS = ("projects", "partners", "electives", "pages")
 DOCUMENT_CHUNK = 16  # result documents per file: a page of results fetches few small files
@@ -80,10 +81,6 @@ stemmer.label = "stemmer"  # type: ignore[attr-defined]
 def stem(word: str) -> str:
     """Stem one folded word as the index and lunr.js do."""
     return str(stemmer(Token(word)))
-
-
-class SearchAssetError(Exception):
-    """A file the search page needs (lunr.js) is missing."""
 
 
 @dataclass(frozen=True)

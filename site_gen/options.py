@@ -1,0 +1,46 @@
+"""What a command asks for: ``BuildOptions`` and the project's default folders.
+
+Standard library only (with ``parallel`` and ``cache``), so that a build with
+nothing to do can decide so before the pipeline's libraries are imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import parallel
+from .cache import default_cache_dir
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES_DIR = PROJECT_ROOT / "templates"
+STATIC_DIR = PROJECT_ROOT / "static"
+LUNR_JS = PROJECT_ROOT / "node_modules" / "lunr" / "lunr.min.js"
+KIND_TO_COLLECTION = {"partner": "partners", "project": "projects", "elective": "electives", "page": "pages"}  # `new <kind>`
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build, from where, to where; the cache folder (None: none) and processes (None: every core)."""
+
+    content_dir: Path
+    output_dir: Path = Path("_site")
+    base_url: str | None = None
+    templates_dir: Path = TEMPLATES_DIR
+    static_dir: Path = STATIC_DIR
+    today: date | None = None
+    lunr_js: Path = LUNR_JS
+    use_cache: bool = True
+    cache_dir: Path | None = None  # default: <content>/.cache/<output name>/
+    jobs: int | None = None
+
+    @property
+    def cache_folder(self) -> Path | None:
+        if not self.use_cache:
+            return None
+        return self.cache_dir if self.cache_dir is not None else default_cache_dir(self.content_dir, self.output_dir)
+
+    @property
+    def job_count(self) -> int:
+        return self.jobs if self.jobs is not None else parallel.default_jobs()
