@@ -55,11 +55,10 @@ def link_catalog(
 
 def partner_slugs(item: Item[Entry]) -> tuple[str, ...] | list[str]:
     """The slug of every partner an item points at (host or project partners), in order."""
-    meta = item.meta
-    if isinstance(meta, Project):
-        return meta.partners
-    if isinstance(meta, Elective) and meta.host:
-        return (meta.host,)
+    if item.collection == "projects":
+        return item.meta.partners  # type: ignore[attr-defined, no-any-return]
+    if item.collection == "electives" and item.meta.host:  # type: ignore[attr-defined]
+        return (item.meta.host,)  # type: ignore[attr-defined]
     return ()
 
 
@@ -88,25 +87,29 @@ def _reference_problems(item: Item[Entry], document: Document, partners: set[str
 
 def _index(catalog: Catalog) -> None:
     """Fill the catalog's lookup tables from its published items."""
-    catalog.partner_by_slug = {item.slug: item for item in catalog.partners}
+    partner_by_slug = catalog.partner_by_slug = {item.slug: item for item in catalog.partners}
     links: dict[str, list[Item[Entry]]] = defaultdict(list)
     countries: dict[str, list[Item[Entry]]] = defaultdict(list)
     topic_items: dict[str, list[Item[Entry]]] = defaultdict(list)
     topic_names: dict[str, str] = {}
+    source_to_item = catalog.source_to_item
     for item in catalog.published:
-        catalog.source_to_item[item.source] = item
+        source_to_item[item.source] = item
         # No `item in list` scans: they made linking quadratic in large catalogs.
-        for slug in dict.fromkeys(partner_slugs(item)):
-            if slug in catalog.partner_by_slug:
+        refs = partner_slugs(item)
+        for slug in dict.fromkeys(refs) if len(refs) > 1 else refs:
+            if slug in partner_by_slug:
                 links[slug].append(item)
         if item.collection != "pages":
             for code in countries_of(item):
                 countries[code].append(item)
         for tag in item.meta.tags:
             slug = tag_slug(tag)
-            if slug and (not topic_items[slug] or topic_items[slug][-1] is not item):  # one entry per item
-                topic_items[slug].append(item)
+            members = topic_items[slug]
+            if slug and (not members or members[-1] is not item):  # one entry per item
+                members.append(item)
                 topic_names.setdefault(slug, tag)
+    topic_items.pop("", None)
     catalog.partner_links = {slug: tuple(items) for slug, items in sorted(links.items())}
     catalog.by_country = {code: tuple(items) for code, items in sorted(countries.items())}
     catalog.topics = {

@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .cache import source_key
+from .catalog import Item
 from .problems import Problem
 from .schema import Entry
 from .source import MAX_FILE_BYTES, Document, display_path, load_document
@@ -28,6 +29,7 @@ class SourceRecord:
     document: Document | None
     problems: list[Problem]
     validated: tuple[Entry | None, list[Problem]] | None = None
+    item: Item[Entry] | None = None  # the validated document as the link stage takes it
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,19 @@ class SourceMemo:
         if record is not None and record.document is document:
             record.validated = validated
         return validated
+
+    def item(self, document: Document, model: type[Entry]) -> tuple[Item[Entry] | None, list[Problem]]:
+        """The validated document as an ``Item`` (the same object for the same bytes), or its problems."""
+        meta, problems = self.validate(document, model)
+        if meta is None:
+            return None, problems
+        record = self.records.get(self.keys.get(document.path, ""))
+        if record is not None and record.document is document and record.item is not None and record.item.meta is meta:
+            return record.item, problems
+        item = Item(document.collection, document.slug, document.path, meta, document.body, document.body_line)
+        if record is not None and record.document is document:
+            record.item = item
+        return item, problems
 
     def body_key(self, source: str, base_url: str) -> str | None:
         """The key of a source's rendered body under a base URL (None if not memoised)."""

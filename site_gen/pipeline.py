@@ -71,10 +71,9 @@ def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = N
         problems += site_problems
     validated: list[tuple[Item[Entry], object]] = []
     for document in loaded.documents:
-        meta, entry_problems = memo.validate(document, ENTRY_MODELS[document.collection])
+        item, entry_problems = memo.item(document, ENTRY_MODELS[document.collection])
         problems += entry_problems
-        if meta is not None:
-            item = Item(document.collection, document.slug, document.path, meta, document.body, document.body_line)
+        if item is not None:
             validated.append((item, document))
     if site is None:
         return BuildResult(sort_problems(problems))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import html
 import mimetypes
@@ -44,7 +45,8 @@ from .problems import format_text
 POLL_MILLISECONDS = 250  # without inotify
 SETTLE_SECONDS = 0.01  # an editor's save is several events: take them together
 BACKGROUND_NICENESS = 10
-DISK_BUILD_DELAY_SECONDS = 1.0  # let the reloaded page render before the full build takes the cores
+DISK_BUILD_DELAY_SECONDS = 1.0
+PAUSE_SECONDS = 0.5  # a running background build holds still this long after an edit: the reload gets both cores  # let the reloaded page render before the full build takes the cores
 _ERROR_PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -295,6 +297,7 @@ def watched_folders(options: BuildOptions) -> list[Path]:
 def _disk_build(options: BuildOptions, cache: BuildCache | None, sender: Any) -> None:
     """Child process: a full build into the output folder; send back (files written, problems)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # stop at once when the server ends this build
+    os.setpgrp()  # a group of its own, with its workers: the server pauses and ends them together
     os.nice(BACKGROUND_NICENESS)  # the server answering the browser comes first
     try:
         result = build(options, cache)
@@ -309,8 +312,30 @@ class DiskBuilds:
     def __init__(self, preview: Preview) -> None:
         self.preview = preview
         self.timer: object | None = None
+        self.resume_timer: object | None = None
         self.running: multiprocessing.Process | None = None
         self.again = False
+
+    def _signal(self, number: int) -> None:
+        """Send a signal to the running build and its workers (its own process group)."""
+        if self.running is not None and self.running.pid is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.running.pid, number)
+
+    def pause(self) -> None:
+        """Hold the running build while the server answers an edit (both cores for the preview), then resume it."""
+        if self.running is None:
+            return
+        loop = ioloop.IOLoop.current()
+        if self.resume_timer is None:
+            self._signal(signal.SIGSTOP)
+        else:
+            loop.remove_timeout(self.resume_timer)
+        self.resume_timer = loop.call_later(PAUSE_SECONDS, self._resume)
+
+    def _resume(self) -> None:
+        self.resume_timer = None
+        self._signal(signal.SIGCONT)
 
     def schedule(self) -> None:
         """Build a moment from now (a later change moves the moment); after the running build, if any."""
@@ -339,13 +364,18 @@ class DiskBuilds:
         """End a running build (the server is stopping); the output folder keeps its last complete state."""
         if self.running is not None:
             ioloop.IOLoop.current().remove_handler(self.running.sentinel)
-            self.running.terminate()
+            self._signal(signal.SIGTERM)
+            self._signal(signal.SIGCONT)  # a paused build must run to act on SIGTERM
             self.running.join()
             self.running = None
 
     def _done(self, receiver: Any, started: float) -> None:
         assert self.running is not None
-        ioloop.IOLoop.current().remove_handler(self.running.sentinel)
+        loop = ioloop.IOLoop.current()
+        loop.remove_handler(self.running.sentinel)
+        if self.resume_timer is not None:
+            loop.remove_timeout(self.resume_timer)
+            self.resume_timer = None
         self.running.join()
         try:
             written, problems = receiver.recv()
@@ -416,6 +446,7 @@ async def _serve_forever(preview: Preview, host: str) -> None:
 
     def notify(paths: set[Path]) -> None:
         if not pending:
+            disk.pause()
             loop.call_later(SETTLE_SECONDS, settle)
         pending.update(paths)
 
