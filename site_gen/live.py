@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -47,7 +47,8 @@ class LiveSite:
     _loaded: LoadResult | None = None
     _env: Environment | None = None
     _entries: dict[str, Item[Entry]] = field(default_factory=dict)
-    _routes: dict[str, Route] | None = None
+    _plan: Iterator[Route] | None = None  # plan_routes of the current catalog, followed on demand
+    _planned: dict[str, Route] = field(default_factory=dict)
     _pages: dict[str, bytes] = field(default_factory=dict)
     _bodies: dict[tuple[str, str], Markup] = field(default_factory=dict)
     _sources: tuple[str, ...] = ()
@@ -95,7 +96,7 @@ class LiveSite:
                 self._env = make_environment(self.options.templates_dir, catalog, url_maker, self.today, asset_versions(self.options.static_dir))
                 self.catalog, self._bodies, self._sources = catalog, bodies, sources
                 self._entries = {urls.entry(item.collection, item.slug): item for item in catalog.published}
-                self._routes, self._pages = None, {}
+                self._plan, self._planned, self._pages = None, {}, {}
         self._loaded = loaded
         self.problems = sort_problems(problems)
         return self.problems
@@ -105,7 +106,7 @@ class LiveSite:
         if self.catalog is not None and not self.problems:
             url_maker = urls.Urls(self.catalog.site.base_url)
             self._env = make_environment(self.options.templates_dir, self.catalog, url_maker, self.today, asset_versions(self.options.static_dir))
-            self._routes, self._pages = None, {}
+            self._plan, self._planned, self._pages = None, {}, {}
             return []
         return self.update()
 
@@ -146,13 +147,19 @@ class LiveSite:
         return html
 
     def _route(self, route: str) -> Route | None:
-        """An entry page straight from the catalog; any other page from the full plan, made once per update."""
+        """An entry page straight from the catalog; any other page from the plan, followed only as far as needed."""
         item = self._entries.get(route)
         if item is not None:
             return entry_route(item, self._bodies[item.key])
-        if self._routes is None and self.catalog is not None:
-            self._routes = {planned.route: planned for planned in plan_routes(self.catalog, self._bodies, self.today)}
-        return (self._routes or {}).get(route)
+        if route in self._planned:
+            return self._planned[route]
+        if self._plan is None and self.catalog is not None:
+            self._plan = plan_routes(self.catalog, self._bodies, self.today)
+        for planned in self._plan or ():
+            self._planned[planned.route] = planned
+            if planned.route == route:
+                return planned
+        return None
 
     def is_page(self, relative: str) -> bool:
         """True when ``relative`` + "/" is a live page (a link without its trailing slash)."""

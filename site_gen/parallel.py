@@ -8,8 +8,10 @@ so a huge catalog never sits in memory as HTML at once.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from collections import deque
 from typing import Any, Callable, Iterator, TypeVar
 
@@ -17,6 +19,22 @@ T = TypeVar("T")
 STATE: dict[str, Any] = {}
 MIN_TASKS_PER_JOB = 64  # below this, forking costs more than it saves
 _CHUNK = 32
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked process: end when ``parent`` ends, so a killed build leaves no orphans (Linux; elsewhere a no-op).
+
+    Pool workers wait on a queue whose other end they hold themselves, and a
+    background task writes to a pipe its siblings keep open: without this they
+    would wait forever once the build is killed.
+    """
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
 
 
 def default_jobs() -> int:
@@ -47,7 +65,7 @@ def ordered_map(task: Callable[[int], T], count: int, jobs: int, state: dict[str
         if jobs <= 1 or count < MIN_TASKS_PER_JOB * 2 or not can_fork():
             yield from _run_chunk(task, 0, count)
             return
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
             yield from _bounded(pool, task, count, in_flight=4 * jobs)
     finally:
         STATE.clear()
@@ -66,7 +84,7 @@ def in_background(task: Callable[[], T], enabled: bool = True) -> Callable[[], T
         return lambda: result
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_send_result, args=(task, sender), daemon=True)
+    process = context.Process(target=_send_result, args=(task, sender, os.getpid()), daemon=True)
     process.start()
     sender.close()
 
@@ -85,7 +103,8 @@ def in_background(task: Callable[[], T], enabled: bool = True) -> Callable[[], T
     return wait
 
 
-def _send_result(task: Callable[[], Any], sender: Any) -> None:
+def _send_result(task: Callable[[], Any], sender: Any, parent: int) -> None:
+    die_with_parent(parent)
     try:
         outcome = (True, task())
     except BaseException as error:  # noqa: BLE001 — handed to the parent, which raises it

@@ -100,7 +100,31 @@ def test_a_build_killed_at_random_moments_while_writing_leaves_a_whole_site(tmp_
             assert run_cli("build", "--content", content, "--output", site).code == 0
             make_catalog(tmp_path, {**pages, "site.yaml": NEW_TITLE})
     assert killed_mid_write, "no kill landed before the swap: the test proved nothing"
+    assert_no_process_outlives_its_build(str(content))
     assert_next_build_cleans_up(content, site, after)
+
+
+def processes_mentioning(marker: str) -> list[int]:
+    """Process ids whose command line contains ``marker`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def assert_no_process_outlives_its_build(marker: str) -> None:
+    """Workers and the search process of a killed build end with it, instead of waiting forever."""
+    if not Path("/proc/self/cmdline").exists():
+        pytest.skip("needs /proc")
+    deadline = time.monotonic() + 10
+    while processes_mentioning(marker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert processes_mentioning(marker) == [], "processes of a killed build are still running"
 
 
 @pytest.mark.parametrize("write", [1, 6])
