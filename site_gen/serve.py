@@ -362,6 +362,9 @@ class DiskBuilds:
 
     def stop(self) -> None:
         """End a running build (the server is stopping); the output folder keeps its last complete state."""
+        if self.resume_timer is not None:
+            ioloop.IOLoop.current().remove_timeout(self.resume_timer)
+            self.resume_timer = None
         if self.running is not None:
             ioloop.IOLoop.current().remove_handler(self.running.sentinel)
             self._signal(signal.SIGTERM)
@@ -461,15 +464,12 @@ async def _serve_forever(preview: Preview, host: str) -> None:
                 last = current
 
         ioloop.PeriodicCallback(poll, POLL_MILLISECONDS).start()
+    stopping = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stopping.set)  # stop as Ctrl+C does
     try:
-        await asyncio.Event().wait()
+        await stopping.wait()
     finally:
         disk.stop()
-
-
-def _stop_on_terminate(signum: int, frame: object) -> None:
-    """SIGTERM stops the server as Ctrl+C does, so a background build is ended too."""
-    raise KeyboardInterrupt
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -480,9 +480,9 @@ def serve(args: argparse.Namespace) -> int:
     rebuild(preview)
     start_live(preview)
     gc.freeze()  # the catalog lives as long as the server: keep it out of every garbage collection
-    signal.signal(signal.SIGTERM, _stop_on_terminate)  # after the first build: its workers keep the default
     try:
         asyncio.run(_serve_forever(preview, args.host))
+        print("stopped", flush=True)
     except KeyboardInterrupt:
         print("stopped", flush=True)
     except OSError as error:
