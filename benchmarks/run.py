@@ -193,7 +193,7 @@ def measure(entries: int, seed: int, runs: int, work: Path, use_hugo: bool) -> S
     files, size = tree_size(output)
     report = SizeReport(entries, cold.seconds, cold.cpu_seconds, warm.seconds, edit.seconds, max(cold.peak_mib, edit.peak_mib),
                         files, size / 2**20, search_payload(output))
-    report.serve_edit_ms = 1000 * statistics.median(serve_edits(content, max(3, runs), startup_seconds=1800))
+    report.serve_edit_ms = 1000 * statistics.median(serve_edits(content, max(5, runs), startup_seconds=1800))
     hugo = measure_hugo(content, work / f"catalog-{entries}", runs) if use_hugo else None
     if hugo is not None:
         report.hugo_s, report.hugo_peak_mib, report.hugo_cpu_s = hugo.seconds, hugo.peak_mib, hugo.cpu_seconds
