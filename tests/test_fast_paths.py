@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 from html.parser import HTMLParser
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
