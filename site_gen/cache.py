@@ -119,6 +119,7 @@ class BuildCache:
     stamps: dict[str, FileStamp] = field(default_factory=dict)
     sources: dict[str, Any] = field(default_factory=dict)
     bodies: dict[str, Any] = field(default_factory=dict)
+    search: dict[str, Any] = field(default_factory=dict)  # the last build's search files: see search.reusable_bundle
     _memo_loaded: bool = False
 
     @classmethod
@@ -129,6 +130,7 @@ class BuildCache:
         if state is not None and state.get("code") == cache.code:
             cache.fingerprint = state["fingerprint"]
             cache.stamps = {name: FileStamp(*value) for name, value in state["stamps"].items()}
+            cache.search = state["search"] if isinstance(state.get("search"), dict) else {}
         return cache
 
     def is_unchanged(self, fingerprint: str, output: Path) -> bool:
@@ -171,7 +173,7 @@ class BuildCache:
         _write_memo(self.folder / MEMO_FILE, (self.code, self.sources, self.bodies))
         self.fingerprint, self.stamps = fingerprint, stamp_tree(output)
         state = {"code": self.code, "fingerprint": fingerprint,
-                 "stamps": {name: [stamp.size, stamp.mtime_ns] for name, stamp in self.stamps.items()}}
+                 "stamps": {name: [stamp.size, stamp.mtime_ns] for name, stamp in self.stamps.items()}, "search": self.search}
         text = json.dumps(state, sort_keys=True, separators=(",", ":"))
         _write_atomic(self.folder / STATE_FILE, text.encode() + b"\n" + hashlib.sha256(text.encode()).hexdigest().encode())
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from markupsafe import Markup
 
@@ -31,7 +31,7 @@ from .output import write_site
 from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
 from .routes import Route, plan_routes
-from .search import read_lunr_js, search_bundle
+from .search import SearchBundle, bundle_record, read_lunr_js, reusable_bundle, search_bundle, search_inputs_key
 from .schema import ENTRY_MODELS, Entry, SiteConfig
 from .source import LoadResult, load_catalog_sources
 from .validate import validate_document
@@ -45,6 +45,7 @@ class BuildResult:
     catalog: Catalog | None = None
     bodies: dict[tuple[str, str], Markup] = field(default_factory=dict)
     files_written: int = 0
+    source_keys: dict[str, str] = field(default_factory=dict)  # shown path -> memo key of every source read
     is_unchanged: bool = False  # nothing changed since the last build: the output was left alone
 
     @property
@@ -141,20 +142,34 @@ def _render_page(index: int) -> tuple[str, bytes]:
     return urls.output_file(route.route), render_route(parallel.STATE["env"], route)
 
 
-def site_files(catalog: Catalog, bodies: dict[tuple[str, str], Markup], options: BuildOptions, today: date) -> Iterator[tuple[str, bytes]]:
+def site_files(
+    catalog: Catalog, bodies: dict[tuple[str, str], Markup], options: BuildOptions, today: date,
+    source_keys: dict[str, str] | None = None, search_record: dict[str, Any] | None = None,
+) -> Iterator[tuple[str, bytes]]:
     """Yield every output file as (relative path, bytes): HTML pages, search files, then the rest.
 
     The search index is built in a process of its own while the pages render; the
     search page, the only one that names the index's hashed files, renders last.
+    When the search files' inputs (``source_keys`` of every published source) are
+    those recorded in ``search_record`` by the last build, its files are reused;
+    ``search_record`` is then updated to describe this build's search files.
     """
     url_maker = urls.Urls(catalog.site.base_url)
     env = make_environment(options.templates_dir, catalog, url_maker, today, asset_versions(options.static_dir))
     lunr_js = read_lunr_js(options.lunr_js)  # fail before any work when it is missing
-    search_result = parallel.in_background(lambda: search_bundle(catalog, bodies, url_maker, lunr_js), enabled=options.job_count > 1)
+    key = search_inputs_key(catalog, source_keys, lunr_js) if source_keys is not None else None
+    reused = reusable_bundle(options.output_dir, search_record or {}, key)
+    if reused is not None:
+        search_result: Callable[[], SearchBundle] = lambda: reused  # noqa: E731
+    else:
+        search_result = parallel.in_background(lambda: search_bundle(catalog, bodies, url_maker, lunr_js), enabled=options.job_count > 1)
     routes = list(plan_routes(catalog, bodies, today))
     pages = [route for route in routes if route.route != urls.SEARCH]
     yield from parallel.ordered_map(_render_page, len(pages), options.job_count, {"routes": pages, "env": env})
     search = search_result()
+    if search_record is not None:
+        search_record.clear()
+        search_record.update(bundle_record(search, key))
     yield from search.files
     for route in routes:
         if route.route == urls.SEARCH:
@@ -178,6 +193,7 @@ def check(content_dir: Path, base_url: str | None = None, jobs: int | None = Non
         records = cache.bodies if cache is not None else None
         result.bodies, problems = render_bodies(result.catalog, url_maker, jobs, memo, records)
         result.problems = sort_problems(problems)
+    result.source_keys = memo.keys
     if cache is not None and result.catalog is not None:
         base = result.catalog.site.base_url
         cache.retain(memo.keys.values(), (memo.body_key(item.source, base) for item in result.catalog.published))
@@ -200,7 +216,7 @@ def build(options: BuildOptions, cache: BuildCache | None = None, fresh: Freshne
     if not result.ok or result.catalog is None:
         return result
     cache.forget()
-    files = site_files(result.catalog, result.bodies, options, fresh.today)
+    files = site_files(result.catalog, result.bodies, options, fresh.today, result.source_keys, cache.search)
     result.files_written = write_site(options.output_dir, files, options.static_dir)
     cache.save(fresh.fingerprint, options.output_dir)
     return result

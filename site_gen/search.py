@@ -333,6 +333,48 @@ def hashed_route(stem: str, data: bytes, suffix: str) -> str:
     return urls.search_file(f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}{suffix}")
 
 
+def search_inputs_key(catalog: Catalog, source_keys: dict[str, str], lunr_js: bytes) -> str | None:
+    """Hash of everything the search files are made of: each published source's bytes, the base URL, lunr.js.
+
+    (The generator's code is covered by the cache, which is dropped when the code
+    changes.) None when a source has no key, i.e. was not read through the memo.
+    """
+    digest = hashlib.sha256(f"{catalog.site.base_url}\0".encode() + hashlib.sha256(lunr_js).digest())
+    for item in catalog.published:
+        key = source_keys.get(item.source)
+        if key is None:
+            return None
+        digest.update(key.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def reusable_bundle(output: Path, recorded: dict[str, Any], key: str | None) -> SearchBundle | None:
+    """The search files of the last build, read back from its output, when made of the same inputs.
+
+    Every file must still be there with the bytes its name's hash promises;
+    anything else (a deleted or edited file, another key) means building anew.
+    """
+    if key is None or recorded.get("key") != key:
+        return None
+    files = []
+    try:
+        for route in recorded["files"]:
+            data = (output / route).read_bytes()
+            stem, _, suffix = route.rsplit("/", 1)[-1].split(".", 2)
+            if hashed_route(stem, data, "." + suffix) != route:
+                return None
+            files.append((route, data))
+        return SearchBundle(tuple(files), SearchAssets(*recorded["assets"]))
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+
+
+def bundle_record(bundle: SearchBundle, key: str | None) -> dict[str, Any]:
+    """What ``reusable_bundle`` needs to find this bundle again (kept in the build cache's state)."""
+    assets = bundle.assets
+    return {"key": key, "files": [route for route, _ in bundle.files], "assets": [assets.index, assets.manifest, assets.lunr]} if key else {}
+
+
 def read_lunr_js(path: Path = LUNR_JS) -> bytes:
     """Read lunr.js as installed by ``npm ci``; explain how to get it when missing."""
     try:

@@ -196,3 +196,47 @@ def test_a_cache_kept_in_memory_serves_repeated_builds(tmp_path: Path) -> None:
     (content / "partners/riverside.md").write_text(PARTNER.replace("Riverside Hospital", "Riverside Clinic"), encoding="utf-8")
     assert not build(options(tmp_path), cache).is_unchanged
     assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path))
+
+
+@pytest.fixture
+def counted_search(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the times the search files are built (not reused)."""
+    import site_gen.pipeline as pipeline
+
+    calls: list[int] = []
+    original = pipeline.search_bundle
+    monkeypatch.setattr(pipeline, "search_bundle", lambda *args: calls.append(1) or original(*args))
+    return calls
+
+
+def test_search_files_are_reused_when_no_indexed_source_changed(tmp_path: Path, counted_search: list[int]) -> None:
+    make_catalog(tmp_path, {})
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    built(tmp_path, templates_dir=templates)
+    assert counted_search == [1]
+    footer = templates / "base.html"
+    footer.write_text(footer.read_text(encoding="utf-8").replace("</footer>", "<p>New footer line.</p>\n</footer>"), encoding="utf-8")
+    built(tmp_path, templates_dir=templates)
+    assert counted_search == [1], "a template change leaves the index alone"
+    assert "New footer line." in (tmp_path / "_site/index.html").read_text(encoding="utf-8")
+    reference = tmp_path / "reference"
+    shutil.copytree(tmp_path / "content", reference / "content", ignore=shutil.ignore_patterns(".cache"))
+    assert build(options(reference, use_cache=False, templates_dir=templates)).ok
+    assert_trees_equal(tmp_path / "_site", reference / "_site")
+
+    counted_search.clear()
+    (tmp_path / "content/electives/surgery.md").write_text(ELECTIVE.replace("Body of the elective.", "Neonatal care."), encoding="utf-8")
+    built(tmp_path, templates_dir=templates)
+    assert counted_search == [1], "an edited body is indexed again"
+
+
+def test_search_files_altered_in_the_output_are_built_again(tmp_path: Path, counted_search: list[int]) -> None:
+    make_catalog(tmp_path, {})
+    built(tmp_path)
+    shard = next((tmp_path / "_site/search").glob("shard.*.json"))
+    shard.write_bytes(shard.read_bytes().replace(b"surgeri", b"xurgeri"))
+    (tmp_path / "content/site.yaml").write_text((tmp_path / "content/site.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    built(tmp_path)
+    assert counted_search == [1, 1], "a file whose bytes no longer match its name is never trusted"
+    assert b"xurgeri" not in b"".join(path.read_bytes() for path in (tmp_path / "_site/search").glob("shard.*.json"))
