@@ -93,10 +93,9 @@ class LiveSite:
             else:
                 bodies, problems = render_bodies(catalog, url_maker, jobs=1, memo=self.memo, records=self.records)
             if not problems:
-                self._env = make_environment(self.options.templates_dir, catalog, url_maker, self.today, asset_versions(self.options.static_dir))
                 self.catalog, self._bodies, self._sources = catalog, bodies, sources
                 self._entries = {urls.entry(item.collection, item.slug): item for item in catalog.published}
-                self._plan, self._planned, self._pages = None, {}, {}
+                self._start_rendering(catalog)
         self._loaded = loaded
         self.problems = sort_problems(problems)
         return self.problems
@@ -104,11 +103,15 @@ class LiveSite:
     def rerender(self) -> list[Problem]:
         """Templates or static files changed: render every page again from the same content."""
         if self.catalog is not None and not self.problems:
-            url_maker = urls.Urls(self.catalog.site.base_url)
-            self._env = make_environment(self.options.templates_dir, self.catalog, url_maker, self.today, asset_versions(self.options.static_dir))
-            self._plan, self._planned, self._pages = None, {}, {}
+            self._start_rendering(self.catalog)
             return []
         return self.update()
+
+    def _start_rendering(self, catalog: Catalog) -> None:
+        """A new template environment; forget every page rendered so far."""
+        url_maker = urls.Urls(catalog.site.base_url)
+        self._env = make_environment(self.options.templates_dir, catalog, url_maker, self.today, asset_versions(self.options.static_dir))
+        self._plan, self._planned, self._pages = None, {}, {}
 
     def _reread(self, changed: list[Path]) -> LoadResult | None:
         """The last load with only ``changed`` read again, or None when the whole folder must be read."""
@@ -163,4 +166,4 @@ class LiveSite:
 
     def is_page(self, relative: str) -> bool:
         """True when ``relative`` + "/" is a live page (a link without its trailing slash)."""
-        return self.catalog is not None and (relative + "/" in self._entries or (self._route(relative + "/") is not None))
+        return self.catalog is not None and self._route(relative + "/") is not None

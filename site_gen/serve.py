@@ -34,7 +34,7 @@ from urllib.parse import unquote
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import ioloop, web
 
-from . import urls
+from . import parallel, urls
 from .cache import BuildCache
 from .cli import EXIT_OK, EXIT_USAGE
 from .live import LiveSite
@@ -297,6 +297,7 @@ def watched_folders(options: BuildOptions) -> list[Path]:
 def _disk_build(options: BuildOptions, cache: BuildCache | None, sender: Any) -> None:
     """Child process: a full build into the output folder; send back (files written, problems)."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # stop at once when the server ends this build
+    parallel.die_with_parent(os.getppid())  # even a paused build must not outlive a killed server
     os.setpgrp()  # a group of its own, with its workers: the server pauses and ends them together
     os.nice(BACKGROUND_NICENESS)  # the server answering the browser comes first
     try:
