@@ -10,12 +10,16 @@ writes only what changed and unchanged files keep their modification time.
 from __future__ import annotations
 
 import ctypes
+import filecmp
+import itertools
 import os
 import shutil
 import stat
-import itertools
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Union
+
+FileData = Union[bytes, Path]  # a file's bytes, or a finished file to link (or copy) into place
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -74,8 +78,21 @@ def recover_output(output: Path) -> None:
         newest = max(olds, key=lambda path: path.stat().st_mtime)
         newest.rename(output)
         olds.remove(newest)
-    for leftover in _leftovers(output, "building") + olds:
+    for leftover in _leftovers(output, "building") + _leftovers(output, "spool") + olds:
         shutil.rmtree(leftover, ignore_errors=True)
+
+
+@contextmanager
+def spool_folder(output: Path) -> Iterator[Path]:
+    """A folder beside ``output`` for finished files that wait to be linked into the site; removed afterwards."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    folder = output.parent / f".{output.name}.spool-{os.getpid()}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _safe_target(root: Path, relative: str) -> Path:
@@ -85,30 +102,41 @@ def _safe_target(root: Path, relative: str) -> Path:
     return root / relative
 
 
-def _is_same_file(previous: Path, data: bytes) -> bool:
+def _is_same_file(previous: Path, data: FileData) -> bool:
     """True when ``previous`` is a regular file holding exactly ``data``."""
     try:
         status = previous.lstat()
-        if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
+        if not stat.S_ISREG(status.st_mode):
             return False
-        return previous.read_bytes() == data
+        if isinstance(data, Path):
+            other = data.stat()
+            return os.path.samestat(status, other) or (status.st_size == other.st_size and filecmp.cmp(previous, data, shallow=False))
+        return status.st_size == len(data) and previous.read_bytes() == data
     except OSError:
         return False
 
 
-def _put(target: Path, data: bytes, previous: Path | None) -> None:
-    """Link the previous site's identical file to a new ``target``, or write ``data`` into it."""
-    if previous is not None and _is_same_file(previous, data):
-        try:
-            os.link(previous, target)
-            return
-        except OSError:
-            pass  # no hard links here (another file system): write instead
+def _link(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target)
+        return True
+    except OSError:
+        return False  # no hard links here (another file system)
+
+
+def _put(target: Path, data: FileData, previous: Path | None) -> None:
+    """Link the previous site's identical file (or the finished file ``data``) to a new ``target``, or write it."""
+    if previous is not None and _is_same_file(previous, data) and _link(previous, target):
+        return
+    if isinstance(data, Path):
+        if not _link(data, target):
+            shutil.copyfile(data, target)
+        return
     target.write_bytes(data)  # a new name: write_tree unlinks a repeated one first
 
 
-def write_tree(root: Path, files: Iterable[tuple[str, bytes]], previous: Path | None = None) -> int:
-    """Write ``(relative path, bytes)`` pairs below ``root``, reusing ``previous``'s identical files; return the count."""
+def write_tree(root: Path, files: Iterable[tuple[str, FileData]], previous: Path | None = None) -> int:
+    """Write ``(relative path, bytes or finished file)`` pairs below ``root``, reusing ``previous``'s identical files; return the count."""
     count = 0
     made: set[Path] = set()
     written: set[str] = set()
@@ -159,7 +187,7 @@ def publish(staging: Path, output: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def write_site(output: Path, files: Iterable[tuple[str, bytes]], static_dir: Path | None) -> int:
+def write_site(output: Path, files: Iterable[tuple[str, FileData]], static_dir: Path | None) -> int:
     """Write a whole site to ``output`` through a staging folder; return the file count."""
     recover_output(output)
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ from .link import link_catalog
 from .markup import LinkResolver, MarkdownRenderer
 from .memo import BodyRecord, RecordingRoutes, SourceMemo
 from .options import BuildOptions
-from .output import write_site
+from .output import FileData, spool_folder, write_site
 from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
 from .routes import Route, plan_routes
@@ -145,8 +145,8 @@ def _render_page(index: int) -> tuple[str, bytes]:
 def site_files(
     catalog: Catalog, bodies: dict[tuple[str, str], Markup], options: BuildOptions, today: date,
     source_keys: dict[str, str] | None = None, search_record: dict[str, Any] | None = None,
-) -> Iterator[tuple[str, bytes]]:
-    """Yield every output file as (relative path, bytes): HTML pages, search files, then the rest.
+) -> Iterator[tuple[str, FileData]]:
+    """Yield every output file as (relative path, bytes or finished file): HTML pages, search files, then the rest.
 
     The search index is built in a process of its own while the pages render; the
     search page, the only one that names the index's hashed files, renders last.
@@ -158,29 +158,30 @@ def site_files(
     env = make_environment(options.templates_dir, catalog, url_maker, today, asset_versions(options.static_dir))
     lunr_js = read_lunr_js(options.lunr_js)  # fail before any work when it is missing
     key = search_inputs_key(catalog, source_keys, lunr_js) if source_keys is not None else None
-    reused = reusable_bundle(options.output_dir, search_record or {}, key)
-    if reused is not None:
-        search_result: Callable[[], SearchBundle] = lambda: reused  # noqa: E731
-    else:
-        search_result = parallel.in_background(lambda: search_bundle(catalog, bodies, url_maker, lunr_js), enabled=options.job_count > 1)
-    routes = list(plan_routes(catalog, bodies, today))
-    pages = [route for route in routes if route.route != urls.SEARCH]
-    yield from parallel.ordered_map(_render_page, len(pages), options.job_count, {"routes": pages, "env": env})
-    search = search_result()
-    if search_record is not None:
-        search_record.clear()
-        search_record.update(bundle_record(search, key))
-    yield from search.files
-    for route in routes:
-        if route.route == urls.SEARCH:
-            yield urls.output_file(route.route), render_route(env, replace(route, context={**route.context, "search": search.assets}))
-    lastmod = {route.route: route.context["item"].meta.updated for route in routes
-               if route.context.get("item") is not None and route.context["item"].meta.updated is not None}
-    yield urls.SITEMAP, sitemap_xml([route.route for route in routes], url_maker, lastmod)
-    yield urls.FEED, feed_xml(catalog, url_maker, today)
-    yield urls.ROBOTS, robots_txt(url_maker)
-    yield urls.CATALOG_JSON, catalog_json(catalog, url_maker)
-    yield urls.CATALOG_CSV, catalog_csv(catalog, url_maker)
+    with spool_folder(options.output_dir) as spool:  # where the search process leaves its files
+        reused = reusable_bundle(options.output_dir, search_record or {}, key)
+        if reused is not None:
+            search_result: Callable[[], SearchBundle] = lambda: reused  # noqa: E731
+        else:
+            search_result = parallel.in_background(lambda: search_bundle(catalog, bodies, url_maker, spool, lunr_js), enabled=options.job_count > 1)
+        routes = list(plan_routes(catalog, bodies, today))
+        pages = [route for route in routes if route.route != urls.SEARCH]
+        yield from parallel.ordered_map(_render_page, len(pages), options.job_count, {"routes": pages, "env": env})
+        search = search_result()
+        if search_record is not None:
+            search_record.clear()
+            search_record.update(bundle_record(search, key))
+        yield from search.files
+        for route in routes:
+            if route.route == urls.SEARCH:
+                yield urls.output_file(route.route), render_route(env, replace(route, context={**route.context, "search": search.assets}))
+        lastmod = {route.route: route.context["item"].meta.updated for route in routes
+                   if route.context.get("item") is not None and route.context["item"].meta.updated is not None}
+        yield urls.SITEMAP, sitemap_xml([route.route for route in routes], url_maker, lastmod)
+        yield urls.FEED, feed_xml(catalog, url_maker, today)
+        yield urls.ROBOTS, robots_txt(url_maker)
+        yield urls.CATALOG_JSON, catalog_json(catalog, url_maker)
+        yield urls.CATALOG_CSV, catalog_csv(catalog, url_maker)
 
 
 def check(content_dir: Path, base_url: str | None = None, jobs: int | None = None, cache: BuildCache | None = None) -> BuildResult:

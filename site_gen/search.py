@@ -17,20 +17,18 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from lunr.builder import Builder
-from lunr.idf import idf as lunr_idf
+from lunr.pipeline import Pipeline
 from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
-from lunr.vector import Vector
 from markupsafe import Markup
 
 from . import humanize, urls
@@ -39,7 +37,8 @@ from .countries import country_name
 from .errors import SearchAssetError
 from .options import LUNR_JS
 from .schema import CATEGORIES, Elective, Entry, Partner, Project
-from .search_shards import pack_shards, term_rows
+from .search_index import CompactIndex
+from .search_shards import js_order, pack_shards, term_rows
 
 REF = "ref"  # lunr refs are document numbers: the order of Catalog.published
 COLLECTIONS = ("projects", "partners", "electives", "pages")
@@ -94,9 +93,9 @@ class SearchAssets:
 
 @dataclass(frozen=True)
 class SearchBundle:
-    """The search files to write, and where they live."""
+    """The search files to write (route, finished file to link or copy into place), and where they live."""
 
-    files: tuple[tuple[str, bytes], ...]
+    files: tuple[tuple[str, Path], ...]
     assets: SearchAssets
 
 
@@ -220,117 +219,39 @@ def _json_bytes(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-class _RoundedVector(Vector):
-    """A field vector whose weights are rounded when made, as lunr.py's own are: serialise without rounding again."""
-
-    def serialize(self) -> list[float]:
-        return self.elements  # type: ignore[no-any-return]
-
-
-_NO_METADATA: dict[str, list[Any]] = {}  # every posting's (empty) metadata: one shared object, never written to
-
-
-class FoldedTextBuilder(Builder):
-    """lunr.py's Builder for folded text, with the same index and a fraction of the work.
-
-    Folded text has single spaces between words, so it is split with ``str.split``
-    instead of lunr's character-by-character tokenizer, and the pipeline (trimmer,
-    stop words, stemmer: pure functions of a word) runs once per distinct word of a
-    field. No token metadata is kept, as with lunr's default empty whitelist. The
-    token set that ``build`` makes for Python-side querying is skipped: serialised
-    indexes do not carry it (lunr.js rebuilds its own on load). Postings share one
-    empty metadata object (millions of them in a large catalog).
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._terms: dict[tuple[str, str], tuple[str, ...]] = {}
-
-    def _word_terms(self, word: str, field_name: str) -> tuple[str, ...]:
-        key = (word, field_name)
-        terms = self._terms.get(key)
-        if terms is None:
-            terms = self._terms[key] = tuple(str(token) for token in self.pipeline.run([Token(word)], field_name))
-        return terms
-
-    def add(self, doc: dict[str, Any], attributes: dict[str, Any] | None = None) -> None:
-        if self.metadata_whitelist:
-            raise ValueError("FoldedTextBuilder keeps no token metadata")
-        doc_ref = str(doc[self._ref])
-        self._documents[doc_ref] = attributes or {}
-        self.document_count += 1
-        field_names = list(self._fields)
-        for field_name in field_names:
-            terms = [term for word in doc[field_name].lower().split() for term in self._word_terms(word, field_name)]
-            field_ref = f"{field_name}/{doc_ref}"  # str(lunr's FieldRef)
-            field_terms: dict[str, int] = defaultdict(int)
-            self.field_term_frequencies[field_ref] = field_terms
-            self.field_lengths[field_ref] = len(terms)
-            for term in terms:
-                field_terms[term] += 1
-            for term in field_terms:
-                posting = self.inverted_index.get(term)
-                if posting is None:
-                    posting = self.inverted_index[term] = {name: {} for name in field_names}
-                    posting["_index"] = self.term_index
-                    self.term_index += 1
-                posting[field_name][doc_ref] = _NO_METADATA
-
-    def _create_field_vectors(self) -> None:
-        """lunr.py's BM25 field vectors, same arithmetic, each built sorted at once instead of by binary insertion."""
-        idfs: dict[str, float] = {}
-        k1, b = self._k1, self._b
-        self.field_vectors = {}
-        for field_ref, term_frequencies in self.field_term_frequencies.items():
-            if not term_frequencies:
-                self.field_vectors[field_ref] = _RoundedVector()
-                continue  # (and an empty field may have an average length of 0)
-            field_name, doc_ref = field_ref.split("/", 1)
-            length_ratio = self.field_lengths[field_ref] / self.average_field_length[field_name]
-            field_boost = self._fields[field_name].boost
-            doc_boost = self._documents[doc_ref].get("boost", 1)
-            pairs = []
-            for term, tf in term_frequencies.items():
-                posting = self.inverted_index[term]
-                idf = idfs.get(term)
-                if idf is None:
-                    idf = idfs[term] = lunr_idf(posting, self.document_count)
-                score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * length_ratio) + tf)
-                score *= field_boost
-                score *= doc_boost
-                pairs.append((posting["_index"], round(score, 3)))
-            pairs.sort()
-            self.field_vectors[field_ref] = _RoundedVector([value for pair in pairs for value in pair])
-
-    def _create_token_set(self) -> None:
-        self.token_set = None
-        self.field_term_frequencies = {}  # folded into the field vectors: free the memory before serialising
+def pipelines() -> tuple[Pipeline, Pipeline]:
+    """The indexing pipeline (trimmer, stop words, stemmer) and the search pipeline (stemmer) of the catalog's index."""
+    pipeline, search_pipeline = Pipeline(), Pipeline()
+    pipeline.add(trimmer, stop_word_filter, stemmer)
+    search_pipeline.add(stemmer)
+    return pipeline, search_pipeline
 
 
 def configure(builder: Builder) -> Builder:
-    """Give a lunr.py builder the catalog's pipeline, ref and boosted fields."""
-    builder.pipeline.add(trimmer, stop_word_filter, stemmer)
-    builder.search_pipeline.add(stemmer)
+    """Give a lunr.py builder the catalog's pipelines, ref and boosted fields (what ``build_index`` does without it)."""
+    builder.pipeline, builder.search_pipeline = pipelines()
     builder.ref(REF)
     for name, boost in FIELD_BOOSTS.items():
         builder.field(name, boost=boost)
     return builder
 
 
-def build_index(records: Iterable[dict[str, str]], builder: Builder | None = None) -> dict[str, Any]:
-    """Build and serialise a lunr index of folded field records, in the order given.
-
-    ``builder`` defaults to the fast ``FoldedTextBuilder``; tests pass lunr.py's own.
-    """
-    builder = configure(builder if builder is not None else FoldedTextBuilder())
+def build_index(records: Iterable[dict[str, str]]) -> CompactIndex:
+    """Index folded field records, in the order given (document numbers are positions)."""
+    index = CompactIndex(FIELD_BOOSTS, *pipelines(), ref=REF)
     for record in records:
-        builder.add(record)
-    return builder.build().serialize()
+        index.add(record)
+    index.finish()
+    return index
 
 
 def hashed_route(stem: str, data: bytes, suffix: str) -> str:
     """Route of a search file whose name carries a hash of its bytes."""
-    return urls.search_file(f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}{suffix}")
+    return _hashed_name(stem, hashlib.sha256(data).hexdigest(), suffix)
+
+
+def _hashed_name(stem: str, hexdigest: str, suffix: str) -> str:
+    return urls.search_file(f"{stem}.{hexdigest[:12]}{suffix}")
 
 
 def search_inputs_key(catalog: Catalog, source_keys: dict[str, str], lunr_js: bytes) -> str | None:
@@ -349,7 +270,7 @@ def search_inputs_key(catalog: Catalog, source_keys: dict[str, str], lunr_js: by
 
 
 def reusable_bundle(output: Path, recorded: dict[str, Any], key: str | None) -> SearchBundle | None:
-    """The search files of the last build, read back from its output, when made of the same inputs.
+    """The search files of the last build, in its output, when made of the same inputs.
 
     Every file must still be there with the bytes its name's hash promises;
     anything else (a deleted or edited file, another key) means building anew.
@@ -359,11 +280,13 @@ def reusable_bundle(output: Path, recorded: dict[str, Any], key: str | None) -> 
     files = []
     try:
         for route in recorded["files"]:
-            data = (output / route).read_bytes()
+            path = output / route
+            with path.open("rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
             stem, _, suffix = route.rsplit("/", 1)[-1].split(".", 2)
-            if hashed_route(stem, data, "." + suffix) != route:
+            if _hashed_name(stem, digest, "." + suffix) != route:
                 return None
-            files.append((route, data))
+            files.append((route, path))
         return SearchBundle(tuple(files), SearchAssets(*recorded["assets"]))
     except (OSError, KeyError, TypeError, ValueError):
         return None
@@ -399,27 +322,51 @@ def facet_table(items: tuple[Item[Entry], ...]) -> dict[str, Any]:
     }
 
 
-def _hashed(stem: str, value: Any) -> tuple[str, bytes]:
-    data = _json_bytes(value)
-    return hashed_route(stem, data, ".json"), data
+class _Spool:
+    """Writes search files into a folder under their hashed names, one at a time (a large catalog's never sit in memory)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def stream(self, stem: str, suffix: str, produce: Callable[[Callable[[bytes], Any]], None]) -> tuple[str, Path]:
+        """Let ``produce`` write a file in pieces; name it by the hash of its bytes."""
+        partial = self.folder / f"{stem}.partial"
+        digest = hashlib.sha256()
+        with partial.open("wb") as handle:
+            def write(data: bytes) -> None:
+                digest.update(data)
+                handle.write(data)
+            produce(write)
+        route = _hashed_name(stem, digest.hexdigest(), suffix)
+        path = self.folder / route.rsplit("/", 1)[-1]
+        partial.replace(path)
+        return route, path
+
+    def put(self, stem: str, suffix: str, data: bytes) -> tuple[str, Path]:
+        return self.stream(stem, suffix, lambda write: write(data))
+
+    def json(self, stem: str, value: Any) -> tuple[str, Path]:
+        return self.put(stem, ".json", _json_bytes(value))
 
 
-def search_bundle(catalog: Catalog, bodies: dict[tuple[str, str], Markup], url_maker: urls.Urls, lunr_js: Path | bytes = LUNR_JS) -> SearchBundle:
-    """Build the whole index, its shards, the result documents, the manifest and lunr.js (a path or its bytes) as hashed files."""
+def search_bundle(
+    catalog: Catalog, bodies: dict[tuple[str, str], Markup], url_maker: urls.Urls, folder: Path, lunr_js: Path | bytes = LUNR_JS,
+) -> SearchBundle:
+    """Write the whole index, its shards, the result documents, the manifest and lunr.js (a path or its bytes) into ``folder``."""
     items = catalog.published
     script = lunr_js if isinstance(lunr_js, bytes) else read_lunr_js(lunr_js)
+    spool = _Spool(folder)
     index = build_index(index_fields(catalog, number, item, bodies[item.key]) for number, item in enumerate(items))
-    rows = term_rows(index)
-    shards = [(shard[0][0], _hashed("shard", shard)) for shard in pack_shards(rows)]
-    terms = _hashed("terms", [row[0] for row in rows])
-    chunks = [_hashed("documents", [result_document(item, url_maker) for item in items[start:start + DOCUMENT_CHUNK]])
+    whole = spool.stream("index", ".json", index.write_json)
+    shards = [(shard[0][0], spool.json("shard", shard)) for shard in pack_shards(term_rows(index))]
+    terms = spool.json("terms", sorted(index.terms, key=js_order))
+    chunks = [spool.json("documents", [result_document(item, url_maker) for item in items[start:start + DOCUMENT_CHUNK]])
               for start in range(0, len(items), DOCUMENT_CHUNK)]
-    manifest = _hashed("manifest", {
-        "fields": index["fields"], "pipeline": index["pipeline"], "documentCount": len(items),
+    manifest = spool.json("manifest", {
+        "fields": index.field_names, "pipeline": index.search_pipeline, "documentCount": len(items),
         "shards": [[first, url_maker.href(route)] for first, (route, _) in shards], "terms": url_maker.href(terms[0]),
         "chunkSize": DOCUMENT_CHUNK, "chunks": [url_maker.href(route) for route, _ in chunks], "facets": facet_table(items),
     })
-    whole = _hashed("index", index)
-    lunr_file = (hashed_route("lunr", script, ".min.js"), script)
+    lunr_file = spool.put("lunr", ".min.js", script)
     files = (whole, manifest, lunr_file, terms, *(file for _, file in shards), *chunks)
     return SearchBundle(files, SearchAssets(*(url_maker.href(route) for route, _ in (whole, manifest, lunr_file))))

@@ -12,6 +12,7 @@ import pytest
 
 from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
 from site_gen.cache import MEMO_FILE, STATE_FILE, BuildCache, default_cache_dir
+from site_gen.output import write_tree
 from site_gen.pipeline import BuildOptions, BuildResult, build
 
 LINKED_PROJECT = PROJECT.replace("Body of the project.", "See [the elective](../electives/surgery.md).")
@@ -240,3 +241,25 @@ def test_search_files_altered_in_the_output_are_built_again(tmp_path: Path, coun
     built(tmp_path)
     assert counted_search == [1, 1], "a file whose bytes no longer match its name is never trusted"
     assert b"xurgeri" not in b"".join(path.read_bytes() for path in (tmp_path / "_site/search").glob("shard.*.json"))
+
+
+def test_finished_files_are_linked_into_place_or_copied_where_links_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    finished = spool / "index.json"
+    finished.write_bytes(b'{"big": "index"}')
+    previous = tmp_path / "previous"
+    (previous / "search").mkdir(parents=True)
+    (previous / "search/same.json").write_bytes(finished.read_bytes())
+    assert write_tree(tmp_path / "new", [("search/same.json", finished), ("search/other.json", finished)], previous) == 2
+    assert (tmp_path / "new/search/same.json").stat().st_ino == (previous / "search/same.json").stat().st_ino
+    assert (tmp_path / "new/search/other.json").stat().st_ino == finished.stat().st_ino
+    assert finished.read_bytes() == b'{"big": "index"}', "the finished file is linked, never moved or written to"
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError("no hard links on this file system")
+
+    monkeypatch.setattr(os, "link", no_links)
+    write_tree(tmp_path / "copied", [("search/other.json", finished)], previous)
+    assert (tmp_path / "copied/search/other.json").read_bytes() == finished.read_bytes()
+    assert (tmp_path / "copied/search/other.json").stat().st_ino != finished.stat().st_ino

@@ -58,7 +58,7 @@ def test_a_build_killed_while_writing_leaves_the_previous_site(catalog: tuple, w
     done = faulty_build("kill-at-write", write, content, site)
     assert done.returncode == -signal.SIGKILL, done.stderr
     assert snapshot(site) == before
-    assert [name.split("-")[0] for name in leftovers(site)] == ["._site.building"]
+    assert [name.split("-")[0] for name in leftovers(site)] == ["._site.building", "._site.spool"]  # the next build removes both
     assert_next_build_cleans_up(content, site, after)
 
 
@@ -177,7 +177,8 @@ def test_stale_leftovers_of_dead_builds_are_removed_but_a_running_builds_are_kep
     with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) as alive:
         try:
             dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
-            for name in (f"._site.building-{dead.stdout.strip()}", f"._site.old-{dead.stdout.strip()}", f"._site.building-{alive.pid}"):
+            for name in (f"._site.building-{dead.stdout.strip()}", f"._site.old-{dead.stdout.strip()}", f"._site.spool-{dead.stdout.strip()}",
+                         f"._site.building-{alive.pid}"):
                 (site.parent / name).mkdir()
                 (site.parent / name / "index.html").write_text("partial", encoding="utf-8")
             assert_next_build_cleans_up_except(content, site, after, f"._site.building-{alive.pid}")

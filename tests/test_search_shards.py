@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from site_gen.search_shards import WEIGHT_SCALE, js_order, pack_shards
+from site_gen.search_index import WEIGHT_SCALE
+from site_gen.search_shards import js_order, pack_shards
 
 
 def read(site: Path, url: str) -> Any:

@@ -1,0 +1,214 @@
+"""Search stage, the index itself: lunr.py's index kept in flat arrays and serialised as a stream.
+
+lunr.py's ``Builder`` keeps a dictionary per posting and per field vector and
+``Index.serialize`` copies them again, then ``json.dumps`` makes the whole JSON
+text at once: about 50 bytes per posting several times over, several GiB for a
+100,000-entry catalog. ``CompactIndex`` keeps each posting as two 4-byte numbers
+in each direction (document -> terms for the field vectors, term -> documents for
+the inverted index and the shards) and writes the JSON piece by piece. The bytes
+are those of ``json.dumps(Builder(...).build().serialize(), ensure_ascii=False,
+sort_keys=True, separators=(",", ":"))`` for the same records, which
+``tests/test_fast_paths.py`` checks.
+
+Records are folded text (single spaces between words, see ``search.fold``), so
+a field is split with ``str.split``; the token pipeline (trimmer, stop words,
+stemmer: pure functions of a word) runs once per distinct word and field. No
+token metadata is kept, as with lunr's default empty whitelist.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from array import array
+from typing import Any, BinaryIO, Callable, Iterator
+
+from lunr import __TARGET_JS_VERSION__
+from lunr.pipeline import Pipeline
+from lunr.token import Token
+
+K1 = 1.2  # lunr's BM25 defaults (Builder._k1, Builder._b)
+B = 0.75
+WEIGHT_SCALE = 1000  # lunr rounds every weight to 3 decimals: weights are kept as integers of thousandths
+_FLUSH_CHARS = 1 << 20
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class _FieldPostings:
+    """One field of every document: document -> (term, count then weight), and term -> documents."""
+
+    def __init__(self, name: str, boost: float) -> None:
+        self.name = name
+        self.boost = boost
+        self.lengths = array("I")  # tokens per document
+        self.ends = array("Q")  # where each document's run in ``terms``/``values`` ends
+        self.terms = array("I")  # term numbers, ascending within a document
+        self.values = array("I")  # term counts; weights (thousandths) once ``finish`` ran
+        self.documents: dict[int, array[int]] = {}  # term number -> documents, ascending
+        self.weights: dict[int, array[int]] = {}  # term number -> weights, in the order of ``documents``
+
+    def run(self, document: int) -> range:
+        return range(self.ends[document - 1] if document else 0, self.ends[document])
+
+
+class CompactIndex:
+    """A lunr index of folded-text records, built in arrays; see the module's docstring.
+
+    Documents are numbered in the order they are added; ``ref`` names the record
+    key that holds each document's lunr ref.
+    """
+
+    def __init__(self, fields: dict[str, float], pipeline: Pipeline, search_pipeline: Pipeline, ref: str = "id") -> None:
+        self._fields = [_FieldPostings(name, boost) for name, boost in fields.items()]
+        self._pipeline = pipeline
+        self._search_pipeline = search_pipeline
+        self._ref = ref
+        self.refs: list[str] = []
+        self.terms: list[str] = []  # by term number: lunr's ``_index``, in order of first appearance
+        self._numbers: dict[str, int] = {}
+        self._frequency = array("I")  # (field, document) pairs holding each term: lunr's idf input
+        self._word_numbers: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._finished = False
+
+    def _term_numbers(self, word: str, field: str) -> tuple[int, ...]:
+        key = (word, field)
+        numbers = self._word_numbers.get(key)
+        if numbers is None:
+            found = []
+            for token in self._pipeline.run([Token(word)], field):
+                term = str(token)
+                number = self._numbers.get(term)
+                if number is None:
+                    number = self._numbers[term] = len(self.terms)
+                    self.terms.append(term)
+                    self._frequency.append(0)
+                found.append(number)
+            numbers = self._word_numbers[key] = tuple(found)
+        return numbers
+
+    def add(self, record: dict[str, str]) -> None:
+        """Index one record: its ref and the folded text of each field."""
+        if self._finished:
+            raise RuntimeError("the index is finished: no more documents")
+        document = len(self.refs)
+        self.refs.append(str(record[self._ref]))
+        for field in self._fields:
+            counts: dict[int, int] = {}
+            length = 0
+            for word in record[field.name].lower().split():
+                for number in self._term_numbers(word, field.name):
+                    counts[number] = counts.get(number, 0) + 1
+                    length += 1
+            field.lengths.append(length)
+            for number in sorted(counts):
+                field.terms.append(number)
+                field.values.append(counts[number])
+                self._frequency[number] += 1
+                documents = field.documents.get(number)
+                if documents is None:
+                    documents = field.documents[number] = array("I")
+                documents.append(document)
+            field.ends.append(len(field.terms))
+
+    def finish(self) -> None:
+        """Turn term counts into lunr's BM25 weights (same arithmetic as lunr.py's ``Builder``)."""
+        if self._finished:
+            return
+        self._finished = True
+        count = len(self.refs)
+        idf = [math.log(1 + abs((count - frequency + 0.5) / (frequency + 0.5))) for frequency in self._frequency]
+        self._word_numbers = {}
+        for field in self._fields:
+            average = sum(field.lengths) / count if count else 0.0
+            for document in range(count):
+                run = field.run(document)
+                if not run:
+                    continue  # (and an empty field may have an average length of 0)
+                norm = K1 * (1 - B + B * (field.lengths[document] / average))
+                for position in run:
+                    number, frequency = field.terms[position], field.values[position]
+                    score = idf[number] * ((K1 + 1) * frequency) / (norm + frequency)
+                    score *= field.boost
+                    weight = round(round(score, 3) * WEIGHT_SCALE)
+                    field.values[position] = weight
+                    weights = field.weights.get(number)
+                    if weights is None:
+                        weights = field.weights[number] = array("I")
+                    weights.append(weight)
+
+    def write_json(self, write: Callable[[bytes], Any]) -> None:
+        """Write the serialised index (lunr-schema, keys sorted, compact) in pieces through ``write``."""
+        self.finish()
+        out = _ChunkedText(write)
+        texts: dict[int, str] = {}
+        out.add('{"fieldVectors":[')
+        separator = ""
+        for document, ref in enumerate(self.refs):
+            for field in self._fields:
+                elements = []
+                for position in field.run(document):
+                    weight = field.values[position]
+                    text = texts.get(weight)
+                    if text is None:
+                        text = texts[weight] = repr(weight / WEIGHT_SCALE)
+                    elements.append(f"{field.terms[position]},{text}")
+                out.add(f'{separator}[{_json_text(f"{field.name}/{ref}")},[{",".join(elements)}]]')
+                separator = ","
+        out.add(f'],"fields":{_json_text([field.name for field in self._fields])},"invertedIndex":[')
+        ref_texts = [_json_text(ref) for ref in self.refs]
+        by_name = sorted(self._fields, key=lambda field: field.name)
+        separator = ""
+        for term in sorted(self.terms):
+            number = self._numbers[term]
+            parts = [f'{separator}[{_json_text(term)},{{"_index":{number}']
+            for field in by_name:
+                documents = sorted(field.documents.get(number, ()), key=self.refs.__getitem__)
+                parts.append(f',{_json_text(field.name)}:{{{",".join(ref_texts[document] + ":{}" for document in documents)}}}')
+            parts.append("}]")
+            out.add("".join(parts))
+            separator = ","
+        pipeline = _json_text(self._search_pipeline.serialize())
+        out.add(f'],"pipeline":{pipeline},"version":{_json_text(__TARGET_JS_VERSION__)}}}')
+        out.flush()
+
+    def number(self, term: str) -> int:
+        """lunr's ``_index`` of a term."""
+        return self._numbers[term]
+
+    @property
+    def field_names(self) -> list[str]:
+        return [field.name for field in self._fields]
+
+    @property
+    def search_pipeline(self) -> list[str]:
+        return self._search_pipeline.serialize()  # type: ignore[no-any-return]
+
+    def postings(self, number: int) -> Iterator[tuple[array[int], array[int]]]:
+        """For each field in order: the documents holding term ``number`` (ascending) and its weight in each."""
+        self.finish()
+        empty = array("I")
+        for field in self._fields:
+            yield field.documents.get(number, empty), field.weights.get(number, empty)
+
+
+class _ChunkedText:
+    """Collect text and hand it on as UTF-8 in pieces of about a megabyte."""
+
+    def __init__(self, write: Callable[[bytes], Any]) -> None:
+        self._write = write
+        self._parts: list[str] = []
+        self._size = 0
+
+    def add(self, text: str) -> None:
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size >= _FLUSH_CHARS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._parts:
+            self._write("".join(self._parts).encode("utf-8"))
+            self._parts, self._size = [], 0
