@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 
 from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
-from site_gen.cache import MEMO_FILE, STATE_FILE, BuildCache, default_cache_dir
+from site_gen.cache import MEMO_FILE, STATE_FILE, BuildCache, default_cache_dir, read_memo, write_memo
 from site_gen.output import write_tree
 from site_gen.pipeline import BuildOptions, BuildResult, build
 
@@ -130,14 +128,30 @@ def test_a_tampered_output_is_rebuilt(tmp_path: Path, damage: str) -> None:
 
 def poison_memo(memo: Path, code: str | None, checksum_ok: bool) -> None:
     """Replace every rendered body in the memo with 'POISON'; optionally claim other code or break the checksum."""
-    raw = memo.read_bytes()
-    header, _, payload = raw[:-65].partition(b"\n")
-    memo_code, sources, bodies = pickle.loads(payload)
+    real_code = BuildCache.open(memo.parent).code
+    records = read_memo(memo, real_code)
+    assert records is not None
+    sources, bodies = records
     for key, record in bodies.items():
         bodies[key] = type(record)(type(record.html)("POISON"), record.lookups, record.broken)
-    payload = pickle.dumps((code or memo_code, sources, bodies))
-    checksum = hashlib.sha256(payload).hexdigest() if checksum_ok else "0" * 64
-    memo.write_bytes(header + b"\n" + payload + b"\n" + checksum.encode())
+    write_memo(memo, code or real_code, sources, bodies)
+    if not checksum_ok:
+        raw = memo.read_bytes()
+        memo.write_bytes(raw[:-64] + b"0" * 64)
+
+
+def test_a_memo_of_many_batches_reads_back_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("site_gen.cache._BATCH", 3)
+    shared = ["one object", "referred to twice"]
+    sources = {f"source {number}": (number, shared, shared) for number in range(10)}
+    bodies = {f"body {number}": f"<p>{number}</p>" for number in range(7)}
+    write_memo(tmp_path / MEMO_FILE, "code", sources, bodies)
+    assert read_memo(tmp_path / MEMO_FILE, "code") == (sources, bodies)
+    again = read_memo(tmp_path / MEMO_FILE, "code")
+    assert again is not None and all(record[1] is record[2] for record in again[0].values())  # sharing inside a record survives
+    assert read_memo(tmp_path / MEMO_FILE, "other code") is None
+    write_memo(tmp_path / MEMO_FILE, "code", {}, {})
+    assert read_memo(tmp_path / MEMO_FILE, "code") == ({}, {})
 
 
 @pytest.mark.parametrize(
