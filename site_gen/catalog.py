@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Generic, TypeVar
 
-from .slugs import tag_slug
 from .schema import Elective, Entry, Page, Partner, Project, SiteConfig
 
 E = TypeVar("E", bound=Entry)

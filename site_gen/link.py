@@ -10,7 +10,8 @@ from collections import defaultdict
 from typing import Iterable
 
 from . import urls
-from .catalog import ENTRY_COLLECTIONS, Catalog, Item, Topic, countries_of, tag_slug
+from .catalog import ENTRY_COLLECTIONS, Catalog, Item, Topic, countries_of
+from .slugs import tag_slug
 from .problems import Problem
 from .schema import Elective, Entry, Partner, Project, SiteConfig
 from .source import Document

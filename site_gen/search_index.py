@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import math
 from array import array
-from typing import Any, BinaryIO, Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from lunr import __TARGET_JS_VERSION__
 from lunr.pipeline import Pipeline

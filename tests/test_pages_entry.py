@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ELECTIVE, PARTNER, PROJECT, SITE_YAML, make_catalog, run_cli
+from helpers import ELECTIVE, PROJECT, SITE_YAML, make_catalog, run_cli
 from page_parts import fact, page_file, parse
 
 FULL_ELECTIVE = ELECTIVE.replace("deadline: 2026-11-30", """\
