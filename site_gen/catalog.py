@@ -5,9 +5,9 @@ Built once by the link stage so that no template has to scan the catalog.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .schema import Elective, Entry, Page, Partner, Project, SiteConfig
 
@@ -74,6 +74,28 @@ class Catalog:
     def published(self) -> tuple[Item[Entry], ...]:
         """Every published item, free pages included."""
         return self.entries + self.pages
+
+
+def replace_items(catalog: Catalog, swaps: dict[int, Item[Entry]]) -> Catalog:
+    """The catalog with each item whose ``id`` is a key of ``swaps`` replaced by its value, in every list and index.
+
+    For a new version of entries whose fields are unchanged (only the body or
+    its line differ): their links and places in the indexes stand.
+    """
+
+    def swapped(value: Any) -> Any:
+        if isinstance(value, Item):
+            return swaps.get(id(value), value)
+        if isinstance(value, tuple):
+            return value if swaps.keys().isdisjoint(map(id, value)) else tuple(swaps.get(id(element), element) for element in value)
+        if isinstance(value, Topic):
+            items = swapped(value.items)
+            return value if items is value.items else replace(value, items=items)
+        if isinstance(value, dict):
+            return {key: swapped(element) for key, element in value.items()}
+        return value
+
+    return replace(catalog, **{name.name: swapped(getattr(catalog, name.name)) for name in fields(catalog)})
 
 
 def countries_of(item: Item[Entry]) -> tuple[str, ...]:

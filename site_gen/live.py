@@ -21,10 +21,10 @@ from markupsafe import Markup
 
 from . import urls
 from .cache import BuildCache
-from .catalog import Catalog, Item
+from .catalog import Catalog, Item, replace_items
 from .clock import build_date
 from .memo import BodyRecord, SourceMemo
-from .pipeline import BuildOptions, link_sources, render_bodies
+from .pipeline import ENTRY_MODELS, BuildOptions, link_sources, render_bodies
 from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
 from .routes import Route, entry_route, plan_routes
@@ -69,7 +69,9 @@ class LiveSite:
         """Bring the site up to date with the files on disk; return the problems (none: pages render).
 
         When every changed file is a known entry file that still exists, only those
-        are read again, and when the previous state was good and no page moved, only
+        are read again; when the previous state was good and their fields validate
+        to the same values (an edit of the body), the catalog is not linked again
+        (its items are swapped for the new versions), and when no page moved, only
         their bodies are rendered again; any other change (a new, deleted or renamed
         file, site.yaml, nothing named) reads the whole content folder, through the memo.
         """
@@ -78,11 +80,14 @@ class LiveSite:
         was_good = self.catalog is not None and not self.problems
         loaded = self._reread(changed)
         partial = loaded is not None
-        loaded = loaded or load_catalog_sources(content, self.memo.read)
-        result = link_sources(loaded, content, self.options.base_url, self.memo)
-        problems = result.problems
-        catalog = result.catalog
-        if result.ok and catalog is not None:
+        catalog = self._with_new_versions(loaded, changed) if loaded is not None and was_good else None
+        if catalog is not None:  # the same fields: every link and index stands
+            problems: list[Problem] = []
+        else:
+            loaded = loaded or load_catalog_sources(content, self.memo.read)
+            result = link_sources(loaded, content, self.options.base_url, self.memo)
+            problems, catalog = result.problems, result.catalog
+        if not problems and catalog is not None:
             url_maker = urls.Urls(catalog.site.base_url)
             sources = tuple(item.source for item in catalog.published)
             if partial and was_good and sources == self._sources:  # same pages: other bodies and their links stand
@@ -99,6 +104,28 @@ class LiveSite:
         self._loaded = loaded
         self.problems = sort_problems(problems)
         return self.problems
+
+    def _with_new_versions(self, loaded: LoadResult, changed: list[Path]) -> Catalog | None:
+        """The current catalog with the new versions of the changed entries, when only their bodies changed.
+
+        None (link everything again) when a changed file has a problem, is not a
+        published entry, or its fields no longer validate to the same values.
+        """
+        if self.catalog is None or loaded.problems:
+            return None
+        root = self.options.content_dir.parent
+        documents = {document.path: document for document in loaded.documents}
+        swaps: dict[int, Item[Entry]] = {}
+        for path in changed:
+            old = self.catalog.source_to_item.get(display_path(path, root))
+            document = documents.get(old.source) if old is not None else None
+            if old is None or document is None:
+                return None
+            new, problems = self.memo.item(document, ENTRY_MODELS[document.collection])
+            if new is None or problems or new.meta != old.meta or new.key != old.key:
+                return None
+            swaps[id(old)] = new
+        return replace_items(self.catalog, swaps)
 
     def rerender(self) -> list[Problem]:
         """Templates or static files changed: render every page again from the same content."""

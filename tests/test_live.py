@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from helpers import BUNDLED_CONTENT, ELECTIVE, make_catalog
+from site_gen import urls
+from site_gen.link import link_catalog
 from site_gen.live import LiveSite
 from site_gen.pipeline import BuildOptions, build
 
@@ -110,3 +112,34 @@ def test_templates_changes_render_every_page_again(site: LiveSite, tmp_path: Pat
     assert site.rerender() == []
     after = site.page("electives/surgery/") or b""
     assert b"Template marker" not in before and b"Template marker" in after
+
+
+def test_an_edit_of_the_body_alone_keeps_the_links_and_gives_the_pages_of_a_fresh_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(BUNDLED_CONTENT, content)
+    options = BuildOptions(content, tmp_path / "_site", use_cache=False)
+    live = LiveSite.open(options)
+    catalog = live.catalog
+    assert catalog is not None
+    partner = max(catalog.partners, key=lambda item: len(catalog.partner_links.get(item.slug, ())))
+    source = tmp_path / partner.source
+    text = source.read_text(encoding="utf-8")
+    links: list[int] = []
+    monkeypatch.setattr("site_gen.pipeline.link_catalog", lambda *args: links.append(1) or link_catalog(*args))
+    front, _, body = text.partition("\n---\n")
+    source.write_text(f"{front}\n\n---\nA new first paragraph.\n\n{body}", encoding="utf-8")  # and the body moves down a line
+    assert live.update([source]) == []
+    assert links == [], "nothing to link again"
+    assert build(options).ok
+    pages = built_pages(options.output_dir)
+    assert b"A new first paragraph." in pages[urls.entry("partners", partner.slug).lstrip("/")]
+    for route, html in pages.items():
+        assert route in ("search/", "404.html") or live.page(route) == html, route
+    links.clear()  # (the build linked too)
+    source.write_text(f"{front}\n---\nSee [nothing](../projects/nowhere.md).\n", encoding="utf-8")
+    [problem] = live.update([source])
+    assert links == [], "a broken link in the body is found without linking again"
+    assert str(problem).startswith(f"{partner.source}:{front.count(chr(10)) + 3}: link to '../projects/nowhere.md'")
+    source.write_text(text, encoding="utf-8")
+    assert live.update([source]) == []
+    assert links == [1], "after a problem, the next edit links everything again"
