@@ -9,6 +9,7 @@ Templates (partials/worldmap.html) draw the ``<svg>``.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -132,21 +133,31 @@ def path_data(rings: Iterable[Ring], scale: int = 1, clip: Box | None = None) ->
     return projected_path_data(project(rings), scale, clip)
 
 
-def projected_path_data(rings: Iterable[tuple[Point, ...]], scale: int = 1, clip: Box | None = None) -> tuple[str, Box | None]:
-    """``path_data`` for rings already projected (each country is projected once, drawn in many views)."""
+def projected_path_data(
+    rings: Iterable[tuple[Point, ...]], scale: int = 1, clip: Box | None = None, ring_boxes: Iterable[Box] | None = None,
+) -> tuple[str, Box | None]:
+    """``path_data`` for rings already projected (each country is projected once, drawn in many views).
+
+    ``ring_boxes`` (the bounds of each ring, unscaled) let a close-up skip the
+    rings that cannot reach its ``clip`` before rounding their points.
+    """
     parts: list[str] = []
     box: Box | None = None
-    for ring in rings:
+    for ring, ring_box in zip(rings, ring_boxes or itertools.repeat(None)):
+        if clip is not None and ring_box is not None and not _scaled(ring_box, scale, margin=1).overlaps(clip):
+            continue  # (one unit of margin: rounding moves a point by half a unit at most)
         points = _distinct([(round(x * scale), round(y * scale)) for x, y in ring])
         if clip is not None:
             xs, ys = [p[0] for p in points], [p[1] for p in points]
             if not Box(min(xs), min(ys), max(xs), max(ys)).overlaps(clip):
                 continue
-            points = _clamp(points, clip)
+            if not (clip.left < min(xs) and max(xs) < clip.right and clip.top < min(ys) and max(ys) < clip.bottom):
+                points = _clamp(points, clip)  # (a ring well inside the window is kept as it is)
         if len(points) < 3:
             continue
-        xs, ys = [min(max(p[0], 0), WIDTH * scale) for p in points], [p[1] for p in points]
-        ring_box = Box(min(xs), min(ys), max(xs), max(ys))
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        limit = WIDTH * scale  # (held within the map's width: the same as limiting every x, clamping being monotonic)
+        ring_box = Box(min(max(min(xs), 0), limit), min(ys), min(max(max(xs), 0), limit), max(ys))
         box = ring_box if box is None else box.union(ring_box)
         parts.append(_ring_path(points))
     return "".join(parts), box
@@ -166,12 +177,19 @@ class Outline:
     rings: tuple[Ring, ...]
     box: Box
     projected: tuple[tuple[Point, ...], ...]  # the rings in world-map units
+    ring_boxes: tuple[Box, ...]  # bounds of each projected ring
 
 
 def bounds(projected: Iterable[tuple[Point, ...]]) -> Box:
     """Bounds of projected rings, inside the map's width."""
     points = [point for ring in projected for point in ring]
     xs, ys = [min(max(x, 0), WIDTH) for x, _ in points], [y for _, y in points]
+    return Box(min(xs), min(ys), max(xs), max(ys))
+
+
+def ring_bounds(ring: tuple[Point, ...]) -> Box:
+    """Bounds of one projected ring (not limited to the map's width)."""
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
     return Box(min(xs), min(ys), max(xs), max(ys))
 
 
@@ -188,13 +206,13 @@ def outlines(atlas: str) -> tuple[Outline, ...]:
         rings = tuple(part for polygon in polygons_of(geometry) for ring in polygon for part in unwrap(ring_points(ring, arcs)))
         if rings:
             projected = project(rings)
-            found.append(Outline(code, rings, bounds(projected), projected))
+            found.append(Outline(code, rings, bounds(projected), projected, tuple(map(ring_bounds, projected))))
     return tuple(sorted(found, key=lambda outline: outline.code))
 
 
 def shape_of(outline: Outline, scale: int = 1, clip: Box | None = None) -> Shape:
     """Draw an outline at ``scale`` times the world map's resolution, within ``clip``."""
-    d, box = projected_path_data(outline.projected, scale, clip)
+    d, box = projected_path_data(outline.projected, scale, clip, outline.ring_boxes)
     return Shape(outline.code, d, box or outline.box)
 
 
@@ -249,8 +267,8 @@ def close_up_window(box: Box, margin: float = 0.6, minimum: float = 120) -> Box:
     )
 
 
-def _scaled(box: Box, scale: int) -> Box:
-    return Box(box.left * scale, box.top * scale, box.right * scale, box.bottom * scale)
+def _scaled(box: Box, scale: int, margin: float = 0) -> Box:
+    return Box(box.left * scale - margin, box.top * scale - margin, box.right * scale + margin, box.bottom * scale + margin)
 
 
 def highlight_view(code: str) -> MapView | None:

@@ -202,3 +202,40 @@ def test_build_without_node_modules_fails_with_one_message(empty_node_modules: P
     assert len(result.err.strip().splitlines()) == 1
     assert "is missing" in result.err and "npm ci" in result.err
     assert not (tmp_path / "_site").exists()
+
+
+def straightforward_path_data(rings, scale=1, clip=None, ring_boxes=None):  # type: ignore[no-untyped-def]
+    """``projected_path_data`` without its shortcuts: every ring rounded, clamped and bounded point by point."""
+    parts, box = [], None
+    for ring in rings:
+        points = worldmap._distinct([(round(x * scale), round(y * scale)) for x, y in ring])
+        if clip is not None:
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            if not Box(min(xs), min(ys), max(xs), max(ys)).overlaps(clip):
+                continue
+            points = worldmap._clamp(points, clip)
+        if len(points) < 3:
+            continue
+        xs, ys = [min(max(p[0], 0), worldmap.WIDTH * scale) for p in points], [p[1] for p in points]
+        ring_box = Box(min(xs), min(ys), max(xs), max(ys))
+        box = ring_box if box is None else box.union(ring_box)
+        parts.append(worldmap._ring_path(points))
+    return "".join(parts), box
+
+
+def test_close_ups_and_world_map_equal_those_drawn_without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
+    codes = sorted({outline.code for atlas in (worldmap.ATLAS_FILE, worldmap.DETAIL_FILE) for outline in worldmap.outlines(atlas)})
+    quick = [highlight_view(code) for code in codes]
+    world = worldmap.shape_of(max(worldmap.outlines(worldmap.ATLAS_FILE), key=lambda outline: len(outline.projected)))
+    monkeypatch.setattr(worldmap, "projected_path_data", straightforward_path_data)
+    assert [highlight_view(code) for code in codes] == quick
+    assert worldmap.shape_of(max(worldmap.outlines(worldmap.ATLAS_FILE), key=lambda outline: len(outline.projected))) == world
+
+
+@pytest.mark.parametrize("offset", [0.0, 0.4, 1.0])
+def test_a_ring_on_the_edge_of_the_clip_box_is_drawn_as_without_shortcuts(offset: float) -> None:
+    ring = ((offset, offset), (5.0, offset), (10.0 - offset, offset), (10.0 - offset, 10.0 - offset), (offset, 10.0 - offset))
+    clip = Box(0, 0, 10, 10)
+    expected = straightforward_path_data([ring], 1, clip)
+    assert worldmap.projected_path_data([ring], 1, clip, [worldmap.ring_bounds(ring)]) == expected
+    assert worldmap.projected_path_data([ring], 1, clip) == expected
