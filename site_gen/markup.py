@@ -233,21 +233,29 @@ def _skip_hopeless_patterns(md: markdown.Markdown) -> None:
         if patterns is None:
             continue
         patterns = tuple(patterns)
-        triggers = tuple(pattern_triggers(pattern) for pattern in patterns)
+        triggers = tuple(frozenset(found) if found is not None else None for found in map(pattern_triggers, patterns))
+        every_trigger = tuple(sorted(frozenset().union(*(found for found in triggers if found is not None))))
         apply_pattern = processor._InlineProcessor__applyPattern  # noqa: SLF001 — the loop below replaces its caller
 
         def handle_inline(data: str, pattern_index: int = 0, patterns: tuple[object, ...] = patterns,
-                          triggers: tuple[tuple[str, ...] | None, ...] = triggers, apply_pattern: Callable[..., tuple[str, bool, int]] = apply_pattern) -> str:
+                          triggers: tuple[frozenset[str] | None, ...] = triggers, every_trigger: tuple[str, ...] = every_trigger,
+                          apply_pattern: Callable[..., tuple[str, bool, int]] = apply_pattern) -> str:
             if isinstance(data, markdown.util.AtomicString):
                 return data
             start, count = 0, len(patterns)
+            present: set[str] | None = None  # the trigger texts in ``data``, found again only when a match changed it
             while pattern_index < count:
                 needed = triggers[pattern_index]
-                if needed is not None and not any(text in data for text in needed):
-                    pattern_index, start = pattern_index + 1, 0  # as when the pattern does not match
-                    continue
+                if needed is not None:
+                    if present is None:
+                        present = {text for text in every_trigger if text in data}
+                    if present.isdisjoint(needed):
+                        pattern_index, start = pattern_index + 1, 0  # as when the pattern does not match
+                        continue
                 data, matched, start = apply_pattern(patterns[pattern_index], data, pattern_index, start)
-                if not matched:
+                if matched:
+                    present = None
+                else:
                     pattern_index += 1
             return data
 
