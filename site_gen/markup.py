@@ -7,6 +7,7 @@ HTML becomes ``Markup``. Links are made to work under the base path.
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -236,29 +237,28 @@ def _skip_hopeless_patterns(md: markdown.Markdown) -> None:
         triggers = tuple(frozenset(found) if found is not None else None for found in map(pattern_triggers, patterns))
         every_trigger = tuple(sorted(frozenset().union(*(found for found in triggers if found is not None))))
         apply_pattern = processor._InlineProcessor__applyPattern  # noqa: SLF001 — the loop below replaces its caller
+        plans: dict[frozenset[str], tuple[int, ...]] = {}  # trigger texts present -> patterns that might match
 
         def handle_inline(data: str, pattern_index: int = 0, patterns: tuple[object, ...] = patterns,
                           triggers: tuple[frozenset[str] | None, ...] = triggers, every_trigger: tuple[str, ...] = every_trigger,
+                          plans: dict[frozenset[str], tuple[int, ...]] = plans,
                           apply_pattern: Callable[..., tuple[str, bool, int]] = apply_pattern) -> str:
             if isinstance(data, markdown.util.AtomicString):
                 return data
-            start, count = 0, len(patterns)
-            present: set[str] | None = None  # the trigger texts in ``data``, found again only when a match changed it
-            while pattern_index < count:
-                needed = triggers[pattern_index]
-                if needed is not None:
-                    if present is None:
-                        present = {text for text in every_trigger if text in data}
-                    if present.isdisjoint(needed):
-                        pattern_index, start = pattern_index + 1, 0  # as when the pattern does not match
-                        continue
-                data, matched, start = apply_pattern(patterns[pattern_index], data, pattern_index, start)
-                if matched:
-                    present = None
+            start = 0
+            while True:  # once per match: a match changes the text, and so maybe the triggers in it
+                present = frozenset(text for text in every_trigger if text in data)
+                plan = plans.get(present)
+                if plan is None:
+                    plan = plans[present] = tuple(index for index, needed in enumerate(triggers) if needed is None or not needed.isdisjoint(present))
+                for index in plan[bisect.bisect_left(plan, pattern_index):]:
+                    if index != pattern_index:
+                        pattern_index, start = index, 0  # as when the patterns between did not match
+                    data, matched, start = apply_pattern(patterns[index], data, index, start)
+                    if matched:
+                        break
                 else:
-                    pattern_index += 1
-            return data
-
+                    return data
         processor._InlineProcessor__handleInline = handle_inline  # noqa: SLF001
 
 
