@@ -13,6 +13,7 @@ otherwise spend most of their time here). The ranking is deterministic.
 from __future__ import annotations
 
 import heapq
+import operator
 from collections import Counter
 
 from .catalog import Catalog, Item, countries_of
@@ -52,7 +53,7 @@ class RelatedIndex:
             scores.pop(self.number.get(key, -1), None)
         # Highest score first, then the lowest number: one integer per candidate, picked in C.
         span = len(self.ranked)
-        best = heapq.nlargest(limit, (score * span - number for number, score in scores.items()))
+        best = heapq.nlargest(limit, map(operator.sub, map(span.__mul__, scores.values()), scores.keys()))
         return tuple(self.ranked[-value % span] for value in best)
 
 
