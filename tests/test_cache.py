@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
-from site_gen.cache import MEMO_FILE, STATE_FILE, BuildCache, default_cache_dir, read_memo, write_memo
+from site_gen.cache import (
+    LIBRARIES, MEMO_FILE, STATE_FILE, BuildCache, _files_below, _library_versions, default_cache_dir, read_memo, write_memo,
+)
 from site_gen.output import write_tree
 from site_gen.pipeline import BuildOptions, BuildResult, build
 
@@ -277,3 +279,38 @@ def test_finished_files_are_linked_into_place_or_copied_where_links_fail(tmp_pat
     write_tree(tmp_path / "copied", [("search/other.json", finished)], previous)
     assert (tmp_path / "copied/search/other.json").read_bytes() == finished.read_bytes()
     assert (tmp_path / "copied/search/other.json").stat().st_ino != finished.stat().st_ino
+
+
+def walked(folder: Path, suffix: str = "", skip_hidden: bool = False) -> list[tuple[str, str]]:
+    """What the cache's file listing used to be: ``os.walk`` with sorted folders and files."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(name for name in dirs if not (skip_hidden and name.startswith(".")))
+        for name in sorted(files):
+            if name.endswith(suffix) and not (skip_hidden and name.startswith(".")):
+                found.append(((Path(root) / name).relative_to(folder).as_posix(), os.path.join(root, name)))
+    return found
+
+
+@pytest.mark.parametrize(("suffix", "skip_hidden"), [("", False), ("", True), (".md", True)])
+def test_the_file_listing_keeps_the_order_and_rules_of_os_walk(tmp_path: Path, suffix: str, skip_hidden: bool) -> None:
+    for name in ["b.md", "a.txt", ".hidden.md", "z/y.md", "z/a/b.md", "a-b/c.md", "a/x.md", ".cache/k.md", "Z/upper.md"]:
+        (tmp_path / "tree" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "tree" / name).write_text(name)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside/o.md").write_text("o")
+    (tmp_path / "tree/linked").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (tmp_path / "tree/z/dangling.md").symlink_to(tmp_path / "missing.md")
+    listed = list(_files_below(tmp_path / "tree", suffix, skip_hidden))
+    assert listed == walked(tmp_path / "tree", suffix, skip_hidden)
+    assert ("z/dangling.md", str(tmp_path / "tree/z/dangling.md")) in listed, "a dangling link is listed (the load stage reports it)"
+    assert list(_files_below(tmp_path / "nowhere")) == []
+
+
+def test_library_versions_are_those_importlib_metadata_reports(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import metadata
+
+    expected = ",".join(f"{name}={metadata.version(name)}" for name in LIBRARIES)
+    assert _library_versions() == expected
+    monkeypatch.setattr("site_gen.cache.LIBRARIES", (*LIBRARIES, "no-such-library"))
+    assert _library_versions() == expected + ",no-such-library=missing"
