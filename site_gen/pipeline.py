@@ -153,12 +153,14 @@ def site_files(
     When the search files' inputs (``source_keys`` of every published source) are
     those recorded in ``search_record`` by the last build, its files are reused;
     ``search_record`` is then updated to describe this build's search files.
+    A finished file lives in a spool folder that is removed once the search files
+    have been yielded: write each file before asking for the next (``write_site`` does).
     """
     url_maker = urls.Urls(catalog.site.base_url)
     env = make_environment(options.templates_dir, catalog, url_maker, today, asset_versions(options.static_dir))
     lunr_js = read_lunr_js(options.lunr_js)  # fail before any work when it is missing
     key = search_inputs_key(catalog, source_keys, lunr_js) if source_keys is not None else None
-    with spool_folder(options.output_dir) as spool:  # where the search process leaves its files
+    with spool_folder(options.output_dir) as spool:  # where the search process leaves its files, until linked into the site
         reused = reusable_bundle(options.output_dir, search_record or {}, key)
         if reused is not None:
             search_result: Callable[[], SearchBundle] = lambda: reused  # noqa: E731
@@ -172,16 +174,16 @@ def site_files(
             search_record.clear()
             search_record.update(bundle_record(search, key))
         yield from search.files
-        for route in routes:
-            if route.route == urls.SEARCH:
-                yield urls.output_file(route.route), render_route(env, replace(route, context={**route.context, "search": search.assets}))
-        lastmod = {route.route: route.context["item"].meta.updated for route in routes
-                   if route.context.get("item") is not None and route.context["item"].meta.updated is not None}
-        yield urls.SITEMAP, sitemap_xml([route.route for route in routes], url_maker, lastmod)
-        yield urls.FEED, feed_xml(catalog, url_maker, today)
-        yield urls.ROBOTS, robots_txt(url_maker)
-        yield urls.CATALOG_JSON, catalog_json(catalog, url_maker)
-        yield urls.CATALOG_CSV, catalog_csv(catalog, url_maker)
+    for route in routes:
+        if route.route == urls.SEARCH:
+            yield urls.output_file(route.route), render_route(env, replace(route, context={**route.context, "search": search.assets}))
+    lastmod = {route.route: route.context["item"].meta.updated for route in routes
+               if route.context.get("item") is not None and route.context["item"].meta.updated is not None}
+    yield urls.SITEMAP, sitemap_xml([route.route for route in routes], url_maker, lastmod)
+    yield urls.FEED, feed_xml(catalog, url_maker, today)
+    yield urls.ROBOTS, robots_txt(url_maker)
+    yield urls.CATALOG_JSON, catalog_json(catalog, url_maker)
+    yield urls.CATALOG_CSV, catalog_csv(catalog, url_maker)
 
 
 def check(content_dir: Path, base_url: str | None = None, jobs: int | None = None, cache: BuildCache | None = None) -> BuildResult:

@@ -245,12 +245,8 @@ def build_index(records: Iterable[dict[str, str]]) -> CompactIndex:
     return index
 
 
-def hashed_route(stem: str, data: bytes, suffix: str) -> str:
-    """Route of a search file whose name carries a hash of its bytes."""
-    return _hashed_name(stem, hashlib.sha256(data).hexdigest(), suffix)
-
-
-def _hashed_name(stem: str, hexdigest: str, suffix: str) -> str:
+def hashed_route(stem: str, hexdigest: str, suffix: str) -> str:
+    """Route of a search file whose name carries (the start of) the SHA-256 of its bytes."""
     return urls.search_file(f"{stem}.{hexdigest[:12]}{suffix}")
 
 
@@ -284,7 +280,7 @@ def reusable_bundle(output: Path, recorded: dict[str, Any], key: str | None) -> 
             with path.open("rb") as handle:
                 digest = hashlib.file_digest(handle, "sha256").hexdigest()
             stem, _, suffix = route.rsplit("/", 1)[-1].split(".", 2)
-            if _hashed_name(stem, digest, "." + suffix) != route:
+            if hashed_route(stem, digest, "." + suffix) != route:
                 return None
             files.append((route, path))
         return SearchBundle(tuple(files), SearchAssets(*recorded["assets"]))
@@ -337,7 +333,7 @@ class _Spool:
                 digest.update(data)
                 handle.write(data)
             produce(write)
-        route = _hashed_name(stem, digest.hexdigest(), suffix)
+        route = hashed_route(stem, digest.hexdigest(), suffix)
         path = self.folder / route.rsplit("/", 1)[-1]
         partial.replace(path)
         return route, path
@@ -358,8 +354,9 @@ def search_bundle(
     spool = _Spool(folder)
     index = build_index(index_fields(catalog, number, item, bodies[item.key]) for number, item in enumerate(items))
     whole = spool.stream("index", ".json", index.write_json)
-    shards = [(shard[0][0], spool.json("shard", shard)) for shard in pack_shards(term_rows(index))]
-    terms = spool.json("terms", sorted(index.terms, key=js_order))
+    ordered = sorted(index.terms, key=js_order)
+    shards = [(shard[0][0], spool.json("shard", shard)) for shard in pack_shards(term_rows(index, ordered))]
+    terms = spool.json("terms", ordered)
     chunks = [spool.json("documents", [result_document(item, url_maker) for item in items[start:start + DOCUMENT_CHUNK]])
               for start in range(0, len(items), DOCUMENT_CHUNK)]
     manifest = spool.json("manifest", {

@@ -40,9 +40,9 @@ def _flat(documents: Sequence[int], weights: Sequence[int]) -> list[int] | int:
     return flat
 
 
-def term_rows(index: CompactIndex) -> Iterator[Row]:
-    """Every term of an index as a shard row, in JavaScript string order (document numbers are refs)."""
-    for term in sorted(index.terms, key=js_order):
+def term_rows(index: CompactIndex, ordered_terms: Iterable[str]) -> Iterator[Row]:
+    """A shard row for each term of ``ordered_terms`` (the index's terms in ``js_order``; document numbers are refs)."""
+    for term in ordered_terms:
         number = index.number(term)
         yield [term, number, *(_flat(documents, weights) for documents, weights in index.postings(number))]
 
