@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
@@ -103,12 +103,16 @@ def _clamp(points: list[tuple[int, int]], clip: Box) -> list[tuple[int, int]]:
     Inside the clip box the outline is unchanged (up to the segments that cross
     its edge), so a close-up can carry only what it shows.
     """
-    clamped = _distinct([(int(min(max(x, clip.left), clip.right)), int(min(max(y, clip.top), clip.bottom))) for x, y in points])
+    left, top, right, bottom = clip.left, clip.top, clip.right, clip.bottom
+    # (conditional expressions rather than min/max calls: a close-up clamps a few hundred thousand points)
+    clamped = _distinct([
+        (int(left if x < left else right if x > right else x), int(top if y < top else bottom if y > bottom else y)) for x, y in points
+    ])
     kept = []
-    for index, point in enumerate(clamped):
-        before, after = clamped[index - 1], clamped[(index + 1) % len(clamped)]
-        on_x = point[0] in (clip.left, clip.right) and before[0] == point[0] == after[0]
-        on_y = point[1] in (clip.top, clip.bottom) and before[1] == point[1] == after[1]
+    for before, point, after in zip(clamped[-1:] + clamped[:-1], clamped, clamped[1:] + clamped[:1]):
+        x, y = point
+        on_x = (x == left or x == right) and before[0] == x == after[0]
+        on_y = (y == top or y == bottom) and before[1] == y == after[1]
         if not (on_x or on_y):
             kept.append(point)
     return kept
@@ -133,33 +137,62 @@ def path_data(rings: Iterable[Ring], scale: int = 1, clip: Box | None = None) ->
     return projected_path_data(project(rings), scale, clip)
 
 
+@dataclass(frozen=True)
+class RoundedRing:
+    """A projected ring rounded at one scale: its distinct points, their bounds and path data."""
+
+    points: list[tuple[int, int]]
+    left: int
+    top: int
+    right: int
+    bottom: int
+    path: str  # "" when fewer than three points remain
+
+
+def round_ring(ring: tuple[Point, ...], scale: int) -> RoundedRing:
+    points = _distinct([(round(x * scale), round(y * scale)) for x, y in ring])
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return RoundedRing(points, min(xs), min(ys), max(xs), max(ys), _ring_path(points) if len(points) >= 3 else "")
+
+
 def projected_path_data(
     rings: Iterable[tuple[Point, ...]], scale: int = 1, clip: Box | None = None, ring_boxes: Iterable[Box] | None = None,
+    memo: dict[tuple[int, int], RoundedRing] | None = None,
 ) -> tuple[str, Box | None]:
     """``path_data`` for rings already projected (each country is projected once, drawn in many views).
 
     ``ring_boxes`` (the bounds of each ring, unscaled) let a close-up skip the
-    rings that cannot reach its ``clip`` before rounding their points.
+    rings that cannot reach its ``clip`` before rounding their points; ``memo``
+    keeps each ring rounded at each scale (keyed by scale and ring number), as a
+    neighbour is drawn in many close-ups at the same scale.
     """
     parts: list[str] = []
     box: Box | None = None
-    for ring, ring_box in zip(rings, ring_boxes or itertools.repeat(None)):
+    limit = WIDTH * scale  # (x bounds are held within the map's width)
+    for index, (ring, ring_box) in enumerate(zip(rings, ring_boxes or itertools.repeat(None))):
         if clip is not None and ring_box is not None and not _scaled(ring_box, scale, margin=1).overlaps(clip):
             continue  # (one unit of margin: rounding moves a point by half a unit at most)
-        points = _distinct([(round(x * scale), round(y * scale)) for x, y in ring])
+        rounded = memo.get((scale, index)) if memo is not None else None
+        if rounded is None:
+            rounded = round_ring(ring, scale)
+            if memo is not None:
+                memo[(scale, index)] = rounded
+        left, top, right, bottom, path = rounded.left, rounded.top, rounded.right, rounded.bottom, rounded.path
         if clip is not None:
-            xs, ys = [p[0] for p in points], [p[1] for p in points]
-            if not Box(min(xs), min(ys), max(xs), max(ys)).overlaps(clip):
+            if not (left <= clip.right and clip.left <= right and top <= clip.bottom and clip.top <= bottom):
                 continue
-            if not (clip.left < min(xs) and max(xs) < clip.right and clip.top < min(ys) and max(ys) < clip.bottom):
-                points = _clamp(points, clip)  # (a ring well inside the window is kept as it is)
-        if len(points) < 3:
+            if not (clip.left < left and right < clip.right and clip.top < top and bottom < clip.bottom):
+                points = _clamp(rounded.points, clip)  # (a ring well inside the window is kept as it is)
+                if len(points) < 3:
+                    continue
+                xs, ys = [p[0] for p in points], [p[1] for p in points]
+                left, top, right, bottom, path = min(xs), min(ys), max(xs), max(ys), _ring_path(points)
+        if not path:
             continue
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        limit = WIDTH * scale  # (held within the map's width: the same as limiting every x, clamping being monotonic)
-        ring_box = Box(min(max(min(xs), 0), limit), min(ys), min(max(max(xs), 0), limit), max(ys))
+        # (held within the map's width: the same as limiting every x, clamping being monotonic)
+        ring_box = Box(min(max(left, 0), limit), top, min(max(right, 0), limit), bottom)
         box = ring_box if box is None else box.union(ring_box)
-        parts.append(_ring_path(points))
+        parts.append(path)
     return "".join(parts), box
 
 
@@ -178,6 +211,7 @@ class Outline:
     box: Box
     projected: tuple[tuple[Point, ...], ...]  # the rings in world-map units
     ring_boxes: tuple[Box, ...]  # bounds of each projected ring
+    rounded: dict[tuple[int, int], RoundedRing] = field(default_factory=dict, compare=False, repr=False)  # (scale, ring) -> rounded ring
 
 
 def bounds(projected: Iterable[tuple[Point, ...]]) -> Box:
@@ -212,7 +246,7 @@ def outlines(atlas: str) -> tuple[Outline, ...]:
 
 def shape_of(outline: Outline, scale: int = 1, clip: Box | None = None) -> Shape:
     """Draw an outline at ``scale`` times the world map's resolution, within ``clip``."""
-    d, box = projected_path_data(outline.projected, scale, clip, outline.ring_boxes)
+    d, box = projected_path_data(outline.projected, scale, clip, outline.ring_boxes, outline.rounded)
     return Shape(outline.code, d, box or outline.box)
 
 

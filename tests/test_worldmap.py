@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import make_catalog, run_cli
 from site_gen import node_data, regions, worldmap
@@ -204,8 +206,8 @@ def test_build_without_node_modules_fails_with_one_message(empty_node_modules: P
     assert not (tmp_path / "_site").exists()
 
 
-def straightforward_path_data(rings, scale=1, clip=None, ring_boxes=None):  # type: ignore[no-untyped-def]
-    """``projected_path_data`` without its shortcuts: every ring rounded, clamped and bounded point by point."""
+def straightforward_path_data(rings, scale=1, clip=None, ring_boxes=None, memo=None):  # type: ignore[no-untyped-def]
+    """``projected_path_data`` without its shortcuts: every ring rounded, clamped and bounded point by point, nothing kept."""
     parts, box = [], None
     for ring in rings:
         points = worldmap._distinct([(round(x * scale), round(y * scale)) for x, y in ring])
@@ -226,6 +228,7 @@ def straightforward_path_data(rings, scale=1, clip=None, ring_boxes=None):  # ty
 def test_close_ups_and_world_map_equal_those_drawn_without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
     codes = sorted({outline.code for atlas in (worldmap.ATLAS_FILE, worldmap.DETAIL_FILE) for outline in worldmap.outlines(atlas)})
     quick = [highlight_view(code) for code in codes]
+    assert [highlight_view(code) for code in codes] == quick  # (again, from the rings rounded the first time)
     world = worldmap.shape_of(max(worldmap.outlines(worldmap.ATLAS_FILE), key=lambda outline: len(outline.projected)))
     monkeypatch.setattr(worldmap, "projected_path_data", straightforward_path_data)
     assert [highlight_view(code) for code in codes] == quick
@@ -239,3 +242,27 @@ def test_a_ring_on_the_edge_of_the_clip_box_is_drawn_as_without_shortcuts(offset
     expected = straightforward_path_data([ring], 1, clip)
     assert worldmap.projected_path_data([ring], 1, clip, [worldmap.ring_bounds(ring)]) == expected
     assert worldmap.projected_path_data([ring], 1, clip) == expected
+
+
+def clamp_with_min_max(points, clip):  # type: ignore[no-untyped-def]
+    """``_clamp`` as first written: ``min``/``max`` per point and index arithmetic around the ring."""
+    clamped = worldmap._distinct([(int(min(max(x, clip.left), clip.right)), int(min(max(y, clip.top), clip.bottom))) for x, y in points])
+    kept = []
+    for index, point in enumerate(clamped):
+        before, after = clamped[index - 1], clamped[(index + 1) % len(clamped)]
+        on_x = point[0] in (clip.left, clip.right) and before[0] == point[0] == after[0]
+        on_y = point[1] in (clip.top, clip.bottom) and before[1] == point[1] == after[1]
+        if not (on_x or on_y):
+            kept.append(point)
+    return kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(-30, 30), st.integers(-30, 30)), max_size=40),
+    st.tuples(*[st.sampled_from([-10.0, -7.5, 0.0, 2.25, 5.0, 10.0])] * 2),
+    st.tuples(*[st.sampled_from([10.0, 12.5, 20.0])] * 2),
+)
+def test_clamp_equals_its_first_version(points: list[tuple[int, int]], corner: tuple[float, float], far: tuple[float, float]) -> None:
+    clip = Box(corner[0], corner[1], far[0], far[1])
+    assert worldmap._clamp(worldmap._distinct(points), clip) == clamp_with_min_max(worldmap._distinct(points), clip)
