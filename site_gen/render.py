@@ -10,7 +10,7 @@ import hashlib
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.bccache import Bucket
@@ -90,11 +90,12 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         return url_maker.href(urls.static(name)) + f"?v={version}"
 
     fragments: dict[tuple[Any, ...], Markup] = {}
+    fragment_lists: dict[tuple[Any, ...], tuple[Markup, ...]] = {}
 
     def fragment(*key: Any, caller: Callable[[], str]) -> Markup:
         """``{% call fragment(key...) %}…{% endcall %}``: render the block once per key and process.
 
-        For markup many pages repeat (an item's card, a facet's links); the key must
+        For markup many pages repeat (an item's card); the key must
         name everything the block depends on besides the environment's globals.
         """
         html = fragments.get(key)
@@ -104,8 +105,24 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
             html = fragments[key] = Markup(caller())
         return html
 
+    def fragment_list(key: tuple[Any, ...], values: Sequence[Any], current: str | None, caller: Callable[[Any, bool], str]) -> Markup:
+        """``{% call(value, is_current) fragment_list(key, values, current) %}…{% endcall %}``: the block per value, joined.
+
+        For a list every page of a collection repeats with at most one value marked
+        (a facet's links, the current one marked on its own page): each value is
+        rendered once per key and process, and only the value whose ``slug`` is
+        ``current`` again on each page that marks it.
+        """
+        parts = fragment_lists.get(key)
+        if parts is None:
+            if len(fragment_lists) >= FRAGMENT_CACHE_SIZE:
+                fragment_lists.clear()
+            parts = fragment_lists[key] = tuple(Markup(caller(value, False)) for value in values)
+        return Markup("".join([caller(value, True) if value.slug == current else part for value, part in zip(values, parts)]))
+
     env.globals.update(
         fragment=fragment,
+        fragment_list=fragment_list,
         site=catalog.site,
         catalog=catalog,
         today=today,

@@ -187,6 +187,15 @@ def test_facet_page_marks_the_current_value_and_links_back(built_site: Path, bun
     assert "filter.js" not in html
 
 
+def test_every_facet_page_marks_only_its_own_value(built_site: Path) -> None:
+    """Facet links are rendered once per process and reused: the mark must follow the page, never stick."""
+    listing = page(built_site, "electives/")
+    assert "aria-current" not in listing.split("<main", 1)[1]
+    for facet, value in re.findall(r'<a href="/catalog/electives/by/([a-z]+)/([a-z0-9-]+)/">', listing):
+        main = page(built_site, f"electives/by/{facet}/{value}/").split("<main", 1)[1]
+        assert re.findall(r'<a href="([^"]+)" aria-current="page">', main) == [f"/catalog/electives/by/{facet}/{value}/"]
+
+
 @pytest.mark.parametrize(("collection", "facet"), [("projects", "status"), ("projects", "kind"), ("partners", "kind"), ("partners", "country")])
 def test_project_and_partner_facet_pages(built_site: Path, bundled: Catalog, collection: str, facet: str) -> None:
     items = bundled.collection(collection)
