@@ -11,7 +11,7 @@ from typing import Iterable
 
 from . import urls
 from .catalog import ENTRY_COLLECTIONS, Catalog, Item, Topic, countries_of
-from .slugs import tag_slug
+from .slugs import SLUG_RE, tag_slug
 from .problems import Problem
 from .schema import Elective, Entry, Partner, Project, SiteConfig
 from .source import Document
@@ -22,22 +22,9 @@ RESERVED_PAGE_SLUGS = frozenset(
 )
 
 
-def link_catalog(
-    site: SiteConfig, items: Iterable[tuple[Item[Entry], Document]], content_name: str, partner_files: set[str]
-) -> tuple[Catalog, list[Problem]]:
-    """Resolve references and build the catalog's indexes.
-
-    ``partner_files`` holds the slug of every partner file found, valid or not.
-    """
+def link_catalog(site: SiteConfig, items: Iterable[tuple[Item[Entry], Document]]) -> Catalog:
+    """Build the catalog's relations and indexes from valid items (``cross_file_problems`` checks them first)."""
     pairs = sorted(items, key=lambda pair: pair[0].key)
-    problems: list[Problem] = []
-    all_partners = partner_files | {item.slug for item, _ in pairs if item.collection == "partners"}
-    for item, document in pairs:
-        problems.extend(_reference_problems(item, document, all_partners, content_name))
-        if item.collection == "pages" and item.slug in RESERVED_PAGE_SLUGS:
-            problems.append(Problem(item.source, 1, f"page slug '{item.slug}' is reserved for the site's own /{item.slug}/ — rename the file"))
-        if item.collection in ENTRY_COLLECTIONS and item.slug in urls.RESERVED_ENTRY_SLUGS:
-            problems.append(Problem(item.source, 1, f"slug '{item.slug}' is reserved for the filter pages at /{item.collection}/{item.slug}/ — rename the file"))
     published = [item for item, _ in pairs if not item.meta.draft]
     grouped: dict[str, list[Item[Entry]]] = defaultdict(list)
     for item in published:
@@ -51,7 +38,54 @@ def link_catalog(
         drafts=tuple(item for item, _ in pairs if item.meta.draft),
     )
     _index(catalog)
-    return catalog, problems
+    return catalog
+
+
+def cross_file_problems(
+    documents: Iterable[Document], items: dict[str, Item[Entry]], partner_files: set[str], content_name: str
+) -> list[Problem]:
+    """The rules that span files: references to partners, and slugs reserved for the site's own pages.
+
+    Checked on every document that could be read, valid or not (``items`` maps
+    the path of each valid one to its item), so that a mistake in one field
+    never hides a missing partner in another. ``partner_files`` holds the slug of
+    every partner file found, valid or not: a reference to a partner file with
+    problems of its own is not also reported as missing.
+    """
+    drafts = {item.slug for item in items.values() if item.collection == "partners" and item.meta.draft}
+    problems: list[Problem] = []
+    for document in documents:
+        item = items.get(document.path)
+        refs = partner_refs(item) if item is not None else _written_partner_refs(document)
+        written_draft = document.data.get("draft")
+        is_draft = item.meta.draft if item is not None else isinstance(written_draft, str) and written_draft.lower() == "true"
+        for label, slug in refs:
+            line = document.line_of(("partners", int(label[9:-1])) if label.startswith("partners[") else ("host",))
+            if slug not in partner_files:
+                problems.append(Problem(document.path, line, f"{label}: no partner '{slug}' ({content_name}/partners/{slug}.md does not exist)"))
+            elif slug in drafts and not is_draft:
+                problems.append(Problem(document.path, line, (
+                    f"{label}: partner '{slug}' is a draft and is not published ({content_name}/partners/{slug}.md has draft: true)"
+                    " — publish the partner first, or make this entry a draft too"
+                )))
+        collection, slug = document.collection, document.slug
+        if collection == "pages" and slug in RESERVED_PAGE_SLUGS:
+            problems.append(Problem(document.path, 1, f"page slug '{slug}' is reserved for the site's own /{slug}/ — rename the file"))
+        if collection in ENTRY_COLLECTIONS and slug in urls.RESERVED_ENTRY_SLUGS:
+            problems.append(Problem(document.path, 1, f"slug '{slug}' is reserved for the filter pages at /{collection}/{slug}/ — rename the file"))
+    return problems
+
+
+def _written_partner_refs(document: Document) -> tuple[tuple[str, str], ...]:
+    """(field label, slug) of each partner reference written in a document that did not validate.
+
+    Only values shaped like a slug count: any other value has a problem of its own.
+    """
+    if document.collection == "projects" and isinstance(document.data.get("partners"), list):
+        return tuple((f"partners[{index}]", slug) for index, slug in enumerate(document.data["partners"])
+                     if isinstance(slug, str) and SLUG_RE.fullmatch(slug))
+    host = document.data.get("host") if document.collection == "electives" else None
+    return (("host", host),) if isinstance(host, str) and SLUG_RE.fullmatch(host) else ()
 
 
 def partner_slugs(item: Item[Entry]) -> tuple[str, ...] | list[str]:
@@ -71,19 +105,6 @@ def partner_refs(item: Item[Entry]) -> tuple[tuple[str, str], ...]:
     if isinstance(meta, Elective) and meta.host:
         return (("host", meta.host),)
     return ()
-
-
-def _reference_problems(item: Item[Entry], document: Document, partners: set[str], content_name: str) -> list[Problem]:
-    if all(slug in partners for slug in partner_slugs(item)):
-        return []
-    problems = []
-    for label, slug in partner_refs(item):
-        if slug not in partners:
-            path = ("partners", int(label[9:-1])) if label.startswith("partners[") else ("host",)
-            problems.append(
-                Problem(item.source, document.line_of(path), f"{label}: no partner '{slug}' ({content_name}/partners/{slug}.md does not exist)")
-            )
-    return problems
 
 
 def _index(catalog: Catalog) -> None:
@@ -118,4 +139,4 @@ def _index(catalog: Catalog) -> None:
     }
 
 
-__all__ = ["link_catalog", "partner_refs", "RESERVED_PAGE_SLUGS", "Partner"]
+__all__ = ["link_catalog", "cross_file_problems", "partner_refs", "RESERVED_PAGE_SLUGS", "Partner"]

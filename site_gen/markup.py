@@ -56,14 +56,15 @@ class LinkResolver:
     """Turn a link written in content into a link that works on the site.
 
     ``entry_routes`` maps a source path ("content/partners/x.md") to its route;
-    ``href`` turns a route into a link under the base path. Links to ``.md``
-    files that are not published entries are collected in ``broken``.
+    ``href`` turns a route into a link under ``base_path``. Links that cannot
+    work are collected in ``broken`` as (link, why and how to fix it).
     """
 
     entry_routes: dict[str, str]
     href: Callable[[str], str]
-    broken: list[str] = field(default_factory=list)
+    broken: list[tuple[str, str]] = field(default_factory=list)
     source: str = ""
+    base_path: str = "/"
 
     def resolve(self, url: str) -> str:
         parts = urlsplit(url)
@@ -71,24 +72,30 @@ class LinkResolver:
             return url
         fragment = f"#{parts.fragment}" if parts.fragment else ""
         if parts.path.startswith("/"):
-            return self.href(parts.path.lstrip("/")) + fragment
+            if self.base_path != "/" and (parts.path + "/").startswith(self.base_path):
+                fixed = "/" + url[len(self.base_path):]
+                self.broken.append((url, f"link to '{url}' starts with the site's base path {self.base_path} — write '{fixed}' (the base path is added for you)"))
+                return url
+            return self.href(parts.path.lstrip("/")) + (f"?{parts.query}" if parts.query else "") + fragment
         if parts.path.endswith(".md"):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), parts.path))
             route = self.entry_routes.get(target)
             if route is None:
-                self.broken.append(url)
+                self.broken.append((url, f"link to '{url}' does not match a published entry — check the file name"))
                 return url
             return self.href(route) + fragment
+        if parts.path:
+            self.broken.append((url, (
+                f"link to '{url}' is relative, so it would break on the site — link to an entry's file ('../partners/x.md'),"
+                " to a page from the site's root ('/about/') or to a full address ('https://…')"
+            )))
         return url
 
 
-class _LinkTreeprocessor(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, resolver_ref: list[LinkResolver | None]) -> None:
-        super().__init__(md)
-        self.resolver_ref = resolver_ref
+class _TableTreeprocessor(Treeprocessor):
+    """Wrap each table in a scrolling ``div`` (wide tables scroll on phones instead of the page)."""
 
     def run(self, root: etree.Element) -> None:
-        resolver = self.resolver_ref[0]
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag == "table":
@@ -96,12 +103,6 @@ class _LinkTreeprocessor(Treeprocessor):
                     parent.remove(child)
                     wrapper.append(child)
                     parent.insert(index, wrapper)
-        if resolver is None:
-            return
-        for element in root.iter("a"):
-            href = element.get("href")
-            if href:
-                element.set("href", resolver.resolve(href))
 
 
 class _BareUrlProcessor(InlineProcessor):
@@ -138,14 +139,10 @@ def _bound_link_scans(md: markdown.Markdown) -> None:
 
 
 class _CatalogExtension(Extension):
-    def __init__(self, resolver_ref: list[LinkResolver | None]) -> None:
-        super().__init__()
-        self.resolver_ref = resolver_ref
-
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
         _bound_link_scans(md)
         md.inlinePatterns.register(_BareUrlProcessor(_BARE_URL, md), "bare_url", 5)
-        md.treeprocessors.register(_LinkTreeprocessor(md, self.resolver_ref), "catalog_links", 0)
+        md.treeprocessors.register(_TableTreeprocessor(md), "table_scroll", 0)
 
 
 def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
@@ -159,14 +156,26 @@ def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def sanitise_html(html: str) -> str:
-    """Keep only harmless HTML; mark external links ``rel="noopener"``."""
+def sanitise_html(html: str, resolver: LinkResolver | None = None) -> str:
+    """Keep only harmless HTML; make links work on the site; mark external links ``rel="noopener"``.
+
+    Links are resolved here, after sanitising, so that a link written in raw
+    HTML is checked and rewritten exactly like one written in Markdown (nh3 has
+    already dropped unsafe URL schemes and escapes what the resolver returns).
+    """
+    if resolver is None:
+        keep = _keep_attribute
+    else:
+        def keep(element: str, attribute: str, value: str) -> str | None:
+            if element == "a" and attribute == "href":
+                return resolver.resolve(value)
+            return _keep_attribute(element, attribute, value)
     clean = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         clean_content_tags={"script", "style"},
         attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_keep_attribute,
+        attribute_filter=keep,
         url_schemes=set(URL_SCHEMES),
         strip_comments=True,
         link_rel=None,
@@ -262,6 +271,10 @@ def _skip_hopeless_patterns(md: markdown.Markdown) -> None:
         processor._InlineProcessor__handleInline = handle_inline  # noqa: SLF001
 
 
+class RenderRefused(Exception):
+    """A body Python-Markdown cannot render (nested deeper than its recursion allows)."""
+
+
 class MarkdownRenderer:
     """One reusable Markdown instance (reset before each document).
 
@@ -270,28 +283,25 @@ class MarkdownRenderer:
     """
 
     def __init__(self, skip_hopeless_patterns: bool = True) -> None:
-        self._resolver: list[LinkResolver | None] = [None]
-        self._md = markdown.Markdown(
-            extensions=[
-                "tables",
-                "fenced_code",
-                "sane_lists",
-                "smarty",
-                "toc",
-                _CatalogExtension(self._resolver),
-            ],
+        self._skip_hopeless_patterns = skip_hopeless_patterns
+        self._md = self._markdown()
+
+    def _markdown(self) -> markdown.Markdown:
+        md = markdown.Markdown(
+            extensions=["tables", "fenced_code", "sane_lists", "smarty", "toc", _CatalogExtension()],
             extension_configs={"toc": {"slugify": slugify_unicode, "toc_depth": "2-6"}},
             output_format="html",
         )
-        _freeze_inline_patterns(self._md)
-        if skip_hopeless_patterns:
-            _skip_hopeless_patterns(self._md)
+        _freeze_inline_patterns(md)
+        if self._skip_hopeless_patterns:
+            _skip_hopeless_patterns(md)
+        return md
 
     def render(self, text: str, resolver: LinkResolver | None = None) -> Markup:
-        """Render Markdown to sanitised HTML."""
-        self._resolver[0] = resolver
+        """Render Markdown to sanitised HTML; ``RenderRefused`` when it nests too deeply to render."""
         try:
             html = self._md.reset().convert(text)
-        finally:
-            self._resolver[0] = None
-        return Markup(sanitise_html(html))  # noqa: S704 - sanitised above: the one place content becomes Markup
+        except RecursionError:
+            self._md = self._markdown()  # (a fresh instance: the failed one may hold a half-built tree)
+            raise RenderRefused("the text nests lists or quotes too deeply to lay out — use fewer levels") from None
+        return Markup(sanitise_html(html, resolver))  # noqa: S704 - sanitised above: the one place content becomes Markup

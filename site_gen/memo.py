@@ -38,7 +38,8 @@ class BodyRecord:
 
     html: Markup
     lookups: tuple[tuple[str, str | None], ...]
-    broken: tuple[str, ...]
+    broken: tuple[tuple[str, str], ...]  # (link as written, why it cannot work)
+    refused: str | None = None  # why the body could not be rendered at all
 
     def is_current(self, routes: dict[str, str]) -> bool:
         """True when every link it resolved still leads to the same page."""

@@ -10,6 +10,7 @@ byte-identical whatever the cache or the number of processes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -23,8 +24,8 @@ from .catalog import Catalog, Item
 from .exports import catalog_csv, catalog_json
 from .feeds import feed_xml, robots_txt, sitemap_xml
 from .freshness import Freshness, check_freshness
-from .link import link_catalog
-from .markup import LinkResolver, MarkdownRenderer
+from .link import cross_file_problems, link_catalog
+from .markup import LinkResolver, MarkdownRenderer, RenderRefused
 from .memo import BodyRecord, RecordingRoutes, SourceMemo
 from .options import BuildOptions
 from .output import FileData, spool_folder, write_site
@@ -33,7 +34,7 @@ from .render import asset_versions, make_environment, render_route
 from .routes import Route, plan_routes
 from .search import SearchBundle, bundle_record, read_lunr_js, reusable_bundle, search_bundle, search_inputs_key
 from .schema import ENTRY_MODELS, Entry, SiteConfig
-from .source import LoadResult, load_catalog_sources
+from .source import Document, LoadResult, display_path, load_catalog_sources
 from .validate import validate_document
 
 
@@ -70,37 +71,55 @@ def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = N
             data["base_url"] = base_url
         site, site_problems = validate_document(replace(loaded.site, data=data), SiteConfig)
         problems += site_problems
-    validated: list[tuple[Item[Entry], object]] = []
+    validated: list[tuple[Item[Entry], Document]] = []
     for document in loaded.documents:
         item, entry_problems = memo.item(document, ENTRY_MODELS[document.collection])
         problems += entry_problems
         if item is not None:
             validated.append((item, document))
+    partner_files = {slug for collection, slug in loaded.discovered if collection == "partners"}
+    problems += cross_file_problems(loaded.documents, {item.source: item for item, _ in validated}, partner_files, content_dir.name)
     if site is None:
         return BuildResult(sort_problems(problems))
-    partner_files = {slug for collection, slug in loaded.discovered if collection == "partners"}
-    catalog, link_problems = link_catalog(site, validated, content_dir.name, partner_files)  # type: ignore[arg-type]
-    problems += link_problems
-    return BuildResult(sort_problems(problems), catalog)
+    return BuildResult(sort_problems(problems), link_catalog(site, validated))
 
 
-def _render_body(index: int) -> BodyRecord:
-    """Pool task: render the body of ``STATE["items"][index]``, recording the links it resolves."""
+def _render(source: str, body: str) -> BodyRecord:
+    """Render one body in a pool process, recording the links it resolves (``STATE``: routes, href, base_path)."""
     state = parallel.STATE
     renderer = state.get("renderer") or state.setdefault("renderer", MarkdownRenderer())
-    item: Item[Entry] = state["items"][index]
     routes = RecordingRoutes(state["routes"])
-    resolver = LinkResolver(routes, state["href"], source=item.source)
-    html = renderer.render(item.body, resolver)
+    resolver = LinkResolver(routes, state["href"], source=source, base_path=state["base_path"])
+    try:
+        html = renderer.render(body, resolver)
+    except RenderRefused as refused:
+        return BodyRecord(Markup(), (), (), str(refused))
     return BodyRecord(html, tuple(routes.seen.items()), tuple(resolver.broken))
 
 
-def _broken_link_problems(item: Item[Entry], broken: tuple[str, ...]) -> list[Problem]:
+def _render_body(index: int) -> BodyRecord:
+    """Pool task: render the body of ``STATE["items"][index]``."""
+    item: Item[Entry] = parallel.STATE["items"][index]
+    return _render(item.source, item.body)
+
+
+def _render_document_body(index: int) -> BodyRecord:
+    """Pool task: render the body of ``STATE["documents"][index]`` (a document that may not have validated)."""
+    document: Document = parallel.STATE["documents"][index]
+    return _render(document.path, document.body)
+
+
+def _body_problems(source: str, body: str, body_line: int, record: BodyRecord) -> list[Problem]:
+    """A body's broken links, each on the line where it is written, or why it could not be rendered."""
+    if record.refused is not None:
+        return [Problem(source, body_line, record.refused)]
     problems = []
-    for target in broken:
-        offset = item.body.find(target)
-        line = item.body_line + (item.body.count("\n", 0, offset) if offset >= 0 else 0)
-        problems.append(Problem(item.source, line, f"link to '{target}' does not match a published entry — check the file name"))
+    for target, message in record.broken:
+        offset = body.find(target)
+        if offset < 0:  # (Markdown turned its tabs into spaces, or the link is a raw HTML attribute that had entities)
+            found = re.search(r"\s+".join(map(re.escape, target.split())), body) if target.strip() else None
+            offset = found.start() if found else 0
+        problems.append(Problem(source, body_line + body.count("\n", 0, offset), message))
     return problems
 
 
@@ -122,7 +141,7 @@ def render_bodies(
             done[item.key] = record
         else:
             todo.append(item)
-    state = {"items": todo, "routes": routes, "href": url_maker.href}
+    state = {"items": todo, "routes": routes, "href": url_maker.href, "base_path": url_maker.base_path}
     for item, record in zip(todo, parallel.ordered_map(_render_body, len(todo), jobs, state)):
         done[item.key] = record
         key = memo.body_key(item.source, url_maker.base_url)
@@ -132,8 +151,34 @@ def render_bodies(
     problems: list[Problem] = []
     for item in items:
         bodies[item.key] = done[item.key].html
-        problems += _broken_link_problems(item, done[item.key].broken)
+        problems += _body_problems(item.source, item.body, item.body_line, done[item.key])
     return bodies, problems
+
+
+def body_problems_despite(loaded: LoadResult, catalog: Catalog | None, content_dir: Path, jobs: int = 1) -> list[Problem]:
+    """Links that cannot work in any body, when other problems already stop the build.
+
+    So that one round of fixes is enough, every body is still rendered and its
+    links checked, valid entry or not. Whether a file with problems of its own
+    will be published is not known yet, so a link to any entry file that is not
+    written as a draft counts as good here.
+    """
+    def is_draft(document: Document) -> bool:
+        written = document.data.get("draft")
+        return isinstance(written, str) and written.lower() == "true"
+
+    drafts = {document.path for document in loaded.documents if is_draft(document)}
+    routes = {
+        source: urls.entry(collection, slug) for collection, slug in loaded.discovered
+        if (source := display_path(content_dir / collection / f"{slug}.md", content_dir.parent)) not in drafts
+    }
+    url_maker = urls.Urls(catalog.site.base_url if catalog is not None else "/")
+    documents = [document for document in loaded.documents if document.path not in drafts]
+    state = {"documents": documents, "routes": routes, "href": url_maker.href, "base_path": url_maker.base_path}
+    problems: list[Problem] = []
+    for document, record in zip(documents, parallel.ordered_map(_render_document_body, len(documents), jobs, state)):
+        problems += _body_problems(document.path, document.body, document.body_line, record)
+    return problems
 
 
 def _render_page(index: int) -> tuple[str, bytes]:
@@ -190,12 +235,15 @@ def check(content_dir: Path, base_url: str | None = None, jobs: int | None = Non
     """Find every problem of a catalog, bodies included, without writing anything."""
     jobs = jobs if jobs is not None else parallel.default_jobs()
     memo = SourceMemo(cache.sources) if cache is not None else SourceMemo()
-    result = load_catalog(content_dir, base_url, memo)
+    loaded = load_catalog_sources(content_dir, memo.read)
+    result = link_sources(loaded, content_dir, base_url, memo)
     if result.ok and result.catalog is not None:
         url_maker = urls.Urls(result.catalog.site.base_url)
         records = cache.bodies if cache is not None else None
         result.bodies, problems = render_bodies(result.catalog, url_maker, jobs, memo, records)
         result.problems = sort_problems(problems)
+    else:
+        result.problems = sort_problems(result.problems + body_problems_despite(loaded, result.catalog, content_dir, jobs))
     result.source_keys = memo.keys
     if cache is not None and result.catalog is not None:
         base = result.catalog.site.base_url

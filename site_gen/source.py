@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 import yaml
 
+from .body_limits import body_problem
 from .problems import Problem
 from .slugs import SLUG_RE, suggest_slug
 from .suggest import did_you_mean
@@ -22,10 +23,6 @@ SITE_FILE = "site.yaml"
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 20_000
 MAX_DEPTH = 20
-# Python-Markdown slows down more than linearly on long texts and on many '[':
-# these bound the time one body can take to render (a few seconds at worst).
-MAX_BODY_CHARS = 50_000
-MAX_BODY_BRACKETS = 2_000
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
@@ -198,21 +195,11 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     if not isinstance(data, dict):
         problems.append(Problem(shown, 2, "front matter must be a set of 'field: value' lines"))
         return None
-    too_big = _body_problem(body)
-    if too_big is not None:
-        problems.append(Problem(shown, body_line, too_big))
+    refused = body_problem(body)
+    if refused is not None:
+        problems.append(Problem(shown, body_line + refused[0], refused[1]))
         return None
     return Document(path.parent.name, slug, shown, data, lines, body, body_line)
-
-
-def _body_problem(body: str) -> str | None:
-    """Why a Markdown body is too large to render in bounded time, if it is."""
-    if len(body) > MAX_BODY_CHARS:
-        return f"the text is too long ({len(body):,} characters; at most {MAX_BODY_CHARS:,}) — split it into several pages"
-    brackets = body.count("[")
-    if brackets > MAX_BODY_BRACKETS:
-        return f"the text has {brackets:,} '[' characters (at most {MAX_BODY_BRACKETS:,}) — write fewer links"
-    return None
 
 
 def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:

@@ -37,6 +37,9 @@ PAYLOADS = corpus("payloads.txt")
 # Valid http(s) URLs that still try to break out of an attribute or into markup.
 SNEAKY_URLS = ['https://example.org/"onmouseover="alert(1)', "https://example.org/'><script>alert(1)</script>", "https://example.org/?q=</script>"]
 HOSTILE_URLS = corpus("urls.txt")
+# A URL with white space inside is a relative link that would break on the site: the
+# check refuses it in a body (test_hostile_urls_in_body_links_are_dropped_or_refused).
+BODY_URLS = [url for url in HOSTILE_URLS if not re.search(r"\s", url.strip())]
 
 
 def entry_file(fields: dict[str, Any], body: str) -> str:
@@ -44,7 +47,7 @@ def entry_file(fields: dict[str, Any], body: str) -> str:
 
 
 def hostile_body() -> str:
-    links = "\n".join(f"* [link {i}]({url}) <a href=\"{url}\">raw {i}</a>" for i, url in enumerate(HOSTILE_URLS))
+    links = "\n".join(f"* [link {i}]({url}) <a href=\"{url}\">raw {i}</a>" for i, url in enumerate(BODY_URLS))
     return (HOSTILE / "body.md").read_text(encoding="utf-8") + "\n\n" + links + "\n"
 
 
@@ -176,6 +179,20 @@ def test_hostile_urls_in_url_fields_are_errors(tmp_path: Path, url: str, file: s
     assert result.code == 1
     assert [problem.split(": ")[0] for problem in problem_lines(result)] == [f"content/{file}:{line}"]
     assert f"{field}: " in result.out and not (tmp_path / "_site").exists()
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_hostile_urls_in_body_links_are_dropped_or_refused(tmp_path: Path, url: str) -> None:
+    body = f"Intro.\n\n[markdown]({url})\n\n<a href=\"{url}\">raw</a>\n"
+    content = make_catalog(tmp_path, {"pages/about.md": PAGE.split("\n---\n", 1)[0] + "\n---\n" + body})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
+    if result.code == 0:
+        html = (tmp_path / "_site" / "about" / "index.html").read_text(encoding="utf-8")
+        assert executable_findings(html, "/catalog/") == []
+    else:
+        assert result.code == 1 and not (tmp_path / "_site").exists()
+        assert {line.split(": ", 1)[0] for line in problem_lines(result)} <= {"content/pages/about.md:7", "content/pages/about.md:9"}
+        assert all("is relative, so it would break on the site" in line for line in problem_lines(result))
 
 
 @pytest.mark.parametrize("character", ["\x01", "\x0b", "\x1f", "\x7f", "\x85", "\ufffe"])

@@ -77,6 +77,12 @@ REFUSED = {
     "a 1 MB body": ({"pages/about.md": page("word " * 200_000)}, "pages/about.md:5: the text is too long (1,000,000 characters"),
     "40,000 unclosed brackets": ({"pages/about.md": page("[" * 40_000)}, "pages/about.md:5: the text has 40,000 '[' characters"),
     "a 100,000-item Markdown list": ({"pages/about.md": page("* x\n" * 100_000)}, "the text is too long"),
+    "500 list levels on one line": ({"pages/about.md": page("Intro.\n\n" + "- " * 500 + "x")},
+                                    "pages/about.md:7: this line nests lists 500 levels deep (at most 100) — use fewer levels"),
+    "300 indented list levels": ({"pages/about.md": page("".join("\t" * level + "* x\n" for level in range(300)))},
+                                 "pages/about.md:105: this line nests lists 101 levels deep (at most 100)"),
+    "16,600 unclosed tags": ({"pages/about.md": page("<a " * 16_600)}, "pages/about.md:5: this line has a '<' that starts an HTML tag but is never closed"),
+    "unclosed tags, then words": ({"pages/about.md": page("<a " * 2_000 + "\n" + "word " * 8_000)}, "this line has a '<' that starts an HTML tag"),
 }
 
 HANDLED = {

@@ -78,7 +78,47 @@ def test_links_to_entry_files_resolve_to_routes() -> None:
     resolver = LinkResolver({"content/partners/b.md": "partners/b/"}, lambda route: "/base/" + route, source="content/projects/a.md")
     html = str(RENDERER.render("[b](../partners/b.md#x) [c](../partners/c.md)", resolver))
     assert 'href="/base/partners/b/#x"' in html
-    assert resolver.broken == ["../partners/c.md"]
+    assert [link for link, _ in resolver.broken] == ["../partners/c.md"]
+
+
+def resolver_at(source: str = "content/projects/a.md") -> LinkResolver:
+    return LinkResolver({"content/partners/b.md": "partners/b/"}, lambda route: "/base/" + route, source=source, base_path="/base/")
+
+
+def test_links_in_raw_html_are_resolved_and_checked_like_markdown_links() -> None:
+    resolver = resolver_at()
+    html = str(RENDERER.render('<a href="../partners/b.md#x">b</a> <p><a href="../partners/c.md">c</a></p>', resolver))
+    assert 'href="/base/partners/b/#x"' in html
+    assert [link for link, _ in resolver.broken] == ["../partners/c.md"]
+
+
+@pytest.mark.parametrize("link", ["../partners/brochure.pdf", "../site.yaml", "about/", "other-page"])
+def test_relative_links_to_anything_but_an_entry_file_are_broken(link: str) -> None:
+    resolver = resolver_at()
+    RENDERER.render(f"[x]({link})", resolver)
+    [(written, message)] = resolver.broken
+    assert written == link and "is relative, so it would break on the site" in message
+
+
+@pytest.mark.parametrize("link", ["#part", "?q=x", "https://example.org/a", "mailto:a@example.org", "/about/"])
+def test_fragments_queries_full_and_root_relative_links_are_fine(link: str) -> None:
+    resolver = resolver_at()
+    RENDERER.render(f"[x]({link})", resolver)
+    assert resolver.broken == []
+
+
+def test_root_relative_links_keep_their_query_and_fragment() -> None:
+    html = str(RENDERER.render("[s](/search/?q=surgery#results)", resolver_at()))
+    assert 'href="/base/search/?q=surgery#results"' in html
+
+
+def test_a_link_written_with_the_base_path_is_broken_with_the_fix() -> None:
+    resolver = resolver_at()
+    RENDERER.render("[a](/base/about/) [b](/base)", resolver)
+    assert resolver.broken == [
+        ("/base/about/", "link to '/base/about/' starts with the site's base path /base/ — write '/about/' (the base path is added for you)"),
+        ("/base", "link to '/base' starts with the site's base path /base/ — write '/' (the base path is added for you)"),
+    ]
 
 
 def test_renderer_is_reusable_without_leaking_state() -> None:

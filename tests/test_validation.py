@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ELECTIVE, PARTNER, PROJECT, SITE_YAML, make_catalog, problem_lines, run_cli
+from helpers import ELECTIVE, PAGE, PARTNER, PROJECT, SITE_YAML, make_catalog, problem_lines, run_cli
 
 
 def elective(**fields: str) -> str:
@@ -230,3 +230,55 @@ def test_drafts_are_validated(tmp_path: Path) -> None:
 
 def test_ignored_files_are_not_read(tmp_path: Path) -> None:
     assert check(tmp_path, {"electives/_template.md": "not valid", "electives/.notes.md": "x", "_templates/x.md": "y"}) == []
+
+
+def test_a_field_mistake_does_not_hide_missing_partners_in_the_same_file(tmp_path: Path) -> None:
+    lines = check(tmp_path, {
+        "electives/surgery.md": elective(format="nope", host="no-such-host"),
+        "projects/needs.md": project(countries="[XX]", partners='[a, "C D"]'),
+    })
+    assert lines == [
+        f"{E}:5: format: 'nope' is not one of: elective, clerkship, observership, residency-rotation, fellowship",
+        f"{E}:9: host: no partner 'no-such-host' (content/partners/no-such-host.md does not exist)",
+        f"{P}:6: countries[0]: 'XX' is not an ISO 3166-1 alpha-2 country code",
+        f"{P}:7: partners[0]: no partner 'a' (content/partners/a.md does not exist)",
+        f"{P}:7: partners[1]: 'C D' is not a valid slug — use lower-case letters, digits and single hyphens",
+    ]
+
+
+def test_earlier_mistakes_anywhere_do_not_hide_broken_body_links_or_reserved_slugs(tmp_path: Path) -> None:
+    broken_link = PAGE.replace("About us.", "About us.\n\nSee [x](../partners/nope.md).")
+    lines = check(tmp_path, {
+        "site.yaml": SITE_YAML + "language: english\n",
+        "electives/surgery.md": elective(host="nope-host"),
+        "electives/by.md": elective(title="Short"[:2]),
+        "pages/about.md": broken_link,
+    })
+    assert [line.split(": ", 1)[0] for line in lines] == [
+        "content/electives/by.md:1", "content/electives/by.md:2", f"{E}:9", "content/pages/about.md:7", "content/site.yaml:5",
+    ]
+    assert "link to '../partners/nope.md' does not match a published entry" in lines[3]
+    assert "slug 'by' is reserved" in lines[0]
+
+
+def test_a_link_to_an_entry_with_problems_of_its_own_is_not_also_reported(tmp_path: Path) -> None:
+    lines = check(tmp_path, {
+        "electives/surgery.md": elective(countries="[XX]"),
+        "pages/about.md": PAGE.replace("About us.", "See [surgery](../electives/surgery.md) and [draft](../electives/draft-one.md)."),
+        "electives/draft-one.md": elective(draft="true"),
+    })
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{E}:8", "content/pages/about.md:5"]
+    assert "'../electives/draft-one.md' does not match a published entry" in lines[1]
+
+
+def test_a_published_entry_may_not_point_at_a_draft_partner(tmp_path: Path) -> None:
+    lines = check(tmp_path, {
+        "partners/riverside.md": partner(draft="true"),
+        "electives/draft-one.md": elective(draft="true"),  # a draft may: both are published together
+    })
+    assert lines == [
+        f"{E}:9: host: partner 'riverside' is a draft and is not published (content/partners/riverside.md has draft: true)"
+        " — publish the partner first, or make this entry a draft too",
+        f"{P}:7: partners[0]: partner 'riverside' is a draft and is not published (content/partners/riverside.md has draft: true)"
+        " — publish the partner first, or make this entry a draft too",
+    ]
