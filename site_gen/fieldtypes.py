@@ -258,9 +258,18 @@ def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000) 
 Text = text()
 Title = text(3, 200)
 Summary = text(1, 300)
+# A topic page's folder is named after its tag's slug, and file systems refuse names
+# over 255 bytes: 100 letters of many scripts take 2 to 4 bytes each in UTF-8.
+MAX_TAG_SLUG_BYTES = 200
+
+
 def _has_slug(value: str) -> str:
-    if not tag_slug(value):
+    slug = tag_slug(value)
+    if not slug:
         fail(f"{quoted(value)} has no letters or digits — a tag names a topic, e.g. 'maternal health'")
+    if len(slug.encode("utf-8")) > MAX_TAG_SLUG_BYTES:
+        fail(f"{quoted(value)} is too long for the address of its topic page ({len(slug.encode('utf-8'))} bytes in UTF-8;"
+             f" at most {MAX_TAG_SLUG_BYTES}) — shorten it")
     return value
 
 

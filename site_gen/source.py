@@ -7,6 +7,7 @@ line of every field) plus ``Problem`` values out. Nothing here knows the schema.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -164,7 +165,7 @@ def _load_site(path: Path, root: Path, problems: list[Problem]) -> Document | No
         problems.append(Problem(shown, 1, "file is empty — add title, description and base_url"))
         return None
     try:
-        data, lines = parse_yaml_tree(text, first_line=1)
+        data, lines = parse_front_matter(text, 1, shown, problems)
     except YamlProblem as problem:
         problems.append(Problem(shown, problem.line, problem.message))
         return None
@@ -186,7 +187,7 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
         return None
     try:
         front, body, body_line = split_front_matter(text)
-        data, lines = parse_yaml_tree(front, first_line=2)
+        data, lines = parse_front_matter(front, 2, shown, problems)
     except YamlProblem as problem:
         problems.append(Problem(shown, problem.line, problem.message))
         return None
@@ -219,6 +220,38 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         problems.append(Problem(shown, line, f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}) — save it with UTF-8 encoding"))
         return None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def field_label(path: FieldPath) -> str:
+    """Show a field path as people write it: ``countries[1]``, ``cost.currency``."""
+    label = ""
+    for part in path:
+        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else str(part))
+    return label
+
+
+# Characters YAML refuses (control characters) or reads as line breaks (U+0085, U+2028,
+# U+2029: editors and GitHub do not, so every later line number would be off).
+_UNREADABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def parse_front_matter(text: str, first_line: int, shown: str, problems: list[Problem]) -> tuple[Any, dict[FieldPath, int]]:
+    """``parse_yaml_tree``, with each character YAML cannot take reported on its line and read as a space.
+
+    The rest of the front matter is still read, so its other problems are
+    reported in the same run, on the lines an editor shows.
+    """
+    found = [(first_line + text.count("\n", 0, match.start()), match.group()) for match in _UNREADABLE.finditer(text)]
+    if not found:
+        return parse_yaml_tree(text, first_line)
+    data, lines = parse_yaml_tree(_UNREADABLE.sub(" ", text), first_line)
+    fields = {}
+    for path, line in sorted(lines.items(), key=lambda pair: len(pair[0])):
+        fields[line] = path  # (the innermost field on the line)
+    for line, character in found:
+        where = f"{field_label(fields[line])}: " if line in fields else ""
+        problems.append(Problem(shown, line, f"{where}contains the invisible character U+{ord(character):04X} — remove it"))
+    return data, lines
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

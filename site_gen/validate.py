@@ -8,7 +8,7 @@ from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
 from .schema import NESTED_MODELS
-from .source import Document, FieldPath
+from .source import Document, FieldPath, field_label
 from .suggest import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
@@ -63,14 +63,6 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
             current = None
         path.append(part)
     return tuple(path)
-
-
-def field_label(path: FieldPath) -> str:
-    """Show a field path as people write it: ``countries[1]``, ``cost.currency``."""
-    label = ""
-    for part in path:
-        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else str(part))
-    return label
 
 
 def _label(path: FieldPath, message: str) -> str:

@@ -116,6 +116,9 @@ CASES = [
                  [f"{E}:11: tags: 'maternal health' is listed twice — keep one"], id="duplicate-tag"),
     pytest.param({"electives/surgery.md": elective(tags="['!!!']")},
                  [f"{E}:11: tags[0]: '!!!' has no letters or digits — a tag names a topic, e.g. 'maternal health'"], id="tag-without-slug"),
+    pytest.param({"electives/surgery.md": elective(tags="[" + "日" * 90 + ", " + "é" * 100 + "]")},
+                 [f"{E}:11: tags[0]: '{'日' * 57}...' is too long for the address of its topic page (270 bytes in UTF-8; at most 200) — shorten it"],
+                 id="tag-too-long-for-a-file-name"),
     pytest.param({"electives/surgery.md": elective(title="")},
                  [f"{E}:2: title: is empty — give a value, e.g. 'Some text'"], id="empty-title"),
     pytest.param({"pages/search.md": "---\ntitle: Search help\nsummary: How to search.\n---\nText.\n"},
@@ -282,3 +285,17 @@ def test_a_published_entry_may_not_point_at_a_draft_partner(tmp_path: Path) -> N
         f"{P}:7: partners[0]: partner 'riverside' is a draft and is not published (content/partners/riverside.md has draft: true)"
         " — publish the partner first, or make this entry a draft too",
     ]
+
+
+@pytest.mark.parametrize("character", ["\x07", "\x00", "\x7f", "\x85", "\u2028", "\u2029"])
+def test_a_raw_control_character_or_line_separator_is_named_on_its_line_and_later_lines_stay_right(tmp_path: Path, character: str) -> None:
+    lines = check(tmp_path, {"partners/riverside.md": partner(title=f'"River{character}side"', kind="castle")})
+    assert lines == [
+        f"{R}:2: title: contains the invisible character U+{ord(character):04X} — remove it",
+        f"{R}:4: kind: 'castle' is not one of: university, hospital, clinic, ministry, ngo, government, foundation, other",
+    ]
+
+
+def test_a_raw_control_character_in_site_yaml_is_named_on_its_line(tmp_path: Path) -> None:
+    lines = check(tmp_path, {"site.yaml": SITE_YAML.replace("title: ", "title: Bell\x07 ", 1)})
+    assert lines == ["content/site.yaml:1: title: contains the invisible character U+0007 — remove it"]
