@@ -24,12 +24,12 @@ COMMANDS = ("build", "check", "serve", "new")
 
 
 def _base_url(value: str) -> str:
-    from urllib.parse import urlsplit
+    from .fieldtypes import normal_base_url
 
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise argparse.ArgumentTypeError(f"'{value}' is not an absolute http(s) URL")
-    return value if value.endswith("/") else value + "/"
+    try:
+        return normal_base_url(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _positive(value: str) -> int:

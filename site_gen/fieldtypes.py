@@ -8,10 +8,11 @@ written for contributors. Nothing is coerced from a value of the wrong shape.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Callable, Literal, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import email_validator
 import pycountry
@@ -52,8 +53,9 @@ def quoted(value: Any) -> str:
 
 
 def _unprintable_pattern() -> re.Pattern[str]:
-    """Controls (not tab or newline), C1 controls, surrogates and the non-characters of every plane."""
+    """Controls (not tab or newline), C1 controls, bidirectional controls, surrogates and the non-characters of every plane."""
     ranges = ["\\x00-\\x08", "\\x0b-\\x1f", "\\x7f-\\x9f", "\\ud800-\\udfff", "\\ufdd0-\\ufdef"]
+    ranges += ["\\u202a-\\u202e", "\\u2066-\\u2069"]  # bidirectional embeddings, overrides and isolates: they reorder what people see
     ranges += [f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(17)]
     return re.compile("[" + "".join(ranges) + "]")
 
@@ -90,7 +92,7 @@ def text(min_length: int = 1, max_length: int = 10_000) -> Any:
     def convert(value: Any) -> str:
         result = _scalar(value, "'Some text'")
         if len(result) < min_length:
-            fail(f"{quoted(result)} is too short ({len(result)} characters; at least {min_length})")
+            fail(f"{quoted(result)} is too short ({len(result)} character{'' if len(result) == 1 else 's'}; at least {min_length})")
         if len(result) > max_length:
             fail(f"is too long ({len(result)} characters; at most {max_length}) — shorten it")
         return result
@@ -152,6 +154,37 @@ def _http_url(value: Any) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in result):
         fail(f"{quoted(result)} is not a web address — give a full http(s) URL, e.g. https://example.edu/page")
     return result
+
+
+def normal_base_url(value: str) -> str:
+    """The site's base URL as every link is made from it: ASCII (IDNA host, %-escaped path), ending in '/'.
+
+    ``ValueError`` with a message for people when it cannot be a base URL.
+    """
+    parts = urlsplit(value)
+    example = "e.g. https://org.github.io/catalog/"
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(char.isspace() for char in value):
+        raise ValueError(f"{quoted(value)} is not a web address — give a full http(s) URL, {example}")
+    if parts.query or parts.fragment or "?" in value or "#" in value:
+        raise ValueError(f"{quoted(value)} has a '?' or '#' part — give only the address the site lives at, {example}")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError(f"{quoted(value)} holds a user name or password — remove it, {example}")
+    try:
+        host = parts.hostname.encode("idna").decode("ascii")
+        port = f":{parts.port}" if parts.port is not None else ""
+    except (UnicodeError, ValueError):
+        raise ValueError(f"{quoted(value)} has an invalid host name — {example}") from None
+    path = quote(parts.path or "/", safe="/%!$&'()*+,;=:@-._~")
+    return f"{parts.scheme}://{host}{port}{path if path.endswith('/') else path + '/'}"
+
+
+def _base_url(value: Any) -> str:
+    result = _scalar(value, "https://org.github.io/catalog/")
+    try:
+        return normal_base_url(result)
+    except ValueError as error:
+        fail(str(error))
+    raise AssertionError("unreachable")
 
 
 def _date(value: Any) -> date:
@@ -256,8 +289,14 @@ def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000) 
 
 
 Text = text()
-Title = text(3, 200)
-Summary = text(1, 300)
+def _has_letters(value: str) -> str:
+    if not any(unicodedata.category(char)[0] in "LN" for char in value):
+        fail(f"{quoted(value)} has no letters or digits — write words people can read")
+    return value
+
+
+Title = Annotated[text(3, 200), AfterValidator(_has_letters)]
+Summary = Annotated[text(1, 300), AfterValidator(_has_letters)]
 # A topic page's folder is named after its tag's slug, and file systems refuse names
 # over 255 bytes: 100 letters of many scripts take 2 to 4 bytes each in UTF-8.
 MAX_TAG_SLUG_BYTES = 200
@@ -279,6 +318,7 @@ CountryCode = _typed(str, _country, {"type": "string", "enum": list(COUNTRY_CODE
 CurrencyCode = _typed(str, _currency, {"type": "string", "enum": list(CURRENCY_CODES)})
 Email = _typed(str, _email, {"type": "string", "format": "email"})
 HttpUrl = _typed(str, _http_url, {"type": "string", "format": "uri", "pattern": "^https?://"})
+BaseUrl = _typed(str, _base_url, {"type": "string", "format": "uri", "pattern": "^https?://[^?#]*$"})
 IsoDate = _typed(date, _date, {"type": "string", "format": "date"})
 Year = _typed(int, _year, {"type": "integer", "minimum": 1000, "maximum": 9999})
 DateOrYear = _typed(

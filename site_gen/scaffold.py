@@ -11,7 +11,12 @@ from pydantic.fields import FieldInfo
 from .errors import ScaffoldError
 from .options import KIND_TO_COLLECTION
 from .schema import ENTRY_MODELS
+from .link import RESERVED_PAGE_SLUGS
 from .slugs import is_slug, suggest_slug
+from .urls import RESERVED_ENTRY_SLUGS
+
+MAX_SLUG_BYTES = 252  # (file names are at most 255 bytes, with ".md")
+
 
 def yaml_value(value: Any) -> str:
     """Write an example value as a YAML flow value that reads back as typed."""
@@ -37,7 +42,9 @@ def _field_line(name: str, info: FieldInfo, title: str) -> str:
 def entry_template(kind: str, slug: str) -> str:
     """Return the text of a new entry: required fields filled with examples, optional ones commented."""
     model = ENTRY_MODELS[KIND_TO_COLLECTION[kind]]
-    title = slug.replace("-", " ").capitalize()
+    title = slug.replace("-", " ").capitalize()[:200].rstrip()  # (the file must pass the check as written: 3 to 200 characters)
+    if len(title) < 3:
+        title = f"{title} (write the full title)"
     lines = ["---"]
     for name, info in model.model_fields.items():
         if name != "draft":
@@ -50,11 +57,21 @@ def create_entry(content_dir: Path, kind: str, slug: str) -> Path:
     """Write ``content/<collection>/<slug>.md`` from the template; refuse to overwrite."""
     if kind not in KIND_TO_COLLECTION:
         raise ScaffoldError(f"unknown kind '{kind}' — use one of: {', '.join(KIND_TO_COLLECTION)}")
+    collection = KIND_TO_COLLECTION[kind]
     if not is_slug(slug):
         raise ScaffoldError(f"'{slug}' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. '{suggest_slug(slug)}'")
-    path = content_dir / KIND_TO_COLLECTION[kind] / f"{slug}.md"
+    if len(slug.encode("utf-8")) > MAX_SLUG_BYTES:
+        raise ScaffoldError(f"the slug is too long for a file name ({len(slug)} characters; at most {MAX_SLUG_BYTES}) — choose a shorter one")
+    if collection == "pages" and slug in RESERVED_PAGE_SLUGS:
+        raise ScaffoldError(f"page slug '{slug}' is reserved for the site's own /{slug}/ — choose another slug")
+    if collection != "pages" and slug in RESERVED_ENTRY_SLUGS:
+        raise ScaffoldError(f"slug '{slug}' is reserved for the filter pages at /{collection}/{slug}/ — choose another slug")
+    path = content_dir / collection / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{path} already exists — choose another slug or edit that file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(entry_template(kind, slug), encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(entry_template(kind, slug), encoding="utf-8")
+    except OSError as error:
+        raise ScaffoldError(f"cannot write {path}: {error.strerror or error}") from None
     return path

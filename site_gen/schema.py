@@ -21,6 +21,7 @@ from .fieldtypes import (
     CurrencyCode,
     DateOrYear,
     Email,
+    BaseUrl,
     HttpUrl,
     IsoDate,
     LanguageTag,
@@ -58,18 +59,12 @@ class SiteConfig(Strict):
 
     title: Annotated[Text, Field(description="Site name, shown in every page title.", examples=["Global Health Programs Catalog"])]
     description: Annotated[Text, Field(description="One or two sentences: the meta description and the feed subtitle.", examples=["Projects, partners and electives of the Office of International Medicine."])]
-    base_url: Annotated[HttpUrl, Field(description="Where the site is published; may include a path. Every link works under it.", examples=["https://org.github.io/catalog/"])]
+    base_url: Annotated[BaseUrl, Field(description="Where the site is published; may include a path. Every link works under it.", examples=["https://org.github.io/catalog/"])]
     language: Annotated[LanguageTag, Field(description="BCP 47 language tag of the content (`<html lang>`).", examples=["en"])] = "en"
     contact_email: Annotated[Email | None, Field(description="Email address of the office, shown in the footer.", examples=["global@example.edu"])] = None
     disclaimer: Annotated[Text | None, Field(description="Shown on every elective page: the catalog lists organisations it does not endorse.", examples=["Listing is not endorsement."])] = None
     repository: Annotated[HttpUrl | None, Field(description="Source repository URL; enables 'Edit this page' and 'Suggest an update' links.", examples=["https://github.com/org/catalog"])] = None
     branch: Annotated[Branch, Field(description="Branch the edit links point at.", examples=["main"])] = "main"
-
-    @model_validator(mode="after")
-    def _normalise_base_url(self) -> "SiteConfig":
-        if not self.base_url.endswith("/"):
-            object.__setattr__(self, "base_url", self.base_url + "/")
-        return self
 
 
 class Entry(Strict):

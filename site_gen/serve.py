@@ -213,7 +213,7 @@ class SiteHandler(web.RequestHandler):
         self.preview = preview
 
     def get(self, _: str) -> None:
-        path, base = unquote(self.request.path), self.preview.base_path
+        path, base = unquote(self.request.path), unquote(self.preview.base_path)  # (a base path may be %-escaped)
         self.set_header("Cache-Control", "no-store")
         if not path.startswith(base):
             self._outside(path, base)

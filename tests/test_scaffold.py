@@ -33,9 +33,38 @@ def test_new_lists_every_field_of_the_kind(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("slug", "message"), [
     ("Bad Slug", "'Bad Slug' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. 'bad-slug'"),
     ("surgery", "already exists"),
+    ("by", "slug 'by' is reserved for the filter pages at /electives/by/ — choose another slug"),
+    ("x" * 253, "the slug is too long for a file name (253 characters; at most 252) — choose a shorter one"),
 ])
 def test_new_refuses_bad_slugs_and_existing_files(tmp_path: Path, slug: str, message: str) -> None:
     content = make_catalog(tmp_path, {})
     result = run_cli("new", "elective", slug, "--content", content)
     assert result.code == 2
     assert message in result.err
+    assert len(result.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("slug", ["search", "electives", "404"])
+def test_new_refuses_page_slugs_the_site_uses(tmp_path: Path, slug: str) -> None:
+    content = make_catalog(tmp_path, {})
+    result = run_cli("new", "page", slug, "--content", content)
+    assert result.code == 2
+    assert f"page slug '{slug}' is reserved for the site's own /{slug}/ — choose another slug" in result.err
+    assert not (content / "pages" / f"{slug}.md").exists()
+
+
+@pytest.mark.parametrize(("kind", "slug"), [("elective", "x"), ("page", "ab"), ("partner", "x" * 252)])
+def test_new_entries_with_short_or_long_slugs_pass_check(tmp_path: Path, kind: str, slug: str) -> None:
+    content = make_catalog(tmp_path, {})
+    assert run_cli("new", kind, slug, "--content", content).code == 0
+    check = run_cli("check", "--content", content)
+    assert check.code == 0, check.out
+
+
+def test_new_reports_a_folder_it_cannot_write_as_a_usage_error(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {})
+    (content / "projects").rename(content / "projects-moved")
+    (content / "projects").write_text("a file where the folder should be", encoding="utf-8")
+    result = run_cli("new", "project", "fresh", "--content", content)
+    assert result.code == 2
+    assert result.err.startswith(f"error: cannot write {content / 'projects' / 'fresh.md'}: ")

@@ -126,7 +126,10 @@ CASES = [
     pytest.param({"site.yaml": SITE_YAML + "titel: x\n"},
                  ["content/site.yaml:5: unknown field 'titel' (did you mean 'title'?)"], id="site-unknown-field"),
     pytest.param({"site.yaml": SITE_YAML.replace("https://example.org/catalog/", "example.org")},
-                 ["content/site.yaml:3: base_url: 'example.org' is not a web address — give a full http(s) URL, e.g. https://example.edu/page"], id="site-bad-base-url"),
+                 ["content/site.yaml:3: base_url: 'example.org' is not a web address — give a full http(s) URL, e.g. https://org.github.io/catalog/"], id="site-bad-base-url"),
+    pytest.param({"site.yaml": SITE_YAML.replace("catalog/", "catalog/?page=1")},
+                 ["content/site.yaml:3: base_url: 'https://example.org/catalog/?page=1' has a '?' or '#' part — give only the address"
+                  " the site lives at, e.g. https://org.github.io/catalog/"], id="site-base-url-with-query"),
     pytest.param({"site.yaml": SITE_YAML + "language: english language\n"},
                  ["content/site.yaml:5: language: 'english language' is not a BCP 47 language tag — e.g. en, fr, pt-BR"], id="site-bad-language"),
 ]
@@ -299,3 +302,22 @@ def test_a_raw_control_character_or_line_separator_is_named_on_its_line_and_late
 def test_a_raw_control_character_in_site_yaml_is_named_on_its_line(tmp_path: Path) -> None:
     lines = check(tmp_path, {"site.yaml": SITE_YAML.replace("title: ", "title: Bell\x07 ", 1)})
     assert lines == ["content/site.yaml:1: title: contains the invisible character U+0007 — remove it"]
+
+
+@pytest.mark.parametrize("title", ["\u200b\u200b\u200b", "\u0301\u0301\u0301", "..."])
+def test_a_title_needs_letters_or_digits(tmp_path: Path, title: str) -> None:
+    lines = check(tmp_path, {"partners/riverside.md": partner(title=f'"{title}"')})
+    assert len(lines) == 1 and lines[0].startswith(f"{R}:2: title: ")
+    assert lines[0].endswith("has no letters or digits — write words people can read")
+
+
+def test_a_summary_needs_letters_or_digits(tmp_path: Path) -> None:
+    assert check(tmp_path, {"partners/riverside.md": partner(summary='"—"')}) == [
+        f"{R}:3: summary: '—' has no letters or digits — write words people can read"
+    ]
+
+
+def test_a_bidirectional_override_is_refused(tmp_path: Path) -> None:
+    assert check(tmp_path, {"partners/riverside.md": partner(title='"Hospital \u202egnp.exe"')}) == [
+        f"{R}:2: title: contains the invisible character U+202E — remove it"
+    ]
