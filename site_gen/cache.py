@@ -35,6 +35,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pydantic", "pydantic-core", "pyyaml", "pycountry", "lunr")
 STATE_FILE = "state.json"
 MEMO_FILE = "memo.pickle"
+PAGES_FILE = "pages.json"  # read only when building: see page_reuse
 _MAGIC = b"catalog-gen-memo 3\n"
 _TRAILER = 65  # b"\n" + sha256 hex digest of the pickles
 _BATCH = 1000  # records per pickle
@@ -133,9 +134,14 @@ def _installed_version(name: str) -> str:
 
 
 def code_fingerprint() -> str:
-    """Hash of the generator's code, Python and library versions: any upgrade invalidates every cache."""
+    """Hash of the generator's code, Python and library versions, and the npm packages installed
+    (lunr.js, the world atlas, CLDR regions): any upgrade invalidates every cache."""
     digest = hashlib.sha256(f"{sys.version}\0{_library_versions()}".encode())
     hash_tree(PACKAGE_DIR, digest, "code", suffix=".py")
+    try:
+        digest.update((PACKAGE_DIR.parent / "node_modules" / ".package-lock.json").read_bytes())  # (npm's record of what it installed)
+    except OSError:
+        digest.update(b"no node_modules")
     return digest.hexdigest()
 
 
@@ -172,6 +178,7 @@ class BuildCache:
     sources: dict[str, Any] = field(default_factory=dict)
     bodies: dict[str, Any] = field(default_factory=dict)
     search: dict[str, Any] = field(default_factory=dict)  # the last build's search files: see search.reusable_bundle
+    pages: dict[str, Any] = field(default_factory=dict)  # the last build's pages: see page_reuse
     _memo_loaded: bool = False
 
     @classmethod
@@ -197,6 +204,8 @@ class BuildCache:
         memo = read_memo(self.folder / MEMO_FILE, self.code)
         if memo is not None:
             self.sources, self.bodies = memo
+        pages = _read_checked_json(self.folder / PAGES_FILE)
+        self.pages = pages if pages is not None and pages.get("code") == self.code else {}
 
     def forget(self) -> None:
         """Drop the record of the last build (its output is about to change)."""
@@ -223,11 +232,17 @@ class BuildCache:
         assert self.folder is not None
         self.folder.mkdir(parents=True, exist_ok=True)
         write_memo(self.folder / MEMO_FILE, self.code, self.sources, self.bodies)
+        _write_checked_json(self.folder / PAGES_FILE, {**self.pages, "code": self.code})
         self.fingerprint, self.stamps = fingerprint, stamp_tree(output)
         state = {"code": self.code, "fingerprint": fingerprint,
                  "stamps": {name: [stamp.size, stamp.mtime_ns] for name, stamp in self.stamps.items()}, "search": self.search}
-        text = json.dumps(state, sort_keys=True, separators=(",", ":"))
-        _write_atomic(self.folder / STATE_FILE, text.encode() + b"\n" + hashlib.sha256(text.encode()).hexdigest().encode())
+        _write_checked_json(self.folder / STATE_FILE, state)  # (last: the record of a finished build)
+
+
+def _write_checked_json(path: Path, value: dict[str, Any]) -> None:
+    """Write JSON followed by its SHA-256, atomically (read back by ``_read_checked_json``)."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"))
+    _write_atomic(path, text.encode() + b"\n" + hashlib.sha256(text.encode()).hexdigest().encode())
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -239,17 +254,23 @@ def _write_atomic(path: Path, data: bytes) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _read_state(path: Path) -> dict[str, Any] | None:
-    """The state file, or None when it is missing, truncated or altered."""
+def _read_checked_json(path: Path) -> dict[str, Any] | None:
+    """A JSON object written by ``_write_checked_json``, or None when it is missing, truncated or altered."""
     try:
         text, _, checksum = path.read_bytes().rpartition(b"\n")
         if hashlib.sha256(text).hexdigest().encode() != checksum:
             return None
-        state = json.loads(text)
-        if isinstance(state, dict) and isinstance(state.get("stamps"), dict) and isinstance(state.get("fingerprint"), str):
-            return state
+        value = json.loads(text)
     except (OSError, ValueError):
-        pass
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _read_state(path: Path) -> dict[str, Any] | None:
+    """The state file, or None when it is missing, truncated or altered."""
+    state = _read_checked_json(path)
+    if state is not None and isinstance(state.get("stamps"), dict) and isinstance(state.get("fingerprint"), str):
+        return state
     return None
 
 

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator
 from markupsafe import Markup
 
 from . import parallel, urls
-from .cache import BuildCache
+from .cache import BuildCache, FileStamp
 from .catalog import Catalog, Item
 from .exports import catalog_csv, catalog_json
 from .feeds import feed_xml, robots_txt, sitemap_xml
@@ -29,6 +29,7 @@ from .markup import LinkResolver, MarkdownRenderer, RenderRefused
 from .memo import BodyRecord, RecordingRoutes, SourceMemo
 from .options import BuildOptions
 from .output import FileData, spool_folder, write_site
+from .page_reuse import pages_key, pages_record, reusable_pages
 from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
 from .routes import Route, plan_routes
@@ -190,6 +191,7 @@ def _render_page(index: int) -> tuple[str, bytes]:
 def site_files(
     catalog: Catalog, bodies: dict[tuple[str, str], Markup], options: BuildOptions, today: date,
     source_keys: dict[str, str] | None = None, search_record: dict[str, Any] | None = None,
+    cache: BuildCache | None = None, stamps: dict[str, FileStamp] | None = None,
 ) -> Iterator[tuple[str, FileData]]:
     """Yield every output file as (relative path, bytes or finished file): HTML pages, search files, then the rest.
 
@@ -198,6 +200,8 @@ def site_files(
     When the search files' inputs (``source_keys`` of every published source) are
     those recorded in ``search_record`` by the last build, its files are reused;
     ``search_record`` is then updated to describe this build's search files.
+    Likewise, with a ``cache`` and the ``stamps`` of the last build's output, pages
+    that only entry bodies could have changed are the last build's (``page_reuse``).
     A finished file lives in a spool folder that is removed once the search files
     have been yielded: write each file before asking for the next (``write_site`` does).
     """
@@ -213,7 +217,7 @@ def site_files(
             search_result = parallel.in_background(lambda: search_bundle(catalog, bodies, url_maker, spool, lunr_js), enabled=options.job_count > 1)
         routes = list(plan_routes(catalog, bodies, today))
         pages = [route for route in routes if route.route != urls.SEARCH]
-        yield from parallel.ordered_map(_render_page, len(pages), options.job_count, {"routes": pages, "env": env})
+        yield from _pages(pages, env, options, catalog, today, source_keys, cache, stamps)
         search = search_result()
         if search_record is not None:
             search_record.clear()
@@ -229,6 +233,24 @@ def site_files(
     yield urls.ROBOTS, robots_txt(url_maker)
     yield urls.CATALOG_JSON, catalog_json(catalog, url_maker)
     yield urls.CATALOG_CSV, catalog_csv(catalog, url_maker)
+
+
+def _pages(
+    pages: list[Route], env: Any, options: BuildOptions, catalog: Catalog, today: date,
+    source_keys: dict[str, str] | None, cache: BuildCache | None, stamps: dict[str, FileStamp] | None,
+) -> Iterator[tuple[str, FileData]]:
+    """Render each page, or take it from the last build when only other bodies changed; record what was made."""
+    if cache is None or source_keys is None:
+        yield from parallel.ordered_map(_render_page, len(pages), options.job_count, {"routes": pages, "env": env})
+        return
+    key = pages_key(catalog, options, today, cache.code)
+    reused = reusable_pages(pages, options.output_dir, cache.pages, key, source_keys, stamps or {})
+    todo = [route for route in pages if urls.output_file(route.route) not in reused]
+    rendered = parallel.ordered_map(_render_page, len(todo), options.job_count, {"routes": todo, "env": env})
+    for route in pages:
+        relative = urls.output_file(route.route)
+        yield (relative, reused[relative]) if relative in reused else next(rendered)
+    cache.pages = pages_record(pages, key, source_keys)
 
 
 def check(content_dir: Path, base_url: str | None = None, jobs: int | None = None, cache: BuildCache | None = None) -> BuildResult:
@@ -266,8 +288,9 @@ def build(options: BuildOptions, cache: BuildCache | None = None, fresh: Freshne
     result = check(options.content_dir, options.base_url, options.job_count, cache)
     if not result.ok or result.catalog is None:
         return result
+    stamps = cache.stamps  # (the last build's output, as recorded: pages it holds may be reused)
     cache.forget()
-    files = site_files(result.catalog, result.bodies, options, fresh.today, result.source_keys, cache.search)
+    files = site_files(result.catalog, result.bodies, options, fresh.today, result.source_keys, cache.search, cache, stamps)
     result.files_written = write_site(options.output_dir, files, options.static_dir)
     cache.save(fresh.fingerprint, options.output_dir)
     return result

@@ -10,7 +10,7 @@ import pytest
 
 from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
 from site_gen.cache import (
-    LIBRARIES, MEMO_FILE, STATE_FILE, BuildCache, _files_below, _library_versions, default_cache_dir, read_memo, write_memo,
+    LIBRARIES, MEMO_FILE, PAGES_FILE, STATE_FILE, BuildCache, _files_below, _library_versions, default_cache_dir, read_memo, write_memo,
 )
 from site_gen.output import write_tree
 from site_gen.pipeline import BuildOptions, BuildResult, build
@@ -48,7 +48,7 @@ def test_cache_lives_under_the_content_folder_and_can_be_turned_off(tmp_path: Pa
     assert not (tmp_path / "content/.cache").exists()
     built(tmp_path)
     assert default_cache_dir(tmp_path / "content", tmp_path / "_site") == tmp_path / "content/.cache/_site"
-    assert sorted(path.name for path in (tmp_path / "content/.cache/_site").iterdir()) == [MEMO_FILE, STATE_FILE]
+    assert sorted(path.name for path in (tmp_path / "content/.cache/_site").iterdir()) == sorted([MEMO_FILE, PAGES_FILE, STATE_FILE])
 
 
 def test_unchanged_build_leaves_the_output_alone(tmp_path: Path) -> None:
@@ -212,6 +212,53 @@ def test_a_cache_kept_in_memory_serves_repeated_builds(tmp_path: Path) -> None:
     assert build(options(tmp_path), cache).is_unchanged
     (content / "partners/riverside.md").write_text(PARTNER.replace("Riverside Hospital", "Riverside Clinic"), encoding="utf-8")
     assert not build(options(tmp_path), cache).is_unchanged
+    assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path))
+
+
+@pytest.fixture
+def rendered_pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The route of every page rendered (not taken from the last build)."""
+    import site_gen.pipeline as pipeline
+
+    routes: list[str] = []
+    original = pipeline.render_route
+    monkeypatch.setattr(pipeline, "render_route", lambda env, route: routes.append(route.route) or original(env, route))
+    return routes
+
+
+def test_a_body_edit_renders_only_that_entrys_page_and_equals_a_cold_build(tmp_path: Path, rendered_pages: list[str]) -> None:
+    content = make_catalog(tmp_path, {"projects/needs.md": LINKED_PROJECT})
+    built(tmp_path)
+    every_page = len(rendered_pages)
+    rendered_pages.clear()
+    (content / "electives/surgery.md").write_text(ELECTIVE.replace("Body of the elective.", "A new body."), encoding="utf-8")
+    built(tmp_path)
+    assert rendered_pages == ["electives/surgery/", "search/"], "the search page names the new index files"
+    assert every_page > 20
+    assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path))
+
+
+@pytest.mark.parametrize("edit", [("Surgery Elective", "Renamed Elective"), ("deadline: 2026-11-30", "deadline: 2026-12-31")])
+def test_an_edit_of_any_field_renders_every_page(tmp_path: Path, rendered_pages: list[str], edit: tuple[str, str]) -> None:
+    content = make_catalog(tmp_path, {})
+    built(tmp_path)
+    every_page = sorted(rendered_pages)
+    rendered_pages.clear()
+    (content / "electives/surgery.md").write_text(ELECTIVE.replace(*edit), encoding="utf-8")
+    built(tmp_path)
+    assert sorted(rendered_pages) == every_page
+    assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path))
+
+
+def test_a_page_altered_in_the_output_is_rendered_again_not_reused(tmp_path: Path, rendered_pages: list[str]) -> None:
+    content = make_catalog(tmp_path, {})
+    built(tmp_path)
+    page = tmp_path / "_site/partners/riverside/index.html"
+    page.write_bytes(page.read_bytes().replace(b"Riverside", b"Vandalised"))
+    rendered_pages.clear()
+    (content / "electives/surgery.md").write_text(ELECTIVE.replace("Body of the elective.", "A new body."), encoding="utf-8")
+    built(tmp_path)
+    assert sorted(rendered_pages) == ["electives/surgery/", "partners/riverside/", "search/"]
     assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path))
 
 
