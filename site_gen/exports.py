@@ -13,8 +13,7 @@ from pydantic import BaseModel
 
 from . import urls
 from .catalog import ENTRY_COLLECTIONS, Catalog, Item
-from .humanize import cost, weeks
-from .schema import ENTRY_MODELS, Entry, Money, WeeksRange
+from .schema import ENTRY_MODELS, NESTED_MODELS, Entry
 
 _CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,12 +54,19 @@ def catalog_json(catalog: Catalog, url_maker: urls.Urls) -> bytes:
 
 
 def csv_columns() -> list[str]:
-    """Column order: identity first, then every field of every entry model."""
+    """Column order: identity first, then every field of every entry model.
+
+    A field that may be written as a mapping (``cost: {amount, currency}``,
+    ``duration_weeks: {min, max}``) also gets a column per part, ``cost.amount``
+    and so on, holding the values as written: spreadsheets read them as numbers.
+    The field's own column holds the value when it is written as a single value.
+    """
     columns = ["collection", "slug", "url"]
     for name in ENTRY_COLLECTIONS:
         for field in ENTRY_MODELS[name].model_fields:
             if field not in columns and field != "draft":
                 columns.append(field)
+                columns += [f"{field}.{part}" for part in NESTED_MODELS[field].model_fields] if field in NESTED_MODELS else []
     return columns
 
 
@@ -70,15 +76,23 @@ def csv_cell(value: Any) -> str:
         text = ""
     elif isinstance(value, (list, tuple)):
         text = "; ".join(csv_cell(part) for part in value)
-    elif isinstance(value, Money):
-        text = cost(value)
-    elif isinstance(value, WeeksRange):
-        text = weeks(value)
     elif isinstance(value, date):
         text = value.isoformat()
     else:
-        text = str(value)
+        text = str(value)  # (a Decimal keeps the digits written: 0.125 stays 0.125)
     return "'" + text if text.startswith(_CSV_TRIGGERS) else text
+
+
+def _csv_fields(meta: Entry) -> dict[str, Any]:
+    """The CSV cells of one entry's fields: a mapping goes to its parts' columns."""
+    cells: dict[str, Any] = {}
+    for field in type(meta).model_fields:
+        value = getattr(meta, field)
+        if isinstance(value, BaseModel):
+            cells.update({f"{field}.{part}": getattr(value, part) for part in type(value).model_fields})
+        else:
+            cells[field] = value
+    return cells
 
 
 def catalog_csv(catalog: Catalog, url_maker: urls.Urls) -> bytes:
@@ -89,7 +103,6 @@ def catalog_csv(catalog: Catalog, url_maker: urls.Urls) -> bytes:
     writer.writerow(columns)
     for item in catalog.entries:
         row = {"collection": item.collection, "slug": item.slug, "url": url_maker.absolute(urls.entry(item.collection, item.slug))}
-        for field in type(item.meta).model_fields:
-            row[field] = getattr(item.meta, field)
+        row.update(_csv_fields(item.meta))
         writer.writerow([csv_cell(row.get(column)) for column in columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

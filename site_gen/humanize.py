@@ -52,10 +52,12 @@ def weeks(duration: int | WeeksRange | None) -> str:
 
 
 def amount(value: Decimal) -> str:
-    """"1,200" or "99.50"."""
+    """"1,200", "99.50" or "0.125": never fewer decimals than written (some currencies have three)."""
     if value == value.to_integral_value():
         return f"{int(value):,}"
-    return f"{value:,.2f}"
+    exponent = value.as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return f"{value:,.{places}f}"
 
 
 def cost(value: str | Money | None) -> str:

@@ -144,6 +144,17 @@ def test_catalog_csv_has_a_row_per_entry(tmp_path: Path) -> None:
     assert next(row for row in rows if row["slug"] == "needs")["partners"] == "riverside"
 
 
+def test_catalog_csv_holds_costs_and_durations_as_written(tmp_path: Path) -> None:
+    elective = ELECTIVE.replace("deadline: 2026-11-30\n", "deadline: 2026-11-30\ncost: {amount: 1234.567, currency: BHD}\nduration_weeks: {min: 2, max: 6}\n")
+    flat = ELECTIVE.replace("deadline: 2026-11-30\n", "deadline: 2026-11-30\ncost: No fee\nduration_weeks: 7\n")
+    out = build(tmp_path, {"electives/surgery.md": elective, "electives/flat.md": flat})
+    rows = {row["slug"]: row for row in csv.DictReader(io.StringIO((out / "catalog.csv").read_text(encoding="utf-8-sig")))}
+    cells = ("cost", "cost.amount", "cost.currency", "duration_weeks", "duration_weeks.min", "duration_weeks.max")
+    assert [rows["surgery"][cell] for cell in cells] == ["", "1234.567", "BHD", "", "2", "6"]
+    assert [rows["flat"][cell] for cell in cells] == ["No fee", "", "", "7", "", ""]
+    assert "1,234.567 BHD" in (out / "electives/surgery/index.html").read_text(encoding="utf-8")
+
+
 def test_sitemap_and_feed_are_xml(tmp_path: Path) -> None:
     out = build(tmp_path)
     sitemap = ElementTree.parse(out / "sitemap.xml").getroot()

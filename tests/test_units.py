@@ -119,3 +119,12 @@ def test_split_front_matter(text: str, line: int | None, body_line: int) -> None
 def test_split_front_matter_unclosed() -> None:
     with pytest.raises(YamlProblem):
         split_front_matter("---\na: 1\n")
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("1200", "1,200"), ("99.5", "99.50"), ("1234.567", "1,234.567"), ("0.125", "0.125"), ("12.50", "12.50"), ("1e3", "1,000"),
+])
+def test_amounts_keep_every_decimal_written(written: str, shown: str) -> None:
+    from decimal import Decimal
+
+    assert humanize.amount(Decimal(written)) == shown
