@@ -137,7 +137,8 @@ class LiveSite:
     def _start_rendering(self, catalog: Catalog) -> None:
         """A new template environment; forget every page rendered so far."""
         url_maker = urls.Urls(catalog.site.base_url)
-        self._env = make_environment(self.options.templates_dir, catalog, url_maker, self.today, asset_versions(self.options.static_dir))
+        self._env = make_environment(self.options.templates_dir, catalog, url_maker, self.today, asset_versions(self.options.static_dir),
+                                     self.options.repository_prefix)
         self._plan, self._planned, self._pages = None, {}, {}
 
     def _reread(self, changed: list[Path]) -> LoadResult | None:

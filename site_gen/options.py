@@ -44,3 +44,18 @@ class BuildOptions:
     @property
     def job_count(self) -> int:
         return self.jobs if self.jobs is not None else parallel.default_jobs()
+
+    @property
+    def repository_prefix(self) -> str:
+        """Where the content folder's parent sits in its git repository ("" at the top or outside git), for edit links.
+
+        Sources are named from the content folder's parent ("content/pages/about.md");
+        when the catalog lives deeper in a repository ("site/content/..."), the
+        repository's own path of a source is this prefix followed by that name.
+        """
+        parent = self.content_dir.resolve().parent
+        for folder in (parent, *parent.parents):
+            if (folder / ".git").exists():
+                relative = parent.relative_to(folder).as_posix()
+                return "" if relative == "." else relative + "/"
+        return ""

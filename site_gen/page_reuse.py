@@ -26,7 +26,7 @@ from .routes import Route
 
 def pages_key(catalog: Catalog, options: BuildOptions, today: date, code: str) -> str:
     """Hash of everything every page is made of, except entry bodies."""
-    digest = hashlib.sha256(f"{code}\0{today.isoformat()}\0{catalog.site!r}\0".encode())
+    digest = hashlib.sha256(f"{code}\0{today.isoformat()}\0{catalog.site!r}\0{options.repository_prefix}\0".encode())
     hash_tree(options.templates_dir, digest, "templates")
     hash_tree(options.static_dir, digest, "static")
     for item in catalog.published:

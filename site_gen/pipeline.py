@@ -206,7 +206,7 @@ def site_files(
     have been yielded: write each file before asking for the next (``write_site`` does).
     """
     url_maker = urls.Urls(catalog.site.base_url)
-    env = make_environment(options.templates_dir, catalog, url_maker, today, asset_versions(options.static_dir))
+    env = make_environment(options.templates_dir, catalog, url_maker, today, asset_versions(options.static_dir), options.repository_prefix)
     lunr_js = read_lunr_js(options.lunr_js)  # fail before any work when it is missing
     key = search_inputs_key(catalog, source_keys, lunr_js) if source_keys is not None else None
     with spool_folder(options.output_dir) as spool:  # where the search process leaves its files, until linked into the site

@@ -71,7 +71,9 @@ def json_script(value: Any) -> Markup:
     return Markup(text)  # noqa: S704 - escaped for a script element above
 
 
-def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls, today: date, versions: dict[str, str]) -> Environment:
+def make_environment(
+    templates_dir: Path, catalog: Catalog, url_maker: urls.Urls, today: date, versions: dict[str, str], repository_prefix: str = "",
+) -> Environment:
     """Create the Jinja environment with the site's globals and filters."""
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
@@ -152,6 +154,7 @@ def make_environment(templates_dir: Path, catalog: Catalog, url_maker: urls.Urls
         country_with_region=country_with_region,
         region_of=region_of,
         placement=placement,
+        in_repository=lambda source: repository_prefix + source,  # a source's path in the repository, for edit links
     )
     env.filters.update(href=url_maker.href, absolute=url_maker.absolute, label=humanize.label, long_date=humanize.long_date)
     return env

@@ -97,3 +97,15 @@ def test_titles_with_url_characters_stay_inside_the_title_parameter(tmp_path: Pa
     [suggest] = links_named(tmp_path / "_site/electives/surgery/index.html", "Suggest an update")
     query = parse_qs(urlsplit(suggest).query)
     assert query["title"] == [f"Update: {title}"] and query["template"] == ["suggest-update.yml"]
+
+
+@pytest.mark.parametrize("inside", ["", "docs/catalog/"])
+def test_edit_links_name_the_file_from_the_top_of_its_repository(tmp_path: Path, inside: str) -> None:
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    content = make_catalog(repository / inside, {"site.yaml": SITE_YAML + "repository: https://github.com/org/catalog\n"})
+    assert run_cli("build", "--content", content, "--output", tmp_path / "_site").code == 0
+    page = tmp_path / "_site/electives/surgery/index.html"
+    assert links_named(page, "Edit this page") == [f"https://github.com/org/catalog/edit/main/{inside}content/electives/surgery.md"]
+    [suggest] = links_named(page, "Suggest an update")
+    assert parse_qs(urlsplit(suggest).query)["entry"] == [f"{inside}content/electives/surgery.md"]
