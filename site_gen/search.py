@@ -7,7 +7,8 @@ static/js/search-core.js folds every query the same way, so "bogota" finds "Bogo
 
 Files, all under search/ with a hash of their bytes in the name: the whole index
 (for other tools), a manifest (fields, shard map, facet table; the search page's
-entry point), term shards and a term list (search_shards.py), result documents in
+entry point), term shards and a term list (search_shards.py), a word list (every
+indexed word before stemming, for the similar-words retry), result documents in
 small chunks, and a copy of lunr.js from node_modules.
 """
 
@@ -357,13 +358,15 @@ def search_bundle(
     ordered = sorted(index.terms, key=js_order)
     shards = [(shard[0][0], spool.json("shard", shard)) for shard in pack_shards(term_rows(index, ordered))]
     terms = spool.json("terms", ordered)
+    words = spool.json("words", sorted(index.words(), key=js_order))
     chunks = [spool.json("documents", [result_document(item, url_maker) for item in items[start:start + DOCUMENT_CHUNK]])
               for start in range(0, len(items), DOCUMENT_CHUNK)]
     manifest = spool.json("manifest", {
         "fields": index.field_names, "pipeline": index.search_pipeline, "documentCount": len(items),
         "shards": [[first, url_maker.href(route)] for first, (route, _) in shards], "terms": url_maker.href(terms[0]),
+        "words": url_maker.href(words[0]),
         "chunkSize": DOCUMENT_CHUNK, "chunks": [url_maker.href(route) for route, _ in chunks], "facets": facet_table(items),
     })
     lunr_file = spool.put("lunr", ".min.js", script)
-    files = (whole, manifest, lunr_file, terms, *(file for _, file in shards), *chunks)
+    files = (whole, manifest, lunr_file, terms, words, *(file for _, file in shards), *chunks)
     return SearchBundle(files, SearchAssets(*(url_maker.href(route) for route, _ in (whole, manifest, lunr_file))))

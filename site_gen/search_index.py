@@ -71,6 +71,7 @@ class CompactIndex:
         self._numbers: dict[str, int] = {}
         self._frequency = array("I")  # (field, document) pairs holding each term: lunr's idf input
         self._word_numbers: dict[tuple[str, str], tuple[int, ...]] = {}
+        self._indexed_words: dict[str, None] = {}  # every word that became a term (an ordered set)
         self._finished = False
 
     def _term_numbers(self, word: str, field: str) -> tuple[int, ...]:
@@ -87,6 +88,8 @@ class CompactIndex:
                     self._frequency.append(0)
                 found.append(number)
             numbers = self._word_numbers[key] = tuple(found)
+            if numbers:
+                self._indexed_words[word] = None
         return numbers
 
     def add(self, record: dict[str, str]) -> None:
@@ -177,6 +180,10 @@ class CompactIndex:
     def number(self, term: str) -> int:
         """lunr's ``_index`` of a term."""
         return self._numbers[term]
+
+    def words(self) -> list[str]:
+        """Every distinct indexed word as it was before stemming (stop words are not indexed), in order of first appearance."""
+        return list(self._indexed_words)
 
     @property
     def field_names(self) -> list[str]:

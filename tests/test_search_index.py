@@ -13,6 +13,7 @@ import pytest
 from helpers import ELECTIVE, PARTNER, make_catalog, run_cli, snapshot
 from site_gen.pipeline import BuildOptions, build
 from site_gen.search import FIELD_BOOSTS, SearchAssetError, fold, stem
+from site_gen.search_shards import js_order
 
 
 def build_site(tmp_path: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
@@ -115,6 +116,17 @@ def test_accents_are_folded_so_either_spelling_finds_them(tmp_path: Path) -> Non
     assert partner in terms["bogota"]["title"]
     assert partner in terms["clinica"]["title"]
     assert not [term for term in terms if not term.isascii()]
+
+
+def test_the_word_list_holds_each_indexed_word_as_written_before_stemming(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {"partners/riverside.md": ACCENTED_PARTNER})
+    manifest = load_manifest(site)
+    words = json.loads((site / manifest["words"].removeprefix("/catalog/")).read_text(encoding="utf-8"))
+    terms = {term for term, _ in load_index(site)["invertedIndex"]}
+    assert {"clinica", "universitaria", "bogota", "surgery", "weeks"} <= set(words)
+    assert not {"of", "the", "and"} & set(words), "stop words are not indexed, so not listed"
+    assert words == sorted(set(words), key=js_order)
+    assert {stem(word) for word in words} == terms
 
 
 @pytest.mark.parametrize(("text", "folded"), [

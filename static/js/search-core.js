@@ -4,7 +4,8 @@
  * Queries are folded exactly like site_gen/search.py folds indexed text (lower case,
  * accents dropped, punctuation to spaces), then parsed with lunr's own query syntax.
  * The last word being typed also matches as a prefix; a query that finds nothing is
- * retried with every word at edit distance 1.
+ * retried with each word replaced by the catalog's words one typo away from it, as typed
+ * (before stemming: "hosptial" is one swap from "hospital", but far from its stem "hospit").
  */
 (function (root, factory) {
   'use strict';
@@ -68,53 +69,165 @@
     }
   }
 
-  /** Fill a lunr.Query from folded query text. */
+  /** Replace each word that has similar words (a Map: word -> index terms) by one optional clause per term. */
+  function useSimilarTerms(lunr, query, similar) {
+    var clauses = query.clauses;
+    query.clauses = [];
+    clauses.forEach(function (clause) {
+      var terms = isPlain(lunr, clause) ? similar.get(clause.term) : undefined;
+      if (!terms || !terms.length) {
+        query.clauses.push(clause);
+        return;
+      }
+      terms.forEach(function (term) {
+        query.clause({ term: term, fields: clause.fields, boost: clause.boost, usePipeline: false,
+          presence: lunr.Query.presence.OPTIONAL });
+      });
+    });
+  }
+
+  /** Fill a lunr.Query from folded query text that parses. */
   function buildQuery(lunr, query, text, options) {
     new lunr.QueryParser(text, query).parse();
-    if (options.fuzzy) {
-      query.clauses.forEach(function (clause) {
-        if (isPlain(lunr, clause) && clause.term.length >= 3) {
-          clause.editDistance = 1;
-        }
-      });
+    if (options.similar) {
+      useSimilarTerms(lunr, query, options.similar);
     } else if (options.typing) {
       expandLastWord(lunr, query);
     }
   }
 
-  /** Run one query on a whole lunr.Index or a ShardedIndex; malformed syntax falls back to plain words. */
-  async function runQuery(lunr, source, text, options, isPlain) {
-    var fill = function (query) { buildQuery(lunr, query, text, options); };
+  /** The clauses of folded query text, or of its words alone when lunr cannot parse its syntax: {text, clauses}. */
+  function parseQuery(lunr, fields, text) {
     try {
-      if (source.prepare) {
-        await source.prepare(fill);
-      }
-      return source.query(fill);
+      return { text: text, clauses: new lunr.QueryParser(text, new lunr.Query(fields)).parse().clauses };
     } catch (error) {
-      if (!(error instanceof lunr.QueryParseError) || isPlain) {
+      if (!(error instanceof lunr.QueryParseError)) {
         throw error;
       }
-      return runQuery(lunr, source, text.replace(SYNTAX, ' '), options, true);
+      var plain = text.replace(SYNTAX, ' ');
+      return { text: plain, clauses: new lunr.QueryParser(plain, new lunr.Query(fields)).parse().clauses };
     }
+  }
+
+  /** Run one query (text that parses) on a whole lunr.Index or a ShardedIndex. */
+  async function runQuery(lunr, source, text, options) {
+    var fill = function (query) { buildQuery(lunr, query, text, options); };
+    if (source.prepare) {
+      await source.prepare(fill);
+    }
+    return source.query(fill);
+  }
+
+  /** Whether the similar-words retry may replace a clause: a plain word of 3 letters or more, not a stop word. */
+  function isRetried(lunr, clause) {
+    return isPlain(lunr, clause) && clause.term.length >= 3 && Boolean(lunr.stopWordFilter(new lunr.Token(clause.term)));
+  }
+
+  /** The index terms of the catalog's words one typo away from a word, sorted (stemmed as lunr stems a query). */
+  function similarTerms(vocabulary, pipeline, clause) {
+    var terms = new Set();
+    vocabulary.similar(clause.term).forEach(function (word) {
+      pipeline.runString(word, { fields: clause.fields }).forEach(function (term) { terms.add(term); });
+    });
+    return Array.from(terms).sort();
+  }
+
+  /** Whether a hit holds, for every required word, one of its similar terms in one of the word's fields. */
+  function meetsRequired(hit, groups) {
+    var metadata = hit.matchData.metadata;
+    return groups.every(function (group) {
+      return group.terms.some(function (term) {
+        return metadata[term] && group.fields.some(function (field) { return field in metadata[term]; });
+      });
+    });
+  }
+
+  /**
+   * Retry a query that found nothing with each word replaced by the similar words of the
+   * catalog (``source.vocabulary()``). A required word stays required: one of its similar
+   * words must match, as lunr requires one of the terms a wildcard expands to.
+   */
+  async function searchSimilar(lunr, source, parsed) {
+    var clauses = parsed.clauses.filter(function (clause) { return isRetried(lunr, clause); });
+    if (!clauses.length) {
+      return [];
+    }
+    var vocabulary = await source.vocabulary();
+    var similar = new Map();
+    var required = [];
+    clauses.forEach(function (clause) {
+      var terms = similarTerms(vocabulary, source.pipeline, clause);
+      similar.set(clause.term, terms);
+      if (clause.presence === lunr.Query.presence.REQUIRED) {
+        required.push({ terms: terms, fields: clause.fields });
+      }
+    });
+    var hits = await runQuery(lunr, source, parsed.text, { similar: similar });
+    return hits.filter(function (hit) { return meetsRequired(hit, required); });
   }
 
   /**
    * Search a whole index or a sharded one: resolves to {hits, similar}. Hits are lunr
    * results; similar is true when nothing matched exactly and the hits come from the
-   * edit-distance-1 retry.
+   * similar-words retry. The source is a ShardedIndex, or a lunr.Index given a
+   * ``vocabulary()`` method (resolving to a Vocabulary) for the retry.
    */
   async function search(lunr, source, queryText) {
     var text = foldQuery(queryText);
     if (!text.trim()) {
       return { hits: [], similar: false };
     }
-    var hits = await runQuery(lunr, source, text, { typing: !/\s$/.test(text) });
+    var parsed = parseQuery(lunr, source.fields, text);
+    var hits = await runQuery(lunr, source, parsed.text, { typing: !/\s$/.test(text) });
     if (hits.length) {
       return { hits: hits, similar: false };
     }
-    hits = await runQuery(lunr, source, text, { fuzzy: true });
+    hits = await searchSimilar(lunr, source, parsed);
     return { hits: hits, similar: hits.length > 0 };
   }
+
+  /** Whether two words are equal or one edit apart: a letter added, dropped or changed, or two neighbours swapped. */
+  function isWithinOneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1) {
+      return false;
+    }
+    var start = 0;
+    while (start < a.length && a[start] === b[start]) {
+      start++;
+    }
+    if (a.length > b.length) {
+      return a.slice(start + 1) === b.slice(start);
+    }
+    if (a.length < b.length) {
+      return a.slice(start) === b.slice(start + 1);
+    }
+    return start === a.length || a.slice(start + 1) === b.slice(start + 1) ||
+      (a[start] === b[start + 1] && a[start + 1] === b[start] && a.slice(start + 2) === b.slice(start + 2));
+  }
+
+  /** The catalog's indexed words as written (folded, before stemming), by length, for the similar-words retry. */
+  function Vocabulary(words) {
+    this.byLength = new Map();
+    words.forEach(function (word) {
+      if (!this.byLength.has(word.length)) {
+        this.byLength.set(word.length, []);
+      }
+      this.byLength.get(word.length).push(word);
+    }, this);
+  }
+
+  /** The words within one edit of a word (itself included when it is a word of the catalog), shortest first. */
+  Vocabulary.prototype.similar = function (word) {
+    var found = [];
+    for (var length = word.length - 1; length <= word.length + 1; length++) {
+      (this.byLength.get(length) || []).forEach(function (candidate) {
+        if (isWithinOneEdit(word, candidate)) {
+          found.push(candidate);
+        }
+      });
+    }
+    return found;
+  };
 
   /**
    * The parts of a sharded index that queries touch (see site_gen/search_shards.py).
@@ -135,6 +248,7 @@
     this.fieldVectors = Object.create(null);
     this.chunks = new Map();
     this.dictionary = null;
+    this.words = null;
     this.index = null;
     for (var doc = 0; doc < manifest.documentCount; doc++) {
       for (var field = 0; field < this.fields.length; field++) {
@@ -175,6 +289,14 @@
       this.dictionary = this.fetchJson(this.manifest.terms).then(function (terms) { return lunr.TokenSet.fromArray(terms); });
     }
     return this.dictionary;
+  };
+
+  /** The catalog's words, for the similar-words retry (fetched once). */
+  ShardedIndex.prototype.vocabulary = function () {
+    if (!this.words) {
+      this.words = this.fetchJson(this.manifest.words).then(function (words) { return new Vocabulary(words); });
+    }
+    return this.words;
   };
 
   /** Shards a query term can expand into, as lunr.Index#query expands it. */
@@ -436,6 +558,8 @@
     fold: fold,
     foldQuery: foldQuery,
     search: search,
+    isWithinOneEdit: isWithinOneEdit,
+    Vocabulary: Vocabulary,
     ShardedIndex: ShardedIndex,
     matchedTerms: matchedTerms,
     highlight: highlight,

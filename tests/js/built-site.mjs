@@ -24,8 +24,9 @@ function attribute(html, pattern, what) {
 }
 
 /**
- * Load lunr.js, the whole index, a sharded index that fetches from disk (recording each
- * URL it fetches), every result document by number, and the search core.
+ * Load lunr.js, the whole index (with the site's word list for the similar-words retry),
+ * a sharded index that fetches from disk (recording each URL it fetches), every result
+ * document by number, and the search core.
  */
 export function loadSearch(folder = siteFolder(), basePath = process.env.SEARCH_BASE_PATH || '/catalog/') {
   const fileOf = (url) => {
@@ -40,6 +41,8 @@ export function loadSearch(folder = siteFolder(), basePath = process.env.SEARCH_
   const core = require('../../static/js/search-core.js');
   const manifest = readJson(attribute(html, /data-manifest="([^"]+)"/, 'manifest'));
   const whole = lunr.Index.load(readJson(attribute(html, /data-index="([^"]+)"/, 'index')));
+  const vocabulary = new core.Vocabulary(readJson(manifest.words));
+  whole.vocabulary = async () => vocabulary;  // the whole index has no word list of its own
   const fetched = [];
   const fetchJson = async (url) => {
     fetched.push(url);

@@ -35,6 +35,24 @@ test('query folding keeps lunr syntax and drops accents and markup characters', 
   assert.equal(core.foldQuery('<img src=x onerror=alert(1)>').trim().split(/\s+/).join(' '), 'img src x onerror alert 1');
 });
 
+test('one edit is a letter added, dropped or changed, or two neighbouring letters swapped', () => {
+  for (const [a, b] of [['hospital', 'hospital'], ['hosptial', 'hospital'], ['surgey', 'surgery'], ['surgery', 'surgey'],
+    ['surgey', 'survey'], ['maternl', 'maternal'], ['xhospital', 'hospital'], ['hospitalx', 'hospital'], ['南京', '南京市']]) {
+    assert.equal(core.isWithinOneEdit(a, b), true, `${a} ${b}`);
+  }
+  for (const [a, b] of [['hsoptial', 'hospital'], ['surgry', 'surgery '], ['hospital', 'hospitals!!'], ['abc', 'cba'], ['ab', 'abcd']]) {
+    assert.equal(core.isWithinOneEdit(a, b), false, `${a} ${b}`);
+  }
+});
+
+test('the vocabulary finds the words one typo away from a word as typed', () => {
+  const vocabulary = new core.Vocabulary(['hospit', 'hospital', 'hospitals', 'surgery', 'survey', 'surge']);
+  assert.deepEqual(vocabulary.similar('hosptial'), ['hospital']);
+  assert.deepEqual(vocabulary.similar('surgey'), ['surge', 'survey', 'surgery']);
+  assert.deepEqual(vocabulary.similar('hospital'), ['hospital', 'hospitals']);
+  assert.deepEqual(vocabulary.similar('x'.repeat(5000)), []);
+});
+
 function marked(text, terms) {
   return core.highlight(lunr, text, new Set(terms)).filter((segment) => segment[1]).map((segment) => segment[0]);
 }

@@ -77,6 +77,37 @@ test('a typo retries with similar words and says so; an exact match does not', a
   assert.equal(exact.similar, false);
 });
 
+// One typo in the word as typed: a letter dropped, added, changed or two letters swapped.
+const TYPOS = [
+  ['hosptial', 'hospital'], ['commnity', 'community'], ['pediatircs', 'pediatrics'], ['surgrey', 'surgery'],
+  ['obstetirc', 'obstetric'], ['surgey', 'surgery'], ['maternl', 'maternal'], ['tuberclosis', 'tuberculosis'],
+];
+
+for (const [typo, word] of TYPOS) {
+  test(`"${typo}" finds what "${word}" finds, as similar words`, async () => {
+    const outcome = await search.core.search(search.lunr, search.sharded(), typo);
+    const found = outcome.hits.map((hit) => search.documents[Number(hit.ref)].ref);
+    const intended = (await refs(search, word + ' ')).slice(0, 3);
+    assert.equal(outcome.similar, true);
+    assert.deepEqual(found.slice(0, 3).sort(), [...intended].sort(), `top 3: ${found.slice(0, 5).join(', ')}`);
+  });
+}
+
+test('a similar-words search is the same on the whole index and on shards', async () => {
+  for (const [typo] of TYPOS) {
+    const whole = await search.core.search(search.lunr, search.whole, typo);
+    const sharded = await search.core.search(search.lunr, search.sharded(), typo);
+    assert.deepEqual(sharded.hits.map((hit) => [hit.ref, hit.score]), whole.hits.map((hit) => [hit.ref, hit.score]), typo);
+  }
+});
+
+test('a required word with a typo stays required among its similar words', async () => {
+  const found = await refs(search, '+surgrey +nepal');
+  assert.ok(found.length > 0);
+  assert.deepEqual(found, (await refs(search, '+surgery +nepal ')));
+  assert.ok(!(await refs(search, '+surgrey -china')).includes('electives/general-surgery-elective-nanjing'));
+});
+
 test('malformed lunr syntax falls back to plain words instead of failing', async () => {
   assert.ok((await refs(search, 'nepal: tuberculosis')).includes('electives/tuberculosis-research-elective-pokhara'));
   await assert.doesNotReject(refs(search, '<img src=x onerror=alert(1)>'));

@@ -8,7 +8,7 @@ const search = loadSearch();
 const QUERIES = [
   'surgery China', 'surgeries', 'pediatri', 'maternl', 'Saudi', 'observership', 'bogota', '南京', 'Al-Waha',
   'surg*', '*gery', 'su*ry', '+surgery -china', '-surgery', 'title:surgery', 'maternal~1', 'health^5 rwanda',
-  'research fellowship', 'xyzzy', 'tuberculosis Nepal ',
+  'research fellowship', 'xyzzy', 'tuberculosis Nepal ', 'hosptial', 'surgey', '+surgrey -china', 'title:surgrey',
 ];
 
 function scored(outcome) {
@@ -39,12 +39,14 @@ test('a typical two-word query fetches only the shards of its terms, never the t
   const fetchedShards = search.fetched.filter((url) => shards.has(url));
   assert.ok(fetchedShards.length >= 1 && fetchedShards.length <= 2, search.fetched.join(', '));
   assert.ok(!search.fetched.includes(search.manifest.terms));
+  assert.ok(!search.fetched.includes(search.manifest.words));
 });
 
-test('a typo fetches the term list to find similar words', async () => {
+test('a typo fetches the word list to find similar words, not the term list', async () => {
   search.fetched.length = 0;
   await search.core.search(search.lunr, search.sharded(), 'maternl');
-  assert.ok(search.fetched.includes(search.manifest.terms));
+  assert.ok(search.fetched.includes(search.manifest.words));
+  assert.ok(!search.fetched.includes(search.manifest.terms));
 });
 
 test('result documents come from their chunks in the order asked', async () => {
