@@ -98,6 +98,14 @@ def test_a_typo_shows_results_for_similar_words(page: Page, site_url: str, typo:
     expect(page.locator("#search-results h2 mark").first).to_have_text(word)
 
 
+def test_a_long_pasted_word_answers_and_the_boxes_take_what_search_reads(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=" + "medicine" * 300)
+    expect(page.locator("#search-status")).to_contain_text("No results for")
+    limit = page.evaluate("SearchCore.MAX_QUERY_LENGTH")
+    assert page.locator("#search-page-q").get_attribute("maxlength") == str(limit)
+    assert page.locator("#site-search-q").get_attribute("maxlength") == str(limit)
+
+
 def test_slash_focuses_search_on_every_page(page: Page, site_url: str) -> None:
     page.goto(site_url + "partners/")
     page.keyboard.press("/")

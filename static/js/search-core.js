@@ -18,6 +18,14 @@
   'use strict';
 
   var FILTERS = ['collection', 'category', 'country', 'deadline'];
+  // Bounds that keep every query quick, whatever is pasted or put in the URL: every word of
+  // a query is looked up, and matching a word as a prefix or to similar words costs more the
+  // longer it is. No real word is longer than 30 letters: a longer one is matched exactly.
+  var MAX_QUERY_LENGTH = 300;  // characters of the folded query (the search boxes' maxlength)
+  var MAX_WORD_LENGTH = 30;
+  // The longest word lunr's own "word~1", "word~2" may match at each edit distance: its
+  // automaton grows with both (at distance 2, 20 letters take 2 ms, 30 letters 0.2 s).
+  var EDIT_DISTANCE_WORD_LENGTH = [Infinity, MAX_WORD_LENGTH, 20];
   var MARKS = /\p{M}/gu;
   var NON_WORD = /[^\p{L}\p{N}_]+/gu;
   // lunr's query syntax survives query folding: + - : * ~ ^
@@ -45,7 +53,7 @@
     var index = query.clauses.length - 1;
     var clause = query.clauses[index];
     // One or two Latin letters would expand to a large part of a big index while typing.
-    if (!clause || !isPlain(lunr, clause) || /^[\x00-\x7f]{0,2}$/.test(clause.term)) {
+    if (!clause || !isPlain(lunr, clause) || /^[\x00-\x7f]{0,2}$/.test(clause.term) || clause.term.length > MAX_WORD_LENGTH) {
       return;
     }
     var stem = lunr.stemmer(new lunr.Token(clause.term)).toString();
@@ -86,9 +94,28 @@
     });
   }
 
+  /** Lower lunr's own edit distances ("word~3") to the largest that EDIT_DISTANCE_WORD_LENGTH allows for the word. */
+  function limitEditDistances(query) {
+    query.clauses.forEach(function (clause) {
+      if (!clause.editDistance) {
+        return;
+      }
+      var distance = Math.min(clause.editDistance, EDIT_DISTANCE_WORD_LENGTH.length - 1);
+      while (clause.term.length > EDIT_DISTANCE_WORD_LENGTH[distance]) {
+        distance--;
+      }
+      if (distance) {
+        clause.editDistance = distance;
+      } else {
+        delete clause.editDistance;
+      }
+    });
+  }
+
   /** Fill a lunr.Query from folded query text that parses. */
   function buildQuery(lunr, query, text, options) {
     new lunr.QueryParser(text, query).parse();
+    limitEditDistances(query);
     if (options.similar) {
       useSimilarTerms(lunr, query, options.similar);
     } else if (options.typing) {
@@ -118,9 +145,10 @@
     return source.query(fill);
   }
 
-  /** Whether the similar-words retry may replace a clause: a plain word of 3 letters or more, not a stop word. */
+  /** Whether the similar-words retry may replace a clause: a plain word of 3 to 30 letters, not a stop word. */
   function isRetried(lunr, clause) {
-    return isPlain(lunr, clause) && clause.term.length >= 3 && Boolean(lunr.stopWordFilter(new lunr.Token(clause.term)));
+    return isPlain(lunr, clause) && clause.term.length >= 3 && clause.term.length <= MAX_WORD_LENGTH &&
+      Boolean(lunr.stopWordFilter(new lunr.Token(clause.term)));
   }
 
   /** The index terms of the catalog's words one typo away from a word, sorted (stemmed as lunr stems a query). */
@@ -170,10 +198,11 @@
    * Search a whole index or a sharded one: resolves to {hits, similar}. Hits are lunr
    * results; similar is true when nothing matched exactly and the hits come from the
    * similar-words retry. The source is a ShardedIndex, or a lunr.Index given a
-   * ``vocabulary()`` method (resolving to a Vocabulary) for the retry.
+   * ``vocabulary()`` method (resolving to a Vocabulary) for the retry. Only the first
+   * MAX_QUERY_LENGTH characters of the folded query count.
    */
   async function search(lunr, source, queryText) {
-    var text = foldQuery(queryText);
+    var text = foldQuery(queryText).slice(0, MAX_QUERY_LENGTH);
     if (!text.trim()) {
       return { hits: [], similar: false };
     }
@@ -555,6 +584,9 @@
 
   return {
     FILTERS: FILTERS,
+    MAX_QUERY_LENGTH: MAX_QUERY_LENGTH,
+    MAX_WORD_LENGTH: MAX_WORD_LENGTH,
+    EDIT_DISTANCE_WORD_LENGTH: EDIT_DISTANCE_WORD_LENGTH,
     fold: fold,
     foldQuery: foldQuery,
     search: search,

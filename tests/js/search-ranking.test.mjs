@@ -108,6 +108,54 @@ test('a required word with a typo stays required among its similar words', async
   assert.ok(!(await refs(search, '+surgrey -china')).includes('electives/general-surgery-elective-nanjing'));
 });
 
+/** Run queries while recording the token sets lunr builds and the words the similar-words retry looks up. */
+async function recordExpansions(queries) {
+  const { lunr, core } = search;
+  const fromClause = lunr.TokenSet.fromClause;
+  const similar = core.Vocabulary.prototype.similar;
+  const seen = { clauses: [], similar: [] };
+  lunr.TokenSet.fromClause = (clause) => {
+    seen.clauses.push({ length: clause.term.length, editDistance: clause.editDistance || 0, prefix: clause.term.endsWith('*') });
+    return fromClause(clause);
+  };
+  core.Vocabulary.prototype.similar = function (word) {
+    seen.similar.push(word.length);
+    return similar.call(this, word);
+  };
+  try {
+    for (const query of queries) {
+      await refs(search, query);
+    }
+  } finally {
+    lunr.TokenSet.fromClause = fromClause;
+    core.Vocabulary.prototype.similar = similar;
+  }
+  return seen;
+}
+
+test('a word of more than 30 letters is matched exactly: never as a prefix, to similar words or at an edit distance', async () => {
+  const { MAX_WORD_LENGTH, EDIT_DISTANCE_WORD_LENGTH } = search.core;
+  const seen = await recordExpansions(['medicine'.repeat(300), 'x'.repeat(5000), 'medicine'.repeat(30) + '~1',
+    'abcdefghijklmnopqrstuvwxy~2', 'hospital~5', 'hosptial']);
+  assert.deepEqual(seen.similar, [8], 'only "hosptial" is retried with similar words');
+  for (const clause of seen.clauses) {
+    if (clause.prefix) {
+      assert.ok(clause.length <= MAX_WORD_LENGTH + 1, JSON.stringify(clause));
+    }
+    assert.ok(clause.editDistance < EDIT_DISTANCE_WORD_LENGTH.length, JSON.stringify(clause));
+    assert.ok(clause.length <= EDIT_DISTANCE_WORD_LENGTH[clause.editDistance], JSON.stringify(clause));
+  }
+  assert.ok(seen.clauses.some((clause) => clause.editDistance === 1 && clause.length === 25), 'a long word keeps distance 1');
+  assert.ok(seen.clauses.some((clause) => clause.editDistance === 2), 'hospital~5 is searched at distance 2');
+  assert.equal((await refs(search, 'medicine'.repeat(300))).length, 0);
+});
+
+test('only the first 300 characters of a query count', async () => {
+  const padding = 'x'.repeat(search.core.MAX_QUERY_LENGTH);
+  assert.ok((await refs(search, 'surgery ' + padding)).length > 0);
+  assert.deepEqual(await refs(search, padding + ' surgery'), []);
+});
+
 test('malformed lunr syntax falls back to plain words instead of failing', async () => {
   assert.ok((await refs(search, 'nepal: tuberculosis')).includes('electives/tuberculosis-research-elective-pokhara'));
   await assert.doesNotReject(refs(search, '<img src=x onerror=alert(1)>'));
