@@ -106,6 +106,13 @@ def test_a_long_pasted_word_answers_and_the_boxes_take_what_search_reads(page: P
     assert page.locator("#site-search-q").get_attribute("maxlength") == str(limit)
 
 
+@pytest.mark.parametrize("query", ["-", "%2B", ":", "~", "^", "*"])
+def test_a_query_of_lunr_syntax_alone_asks_for_words(page: Page, site_url: str, query: str) -> None:
+    open_search(page, site_url, "?q=" + query)
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^Type words to search \d+ entries\.$"))
+    assert result_titles(page) == []
+
+
 def test_slash_focuses_search_on_every_page(page: Page, site_url: str) -> None:
     page.goto(site_url + "partners/")
     page.keyboard.press("/")

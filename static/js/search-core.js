@@ -28,6 +28,7 @@
   var EDIT_DISTANCE_WORD_LENGTH = [Infinity, MAX_WORD_LENGTH, 20];
   var MARKS = /\p{M}/gu;
   var NON_WORD = /[^\p{L}\p{N}_]+/gu;
+  var WORD_CHARACTER = /[\p{L}\p{N}_]/u;
   // lunr's query syntax survives query folding: + - : * ~ ^
   var NON_QUERY = /[^\p{L}\p{N}_\s+\-:*~^]+/gu;
   var SYNTAX = /[+\-:*~^]+/g;
@@ -41,6 +42,19 @@
   /** Fold a query but keep lunr's syntax characters. */
   function foldQuery(text) {
     return text.toLowerCase().normalize('NFKD').replace(MARKS, '').replace(NON_QUERY, ' ');
+  }
+
+  /** The part of a query that is searched: folded, at most MAX_QUERY_LENGTH characters. */
+  function searchedText(queryText) {
+    return foldQuery(queryText).slice(0, MAX_QUERY_LENGTH);
+  }
+
+  /**
+   * Whether a query has a word to search for. One made only of punctuation or lunr's syntax
+   * ("-", "+", ":", "*") has none: lunr would match every document with it.
+   */
+  function hasWords(queryText) {
+    return WORD_CHARACTER.test(searchedText(queryText));
   }
 
   function isPlain(lunr, clause) {
@@ -202,10 +216,10 @@
    * MAX_QUERY_LENGTH characters of the folded query count.
    */
   async function search(lunr, source, queryText) {
-    var text = foldQuery(queryText).slice(0, MAX_QUERY_LENGTH);
-    if (!text.trim()) {
+    if (!hasWords(queryText)) {
       return { hits: [], similar: false };
     }
+    var text = searchedText(queryText);
     var parsed = parseQuery(lunr, source.fields, text);
     var hits = await runQuery(lunr, source, parsed.text, { typing: !/\s$/.test(text) });
     if (hits.length) {
@@ -589,6 +603,7 @@
     EDIT_DISTANCE_WORD_LENGTH: EDIT_DISTANCE_WORD_LENGTH,
     fold: fold,
     foldQuery: foldQuery,
+    hasWords: hasWords,
     search: search,
     isWithinOneEdit: isWithinOneEdit,
     Vocabulary: Vocabulary,

@@ -110,7 +110,7 @@
 
   function statusText(state, outcome) {
     var count = shown.length + (shown.length === 1 ? ' result' : ' results');
-    if (!state.q.trim()) {
+    if (!core.hasWords(state.q)) {
       return 'Type words to search ' + facetDocuments.length + ' entries.';
     }
     if (!outcome.hits.length) {

@@ -166,6 +166,19 @@ test('an empty query finds nothing', async () => {
   assert.deepEqual(await refs(search, '   '), []);
 });
 
+for (const query of ['-', '+', ':', '~', '^', '*', '^^^', '::', '- + : ~ ^ *', '-*', '?', ' & ']) {
+  test(`"${query}" has no words: it finds nothing, not every entry`, async () => {
+    assert.equal(search.core.hasWords(query), false);
+    assert.deepEqual(await refs(search, query), []);
+  });
+}
+
+test('a query with words has words, whatever else it has', () => {
+  for (const query of ['-nepal', 'é', '南', '+a', '2026']) {
+    assert.equal(search.core.hasWords(query), true, query);
+  }
+});
+
 test('prefix matching starts at the third Latin letter (two letters would match most of a large catalog)', async () => {
   assert.ok(!(await refs(search, 'su')).includes('electives/general-surgery-elective-nanjing'));
   assert.ok((await refs(search, 'sur')).includes('electives/general-surgery-elective-nanjing'));
