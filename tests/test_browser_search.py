@@ -113,6 +113,13 @@ def test_a_query_of_lunr_syntax_alone_asks_for_words(page: Page, site_url: str, 
     assert result_titles(page) == []
 
 
+@pytest.mark.parametrize("query", ["the+", "for+", "for+the+"])
+def test_a_query_of_stop_words_says_they_are_too_common(page: Page, site_url: str, query: str) -> None:
+    open_search(page, site_url, "?q=" + query)
+    expect(page.locator("#search-status")).to_contain_text("are not searched. Add a more specific word")
+    assert result_titles(page) == []
+
+
 def test_slash_focuses_search_on_every_page(page: Page, site_url: str) -> None:
     page.goto(site_url + "partners/")
     page.keyboard.press("/")

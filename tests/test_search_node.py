@@ -8,6 +8,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+
 from helpers import BUNDLED_CONTENT, ROOT
 from site_gen.search import fold, stem
 
@@ -17,13 +19,14 @@ FOLD_SAMPLES = ("Bogotá", "Qhapaq Ñan", "Fundación Salud", "São Paulo", "Zü
 
 
 def parity_cases() -> dict[str, dict[str, str]]:
-    """Folded texts and stems from the Python index builder, for the Node side to match."""
+    """Folded texts, stems and stop words from the Python index builder, for the Node side to match."""
     texts = [path.read_text(encoding="utf-8") for path in sorted(BUNDLED_CONTENT.rglob("*.md"))]
     words = sorted({word for text in texts for word in fold(text).split()})
     titles = [line.removeprefix("title: ") for text in texts for line in text.splitlines() if line.startswith("title: ")]
     return {
         "fold": {text: fold(text) for text in (*FOLD_SAMPLES, *titles)},
         "stems": {word: stem(word) for word in words},
+        "stopWords": sorted(STOP_WORDS),
     }
 
 

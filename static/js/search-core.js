@@ -159,10 +159,21 @@
     return source.query(fill);
   }
 
+  /** Whether a word is one of lunr's stop words ("the", "for"), which the index leaves out. */
+  function isStopWord(lunr, word) {
+    return !lunr.stopWordFilter(new lunr.Token(word));
+  }
+
   /** Whether the similar-words retry may replace a clause: a plain word of 3 to 30 letters, not a stop word. */
   function isRetried(lunr, clause) {
     return isPlain(lunr, clause) && clause.term.length >= 3 && clause.term.length <= MAX_WORD_LENGTH &&
-      Boolean(lunr.stopWordFilter(new lunr.Token(clause.term)));
+      !isStopWord(lunr, clause.term);
+  }
+
+  /** Whether every word a query looks for is a stop word: no similar word of those is worth showing. */
+  function isOnlyStopWords(lunr, clauses) {
+    var sought = clauses.filter(function (clause) { return clause.presence !== lunr.Query.presence.PROHIBITED; });
+    return sought.length > 0 && sought.every(function (clause) { return isStopWord(lunr, clause.term); });
   }
 
   /** The index terms of the catalog's words one typo away from a word, sorted (stemmed as lunr stems a query). */
@@ -209,24 +220,28 @@
   }
 
   /**
-   * Search a whole index or a sharded one: resolves to {hits, similar}. Hits are lunr
-   * results; similar is true when nothing matched exactly and the hits come from the
-   * similar-words retry. The source is a ShardedIndex, or a lunr.Index given a
+   * Search a whole index or a sharded one: resolves to {hits, similar, common}. Hits are
+   * lunr results; similar is true when nothing matched exactly and the hits come from the
+   * similar-words retry; common is true when nothing matched because every word sought is
+   * a stop word (nothing is retried then). The source is a ShardedIndex, or a lunr.Index given a
    * ``vocabulary()`` method (resolving to a Vocabulary) for the retry. Only the first
    * MAX_QUERY_LENGTH characters of the folded query count.
    */
   async function search(lunr, source, queryText) {
     if (!hasWords(queryText)) {
-      return { hits: [], similar: false };
+      return { hits: [], similar: false, common: false };
     }
     var text = searchedText(queryText);
     var parsed = parseQuery(lunr, source.fields, text);
     var hits = await runQuery(lunr, source, parsed.text, { typing: !/\s$/.test(text) });
     if (hits.length) {
-      return { hits: hits, similar: false };
+      return { hits: hits, similar: false, common: false };
+    }
+    if (isOnlyStopWords(lunr, parsed.clauses)) {
+      return { hits: [], similar: false, common: true };
     }
     hits = await searchSimilar(lunr, source, parsed);
-    return { hits: hits, similar: hits.length > 0 };
+    return { hits: hits, similar: hits.length > 0, common: false };
   }
 
   /** Whether two words are equal or one edit apart: a letter added, dropped or changed, or two neighbours swapped. */

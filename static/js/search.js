@@ -113,6 +113,9 @@
     if (!core.hasWords(state.q)) {
       return 'Type words to search ' + facetDocuments.length + ' entries.';
     }
+    if (outcome.common) {
+      return 'Words as common as “' + state.q.trim() + '” are not searched. Add a more specific word, such as a topic, a place or a name.';
+    }
     if (!outcome.hits.length) {
       return 'No results for “' + state.q.trim() + '”. Try fewer or other words, or browse the listings.';
     }

@@ -30,6 +30,14 @@ test('lunr.js stems every word of the catalog as the index builder did', () => {
   assert.deepEqual(different, []);
 });
 
+test('lunr.js leaves out the same stop words as the index builder', () => {
+  const { stopWords, stems } = parity();
+  const isStopWord = (word) => !lunr.stopWordFilter(new lunr.Token(word));
+  assert.ok(stopWords.length > 100);
+  assert.deepEqual(stopWords.filter((word) => !isStopWord(word)), []);
+  assert.deepEqual(Object.keys(stems).filter(isStopWord).sort(), Object.keys(stems).filter((word) => stopWords.includes(word)).sort());
+});
+
 test('query folding keeps lunr syntax and drops accents and markup characters', () => {
   assert.equal(core.foldQuery('+Bogotá -Perú title:Ñan surg* maternl~1 x^2'), '+bogota -peru title:nan surg* maternl~1 x^2');
   assert.equal(core.foldQuery('<img src=x onerror=alert(1)>').trim().split(/\s+/).join(' '), 'img src x onerror alert 1');

@@ -173,6 +173,22 @@ for (const query of ['-', '+', ':', '~', '^', '*', '^^^', '::', '- + : ~ ^ *', '
   });
 }
 
+for (const query of ['the ', 'for ', 'the for ', 'for the -china ', '+the ', 'title:the ']) {
+  test(`"${query}" is only stop words: no similar words, but a hint that they are too common`, async () => {
+    const outcome = await search.core.search(search.lunr, search.sharded(), query);
+    assert.deepEqual(outcome, { hits: [], similar: false, common: true });
+  });
+}
+
+test('a stop word beside a real word is left out of the similar-words retry', async () => {
+  const outcome = await search.core.search(search.lunr, search.sharded(), 'the hosptial ');
+  assert.equal(outcome.similar, true);
+  assert.equal(outcome.common, false);
+  const terms = new Set(outcome.hits.flatMap((hit) => Object.keys(hit.matchData.metadata)));
+  assert.deepEqual([...terms], ['hospit']);
+  assert.deepEqual((await search.core.search(search.lunr, search.sharded(), 'the xyzzy ')).common, false);
+});
+
 test('a query with words has words, whatever else it has', () => {
   for (const query of ['-nepal', 'é', '南', '+a', '2026']) {
     assert.equal(search.core.hasWords(query), true, query);
