@@ -120,6 +120,43 @@ def test_a_query_of_stop_words_says_they_are_too_common(page: Page, site_url: st
     assert result_titles(page) == []
 
 
+def option_count(page: Page, name: str, value: str) -> int:
+    """The count an option of a filter shows: "Electives (28)" -> 28."""
+    text = page.locator(f"#search-{name} option[value='{value}']").inner_text()
+    match = re.fullmatch(r".+ \((\d+)\)", text)
+    assert match is not None, text
+    return int(match.group(1))
+
+
+def test_without_words_the_filters_count_every_entry_and_list_their_matches(page: Page, site_url: str) -> None:
+    open_search(page, site_url)
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^Type words to search \d+ entries\.$"))
+    assert result_titles(page) == []
+    electives, projects = option_count(page, "collection", "electives"), option_count(page, "collection", "projects")
+    assert electives > 20 and projects > 0 and option_count(page, "deadline", "open") > 0 and option_count(page, "country", "RW") > 0
+
+    page.locator("#search-collection").select_option("electives")
+    expect(page.locator("#search-status")).to_have_text(f"{electives} entries match the filters. Type words to search among them.")
+    expect(page.locator("#search-results h2")).to_have_count(20)
+    assert "collection=electives" in page.url
+    open_now = option_count(page, "deadline", "open")
+    page.locator("#search-deadline").select_option("open")
+    expect(page.locator("#search-status")).to_contain_text(f"{open_now} entries match the filters")
+    facts = page.locator("#search-results .facts").all_inner_texts()
+    assert len(facts) == min(open_now, 20) and all(fact.startswith("Elective") and "Closed" not in fact for fact in facts)
+
+    page.locator("#search-page-q").fill("surgery")
+    expect(page.locator("#search-status")).to_contain_text("for “surgery” (")
+    assert all("Surgery" in title or "Surgical" in title for title in result_titles(page)[:1])
+
+
+def test_a_shared_filter_link_without_words_lists_its_matches(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?collection=partners")
+    expect(page.locator("#search-status")).to_contain_text("entries match the filters")
+    facts = page.locator("#search-results .facts").all_inner_texts()
+    assert facts and all(fact.startswith("Partner") for fact in facts)
+
+
 def test_slash_focuses_search_on_every_page(page: Page, site_url: str) -> None:
     page.goto(site_url + "partners/")
     page.keyboard.press("/")

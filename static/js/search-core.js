@@ -584,6 +584,36 @@
     return counts;
   }
 
+  /** Whether any filter is chosen. */
+  function hasFilters(filters) {
+    return FILTERS.some(function (name) { return Boolean(filters[name]); });
+  }
+
+  /** Every document as an unscored hit, by ref (catalog order): what filters list without words. */
+  function everyDocument(count) {
+    var hits = [];
+    for (var ref = 0; ref < count; ref++) {
+      hits.push({ ref: String(ref), score: 0, matchData: { metadata: {} } });
+    }
+    return hits;
+  }
+
+  /**
+   * What the page lists and how it counts each filter value: {shown, counts, browsing}.
+   * With words, the hits that pass the filters, and counts among the hits. Without words
+   * (browsing), every document that passes the filters once one is chosen (none before),
+   * and counts among every document, so that each option says how many it would list.
+   */
+  function resultsFor(hits, queryText, filters, documents, todayIso) {
+    var browsing = !hasWords(queryText);
+    var candidates = browsing ? everyDocument(documents.length) : hits;
+    return {
+      shown: browsing && !hasFilters(filters) ? [] : applyFilters(candidates, documents, filters, todayIso),
+      counts: facetCounts(candidates, documents, filters, todayIso),
+      browsing: browsing
+    };
+  }
+
   /** Read the query and filters from a URL query string. */
   function stateFromSearch(searchString) {
     var params = new URLSearchParams(searchString);
@@ -629,6 +659,8 @@
     deadlineText: deadlineText,
     applyFilters: applyFilters,
     facetCounts: facetCounts,
+    hasFilters: hasFilters,
+    resultsFor: resultsFor,
     stateFromSearch: stateFromSearch,
     searchFromState: searchFromState,
     isoDate: isoDate

@@ -108,9 +108,12 @@
     });
   }
 
-  function statusText(state, outcome) {
+  function statusText(state, outcome, results) {
     var count = shown.length + (shown.length === 1 ? ' result' : ' results');
-    if (!core.hasWords(state.q)) {
+    if (results.browsing && core.hasFilters(state)) {
+      return (shown.length === 1 ? '1 entry matches' : shown.length + ' entries match') + ' the filters. Type words to search among them.';
+    }
+    if (results.browsing) {
       return 'Type words to search ' + facetDocuments.length + ' entries.';
     }
     if (outcome.common) {
@@ -157,11 +160,12 @@
       return;
     }
     today = core.isoDate(new Date());
-    shown = core.applyFilters(outcome.hits, facetDocuments, state, today);
+    var results = core.resultsFor(outcome.hits, state.q, state, facetDocuments, today);
+    shown = results.shown;
     terms = core.matchedTerms(shown);
-    updateFacetLabels(core.facetCounts(outcome.hits, facetDocuments, state, today));
+    updateFacetLabels(results.counts);
     if (await showPage(ticket, true)) {
-      status.textContent = statusText(state, outcome);
+      status.textContent = statusText(state, outcome, results);
     }
   }
 

@@ -114,6 +114,36 @@ test('facet counts count each value among hits that pass the other filters', () 
   assert.deepEqual(counts.deadline, { open: 1 });
 });
 
+test('without words, filters alone list their matches and every option counts every document', async () => {
+  const { sharded } = loadSearch();
+  const facets = sharded().facetDocuments();
+  const today = '2026-10-01';
+  const byCollection = (name) => documents.filter((doc) => doc.collection === name).length;
+  for (const query of ['', '  ', '-']) {
+    const nothingChosen = core.resultsFor([], query, NO_FILTERS, facets, today);
+    assert.equal(nothingChosen.browsing, true);
+    assert.deepEqual(nothingChosen.shown, []);
+    assert.deepEqual(nothingChosen.counts.collection, { partners: byCollection('partners'), projects: byCollection('projects'),
+      electives: byCollection('electives'), pages: byCollection('pages') });
+    assert.equal(nothingChosen.counts.country.RW, documents.filter((doc) => doc.countries.includes('RW')).length);
+  }
+  const open = core.resultsFor([], '', { ...NO_FILTERS, collection: 'electives', deadline: 'open' }, facets, today);
+  const expected = documents.filter((doc) => doc.collection === 'electives' && !(doc.deadline < today)).map((doc) => doc.ref);
+  assert.ok(expected.length > 1);
+  assert.deepEqual(open.shown.map((hit) => documents[Number(hit.ref)].ref), expected);
+  assert.equal(open.counts.deadline.open, expected.length);
+});
+
+test('with words, the page lists and counts the hits only', async () => {
+  const { sharded, lunr: lunrJs } = loadSearch();
+  const index = sharded();
+  const { hits } = await core.search(lunrJs, index, 'surgery ');
+  const results = core.resultsFor(hits, 'surgery ', NO_FILTERS, index.facetDocuments(), '2026-10-01');
+  assert.equal(results.browsing, false);
+  assert.deepEqual(results.shown, hits);
+  assert.equal(Object.values(results.counts.collection).reduce((a, b) => a + b), hits.length);
+});
+
 test('query and filters round-trip through the URL in a fixed order', () => {
   const state = core.stateFromSearch('?country=CN&q=surgery+China&collection=electives&unknown=1');
   assert.deepEqual(state, { q: 'surgery China', collection: 'electives', category: '', country: 'CN', deadline: '' });
