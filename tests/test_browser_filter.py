@@ -97,6 +97,16 @@ def test_values_of_one_facet_widen_and_a_shared_url_restores_the_filter(browser,
     page.close()
 
 
+@pytest.mark.parametrize("value", ["RW", "Rw"])
+def test_a_country_code_in_the_url_works_in_either_case(browser, site_url: str, value: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + "electives/?country=" + value)
+    expected = static_cards(browser, site_url + "electives/by/country/rw/")
+    assert page.locator("#f-country-rw").is_checked()
+    assert sorted(visible_cards(page)) == sorted(expected) and expected
+    page.close()
+
+
 def test_without_javascript_the_facet_links_lead_to_the_same_set(browser, site_url: str) -> None:
     with_js = browser.new_page()
     with_js.goto(site_url + "electives/")

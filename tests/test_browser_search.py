@@ -157,6 +157,16 @@ def test_a_shared_filter_link_without_words_lists_its_matches(page: Page, site_u
     assert facts and all(fact.startswith("Partner") for fact in facts)
 
 
+def test_a_country_code_in_the_url_works_in_either_case(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=health&country=RW")
+    expect(page.locator("#search-status")).to_contain_text("without filters")
+    upper = result_titles(page)
+    open_search(page, site_url, "?q=health&country=rw")
+    expect(page.locator("#search-country")).to_have_value("RW")
+    expect(page.locator("#search-status")).to_contain_text("without filters")
+    assert result_titles(page) == upper and upper
+
+
 def test_slash_focuses_search_on_every_page(page: Page, site_url: str) -> None:
     page.goto(site_url + "partners/")
     page.keyboard.press("/")

@@ -43,10 +43,13 @@
     clear.hidden = !filtered;
   }
 
+  function lowerCase(value) { return value.toLowerCase(); }
+
+  /* Values in the URL match in either case: ?country=RW as ?country=rw (the search page's spelling). */
   function readUrl() {
     var params = new URLSearchParams(window.location.search);
     boxes.forEach(function (box) {
-      box.checked = params.getAll(box.name).indexOf(box.value) !== -1;
+      box.checked = params.getAll(box.name).map(lowerCase).indexOf(box.value.toLowerCase()) !== -1;
       if (box.checked) { box.closest("details").open = true; }
     });
     apply();

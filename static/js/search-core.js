@@ -614,11 +614,16 @@
     };
   }
 
-  /** Read the query and filters from a URL query string. */
+  /** A filter value spelt as the page's options are: country codes in upper case, other values in lower case. */
+  function filterValue(name, value) {
+    return name === 'country' ? value.toUpperCase() : value.toLowerCase();
+  }
+
+  /** Read the query and filters from a URL query string (filter values in either case: country=rw or RW). */
   function stateFromSearch(searchString) {
     var params = new URLSearchParams(searchString);
     var state = { q: params.get('q') || '' };
-    FILTERS.forEach(function (name) { state[name] = params.get(name) || ''; });
+    FILTERS.forEach(function (name) { state[name] = filterValue(name, params.get(name) || ''); });
     return state;
   }
 

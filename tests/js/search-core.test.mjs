@@ -151,6 +151,12 @@ test('query and filters round-trip through the URL in a fixed order', () => {
   assert.equal(core.searchFromState(core.stateFromSearch('')), '');
 });
 
+test('filter values in the URL are read in either case, as the options spell them', () => {
+  const state = core.stateFromSearch('?country=rw&collection=Electives&category=RESEARCH&deadline=Open');
+  assert.deepEqual(state, { q: '', collection: 'electives', category: 'research', country: 'RW', deadline: 'open' });
+  assert.equal(core.stateFromSearch('?country=RW').country, 'RW');
+});
+
 test('every result document has what a result shows', () => {
   for (const doc of documents) {
     assert.equal(doc.ref.split('/')[0], doc.collection);
