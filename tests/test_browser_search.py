@@ -155,6 +155,9 @@ def test_a_shared_filter_link_without_words_lists_its_matches(page: Page, site_u
     expect(page.locator("#search-status")).to_contain_text("entries match the filters")
     facts = page.locator("#search-results .facts").all_inner_texts()
     assert facts and all(fact.startswith("Partner") for fact in facts)
+    open_search(page, site_url, "?collection=partners&deadline=open")
+    expect(page.locator("#search-status")).to_have_text("No entries match these filters.")
+    assert result_titles(page) == []
 
 
 def test_a_country_code_in_the_url_works_in_either_case(page: Page, site_url: str) -> None:

@@ -108,13 +108,21 @@
     });
   }
 
+  /** The status without words: a prompt, or what the filters alone list. */
+  function browsingText(state) {
+    if (!core.hasFilters(state)) {
+      return 'Type words to search ' + facetDocuments.length + ' entries.';
+    }
+    if (!shown.length) {
+      return 'No entries match these filters.';
+    }
+    return (shown.length === 1 ? '1 entry matches' : shown.length + ' entries match') + ' the filters. Type words to search among them.';
+  }
+
   function statusText(state, outcome, results) {
     var count = shown.length + (shown.length === 1 ? ' result' : ' results');
-    if (results.browsing && core.hasFilters(state)) {
-      return (shown.length === 1 ? '1 entry matches' : shown.length + ' entries match') + ' the filters. Type words to search among them.';
-    }
     if (results.browsing) {
-      return 'Type words to search ' + facetDocuments.length + ' entries.';
+      return browsingText(state);
     }
     if (outcome.common) {
       return 'Words as common as “' + state.q.trim() + '” are not searched. Add a more specific word, such as a topic, a place or a name.';
