@@ -47,6 +47,7 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _TABLE_WRAPPER = "table-scroll"
+_TABLE_WRAPPER_START = f'<div class="{_TABLE_WRAPPER}"><table'
 _EXTERNAL_LINK = re.compile(r'<a (?=[^>]*\bhref="https?://)')
 _BARE_URL = r"(?<![\w/\"'=])(https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?])"
 
@@ -93,7 +94,10 @@ class LinkResolver:
 
 
 class _TableTreeprocessor(Treeprocessor):
-    """Wrap each table in a scrolling ``div`` (wide tables scroll on phones instead of the page)."""
+    """Wrap each table in a scrolling ``div`` (wide tables scroll on phones instead of the page).
+
+    The sanitiser keeps only the wrapper's class; ``_focusable_table_wrappers`` adds the rest.
+    """
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
@@ -180,7 +184,19 @@ def sanitise_html(html: str, resolver: LinkResolver | None = None) -> str:
         strip_comments=True,
         link_rel=None,
     )
-    return _EXTERNAL_LINK.sub('<a rel="noopener" ', clean)
+    return _focusable_table_wrappers(_EXTERNAL_LINK.sub('<a rel="noopener" ', clean))
+
+
+def _focusable_table_wrappers(html: str) -> str:
+    """Let the keyboard reach each table's scrolling wrapper: a table wider than a phone scrolls there.
+
+    Named "Table 1", "Table 2", … so that each region of the page has its own name.
+    """
+    parts = html.split(_TABLE_WRAPPER_START)
+    return parts[0] + "".join(
+        f'<div class="{_TABLE_WRAPPER}" tabindex="0" role="region" aria-label="Table {number}"><table{part}'
+        for number, part in enumerate(parts[1:], start=1)
+    )
 
 
 def _freeze_inline_patterns(md: markdown.Markdown) -> None:

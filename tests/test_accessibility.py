@@ -7,17 +7,15 @@ headless Debian chromium, in the light and the dark colour scheme.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 import pytest
 from playwright.sync_api import Browser
 
-from browser import chromium
-from helpers import ROOT, serve_folder
+from browser import axe_violations, chromium, describe_violations
+from helpers import serve_folder
 from site_pages import representative_routes
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SCHEMES = ["light", "dark"]
 NAMES = ["home", "electives-listing", "projects-listing", "partners-listing", "filtered-listing", "electives-entry",
          "projects-entry", "partners-entry", "free-page", "country", "countries", "not-found", "collaborate", "search"]
@@ -29,28 +27,12 @@ def site_and_browser(built_site: Path) -> Iterator[tuple[str, dict[str, str], Br
         yield base, representative_routes(built_site), browser
 
 
-def axe_violations(browser: Browser, url: str, scheme: str) -> list[dict[str, Any]]:
-    """Run axe on one page; bypass_csp lets the test (not the site) inject axe's script."""
-    context = browser.new_context(bypass_csp=True, color_scheme=scheme)  # type: ignore[arg-type]
-    try:
-        page = context.new_page()
-        page.goto(url)
-        page.add_script_tag(path=str(AXE))
-        return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)", TAGS)
-    finally:
-        context.close()
-
-
-def describe(violations: list[dict[str, Any]]) -> str:
-    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes'][:3]]}" for v in violations)
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("name", NAMES)
 def test_no_axe_violations(site_and_browser: tuple[str, dict[str, str], Browser], name: str, scheme: str) -> None:
     base, routes, browser = site_and_browser
     violations = axe_violations(browser, base + routes[name], scheme)
-    assert not violations, describe(violations)
+    assert not violations, describe_violations(violations)
 
 
 def test_axe_finds_a_planted_violation(site_and_browser: tuple[str, dict[str, str], Browser], tmp_path: Path) -> None:

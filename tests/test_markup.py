@@ -32,10 +32,16 @@ def test_markdown_features(markdown: str, html: str) -> None:
     assert_renders(markdown, html)
 
 
-def test_tables_are_wrapped_for_small_screens() -> None:
-    html = render("| a | b |\n|---|--:|\n| 1 | 2 |")
-    assert html.startswith('<div class="table-scroll"><table>')
+def test_tables_are_wrapped_for_small_screens_in_regions_the_keyboard_reaches() -> None:
+    html = render("| a | b |\n|---|--:|\n| 1 | 2 |\n\nText.\n\n| c |\n|---|\n| 3 |")
+    assert html.startswith('<div class="table-scroll" tabindex="0" role="region" aria-label="Table 1"><table>')
+    assert '<div class="table-scroll" tabindex="0" role="region" aria-label="Table 2"><table>' in html
     assert "style=" not in html and "align=" not in html
+
+
+def test_content_cannot_set_the_table_wrappers_attributes() -> None:
+    html = render('<div class="table-scroll" tabindex="5" role="button" aria-label="x">no table</div>')
+    assert html.strip() == '<div class="table-scroll">no table</div>'
 
 
 XSS_PAYLOADS = [
