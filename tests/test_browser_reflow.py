@@ -1,9 +1,10 @@
 """In a real browser: valid content that is wide never makes a page scroll sideways on a phone.
 
 A catalog with a code block (a line indented by 4 spaces), long unbroken words, a long
-URL, inline code and a table wider than the screen is checked at 320 px (WCAG 1.4.10
-reflow: 1280 px at 400 % zoom) and 360 px, with and without JavaScript. Only a wide
-table scrolls, in a region the keyboard reaches.
+URL, inline code, a table wider than the screen and the longest country names (in the
+search page's filters) is checked at 320 px (WCAG 1.4.10 reflow: 1280 px at 400 % zoom)
+and 360 px, with and without JavaScript. Only a wide table scrolls, in a region the
+keyboard reaches.
 """
 
 from __future__ import annotations
@@ -35,7 +36,11 @@ See https://example.org/a/very/long/path/that/goes/on/and/on/without/any/break/a
 |---|---|---|---|---|---|---|---|---|---|---|---|
 | Gasabo | Kigali University | Remera | Surgery | 420 | 1,200 | 640 | 180 | 24 | 4–8 | none | English |
 """
-WIDE_ELECTIVE = ELECTIVE.replace("Surgery Elective", f"Wide Elective {LONG_WORD}").replace("Body of the elective.", WIDE_BODY)
+# The longest names pycountry gives (44 and 32 characters), in the search page's country filter.
+LONG_NAMED_COUNTRIES = {"GS": "South Georgia and the South Sandwich Islands", "SH": "Saint Helena, Ascension and Tristan da Cunha",
+                        "CD": "Democratic Republic of the Congo"}
+WIDE_ELECTIVE = ELECTIVE.replace("Surgery Elective", f"Wide Elective {LONG_WORD}").replace(
+    "countries: [CN]", f"countries: [CN, {', '.join(LONG_NAMED_COUNTRIES)}]").replace("Body of the elective.", WIDE_BODY)
 WIDE_PROJECT = PROJECT.replace("tags: [maternal health]", f"tags: [maternal health, {LONG_WORD.lower()}]")
 SEARCHES = ["search/?q=wide", "search/?q=body"]
 
@@ -110,6 +115,15 @@ def test_a_wide_table_scrolls_in_its_own_region_that_the_keyboard_reaches(phone:
     assert region.evaluate("div => div.scrollWidth > div.clientWidth"), "the table should be wider than the phone"
     region.focus()
     assert region.evaluate("div => document.activeElement === div && getComputedStyle(div).overflowX === 'auto'")
+
+
+def test_search_filters_fit_a_phone_with_the_longest_country_names(phone: Page, wide_site: tuple[str, list[str]]) -> None:
+    base, _ = wide_site
+    open_page(phone, base + "search/?q=wide")
+    countries = phone.locator("#search-country option").all_inner_texts()
+    assert all(any(option.startswith(name) for option in countries) for name in LONG_NAMED_COUNTRIES.values()), countries
+    overflowing = phone.evaluate("[...document.querySelectorAll('#search-form select')].filter(s => s.getBoundingClientRect().right > innerWidth).map(s => s.id)")
+    assert overflowing == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
