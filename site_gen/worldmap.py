@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -35,6 +35,10 @@ WIDTH = 1000
 LEFT_OUT = frozenset({"AQ"})
 # Count thresholds of the shading classes map-n1 .. map-n4 (map-n0: no entries).
 SHADE_STEPS = (1, 2, 4, 8)
+# The keyboard focus ring of a country on the world map (world-map units): its largest part's
+# bounds, padded, at least FOCUS_MIN a side (about 16 px on a 320 px phone, where Rwanda is 2 px).
+FOCUS_PAD = 8
+FOCUS_MIN = 56
 
 _A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
 _M = math.sqrt(3) / 2
@@ -64,11 +68,12 @@ class Box:
 
 @dataclass(frozen=True)
 class Shape:
-    """One country's outline: ISO alpha-2 code, SVG path data and bounds."""
+    """One country's outline: ISO alpha-2 code, SVG path data, bounds and, on the world map, its focus ring."""
 
     code: str
     d: str
     box: Box
+    focus: Box | None = None
 
 
 @dataclass(frozen=True)
@@ -252,22 +257,48 @@ def shape_of(outline: Outline, scale: int = 1, clip: Box | None = None) -> Shape
 
 @lru_cache(maxsize=1)
 def world_shapes() -> tuple[Shape, ...]:
-    """Every country of the world map (1:110m) big enough to draw, sorted by code."""
-    return tuple(shape for shape in map(shape_of, outlines(ATLAS_FILE)) if shape.d)
+    """Every country of the world map (1:110m) big enough to draw, sorted by code, with its focus ring."""
+    shapes = [(outline, shape_of(outline)) for outline in outlines(ATLAS_FILE)]
+    drawn = [(outline, shape) for outline, shape in shapes if shape.d]
+    world = _fitted_box([shape for _, shape in drawn])
+    return tuple(replace(shape, focus=focus_ring(largest_part(outline), world)) for outline, shape in drawn)
 
 
-def world_box() -> Box:
-    """The full width of the projection, and the height of every shape together."""
-    shapes = world_shapes()
+def _fitted_box(shapes: list[Shape]) -> Box:
     box = Box(0, shapes[0].box.top, WIDTH, shapes[0].box.bottom)
     for shape in shapes[1:]:
         box = box.union(shape.box)
     return box
 
 
+def world_box() -> Box:
+    """The full width of the projection, and the height of every shape together."""
+    return _fitted_box(list(world_shapes()))
+
+
+def largest_part(outline: Outline) -> Box:
+    """Bounds of the outline's largest ring (the mainland: Fiji and Russia reach across the whole map)."""
+    return max(outline.ring_boxes, key=lambda box: (box.right - box.left) * (box.bottom - box.top))
+
+
+def focus_ring(part: Box, world: Box) -> Box:
+    """The focus ring around ``part``: padded, at least FOCUS_MIN a side, moved inside ``world``, whole units."""
+    half_width = max(part.right - part.left + 2 * FOCUS_PAD, FOCUS_MIN) / 2
+    half_height = max(part.bottom - part.top + 2 * FOCUS_PAD, FOCUS_MIN) / 2
+    x = min(max((part.left + part.right) / 2, world.left + half_width), world.right - half_width)
+    y = min(max((part.top + part.bottom) / 2, world.top + half_height), world.bottom - half_height)
+    return Box(round(x - half_width), round(y - half_height), round(x + half_width), round(y + half_height))
+
+
 def world_view() -> MapView:
-    """The whole map: every shape, view box fitted to them."""
-    return MapView(world_box().view_box, world_shapes())
+    """The whole map: every shape, largest first, view box fitted to them.
+
+    SVG paints in document order: drawn after its bigger neighbours, a small
+    country's focus ring is not hidden under their fill.
+    """
+    parts = {outline.code: largest_part(outline) for outline in outlines(ATLAS_FILE)}
+    size = {code: (part.right - part.left) * (part.bottom - part.top) for code, part in parts.items()}
+    return MapView(world_box().view_box, tuple(sorted(world_shapes(), key=lambda shape: (-size[shape.code], shape.code))))
 
 
 @dataclass(frozen=True)
@@ -277,6 +308,11 @@ class Marker:
     code: str
     x: int
     y: int
+
+    @property
+    def focus(self) -> Box:
+        """The dot's focus ring (see ``focus_ring``)."""
+        return focus_ring(Box(self.x, self.y, self.x, self.y), world_box())
 
 
 def small_country_markers(codes: Iterable[str]) -> tuple[Marker, ...]:

@@ -86,6 +86,16 @@ def test_home_map_links_every_country_with_entries_and_shape(built_site: Path, b
     assert html.count('<circle class="map-dot') == len((set(bundled.by_country) & drawable) - shaped) > 0
 
 
+@pytest.mark.parametrize("route", ["", "countries/"])
+def test_every_map_link_carries_a_focus_ring_and_comes_after_every_unlinked_country(built_site: Path, route: str) -> None:
+    svg = page(built_site, route).split('<svg class="map map-world"')[1].split("</svg>")[0]
+    links = re.findall(r'<a href="[^"]+" class="map-link">(.*?)</a>', svg, flags=re.DOTALL)
+    assert len(links) > 20
+    ring = r'<rect class="map-focus map-focus-halo" x="(-?\d+)" y="(-?\d+)" width="(\d+)" height="(\d+)" rx="8"/><rect class="map-focus map-focus-line" x="\1" y="\2" width="\3" height="\4" rx="8"/>'
+    assert [link for link in links if not re.search(ring + "$", link)] == []
+    assert svg.rindex('class="map-n0"') < svg.index('class="map-link"')
+
+
 def test_home_map_table_lists_every_country_including_those_too_small_to_draw(built_site: Path, bundled: Catalog) -> None:
     table = page(built_site, "").split('<table class="country-table">')[1].split("</table>")[0]
     rows = re.findall(r'<th scope="row"><a href="/catalog/countries/([a-z]{2})/">[^<]+</a></th><td>[^<]*</td><td>(\d+)</td>', table)

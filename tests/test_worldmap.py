@@ -129,6 +129,47 @@ def test_world_map_marks_small_countries_with_a_dot_at_their_centre() -> None:
     assert abs(markers[0].x - x) < 3 and abs(markers[0].y - y) < 3
 
 
+def shape(code: str) -> worldmap.Shape:
+    return next(shape for shape in world_shapes() if shape.code == code)
+
+
+def contains(outer: Box, inner: Box) -> bool:
+    return outer.left <= inner.left and outer.top <= inner.top and inner.right <= outer.right and inner.bottom <= outer.bottom
+
+
+@pytest.mark.parametrize("code", ["RW", "BI", "GH", "BR", "US", "FJ", "RU", "NO"])
+def test_focus_ring_surrounds_the_largest_part_inside_the_map_at_least_focus_min_a_side(code: str) -> None:
+    ring, world = shape(code).focus, worldmap.world_box()
+    assert ring is not None and contains(world, ring)
+    assert min(ring.right - ring.left, ring.bottom - ring.top) >= worldmap.FOCUS_MIN
+    outline = next(outline for outline in worldmap.outlines(worldmap.ATLAS_FILE) if outline.code == code)
+    part = worldmap.largest_part(outline)
+    padded = Box(part.left - worldmap.FOCUS_PAD + 1, part.top - worldmap.FOCUS_PAD + 1, part.right + worldmap.FOCUS_PAD - 1, part.bottom + worldmap.FOCUS_PAD - 1)
+    assert contains(ring, padded) or code in ("FJ", "RU")  # (those two touch the map's edge: moved inside it)
+
+
+def test_focus_ring_of_a_country_across_the_antimeridian_circles_one_part_not_the_map() -> None:
+    fiji, rwanda = shape("FJ"), shape("RW")
+    assert fiji.box.right - fiji.box.left > 900  # drawn on both edges of the map
+    assert fiji.focus is not None and fiji.focus.right - fiji.focus.left < 100
+    assert rwanda.focus is not None and rwanda.focus.right - rwanda.focus.left == worldmap.FOCUS_MIN
+
+
+def test_focus_ring_of_a_dot_is_centred_on_it() -> None:
+    (marker,) = small_country_markers(["SG"])
+    ring = marker.focus
+    assert ((ring.left + ring.right) / 2, (ring.top + ring.bottom) / 2) == (marker.x, marker.y)
+    assert ring.right - ring.left == ring.bottom - ring.top == worldmap.FOCUS_MIN
+
+
+def test_world_view_draws_bigger_countries_first() -> None:
+    """SVG paints in document order: a small country drawn later keeps its focus ring above its neighbours."""
+    order = [shape.code for shape in world_view().shapes]
+    assert sorted(order) == [shape.code for shape in world_shapes()]
+    for big, small in [("CD", "RW"), ("TZ", "RW"), ("TZ", "BI"), ("BR", "PY"), ("RU", "EE"), ("ZA", "LS")]:
+        assert order.index(big) < order.index(small), (big, small)
+
+
 def test_countries_in_no_atlas_have_no_close_up() -> None:
     assert highlight_view("TK") is None  # Tokelau: in neither atlas
 
