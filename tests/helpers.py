@@ -11,7 +11,7 @@ import threading
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from site_gen.cli import main
 
@@ -152,11 +152,32 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class RequestLog:
+    """The requests a test server answered, as (path, status) in order; ``wait_for`` one of them."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, int]] = []
+        self._changed = threading.Condition()
+
+    def add(self, path: str, status: int) -> None:
+        with self._changed:
+            self.entries.append((path, status))
+            self._changed.notify_all()
+
+    def wait_for(self, is_wanted: Callable[[str], bool], timeout: float = 30) -> tuple[str, int]:
+        """The first request whose path ``is_wanted``, once it has been answered (``timeout`` only guards a hang)."""
+        with self._changed:
+            found = self._changed.wait_for(lambda: next((e for e in self.entries if is_wanted(e[0])), None), timeout)
+        assert found is not None, f"no such request within {timeout} s: {self.entries}"
+        return found
+
+
 @contextlib.contextmanager
-def serve_folder(folder: Path, prefix: str = "/catalog/", headers: dict[str, str] | None = None) -> Iterator[str]:
+def serve_folder(folder: Path, prefix: str = "/catalog/", headers: dict[str, str] | None = None, log: RequestLog | None = None) -> Iterator[str]:
     """Serve ``folder`` at ``http://127.0.0.1:PORT{prefix}`` (like GitHub Pages under a sub-path).
 
-    Unknown URLs get ``404.html`` with status 404, as static hosts do; ``headers`` go on every response.
+    Unknown URLs get ``404.html`` with status 404, as static hosts do; ``headers`` go on every response;
+    ``log`` records every request.
     """
     mount = folder.parent / f".mount-{folder.name}"
     target = mount / prefix.strip("/") if prefix.strip("/") else mount
@@ -165,6 +186,10 @@ def serve_folder(folder: Path, prefix: str = "/catalog/", headers: dict[str, str
         target.symlink_to(folder.resolve(), target_is_directory=True)
 
     class Handler(_QuietHandler):
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            if log is not None:
+                log.add(self.path, int(code))
+
         def end_headers(self) -> None:
             for name, value in (headers or {}).items():
                 self.send_header(name, value)

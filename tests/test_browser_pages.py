@@ -1,7 +1,9 @@
-"""In a real browser: pages work without JavaScript, fit a 375 px phone, and deadlines follow the clock."""
+"""In a real browser: pages work without JavaScript, fit a 375 px phone, ask for nothing outside the
+site's sub-path, and deadlines follow the clock."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
@@ -10,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from browser import chromium
-from helpers import SOURCE_DATE_EPOCH, make_catalog, run_cli, serve_folder
+from helpers import SOURCE_DATE_EPOCH, RequestLog, make_catalog, run_cli, serve_folder
 from site_pages import representative_routes
 
 PHONE = {"width": 375, "height": 740}
@@ -70,6 +72,24 @@ def test_no_horizontal_scroll_on_a_phone(browser: Browser, bundled: tuple[str, d
         assert not too_wide, too_wide
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("name", ["home", "electives-entry", "not-found"])
+def test_pages_ask_for_their_icon_under_the_base_path(browser: Browser, built_site: Path, name: str) -> None:
+    """Without an icon link the browser asks the host's root for /favicon.ico: a 404 outside the site."""
+    log, errors = RequestLog(), []
+    with serve_folder(built_site, log=log) as base:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+            page.goto(base + representative_routes(built_site)[name])
+            icon, status = log.wait_for(lambda path: "icon" in path)
+            assert re.fullmatch(r"/catalog/static/favicon\.svg\?v=[0-9a-f]{10}", icon) and status == 200
+        finally:
+            context.close()
+    assert [path for path, _ in log.entries if not path.startswith("/catalog/")] == []
+    assert errors == []
 
 
 @pytest.mark.parametrize(("now", "expected", "state"), [

@@ -69,6 +69,16 @@ def test_every_fetched_url_is_same_origin(pages: dict[str, list[Element]]) -> No
     assert foreign == []
 
 
+def test_every_page_names_its_icon_under_the_base_path_where_the_csp_allows_it(built_site: Path, pages: dict[str, list[Element]]) -> None:
+    """Without one the browser asks the host's root for /favicon.ico, outside a GitHub Pages sub-path."""
+    for name, elements in pages.items():
+        icons = [e.attrs.get("href", "") for e in elements if e.tag == "link" and "icon" in e.attrs.get("rel", "").lower().split()]
+        assert len(icons) == 1 and icons[0].startswith("/catalog/static/"), (name, icons)
+        assert (built_site / icons[0].removeprefix("/catalog/").split("?")[0]).is_file(), name
+        directives = csp_directives(meta(elements, **{"http-equiv": "content-security-policy"})[0].attrs["content"])
+        assert "'self'" in directives.get("img-src", directives["default-src"]), name
+
+
 def test_no_page_of_the_bundled_site_holds_anything_executable(built_site: Path) -> None:
     findings = {page.name: executable_findings(page.read_text(encoding="utf-8"), "/catalog/") for page in html_pages(built_site)}
     assert {name: found for name, found in findings.items() if found} == {}
