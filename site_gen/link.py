@@ -57,8 +57,7 @@ def cross_file_problems(
     for document in documents:
         item = items.get(document.path)
         refs = partner_refs(item) if item is not None else _written_partner_refs(document)
-        written_draft = document.data.get("draft")
-        is_draft = item.meta.draft if item is not None else isinstance(written_draft, str) and written_draft.lower() == "true"
+        is_draft = item.meta.draft if item is not None else document.says_draft
         for label, slug in refs:
             line = document.line_of(("partners", int(label[9:-1])) if label.startswith("partners[") else ("host",))
             if slug not in partner_files:

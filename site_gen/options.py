@@ -7,6 +7,7 @@ nothing to do can decide so before the pipeline's libraries are imported.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -45,7 +46,7 @@ class BuildOptions:
     def job_count(self) -> int:
         return self.jobs if self.jobs is not None else parallel.default_jobs()
 
-    @property
+    @cached_property
     def repository_prefix(self) -> str:
         """Where the content folder's parent sits in its git repository ("" at the top or outside git), for edit links.
 

@@ -164,11 +164,7 @@ def body_problems_despite(loaded: LoadResult, catalog: Catalog | None, content_d
     will be published is not known yet, so a link to any entry file that is not
     written as a draft counts as good here.
     """
-    def is_draft(document: Document) -> bool:
-        written = document.data.get("draft")
-        return isinstance(written, str) and written.lower() == "true"
-
-    drafts = {document.path for document in loaded.documents if is_draft(document)}
+    drafts = {document.path for document in loaded.documents if document.says_draft}
     routes = {
         source: urls.entry(collection, slug) for collection, slug in loaded.discovered
         if (source := display_path(content_dir / collection / f"{slug}.md", content_dir.parent)) not in drafts

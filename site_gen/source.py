@@ -55,6 +55,12 @@ class Document:
                 return line
         return 1
 
+    @property
+    def says_draft(self) -> bool:
+        """``draft: true`` as written, before validation (whether a file with problems means to be a draft)."""
+        written = self.data.get("draft")
+        return isinstance(written, str) and written.lower() == "true"
+
 
 @dataclass
 class LoadResult:

@@ -271,6 +271,7 @@ def _fitted_box(shapes: list[Shape]) -> Box:
     return box
 
 
+@lru_cache(maxsize=1)
 def world_box() -> Box:
     """The full width of the projection, and the height of every shape together."""
     return _fitted_box(list(world_shapes()))
@@ -290,6 +291,7 @@ def focus_ring(part: Box, world: Box) -> Box:
     return Box(round(x - half_width), round(y - half_height), round(x + half_width), round(y + half_height))
 
 
+@lru_cache(maxsize=1)
 def world_view() -> MapView:
     """The whole map: every shape, largest first, view box fitted to them.
 

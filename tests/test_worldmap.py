@@ -223,7 +223,7 @@ def empty_node_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     """Point the build at a node_modules folder without the data packages."""
 
     def clear() -> None:
-        for cached in (node_data._parse, worldmap.outlines, worldmap.world_shapes, regions._parents, regions.placement):
+        for cached in (node_data._parse, worldmap.outlines, worldmap.world_shapes, worldmap.world_box, worldmap.world_view, regions._parents, regions.placement):
             cached.cache_clear()
 
     clear()
