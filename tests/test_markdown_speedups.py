@@ -1,4 +1,5 @@
-"""The Markdown shortcut (skipping inline patterns whose trigger text is absent) renders exactly the same HTML."""
+"""The Markdown shortcuts (skipping inline patterns whose trigger text is absent, no table of contents
+unless the text has the marker) render exactly the same HTML as plain Python-Markdown."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from helpers import ROOT
 from site_gen.markup import MarkdownRenderer, pattern_triggers
 
 FAST = MarkdownRenderer()
-PLAIN = MarkdownRenderer(skip_hopeless_patterns=False)
+PLAIN = MarkdownRenderer(shortcuts=False)
 
 # Pieces that trigger (or nearly trigger) every inline pattern: code, escapes, links, images,
 # autolinks, raw HTML, entities, emphasis, bare URLs, hard breaks and smarty's quotes, dashes and dots.
@@ -19,7 +20,7 @@ PIECES = st.sampled_from([
     "word", "Bogotá", " ", " ", "\n", "\n\n", "  \n", "`", "``", "\\", "\\*", "[", "]", "(", ")", "![", "[x](y.md)",
     "[ref]", "[ref]: http://example.org\n", "<", ">", "<b>", "</b>", "<https://example.org>", "<a@b.org>", "&", "&amp;",
     "&#8212;", "*", "**", "_", "__", "https://example.org/path", "http://", "'", '"', "'s", "'90s", "-", "--", "---",
-    "..", "...", "....", "#", "- ", "1. ", "| a | b |\n|---|---|\n| c | d |\n", "```\ncode\n```\n", "\x02", "\x03",
+    "..", "...", "....", "#", "## Heading\n", "### <b>x</b> &amp; y\n", "[TOC]", "\n[TOC]\n", "- ", "1. ", "| a | b |\n|---|---|\n| c | d |\n", "```\ncode\n```\n", "\x02", "\x03",
 ])
 
 
@@ -44,3 +45,11 @@ def test_every_configured_inline_pattern_has_a_trigger() -> None:
     for processor in processors:
         for pattern in processor.inlinePatterns:
             assert pattern_triggers(pattern), (type(pattern).__name__, pattern.pattern)
+
+
+def test_a_table_of_contents_is_still_drawn_where_the_marker_is() -> None:
+    body = "Intro\n\n[TOC]\n\n## Goals\n\nText.\n\n### Steps\n\nMore.\n"
+    html = FAST.render(body)
+    assert html == PLAIN.render(body)
+    assert '<div>\n<ul>' in html and 'href="#goals"' in html and 'href="#steps"' in html
+    assert '<h2 id="goals">' in FAST.render("## Goals\n\nNo marker here.\n")
