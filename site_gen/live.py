@@ -84,7 +84,7 @@ class LiveSite:
         if catalog is not None:  # the same fields: every link and index stands
             problems: list[Problem] = []
         else:
-            loaded = loaded or load_catalog_sources(content, self.memo.read)
+            loaded = loaded or load_catalog_sources(content, self.memo.read_all)
             result = link_sources(loaded, content, self.options.base_url, self.memo)
             problems, catalog = result.problems, result.catalog
         if not problems and catalog is not None:

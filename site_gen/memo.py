@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from . import parallel
 from .cache import source_key
 from .catalog import Item
 from .problems import Problem
@@ -69,23 +70,26 @@ class SourceMemo:
 
     def read(self, path: Path, root: Path, problems: list[Problem]) -> Document | None:
         """A ``source.DocumentReader`` that reuses the record of unchanged bytes."""
-        try:
-            before = path.stat()
-            data = path.read_bytes() if before.st_size <= MAX_FILE_BYTES else None
-        except OSError:
-            data = None
-        if data is None:
-            return load_document(path, root, problems)
-        key = source_key(display_path(path, root), data)
-        record = self.records.get(key)
-        if record is None:
-            record = SourceRecord(None, [])
-            record.document = load_document(path, root, record.problems)
-            if _unchanged(path, before):
-                self.records[key] = record
-        problems.extend(record.problems)
-        self.keys[display_path(path, root)] = key
-        return record.document
+        return self.read_all([path], root, problems)[0]
+
+    def read_all(self, paths: list[Path], root: Path, problems: list[Problem], jobs: int = 1) -> list[Document | None]:
+        """A ``source.DocumentsReader`` that reuses the records of unchanged bytes, reading in ``jobs`` processes."""
+        if jobs > 1:
+            found = parallel.ordered_map(_read_source, len(paths), jobs, {"paths": paths, "root": root, "records": self.records})
+        else:
+            found = (_read(path, root, self.records) for path in paths)
+        documents: list[Document | None] = []
+        for path, (key, new, stable) in zip(paths, found):
+            if key is None:  # unreadable or too large: the loader says why
+                documents.append(load_document(path, root, problems))
+                continue
+            record = self.records[key] if new is None else new
+            if new is not None and stable:
+                self.records[key] = new
+            problems.extend(record.problems)
+            self.keys[display_path(path, root)] = key
+            documents.append(record.document)
+        return documents
 
     def validate(self, document: Document, model: type[Entry]) -> tuple[Entry | None, list[Problem]]:
         """Validate a document, or reuse the result for the same bytes."""
@@ -114,6 +118,30 @@ class SourceMemo:
         """The key of a source's rendered body under a base URL (None if not memoised)."""
         key = self.keys.get(source)
         return f"{key}\0{base_url}" if key else None
+
+
+def _read(path: Path, root: Path, records: dict[str, Any]) -> tuple[str | None, SourceRecord | None, bool]:
+    """(key of the file's bytes, its new record or None when ``records`` has it, whether the file stayed the same
+    while it was read); key None when the file cannot be read."""
+    try:
+        before = path.stat()
+        data = path.read_bytes() if before.st_size <= MAX_FILE_BYTES else None
+    except OSError:
+        data = None
+    if data is None:
+        return None, None, False
+    key = source_key(display_path(path, root), data)
+    if key in records:
+        return key, None, True
+    record = SourceRecord(None, [])
+    record.document = load_document(path, root, record.problems)
+    return key, record, _unchanged(path, before)
+
+
+def _read_source(index: int) -> tuple[str | None, SourceRecord | None, bool]:
+    """Pool task: ``_read`` of ``STATE["paths"][index]``."""
+    state = parallel.STATE
+    return _read(state["paths"][index], state["root"], state["records"])
 
 
 def _unchanged(path: Path, before: os.stat_result) -> bool:

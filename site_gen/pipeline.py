@@ -58,7 +58,7 @@ class BuildResult:
 def load_catalog(content_dir: Path, base_url: str | None = None, memo: SourceMemo | None = None) -> BuildResult:
     """Load, validate and link a catalog; collect every problem of every file."""
     memo = memo if memo is not None else SourceMemo()
-    return link_sources(load_catalog_sources(content_dir, memo.read), content_dir, base_url, memo)
+    return link_sources(load_catalog_sources(content_dir, memo.read_all), content_dir, base_url, memo)
 
 
 def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = None, memo: SourceMemo | None = None) -> BuildResult:
@@ -253,7 +253,7 @@ def check(content_dir: Path, base_url: str | None = None, jobs: int | None = Non
     """Find every problem of a catalog, bodies included, without writing anything."""
     jobs = jobs if jobs is not None else parallel.default_jobs()
     memo = SourceMemo(cache.sources) if cache is not None else SourceMemo()
-    loaded = load_catalog_sources(content_dir, memo.read)
+    loaded = load_catalog_sources(content_dir, lambda paths, root, problems: memo.read_all(paths, root, problems, jobs))
     result = link_sources(loaded, content_dir, base_url, memo)
     if result.ok and result.catalog is not None:
         url_maker = urls.Urls(result.catalog.site.base_url)

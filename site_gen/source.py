@@ -75,6 +75,9 @@ class LoadResult:
 
 
 DocumentReader = Callable[[Path, Path, list[Problem]], "Document | None"]
+# Reads many entry files at once (in order; None for a file that could not be read): lets a memo
+# parse the files it has not seen in several processes.
+DocumentsReader = Callable[[list[Path], Path, list[Problem]], "list[Document | None]"]
 
 
 class YamlProblem(Exception):
@@ -88,11 +91,23 @@ class YamlProblem(Exception):
 
 def display_path(path: Path, root: Path) -> str:
     """Return ``path`` relative to ``root`` with forward slashes."""
+    text, base = os.fspath(path), os.fspath(root)
+    if os.sep == "/" and "/." not in text and "//" not in text and not text.startswith(".") and not text.endswith("/") and not base.endswith("/"):
+        # A plain path below root, as the loader makes them (tens of thousands per build): cut the prefix.
+        if base == "." and not text.startswith("/"):
+            return text
+        if text.startswith(base + "/"):
+            return text[len(base) + 1:]
     return Path(os.path.relpath(path, root)).as_posix()
 
 
-def load_catalog_sources(content_dir: Path, read: "DocumentReader | None" = None) -> LoadResult:
-    """Read ``site.yaml`` and every entry file below ``content_dir`` (each with ``read``, default ``load_document``)."""
+def read_each(paths: list[Path], root: Path, problems: list[Problem]) -> list[Document | None]:
+    """The plain ``DocumentsReader``: ``load_document`` on each path in turn."""
+    return [load_document(path, root, problems) for path in paths]
+
+
+def load_catalog_sources(content_dir: Path, read: "DocumentsReader | None" = None) -> LoadResult:
+    """Read ``site.yaml`` and every entry file below ``content_dir`` (with ``read``, default ``read_each``)."""
     root = content_dir.parent
     result = LoadResult()
     site_path = content_dir / SITE_FILE
@@ -104,11 +119,9 @@ def load_catalog_sources(content_dir: Path, read: "DocumentReader | None" = None
         result.problems.append(
             Problem(display_path(site_path, root), 1, f"missing {SITE_FILE} — create it with at least title, description and base_url")
         )
-    for path in _discover(content_dir, root, result.problems):
-        result.discovered.add((path.parent.name, path.stem))
-        document = (read or load_document)(path, root, result.problems)
-        if document is not None:
-            result.documents.append(document)
+    paths = _discover(content_dir, root, result.problems)
+    result.discovered.update((path.parent.name, path.stem) for path in paths)
+    result.documents = [document for document in (read or read_each)(paths, root, result.problems) if document is not None]
     return result
 
 
@@ -135,16 +148,18 @@ def _discover(content_dir: Path, root: Path, problems: list[Problem]) -> list[Pa
 
 def _discover_collection(folder: Path, real_root: Path, root: Path, problems: list[Problem]) -> list[Path]:
     found: list[Path] = []
-    for child in sorted(folder.iterdir()):
+    for child in sorted(folder.iterdir(), key=lambda child: child.name):  # (Path order, within one folder)
         if _is_ignored(child.name):
             continue
-        shown = display_path(child, root)
-        if not _is_inside(child, real_root):
-            problems.append(Problem(shown, 1, "link points outside the content folder — replace it with a real file"))
+        # (the folder is inside the content folder: so is each child that is not a link)
+        if child.is_symlink() and not _is_inside(child, real_root):
+            problems.append(Problem(display_path(child, root), 1, "link points outside the content folder — replace it with a real file"))
+        elif child.suffix == ".md" and child.is_file():
+            found.append(child)
         elif child.is_dir():
-            problems.append(Problem(shown, 1, f"unexpected folder in {folder.name}/ — put each entry directly in {folder.name}/ as <slug>.md"))
+            problems.append(Problem(display_path(child, root), 1, f"unexpected folder in {folder.name}/ — put each entry directly in {folder.name}/ as <slug>.md"))
         elif child.suffix != ".md":
-            problems.append(Problem(shown, 1, f"'{child.name}' is not a Markdown file — entries are named <slug>.md"))
+            problems.append(Problem(display_path(child, root), 1, f"'{child.name}' is not a Markdown file — entries are named <slug>.md"))
         else:
             found.append(child)
     return found

@@ -12,7 +12,7 @@ import pytest
 
 from helpers import ROOT, assert_trees_equal
 from site_gen import parallel
-from site_gen.pipeline import BuildOptions, build
+from site_gen.pipeline import BuildOptions, build, check
 
 ENTRIES = 160  # enough bodies and pages for the pool to be used (see parallel.MIN_TASKS_PER_JOB)
 
@@ -59,6 +59,19 @@ def test_warm_parallel_build_after_an_edit_equals_a_cold_serial_build(catalog: P
     build_into(content, tmp_path / "cold", jobs=1, use_cache=False)
     assert "Overview, edited" in (tmp_path / "warm/electives/elective-3/index.html").read_text(encoding="utf-8")
     assert_trees_equal(tmp_path / "warm", tmp_path / "cold")
+
+
+def test_two_processes_find_the_same_problems_as_one(catalog: Path, tmp_path: Path) -> None:
+    """Files are read and parsed in the pool too: the problems, their lines and their order do not change."""
+    content = tmp_path / "content"
+    shutil.copytree(catalog, content)
+    (content / "electives/elective-5.md").write_bytes(b"---\ntitle: \xff broken\n---\n")
+    (content / "electives/elective-9.md").write_text("---\ntitle: [unclosed\n---\nBody\n", encoding="utf-8")
+    (content / "electives/elective-12.md").write_text("no front matter at all\n", encoding="utf-8")
+    (content / "partners/notes.txt").write_text("stray\n", encoding="utf-8")
+    one, two = check(content, jobs=1), check(content, jobs=2)
+    assert len(one.problems) >= 4
+    assert one.problems == two.problems
 
 
 def square(index: int) -> int:

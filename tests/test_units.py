@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+import os
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from site_gen import humanize, urls
 from site_gen.clock import ClockError, build_datetime
@@ -12,7 +17,7 @@ from site_gen.countries import country_name
 from site_gen.problems import Problem, format_github, format_text, github_annotation
 from site_gen.schema import Elective, WeeksRange
 from site_gen.slugs import is_slug, suggest_slug, tag_slug
-from site_gen.source import YamlProblem, split_front_matter
+from site_gen.source import YamlProblem, display_path, split_front_matter
 
 
 @pytest.mark.parametrize(("tag", "slug"), [
@@ -128,3 +133,17 @@ def test_amounts_keep_every_decimal_written(written: str, shown: str) -> None:
     from decimal import Decimal
 
     assert humanize.amount(Decimal(written)) == shown
+
+
+_PATH_PART = st.sampled_from(["content", "partners", "x.md", ".", "..", "", ".cache", "a b", "é", "tmp", "/"])
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(st.lists(_PATH_PART, max_size=6).map("/".join), st.lists(_PATH_PART, max_size=6).map("/".join))
+def test_display_path_is_the_path_relative_to_root(path: str, root: str) -> None:
+    """The shortcut for plain paths below the root gives what ``os.path.relpath`` gives."""
+    path, root = path or ".", root or "."
+    if path.startswith("/") != root.startswith("/"):
+        root = "/" + root.lstrip("/") if path.startswith("/") else root.lstrip("/") or "."
+    assert display_path(Path(path), Path(root)) == Path(os.path.relpath(path, root)).as_posix()
+    assert display_path(path, root) == Path(os.path.relpath(path, root)).as_posix()  # type: ignore[arg-type]
