@@ -1,5 +1,7 @@
 """Load, validate and Markdown stages, remembered: reuse results for sources whose bytes did not change.
 
+A source not seen before is read, parsed and validated in one go (in a process pool for a whole catalog).
+
 Records live in a ``BuildCache``'s dictionaries, keyed by ``cache.source_key``
 (path and bytes of the source file). A rendered body is reused only if every
 link it resolved still resolves to the same page.
@@ -18,7 +20,7 @@ from . import parallel
 from .cache import source_key
 from .catalog import Item
 from .problems import Problem
-from .schema import Entry
+from .schema import ENTRY_MODELS, Entry
 from .source import MAX_FILE_BYTES, Document, display_path, load_document
 from .validate import validate_document
 
@@ -135,6 +137,8 @@ def _read(path: Path, root: Path, records: dict[str, Any]) -> tuple[str | None, 
         return key, None, True
     record = SourceRecord(None, [])
     record.document = load_document(path, root, record.problems)
+    if record.document is not None:  # (validated here too, so that a pool validates in parallel as well)
+        record.validated = validate_document(record.document, ENTRY_MODELS[record.document.collection])
     return key, record, _unchanged(path, before)
 
 
