@@ -6,7 +6,8 @@ work under the base path, ``absolute`` into full URLs for feeds and metadata.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import quote, urlsplit
 
 HOME = ""
@@ -71,13 +72,14 @@ class Urls:
     """Turn routes into links under the site's base URL."""
 
     base_url: str
+    _hrefs: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)  # route -> link, made once
 
-    @property
+    @cached_property
     def origin(self) -> str:
         parts = urlsplit(self.base_url)
         return f"{parts.scheme}://{parts.netloc}"
 
-    @property
+    @cached_property
     def base_path(self) -> str:
         """The path part of the base URL, always starting and ending with '/'."""
         path = urlsplit(self.base_url).path or "/"
@@ -85,7 +87,10 @@ class Urls:
 
     def href(self, route: str) -> str:
         """Root-relative link to a route, valid at any depth (404 pages too)."""
-        return self.base_path + quote(route, safe="/#?=&.-_~")
+        link = self._hrefs.get(route)
+        if link is None:
+            link = self._hrefs[route] = self.base_path + quote(route, safe="/#?=&.-_~")
+        return link
 
     def absolute(self, route: str) -> str:
         """Full URL of a route, for canonical links, the feed and the sitemap."""
