@@ -20,7 +20,6 @@ import nh3
 from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension, TocTreeprocessor, slugify_unicode
 from markdown.inlinepatterns import InlineProcessor
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 ALLOWED_TAGS = frozenset(
@@ -36,7 +35,6 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "col": {"span"},
     "colgroup": {"span"},
     "del": {"cite", "datetime"},
-    "div": {"class"},
     "ins": {"cite", "datetime"},
     "ol": {"start", "reversed"},
     "q": {"cite"},
@@ -47,7 +45,7 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _TABLE_WRAPPER = "table-scroll"
-_TABLE_WRAPPER_START = f'<div class="{_TABLE_WRAPPER}"><table'
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")  # a whole tag, quoted values included
 _EXTERNAL_LINK = re.compile(r'<a (?=[^>]*\bhref="https?://)')
 _BARE_URL = r"(?<![\w/\"'=])(https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?])"
 
@@ -91,22 +89,6 @@ class LinkResolver:
                 " to a page from the site's root ('/about/') or to a full address ('https://…')"
             )))
         return url
-
-
-class _TableTreeprocessor(Treeprocessor):
-    """Wrap each table in a scrolling ``div`` (wide tables scroll on phones instead of the page).
-
-    The sanitiser keeps only the wrapper's class; ``_focusable_table_wrappers`` adds the rest.
-    """
-
-    def run(self, root: etree.Element) -> None:
-        for parent in list(root.iter()):
-            for index, child in enumerate(list(parent)):
-                if child.tag == "table":
-                    wrapper = etree.Element("div", {"class": _TABLE_WRAPPER})
-                    parent.remove(child)
-                    wrapper.append(child)
-                    parent.insert(index, wrapper)
 
 
 class _BareUrlProcessor(InlineProcessor):
@@ -169,14 +151,11 @@ class _CatalogExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
         _bound_link_scans(md)
         md.inlinePatterns.register(_BareUrlProcessor(_BARE_URL, md), "bare_url", 5)
-        md.treeprocessors.register(_TableTreeprocessor(md), "table_scroll", 0)
 
 
 def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
     """nh3 attribute filter: drop classes and ids content must not set."""
     if attribute == "class":
-        if element == "div":
-            return value if value == _TABLE_WRAPPER else None
         return value if re.fullmatch(r"language-[\w+-]+", value) else None
     if attribute == "id":
         return None if value.startswith("site-") else value
@@ -207,19 +186,34 @@ def sanitise_html(html: str, resolver: LinkResolver | None = None) -> str:
         strip_comments=True,
         link_rel=None,
     )
-    return _focusable_table_wrappers(_EXTERNAL_LINK.sub('<a rel="noopener" ', clean))
+    return _wrap_tables(_EXTERNAL_LINK.sub('<a rel="noopener" ', clean))
 
 
-def _focusable_table_wrappers(html: str) -> str:
-    """Let the keyboard reach each table's scrolling wrapper: a table wider than a phone scrolls there.
+def _wrap_tables(html: str) -> str:
+    """Put each outermost table, Markdown or raw HTML, in a region that scrolls sideways and that the keyboard reaches.
 
-    Named "Table 1", "Table 2", … so that each region of the page has its own name.
+    A table wider than a phone then scrolls inside its region instead of widening
+    the page. Regions are named "Table 1", "Table 2", … so each has its own name.
+    Done on the sanitised HTML (whole tags, quoted values, no comments), so content
+    cannot make or fake a region itself: it cannot set a ``div``'s class.
     """
-    parts = html.split(_TABLE_WRAPPER_START)
-    return parts[0] + "".join(
-        f'<div class="{_TABLE_WRAPPER}" tabindex="0" role="region" aria-label="Table {number}"><table{part}'
-        for number, part in enumerate(parts[1:], start=1)
-    )
+    parts: list[str] = []
+    depth = number = done = 0
+    for tag in _TAG.finditer(html):
+        if tag.group(1).lower() != "table":
+            continue
+        if tag.group(0).startswith("</"):
+            depth = max(depth - 1, 0)
+            if depth == 0:
+                parts += (html[done:tag.end()], "</div>")
+                done = tag.end()
+        else:
+            if depth == 0:
+                number += 1
+                parts += (html[done:tag.start()], f'<div class="{_TABLE_WRAPPER}" tabindex="0" role="region" aria-label="Table {number}">')
+                done = tag.start()
+            depth += 1
+    return "".join(parts) + html[done:]
 
 
 def _freeze_inline_patterns(md: markdown.Markdown) -> None:

@@ -39,9 +39,20 @@ def test_tables_are_wrapped_for_small_screens_in_regions_the_keyboard_reaches() 
     assert "style=" not in html and "align=" not in html
 
 
+def test_tables_written_as_html_are_wrapped_too_but_only_the_outermost() -> None:
+    html = render(
+        "| a |\n|---|\n| 1 |\n\n<table><tr><td>raw <table><tr><td>inner</td></tr></table></td></tr></table>\n\n"
+        '<abbr title="<table>">x</abbr>\n\n- item\n\n    <table><tr><td>in a list</td></tr></table>\n'
+    )
+    assert html.count('class="table-scroll"') == 3 and html.count("<table>") == 4
+    assert '<div class="table-scroll" tabindex="0" role="region" aria-label="Table 2"><table><tbody><tr><td>raw <table>' in html
+    assert "</td></tr></tbody></table></td></tr></tbody></table></div>" in html
+    assert 'aria-label="Table 3"' in html and html.count("<div") == html.count("</div>")
+
+
 def test_content_cannot_set_the_table_wrappers_attributes() -> None:
     html = render('<div class="table-scroll" tabindex="5" role="button" aria-label="x">no table</div>')
-    assert html.strip() == '<div class="table-scroll">no table</div>'
+    assert html.strip() == "<div>no table</div>"
 
 
 XSS_PAYLOADS = [
