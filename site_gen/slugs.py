@@ -24,6 +24,17 @@ def suggest_slug(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def tag_slug(tag: str) -> str:
-    """Fold a tag into its URL slug: lower case, non-alphanumerics to single hyphens (memoised: tags recur)."""
+    """Fold a tag into its URL slug: lower case, non-alphanumerics to single hyphens (memoised: tags recur).
+
+    A combining mark that follows a letter or digit belongs to it: the vowel signs of
+    Devanagari, Bengali, Tamil or Thai ("स्वास्थ्य") and Arabic or Hebrew points are part
+    of the word, not separators (else "टीका" and "टिक" would share one topic page).
+    """
     folded = unicodedata.normalize("NFC", tag).lower()
-    return re.sub(r"[\W_]+", "-", folded).strip("-")
+    kept: list[str] = []
+    for char in folded:
+        if char.isalnum() or (kept and kept[-1] != " " and unicodedata.category(char).startswith("M")):
+            kept.append(char)
+        else:
+            kept.append(" ")
+    return "-".join("".join(kept).split())

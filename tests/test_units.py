@@ -26,9 +26,18 @@ from site_gen.source import YamlProblem, display_path, split_front_matter
     ("global--surgery", "global-surgery"),
     ("Santé publique", "santé-publique"),
     ("COVID_19", "covid-19"),
+    # Vowel signs, viramas and points are combining marks: part of the word, not separators.
+    ("स्वास्थ्य सेवा", "स्वास्थ्य-सेवा"),
+    ("สุขภาพ", "สุขภาพ"),
+    ("صِحّة", "صِحّة"),
+    ("\u0301 tag", "tag"),
 ])
 def test_tag_slug(tag: str, slug: str) -> None:
     assert tag_slug(tag) == slug
+
+
+def test_tags_that_differ_in_vowel_signs_get_their_own_topics() -> None:
+    assert tag_slug("टीका") != tag_slug("टिक")  # vaccine, tick
 
 
 @pytest.mark.parametrize(("text", "valid"), [("a", True), ("a-1", True), ("a--b", False), ("-a", False), ("A", False), ("a_b", False), ("", False)])
