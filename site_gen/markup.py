@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from typing import Callable
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import markdown
 import nh3
@@ -75,7 +75,9 @@ class LinkResolver:
                 fixed = "/" + url[len(self.base_path):]
                 self.broken.append((url, f"link to '{url}' starts with the site's base path {self.base_path} — write '{fixed}' (the base path is added for you)"))
                 return url
-            return self.href(parts.path.lstrip("/")) + (f"?{parts.query}" if parts.query else "") + fragment
+            # href escapes the route, so a path written escaped (as copied from a browser's
+            # address bar: /topics/sa%C3%BAde/) is unescaped first, not escaped twice.
+            return self.href(unquote(parts.path).lstrip("/")) + (f"?{parts.query}" if parts.query else "") + fragment
         if parts.path.endswith(".md"):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), parts.path))
             route = self.entry_routes.get(target)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from site_gen.markup import LinkResolver, MarkdownRenderer
+from site_gen.urls import Urls
 
 RENDERER = MarkdownRenderer()
 
@@ -127,6 +128,13 @@ def test_fragments_queries_full_and_root_relative_links_are_fine(link: str) -> N
 def test_root_relative_links_keep_their_query_and_fragment() -> None:
     html = str(RENDERER.render("[s](/search/?q=surgery#results)", resolver_at()))
     assert 'href="/base/search/?q=surgery#results"' in html
+
+
+@pytest.mark.parametrize("link", ["/topics/sa%C3%BAde-p%C3%BAblica/", "/topics/saúde-pública/"])
+def test_root_relative_links_are_escaped_once_however_they_are_written(link: str) -> None:
+    resolver = LinkResolver({}, Urls("https://example.org/base/").href, source="content/pages/a.md", base_path="/base/")
+    html = str(RENDERER.render(f"[topic]({link})", resolver))
+    assert 'href="/base/topics/sa%C3%BAde-p%C3%BAblica/"' in html and resolver.broken == []
 
 
 def test_a_link_written_with_the_base_path_is_broken_with_the_fix() -> None:
