@@ -76,7 +76,7 @@ def facet_tokens(item: Item[Entry]) -> str:
 def _value_order(collection: str, facet: str) -> Callable[[tuple[str, str]], tuple[int, str]]:
     order = _ENUM_ORDER.get(facet) or (_KIND_ORDER.get(collection, ()) if facet == "kind" else ())
     rank = {value: index for index, value in enumerate(order)}
-    return lambda pair: (rank.get(pair[0], len(rank)), pair[1].casefold())
+    return lambda pair: (rank.get(pair[0], len(rank)), humanize.sort_key(pair[1]))
 
 
 def build_facets(collection: str, items: Iterable[Item[Entry]]) -> tuple[Facet, ...]:
@@ -101,7 +101,7 @@ def elective_order(item: Item[Entry], today: date) -> tuple[int, int, str, str]:
     state = humanize.deadline_state(item.meta, today)  # type: ignore[arg-type]
     deadline = getattr(item.meta, "deadline", None)
     days = (deadline - today).days if deadline is not None else 0
-    return (DEADLINE_ORDER[state], days if state == "open" else -days, item.title.casefold(), item.slug)
+    return (DEADLINE_ORDER[state], days if state == "open" else -days, humanize.sort_key(item.title), item.slug)
 
 
 def sort_listing(collection: str, items: Iterable[Item[Entry]], today: date) -> tuple[Item[Entry], ...]:
@@ -109,11 +109,11 @@ def sort_listing(collection: str, items: Iterable[Item[Entry]], today: date) -> 
     if collection == "electives":
         return tuple(sorted(items, key=lambda item: elective_order(item, today)))
     if collection == "projects":
-        return tuple(sorted(items, key=lambda item: (STATUS_ORDER[item.meta.status], item.title.casefold(), item.slug)))  # type: ignore[attr-defined]
-    return tuple(sorted(items, key=lambda item: (item.title.casefold(), item.slug)))
+        return tuple(sorted(items, key=lambda item: (STATUS_ORDER[item.meta.status], humanize.sort_key(item.title), item.slug)))  # type: ignore[attr-defined]
+    return tuple(sorted(items, key=lambda item: (humanize.sort_key(item.title), item.slug)))
 
 
 def newest(items: Iterable[Item[Entry]], count: int) -> tuple[Item[Entry], ...]:
     """The ``count`` most recently updated items (those with an ``updated`` date)."""
     dated = [item for item in items if item.meta.updated is not None]
-    return tuple(sorted(dated, key=lambda item: (-item.meta.updated.toordinal(), item.title.casefold(), item.slug))[:count])  # type: ignore[union-attr]
+    return tuple(sorted(dated, key=lambda item: (-item.meta.updated.toordinal(), humanize.sort_key(item.title), item.slug))[:count])  # type: ignore[union-attr]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -106,3 +107,9 @@ def deadline_text(elective: Elective, today: date) -> str:
 def count_of(count: int, singular: str, plural: str | None = None) -> str:
     """"1 entry", "3 entries": a count with its noun in the right number."""
     return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
+
+
+def sort_key(text: str) -> str:
+    """Text as people expect it ordered in a list: case and accents ignored ("Åland" among the A's, not after "Zambia")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))

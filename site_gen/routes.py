@@ -8,7 +8,7 @@ from typing import Any, Iterable, Iterator
 
 from markupsafe import Markup
 
-from . import urls
+from . import humanize, urls
 from .catalog import ENTRY_COLLECTIONS, Catalog, Item
 from .countries import country_name
 from .facets import Facet, FacetValue, build_facets, newest, sort_listing
@@ -60,7 +60,7 @@ class Group:
 def country_rows(catalog: Catalog) -> tuple[CountryRow, ...]:
     """Every country with entries, by name."""
     rows = (CountryRow(code, country_name(code), len(items)) for code, items in catalog.by_country.items())
-    return tuple(sorted(rows, key=lambda row: (row.name.casefold(), row.code)))
+    return tuple(sorted(rows, key=lambda row: (humanize.sort_key(row.name), row.code)))
 
 
 def map_counts(catalog: Catalog) -> dict[str, int]:
@@ -108,7 +108,7 @@ def plan_routes(
         yield _country_route(code, items, today)
     yield Route(urls.TOPICS, "topics.html", {
         "title": "Topics", "description": f"Topics of {catalog.site.title}",
-        "topics": tuple(sorted(catalog.topics.values(), key=lambda topic: (topic.name.casefold(), topic.slug))),
+        "topics": tuple(sorted(catalog.topics.values(), key=lambda topic: (humanize.sort_key(topic.name), topic.slug))),
     })
     for topic in catalog.topics.values():
         yield Route(urls.topic(topic.slug), "topic.html", {

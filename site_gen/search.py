@@ -211,7 +211,7 @@ def search_facets(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
     return {
         "collection": [(name, name.capitalize()) for name in COLLECTIONS],
         "category": [(name, humanize.label(name)) for name in CATEGORIES],
-        "country": sorted(((code, country_name(code)) for code in catalog.by_country), key=lambda option: (option[1], option[0])),
+        "country": sorted(((code, country_name(code)) for code in catalog.by_country), key=lambda option: (humanize.sort_key(option[1]), option[0])),
         "deadline": [("open", "Open for applications"), ("closed", "Closed")],
     }
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BUNDLED_CONTENT, ELECTIVE, MINIMAL_FILES, PROJECT, make_catalog, problem_lines, run_cli
+from helpers import BUNDLED_CONTENT, ELECTIVE, MINIMAL_FILES, PARTNER, PROJECT, make_catalog, problem_lines, run_cli
 from site_gen import urls
 from site_gen.catalog import Catalog, Item
 from site_gen.countries import country_name
@@ -271,6 +271,25 @@ def test_topic_page_groups_by_collection_and_index_counts(built_site: Path, bund
     index = page(built_site, "topics/")
     names = re.findall(r'<a href="/catalog/topics/[^"]+/">([^<]+) <span class="count">', index)
     assert names == sorted((t.name for t in bundled.topics.values()), key=str.casefold)
+
+
+def test_listings_countries_and_topics_ignore_accents_and_case_in_their_order(tmp_path: Path) -> None:
+    def partner(title: str, country: str, tag: str) -> str:
+        return PARTNER.replace("Riverside Hospital", title).replace("country: CN", f"country: {country}").replace("city: Nanjing", f"tags: [{tag}]")
+
+    site = build(tmp_path, {
+        "partners/zambia.md": partner("Zambia Health Trust", "ZM", "zoonoses"),
+        "partners/ecole.md": partner("École de santé publique", "FR", "épidémiologie"),
+        "partners/aland.md": partner("Ålands hälso- och sjukvård", "AX", "Acute care"),
+        "partners/fjord.md": partner("fjord clinic", "NO", "family medicine"),
+    })
+    assert card_links(page(site, "partners/")) == [f"/catalog/partners/{slug}/" for slug in ("aland", "ecole", "fjord", "riverside", "zambia")]
+    europe = page(site, "countries/").split(">Europe<")[1].split("</ul>")[0]
+    assert re.findall(r'countries/[a-z]{2}/">([^<]+)<', europe) == ["Åland Islands", "France", "Norway"]
+    assert re.findall(r'<a href="/catalog/topics/[^"]+/">([^<]+) <span class="count">', page(site, "topics/")) == [
+        "Acute care", "épidémiologie", "family medicine", "maternal health", "zoonoses"]
+    assert re.findall(r'value="([A-Z]{2})"', page(site, "search/").split('name="country"')[1].split("</select>")[0]) == [
+        "AX", "CN", "FR", "NO", "ZM"]
 
 
 def test_deadline_today_is_still_open_and_sorted_first(tmp_path: Path) -> None:
