@@ -134,7 +134,10 @@ def test_the_word_list_holds_each_indexed_word_as_written_before_stemming(tmp_pa
     ("Qhapaq Ñan", "qhapaq nan"),
     ("Al-Waha Medical City", "al waha medical city"),
     ("covid-19, 2,600 m", "covid 19 2 600 m"),
-    ("(南京滨江医科大学附属医院)", "南京滨江医科大学附属医院"),
+    ("(南京滨江医院)", "南京 京滨 滨江 江医 医院"),
+    ("서울대학교병원 covid19病房 院", "서울 울대 대학 학교 교병 병원 covid19 病房 院"),
+    ("がくせい", "かく くせ せい"),  # (the voicing mark is an accent, dropped like the others)
+    ("โรงพยาบาล", "โร รง งพ พย ยา าบ บา าล"),
     ("ﬁnal", "final"),
 ])
 def test_fold(text: str, folded: str) -> None:

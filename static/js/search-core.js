@@ -33,15 +33,59 @@
   var NON_QUERY = /[^\p{L}\p{N}_\s+\-:*~^]+/gu;
   var SYNTAX = /[+\-:*~^]+/g;
   var WORD = /[\p{L}\p{N}_\p{M}]+/gu;
+  // Letters of the scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Han, kana,
+  // Hangul): the ranges of UNSPACED_LETTERS in site_gen/search.py.
+  var UNSPACED_RUN = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303c\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3ffff}]{2,}/gu;
 
-  /** Fold text as the index builder does: lower case, no accents, words separated by one space. */
-  function fold(text) {
-    return text.toLowerCase().normalize('NFKD').replace(MARKS, '').replace(NON_WORD, ' ').trim();
+  /** A run of letters written without spaces, as the index holds it: its overlapping pairs of letters. */
+  function letterPairs(run) {
+    var letters = Array.from(run);
+    var pairs = [];
+    for (var start = 0; start < letters.length - 1; start++) {
+      pairs.push(letters[start] + letters[start + 1]);
+    }
+    return pairs;
   }
 
-  /** Fold a query but keep lunr's syntax characters. */
+  function splitUnspaced(text) {
+    return text.replace(UNSPACED_RUN, function (run) { return ' ' + letterPairs(run).join(' ') + ' '; });
+  }
+
+  /** Fold text as the index builder does: lower case, no accents, words separated by one space, unspaced runs in pairs. */
+  function fold(text) {
+    var folded = text.toLowerCase().normalize('NFKD').replace(MARKS, '').replace(NON_WORD, ' ').normalize('NFC');
+    return splitUnspaced(folded).split(' ').filter(Boolean).join(' ');
+  }
+
+  /** Fold a query but keep lunr's syntax characters (unspaced runs are split clause by clause: splitUnspacedClauses). */
   function foldQuery(text) {
-    return text.toLowerCase().normalize('NFKD').replace(MARKS, '').replace(NON_QUERY, ' ');
+    return text.toLowerCase().normalize('NFKD').replace(MARKS, '').replace(NON_QUERY, ' ').normalize('NFC');
+  }
+
+  /**
+   * Replace each clause whose word holds a run of letters written without spaces by one clause per
+   * part as the index holds them ("协和医院": 协和, 和医, 医院), each with the clause's presence, fields
+   * and boost; a leading or trailing "*" stays on the first or last part.
+   */
+  function splitUnspacedClauses(query) {
+    var clauses = [];
+    query.clauses.forEach(function (clause) {
+      var term = clause.term;
+      var leading = term.charAt(0) === '*' ? '*' : '';
+      var trailing = term.length > 1 && term.charAt(term.length - 1) === '*' ? '*' : '';
+      var inner = term.slice(leading.length, term.length - trailing.length);
+      var parts = inner.indexOf('*') === -1 ? splitUnspaced(inner).split(' ').filter(Boolean) : [];
+      if (parts.length < 2) {
+        clauses.push(clause);
+        return;
+      }
+      parts.forEach(function (part, index) {
+        clauses.push(Object.assign({}, clause, {
+          term: (index === 0 ? leading : '') + part + (index === parts.length - 1 ? trailing : ''),
+        }));
+      });
+    });
+    query.clauses = clauses;
   }
 
   /** The part of a query that is searched: folded, at most MAX_QUERY_LENGTH characters. */
@@ -129,6 +173,7 @@
   /** Fill a lunr.Query from folded query text that parses. */
   function buildQuery(lunr, query, text, options) {
     new lunr.QueryParser(text, query).parse();
+    splitUnspacedClauses(query);
     limitEditDistances(query);
     if (options.similar) {
       useSimilarTerms(lunr, query, options.similar);

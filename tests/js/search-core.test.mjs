@@ -68,7 +68,7 @@ function marked(text, terms) {
 test('highlighting marks whole words whose folded stem matched, accents kept', () => {
   assert.deepEqual(marked('Hospital Universitario Los Cerros de Bogotá', ['bogota']), ['Bogotá']);
   assert.deepEqual(marked('Surgery and surgeries, not surgeons', ['surgeri']), ['Surgery', 'surgeries']);
-  assert.deepEqual(marked('Nanjing Riverside (南京滨江医科大学附属医院)', ['南京滨江医科大学附属医院']), ['南京滨江医科大学附属医院']);
+  assert.deepEqual(marked('Nanjing Riverside (南京滨江医科大学附属医院)', ['医院']), ['南京滨江医科大学附属医院']);
   assert.deepEqual(marked('Nothing here', ['surgeri']), []);
 });
 

@@ -29,6 +29,9 @@ const RANKED = [
   ['fundacion salud', 1, 'partners/fundacion-salud-comunitaria-oaxaca', 'accents: fundacion finds Fundación'],
   ['南京滨江医科大学附属医院', 1, 'partners/nanjing-riverside-hospital', 'Chinese-character partner name'],
   ['南京', 1, 'partners/nanjing-riverside-hospital', 'start of a Chinese name while typing'],
+  ['医科大学', 1, 'partners/nanjing-riverside-hospital', 'a word inside a Chinese name written without spaces'],
+  ['附属医院', 1, 'partners/nanjing-riverside-hospital', 'the end of a Chinese name'],
+  ['滨', 1, 'partners/nanjing-riverside-hospital', 'one Chinese character while typing'],
   ['Al-Waha', 1, 'partners/al-waha-medical-city', 'partner name with a hyphen'],
   ['Al-Waha', 2, 'electives/surgical-observership-riyadh', 'host partner name'],
   ['Los Cerros', 2, 'electives/internal-medicine-clerkship-bogota', 'host partner name'],
@@ -60,6 +63,15 @@ test('+required and -excluded terms are honoured', async () => {
   assert.ok(found.length > 0);
   assert.ok(!found.includes('electives/general-surgery-elective-nanjing'));
   assert.ok(found.includes('electives/rural-surgery-residency-rotation-nepal'));
+});
+
+test('a Chinese word keeps its + or - on every pair of letters it is searched as', async () => {
+  // 医科大阪 is searched as 医科, 科大, 大阪: the catalog has the first two (医科大学) but not 大阪.
+  assert.equal((await refs(search, '医科大阪'))[0], 'partners/nanjing-riverside-hospital');
+  assert.deepEqual(await refs(search, '+医科大阪'), []);
+  // 大阪医科: 大阪, 阪医, 医科; excluding it excludes every entry with 医科.
+  assert.ok((await refs(search, 'nanjing')).includes('partners/nanjing-riverside-hospital'));
+  assert.ok(!(await refs(search, 'nanjing -大阪医科')).includes('partners/nanjing-riverside-hospital'));
 });
 
 test('title: restricts matching to titles', async () => {
