@@ -1,7 +1,10 @@
 """UN M49 regions and sub-regions of countries, from Unicode CLDR data.
 
 Membership comes from the npm package ``cldr-core`` (CLDR's territory
-containment follows the UN M49 geoscheme); English names from Babel's CLDR.
+containment follows the UN M49 geoscheme); English names from Babel's CLDR,
+except where M49 names an area differently. CLDR's own groupings (areas with
+letter codes, such as "Outlying Oceania" for Antarctica) are not M49 areas:
+M49 puts Antarctica in no region.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from .node_data import read_package_json
 from .slugs import suggest_slug
 
 WORLD = "001"
+# M49's names where CLDR's English differs ("Australasia", "Southeast Asia", ...).
+M49_NAMES = {"035": "South-eastern Asia", "053": "Australia and New Zealand", "057": "Micronesia", "419": "Latin America and the Caribbean"}
 
 
 @dataclass(frozen=True, order=True)
@@ -45,7 +50,7 @@ def _parents() -> dict[str, str]:
     data = read_package_json("cldr-core", "supplemental/territoryContainment.json")
     parents: dict[str, str] = {}
     for code, entry in sorted(data["supplemental"]["territoryContainment"].items()):
-        if "-status-" in code or entry.get("_grouping"):
+        if not code.isdigit() or entry.get("_grouping"):  # (M49 areas have numeric codes)
             continue
         for child in entry["_contains"]:
             parents.setdefault(child, code)
@@ -53,7 +58,7 @@ def _parents() -> dict[str, str]:
 
 
 def _area(code: str) -> Area:
-    return Area(code, Locale("en").territories.get(code, code))
+    return Area(code, M49_NAMES.get(code) or Locale("en").territories.get(code, code))
 
 
 @lru_cache(maxsize=None)
