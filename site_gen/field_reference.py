@@ -44,10 +44,14 @@ def _scalar_type(schema: dict[str, Any], defs: dict[str, Any]) -> str:
         options = [option for option in schema.get("anyOf", schema.get("oneOf", [])) if option.get("type") != "null"]
         return " or ".join(_scalar_type(option, defs) for option in options)
     if schema.get("type") == "array":
-        least = f", at least {schema['minItems']}" if schema.get("minItems") else ""
+        bounds = []
+        if schema.get("minItems"):
+            bounds.append(f"at least {schema['minItems']}")
+        if schema.get("maxItems"):
+            bounds.append(f"at most {schema['maxItems']:,} items")
         items = schema["items"]
         named = "allowed values" if 0 < len(items.get("enum", [])) <= MAX_LISTED_VALUES else _scalar_type(items, defs)
-        return f"list of {named}{least}"
+        return "list" + (f" ({', '.join(bounds)})" if bounds else "") + f" of {named}"
     if "enum" in schema:
         return _enum_type(schema["enum"])
     if schema.get("format") in _FORMATS:

@@ -16,9 +16,9 @@ from .problems import Problem
 from .schema import Elective, Entry, Partner, Project, SiteConfig
 from .source import Document
 
+# Free pages live at /<slug>/: a slug may not be one of the site's own top-level folders.
 RESERVED_PAGE_SLUGS = frozenset(
-    {"projects", "partners", "electives", "pages", "countries", "topics", "search", "collaborate",
-     "static", "assets", "feed", "sitemap", "robots", "catalog", "index", "404", "search-index"}
+    {*ENTRY_COLLECTIONS, *(route.strip("/") for route in (urls.SEARCH, urls.COLLABORATE, urls.COUNTRIES, urls.TOPICS, urls.STATIC))}
 )
 
 

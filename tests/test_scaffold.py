@@ -44,7 +44,17 @@ def test_new_refuses_bad_slugs_and_existing_files(tmp_path: Path, slug: str, mes
     assert len(result.err.strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("slug", ["search", "electives", "404"])
+@pytest.mark.parametrize("slug", ["feed", "catalog", "index", "sitemap", "robots", "assets", "pages"])
+def test_page_slugs_that_collide_with_nothing_are_accepted(tmp_path: Path, slug: str) -> None:
+    """The site's files are feed.xml, catalog.json, robots.txt...: a page at /feed/ or /catalog/ collides with none."""
+    content = make_catalog(tmp_path, {})
+    assert run_cli("new", "page", slug, "--content", content).code == 0
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
+    assert result.code == 0, result.out
+    assert (tmp_path / "_site" / slug / "index.html").is_file() and (tmp_path / "_site" / "feed.xml").is_file()
+
+
+@pytest.mark.parametrize("slug", ["search", "electives", "static"])
 def test_new_refuses_page_slugs_the_site_uses(tmp_path: Path, slug: str) -> None:
     content = make_catalog(tmp_path, {})
     result = run_cli("new", "page", slug, "--content", content)
