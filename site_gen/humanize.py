@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from decimal import Decimal
 
 import pycountry
@@ -109,7 +110,13 @@ def count_of(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
 
 
+@lru_cache(maxsize=65536)
 def sort_key(text: str) -> str:
-    """Text as people expect it ordered in a list: case and accents ignored ("Åland" among the A's, not after "Zambia")."""
+    """Text as people expect it ordered in a list: case and accents ignored ("Åland" among the A's, not after "Zambia").
+
+    Memoised: every listing and filter page sorts the same titles again.
+    """
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.category(char).startswith("M"))
