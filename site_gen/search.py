@@ -118,20 +118,21 @@ UNSPACED_LETTERS = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303c"
     "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
 )
-_UNSPACED_RUN = re.compile(f"[{UNSPACED_LETTERS}]{{2,}}")
+_UNSPACED_RUN = re.compile(f"[{UNSPACED_LETTERS}]+")
 
 
 def _letter_pairs(run: re.Match[str]) -> str:
     letters = run.group()
-    return " " + " ".join(letters[start:start + 2] for start in range(len(letters) - 1)) + " "
+    return " " + (" ".join(letters[start:start + 2] for start in range(len(letters) - 1)) or letters) + " "
 
 
 def fold(text: str) -> str:
     """Lower-case, drop accents and turn every non-word character into a space.
 
-    A run of letters of a script written without spaces becomes its overlapping
-    pairs of letters ("北京协和医院": 北京 京协 协和 和医 医院), so that a word inside it
-    ("协和", "医院") is found as well as the whole; Hangul is recomposed into syllables first.
+    A run of letters of a script written without spaces becomes a word of its own,
+    as its overlapping pairs of letters ("北京协和医院": 北京 京协 协和 和医 医院), so that
+    a word inside it ("协和", "医院") is found as well as the whole; Hangul is
+    recomposed into syllables first.
     """
     if text.isascii():
         return " ".join(_ASCII_NON_WORD.sub(" ", text.lower()).split())

@@ -35,16 +35,16 @@
   var WORD = /[\p{L}\p{N}_\p{M}]+/gu;
   // Letters of the scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Han, kana,
   // Hangul): the ranges of UNSPACED_LETTERS in site_gen/search.py.
-  var UNSPACED_RUN = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303c\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3ffff}]{2,}/gu;
+  var UNSPACED_RUN = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303c\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3ffff}]+/gu;
 
-  /** A run of letters written without spaces, as the index holds it: its overlapping pairs of letters. */
+  /** A run of letters written without spaces, as the index holds it: its overlapping pairs of letters (or its one letter). */
   function letterPairs(run) {
     var letters = Array.from(run);
     var pairs = [];
     for (var start = 0; start < letters.length - 1; start++) {
       pairs.push(letters[start] + letters[start + 1]);
     }
-    return pairs;
+    return pairs.length ? pairs : letters;
   }
 
   function splitUnspaced(text) {
