@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import importlib.util
 import io
 import socket
+import sys
 import threading
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Callable, Iterator
 
 from site_gen.cli import main
@@ -218,3 +221,11 @@ def serve_folder(folder: Path, prefix: str = "/catalog/", headers: dict[str, str
         server.server_close()
 
 
+def load_generator() -> ModuleType:
+    """The benchmark's catalog generator (benchmarks/ is not a package)."""
+    spec = importlib.util.spec_from_file_location("generate_catalog", ROOT / "benchmarks/generate_catalog.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module

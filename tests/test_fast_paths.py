@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import unicodedata
 from html.parser import HTMLParser
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lunr.builder import Builder
 
-from helpers import ROOT
+from helpers import ROOT, load_generator
 from site_gen.catalog import Catalog, Item, countries_of
 from site_gen.markup import MarkdownRenderer
 from site_gen.pipeline import load_catalog
@@ -151,6 +152,18 @@ def test_related_index_and_direct_scoring_rank_like_scoring_every_candidate() ->
             expected = reference_related(catalog, item, limit)
             assert index.related(item, limit) == expected, item.key
             assert related_entries(catalog, item, limit) == expected, item.key
+
+
+def test_related_index_ranks_like_direct_scoring_on_a_large_generated_catalog(tmp_path: Path) -> None:
+    """Countries and topics with hundreds of members, scores from 1 to 10 and more, many ties."""
+    content = tmp_path / "content"
+    load_generator().generate(600, 11, content)
+    catalog = load_catalog(content).catalog
+    assert catalog is not None and len(catalog.published) >= 500  # (a few are drafts)
+    index = RelatedIndex(catalog)
+    for item in catalog.published:
+        for limit in (4, 30):
+            assert index.related(item, limit) == related_entries(catalog, item, limit), item.key
 
 
 def test_templates_switch_from_direct_scoring_to_the_index_with_the_same_answers() -> None:

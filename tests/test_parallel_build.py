@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from helpers import ROOT, assert_trees_equal
+from helpers import assert_trees_equal, load_generator
 from site_gen import parallel
 from site_gen.pipeline import BuildOptions, build, check
 
 ENTRIES = 160  # enough bodies and pages for the pool to be used (see parallel.MIN_TASKS_PER_JOB)
-
-
-def load_generator() -> ModuleType:
-    """The benchmark's catalog generator (benchmarks/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("generate_catalog", ROOT / "benchmarks/generate_catalog.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
