@@ -74,7 +74,12 @@ def json_script(value: Any) -> Markup:
 def make_environment(
     templates_dir: Path, catalog: Catalog, url_maker: urls.Urls, today: date, versions: dict[str, str], repository_prefix: str = "",
 ) -> Environment:
-    """Create the Jinja environment with the site's globals and filters."""
+    """Create the Jinja environment with the site's globals and filters.
+
+    An environment lives for one build (or one state of the preview server, which
+    makes a new one when a template changes), so templates are not checked for
+    changes on every page (``auto_reload``: a file system call per template per page).
+    """
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True, default=True),
@@ -83,6 +88,7 @@ def make_environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         bytecode_cache=_BYTECODE_CACHE,
+        auto_reload=False,
     )
 
     def asset(name: str) -> str:
