@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import math
 from array import array
+from collections import Counter
 from typing import Any, Callable, Iterator
 
 from lunr import __TARGET_JS_VERSION__
@@ -101,10 +102,12 @@ class CompactIndex:
         for field in self._fields:
             counts: dict[int, int] = {}
             length = 0
-            for word in record[field.name].lower().split():
+            # Each distinct word once, with its count (a Counter keeps first appearances in order,
+            # so terms are numbered as word by word): a body repeats most of its words.
+            for word, times in Counter(record[field.name].lower().split()).items():
                 for number in self._term_numbers(word, field.name):
-                    counts[number] = counts.get(number, 0) + 1
-                    length += 1
+                    counts[number] = counts.get(number, 0) + times
+                    length += times
             field.lengths.append(length)
             for number in sorted(counts):
                 field.terms.append(number)
