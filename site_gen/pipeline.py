@@ -115,13 +115,31 @@ def _body_problems(source: str, body: str, body_line: int, record: BodyRecord) -
     if record.refused is not None:
         return [Problem(source, body_line, record.refused)]
     problems = []
+    after: dict[str, int] = {}  # where the next search for each link starts: a link written twice is reported on both lines
     for target, message in record.broken:
-        offset = body.find(target)
+        offset = _link_offset(body, target, after.get(target, 0))
         if offset < 0:  # (Markdown turned its tabs into spaces, or the link is a raw HTML attribute that had entities)
             found = re.search(r"\s+".join(map(re.escape, target.split())), body) if target.strip() else None
             offset = found.start() if found else 0
+        else:
+            after[target] = offset + max(len(target), 1)
         problems.append(Problem(source, body_line + body.count("\n", 0, offset), message))
     return problems
+
+
+def _link_offset(body: str, target: str, start: int) -> int:
+    """Where ``target`` is written as a link in ``body`` from ``start`` on, -1 if nowhere.
+
+    A link is looked for where Markdown or HTML writes one ("](about", "]: about",
+    'href="about"', "<https://…>") before anywhere in the text: a short link such
+    as "about" is also a word of many sentences above it.
+    """
+    escaped = re.escape(target)
+    written = re.compile(r"(?:\]\(\s*<?|\]:[ \t]*<?|href\s*=\s*[\"']?|<)(" + escaped + ")")
+    found = written.search(body, start)
+    if found is not None:
+        return found.start(1)
+    return body.find(target, start)
 
 
 def render_bodies(

@@ -321,3 +321,10 @@ def test_a_bidirectional_override_is_refused(tmp_path: Path) -> None:
     assert check(tmp_path, {"partners/riverside.md": partner(title='"Hospital \u202egnp.exe"')}) == [
         f"{R}:2: title: contains the invisible character U+202E — remove it"
     ]
+
+
+def test_a_broken_link_is_reported_on_the_line_of_the_link_not_of_an_earlier_word(tmp_path: Path) -> None:
+    body = "We care about people.\n\nSee [us](about).\n\nAgain: [us](about).\n\nOr <a href=\"about\">us</a>.\n"
+    lines = check(tmp_path, {"pages/about.md": PAGE.replace("About us.\n", body)})
+    assert [line.split(": ", 1)[0] for line in lines] == ["content/pages/about.md:7", "content/pages/about.md:9", "content/pages/about.md:11"]
+    assert all("link to 'about' is relative" in line for line in lines)
