@@ -112,7 +112,19 @@ def _matching(pattern: re.Pattern[str], example: str, problem: str) -> Callable[
     return convert
 
 
-_slug = _matching(_SLUG_RE, "'nanjing-riverside-hospital'", "a valid slug — use lower-case letters, digits and single hyphens")
+_slug_text = _matching(_SLUG_RE, "'nanjing-riverside-hospital'", "a valid slug — use lower-case letters, digits and single hyphens")
+
+
+def _slug(value: Any) -> str:
+    """A slug, with the likely fix when a file name or a capitalised slug is written instead."""
+    try:
+        return _slug_text(value)
+    except PydanticCustomError:
+        written = value.strip() if isinstance(value, str) else ""
+        meant = written.rsplit("/", 1)[-1].removesuffix(".md").lower()
+        if written and meant != written and _SLUG_RE.match(meant):
+            fail(f"{quoted(written)} is not a valid slug — write the slug alone, without folder, '.md' or capitals: '{meant}'")
+        raise
 _language_tag = _matching(_LANGUAGE_RE, "en", "a BCP 47 language tag — e.g. en, fr, pt-BR")
 _branch = _matching(_BRANCH_RE, "main", "a branch name — e.g. main")
 

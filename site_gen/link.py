@@ -15,6 +15,7 @@ from .slugs import SLUG_RE, tag_slug
 from .problems import Problem
 from .schema import Elective, Entry, Partner, Project, SiteConfig
 from .source import Document
+from .suggest import closest
 
 # Free pages live at /<slug>/: a slug may not be one of the site's own top-level folders.
 RESERVED_PAGE_SLUGS = frozenset(
@@ -61,7 +62,9 @@ def cross_file_problems(
         for label, slug in refs:
             line = document.line_of(("partners", int(label[9:-1])) if label.startswith("partners[") else ("host",))
             if slug not in partner_files:
-                problems.append(Problem(document.path, line, f"{label}: no partner '{slug}' ({content_name}/partners/{slug}.md does not exist)"))
+                match = closest(slug, partner_files)
+                hint = f"; did you mean '{match}'?" if match and match != slug else ""
+                problems.append(Problem(document.path, line, f"{label}: no partner '{slug}' ({content_name}/partners/{slug}.md does not exist{hint})"))
             elif slug in drafts and not is_draft:
                 problems.append(Problem(document.path, line, (
                     f"{label}: partner '{slug}' is a draft and is not published ({content_name}/partners/{slug}.md has draft: true)"

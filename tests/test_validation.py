@@ -328,3 +328,17 @@ def test_a_broken_link_is_reported_on_the_line_of_the_link_not_of_an_earlier_wor
     lines = check(tmp_path, {"pages/about.md": PAGE.replace("About us.\n", body)})
     assert [line.split(": ", 1)[0] for line in lines] == ["content/pages/about.md:7", "content/pages/about.md:9", "content/pages/about.md:11"]
     assert all("link to 'about' is relative" in line for line in lines)
+
+
+def test_a_misspelt_partner_reference_gets_the_closest_partner_file(tmp_path: Path) -> None:
+    lines = check(tmp_path, {
+        "electives/surgery.md": elective(host="riversde"),
+        "projects/needs.md": project(partners="[riverside.md, content/partners/Riverside.md, Riverside, unrelated]"),
+    })
+    assert lines == [
+        f"{E}:9: host: no partner 'riversde' (content/partners/riversde.md does not exist; did you mean 'riverside'?)",
+        f"{P}:7: partners[0]: 'riverside.md' is not a valid slug — write the slug alone, without folder, '.md' or capitals: 'riverside'",
+        f"{P}:7: partners[1]: 'content/partners/Riverside.md' is not a valid slug — write the slug alone, without folder, '.md' or capitals: 'riverside'",
+        f"{P}:7: partners[2]: 'Riverside' is not a valid slug — write the slug alone, without folder, '.md' or capitals: 'riverside'",
+        f"{P}:7: partners[3]: no partner 'unrelated' (content/partners/unrelated.md does not exist)",
+    ]
