@@ -305,6 +305,9 @@ def parse_yaml_tree(text: str, first_line: int) -> tuple[Any, dict[FieldPath, in
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
+        found = explain_yaml_mistake(text.split("\n")[: (mark.line if mark else 0) + 1])
+        if found is not None:
+            raise YamlProblem(first_line + found[0], found[1]) from None
         raise YamlProblem(line, f"invalid YAML: {error.problem or error.context} — check indentation, quotes and colons") from None
     except yaml.YAMLError as error:
         raise YamlProblem(first_line, f"invalid YAML: {error}") from None
@@ -406,3 +409,94 @@ class _TreeBuilder:
             self._pending_key[-1] = None
         else:
             container.append(value)
+
+
+_FIELD_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:([ \t]+)(.*))?$")
+_NO_SPACE_AFTER_COLON = re.compile(r"^([A-Za-z_][\w-]*):([^\s/].*)$")
+_NEXT_FIELD = re.compile(r"^(?:[A-Za-z_][\w-]*[ \t]*:|---|\.\.\.)")
+
+
+def _closing_quote(value: str, quote: str) -> int:
+    """Index of the quote that closes ``value`` (which starts with it), or -1."""
+    index = 1
+    while index < len(value):
+        if value[index] == "\\" and quote == '"':
+            index += 2
+            continue
+        if value[index] == quote:
+            if quote == "'" and value[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
+    return -1
+
+
+def _brackets_open(value: str) -> bool:
+    depth, quote = 0, ""
+    for char in value:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+    return depth > 0
+
+
+def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
+    """The everyday mistake behind a YAML error, as (0-based line, message), if one is recognised.
+
+    ``lines`` are the front matter's lines up to the one where YAML gave up, which is
+    often later than the mistake (an unclosed quote or bracket swallows the next lines).
+    """
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        ends_here = not following or bool(_NEXT_FIELD.match(following))
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if re.match(r"^ *\t", line):
+            return index, "a tab is used to indent this line — indent with spaces instead"
+        if re.fullmatch(r"-{1,2}|-{4,}", line.rstrip()):
+            return index, f"'{line.rstrip()}' should close the front matter — write exactly three dashes: ---"
+        if re.match(r"^-[^\s-]", line):
+            return index, f"write a space after the dash of a list item: '- {line[1:].strip()}'"
+        if line[0] in " \t" and _FIELD_LINE.match(stripped) and index > 0:
+            above = next((earlier for earlier in reversed(lines[:index]) if earlier.strip() and not earlier.lstrip().startswith("#")), "")
+            found = _FIELD_LINE.match(above)
+            if found and found.group(3) and not found.group(3).startswith(("|", ">")):
+                return index, f"this line starts with a space — start '{stripped.split(':')[0]}:' at the beginning of the line"
+        found = _NO_SPACE_AFTER_COLON.match(line)
+        if found and ends_here:
+            return index, f"{found.group(1)}: write a space after the colon: '{found.group(1)}: {found.group(2).strip()}'"
+        found = _FIELD_LINE.match(line)
+        if not found or not found.group(3):
+            continue
+        name, value = found.group(1), found.group(3).rstrip()
+        if value[0] not in "\"'":
+            value = re.split(r"[ \t]#", value, maxsplit=1)[0].rstrip()  # (a comment after the value)
+            if not value:
+                continue
+        quote_it = f'put the whole value in double quotes: {name}: "{value.replace(chr(34), chr(39))}"'
+        if value[0] in "\"'":
+            close = _closing_quote(value, value[0])
+            if close < 0 and ends_here:
+                return index, f"{name}: the quote {value[0]} that starts the value is not closed — end the value with {value[0]} on this line, or {quote_it}"
+            rest = value[close + 1 :].strip() if close >= 0 else ""
+            if rest and not rest.startswith("#"):
+                return index, f"{name}: text follows the closing quote — {quote_it}"
+        elif value[0] in "[{":
+            if _brackets_open(value) and ends_here:
+                closing = "]" if value[0] == "[" else "}"
+                return index, f"{name}: the '{value[0]}' that starts the value is not closed — end it with '{closing}' on this line"
+        elif value[0] in "@`%|>":
+            return index, f"{name}: a value cannot start with '{value[0]}' — {quote_it}"
+        elif re.search(r":(\s|$)", value):
+            return index, f"{name}: the value contains ': ' — {quote_it}"
+    for index, line in enumerate(lines):
+        if re.match(r"^#{2,6}\s", line):
+            return index, f"'{line.strip()[:40]}' looks like the start of the text: the front matter above it is not closed — add a '---' line before it"
+    return None

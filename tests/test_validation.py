@@ -184,9 +184,11 @@ FILE_CASES = [
     pytest.param({"electives/surgery.md": "---\ntitle: Surgery\nsummary: x\n"},
                  [f"{E}:1: front matter is not closed — add a '---' line after the last field"], id="unclosed-front-matter"),
     pytest.param({"electives/surgery.md": "---\ntitle: Surgery\nsummary: [unclosed\ncategory: clinical\n---\n"},
-                 [f"{E}:4: invalid YAML: did not find expected ',' or ']' — check indentation, quotes and colons"], id="broken-yaml"),
+                 [f"{E}:3: summary: the '[' that starts the value is not closed — end it with ']' on this line"], id="broken-yaml"),
+    pytest.param({"electives/surgery.md": "---\ntitle: Surgery\ncost: {amount: 1200 currency: USD}\n---\n"},
+                 [f"{E}:3: invalid YAML: did not find expected ',' or '}}' — check indentation, quotes and colons"], id="broken-yaml-unexplained"),
     pytest.param({"electives/surgery.md": "---\ntitle: Surgery\n title: again\n---\n"},
-                 [f"{E}:3: invalid YAML: mapping values are not allowed in this context — check indentation, quotes and colons"], id="bad-indentation"),
+                 [f"{E}:3: this line starts with a space — start 'title:' at the beginning of the line"], id="bad-indentation"),
     pytest.param({"electives/surgery.md": "---\n- a\n- b\n---\n"},
                  [f"{E}:2: front matter must be a set of 'field: value' lines"], id="front-matter-list"),
     pytest.param({"electives/surgery.md": ELECTIVE.replace("format: elective\n", "format: elective\ntitle: Again\n")},
@@ -202,7 +204,7 @@ FILE_CASES = [
     pytest.param({"site.yaml": None},
                  ["content/site.yaml:1: missing site.yaml — create it with at least title, description and base_url"], id="missing-site-yaml"),
     pytest.param({"site.yaml": "title: [x\n"},
-                 ["content/site.yaml:2: invalid YAML: did not find expected ',' or ']' — check indentation, quotes and colons"], id="broken-site-yaml"),
+                 ["content/site.yaml:1: title: the '[' that starts the value is not closed — end it with ']' on this line"], id="broken-site-yaml"),
 ]
 
 
@@ -342,3 +344,38 @@ def test_a_misspelt_partner_reference_gets_the_closest_partner_file(tmp_path: Pa
         f"{P}:7: partners[2]: 'Riverside' is not a valid slug — write the slug alone, without folder, '.md' or capitals: 'riverside'",
         f"{P}:7: partners[3]: no partner 'unrelated' (content/partners/unrelated.md does not exist)",
     ]
+
+
+EVERYDAY_YAML_MISTAKES = [
+    pytest.param("summary: Note: bring scrubs", 3,
+                 "summary: the value contains ': ' — put the whole value in double quotes: summary: \"Note: bring scrubs\"", id="colon-in-value"),
+    pytest.param("summary: @home students welcome", 3,
+                 "summary: a value cannot start with '@' — put the whole value in double quotes: summary: \"@home students welcome\"", id="at-sign"),
+    pytest.param('summary: "Four weeks of surgery.', 3,
+                 "summary: the quote \" that starts the value is not closed — end the value with \" on this line,"
+                 " or put the whole value in double quotes: summary: \"'Four weeks of surgery.\"", id="unclosed-quote"),
+    pytest.param("countries: [CN", 8, "countries: the '[' that starts the value is not closed — end it with ']' on this line", id="unclosed-bracket"),
+    pytest.param("category:clinical", 4, "category: write a space after the colon: 'category: clinical'", id="no-space-after-colon"),
+    pytest.param("countries:\n-CN", 9, "write a space after the dash of a list item: '- CN'", id="dash-without-space"),
+    pytest.param("cost:\n\tamount: 1200\n\tcurrency: USD", 12, "a tab is used to indent this line — indent with spaces instead", id="tab-indent"),
+    pytest.param(" host: riverside  # Slug of the host partner", 9, "this line starts with a space — start 'host:' at the beginning of the line", id="comment-sign-removed-not-its-space"),
+]
+
+
+@pytest.mark.parametrize(("line", "number", "message"), EVERYDAY_YAML_MISTAKES)
+def test_everyday_yaml_mistakes_are_named_on_their_own_line(tmp_path: Path, line: str, number: int, message: str) -> None:
+    """YAML's own words ("mapping values are not allowed here") and its line (often a later one) are replaced."""
+    name = line.split(":")[0].strip()
+    lines = ELECTIVE.split("\n")
+    index = next((i for i, old in enumerate(lines) if old.startswith(f"{name}:")), len(lines) - 3)
+    text = "\n".join(lines[:index] + [line] + lines[index + 1 :] if lines[index].startswith(f"{name}:") else lines[:index] + [line] + lines[index:])
+    assert check(tmp_path, {"electives/surgery.md": text}) == [f"{E}:{number}: {message}"]
+
+
+@pytest.mark.parametrize(("closing", "number", "message"), [
+    pytest.param("--", 11, "'--' should close the front matter — write exactly three dashes: ---", id="two-dashes"),
+    pytest.param("", 12, "'## Overview' looks like the start of the text: the front matter above it is not closed — add a '---' line before it", id="missing"),
+])
+def test_a_mistyped_or_missing_closing_line_is_named_even_when_the_body_has_a_rule(tmp_path: Path, closing: str, number: int, message: str) -> None:
+    text = ELECTIVE.replace("deadline: 2026-11-30\n---\n", f"deadline: 2026-11-30\n{closing}\n## Overview\n\nText.\n\n---\n\nMore text.\n")
+    assert check(tmp_path, {"electives/surgery.md": text}) == [f"{E}:{number}: {message}"]
