@@ -484,7 +484,7 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
         if value[0] in "\"'":
             close = _closing_quote(value, value[0])
             if close < 0 and ends_here:
-                return index, f"{name}: the quote {value[0]} that starts the value is not closed — end the value with {value[0]} on this line, or {quote_it}"
+                return index, f"{name}: the quote {value[0]} that starts the value is not closed — end the value with {value[0]} on this line: {name}: {value}{value[0]}"
             rest = value[close + 1 :].strip() if close >= 0 else ""
             if rest and not rest.startswith("#"):
                 return index, f"{name}: text follows the closing quote — {quote_it}"
@@ -492,11 +492,13 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
             if _brackets_open(value) and ends_here:
                 closing = "]" if value[0] == "[" else "}"
                 return index, f"{name}: the '{value[0]}' that starts the value is not closed — end it with '{closing}' on this line"
+        elif value[0] in "|>" and re.fullmatch(r"[|>][-+1-9]{0,2}", value):
+            continue  # (a block of text on the lines below: valid)
         elif value[0] in "@`%|>":
             return index, f"{name}: a value cannot start with '{value[0]}' — {quote_it}"
         elif re.search(r":(\s|$)", value):
             return index, f"{name}: the value contains ': ' — {quote_it}"
     for index, line in enumerate(lines):
-        if re.match(r"^#{2,6}\s", line):
+        if re.match(r"^#{2,6}\s", line) and index > 0 and not lines[index - 1].strip():  # (a heading after a blank line)
             return index, f"'{line.strip()[:40]}' looks like the start of the text: the front matter above it is not closed — add a '---' line before it"
     return None

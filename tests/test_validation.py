@@ -352,8 +352,8 @@ EVERYDAY_YAML_MISTAKES = [
     pytest.param("summary: @home students welcome", 3,
                  "summary: a value cannot start with '@' — put the whole value in double quotes: summary: \"@home students welcome\"", id="at-sign"),
     pytest.param('summary: "Four weeks of surgery.', 3,
-                 "summary: the quote \" that starts the value is not closed — end the value with \" on this line,"
-                 " or put the whole value in double quotes: summary: \"'Four weeks of surgery.\"", id="unclosed-quote"),
+                 "summary: the quote \" that starts the value is not closed — end the value with \" on this line:"
+                 " summary: \"Four weeks of surgery.\"", id="unclosed-quote"),
     pytest.param("countries: [CN", 8, "countries: the '[' that starts the value is not closed — end it with ']' on this line", id="unclosed-bracket"),
     pytest.param("category:clinical", 4, "category: write a space after the colon: 'category: clinical'", id="no-space-after-colon"),
     pytest.param("countries:\n-CN", 9, "write a space after the dash of a list item: '- CN'", id="dash-without-space"),
@@ -370,6 +370,14 @@ def test_everyday_yaml_mistakes_are_named_on_their_own_line(tmp_path: Path, line
     index = next((i for i, old in enumerate(lines) if old.startswith(f"{name}:")), len(lines) - 3)
     text = "\n".join(lines[:index] + [line] + lines[index + 1 :] if lines[index].startswith(f"{name}:") else lines[:index] + [line] + lines[index:])
     assert check(tmp_path, {"electives/surgery.md": text}) == [f"{E}:{number}: {message}"]
+
+
+def test_a_valid_block_of_text_above_a_mistake_is_not_blamed_for_it(tmp_path: Path) -> None:
+    """``summary: >`` starts a block of text on the lines below (valid YAML): the mistake is further down."""
+    text = ELECTIVE.replace("summary: Four weeks of surgery.", "summary: >\n  Four weeks\n  of surgery.").replace(
+        "host: riverside", 'host: "riverside')
+    problems = check(tmp_path, {"electives/surgery.md": text})
+    assert len(problems) == 1 and problems[0].startswith(f"{E}:11: host: the quote"), problems
 
 
 @pytest.mark.parametrize(("closing", "number", "message"), [
