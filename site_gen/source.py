@@ -264,7 +264,9 @@ def parse_front_matter(text: str, first_line: int, shown: str, problems: list[Pr
     """
     found = [(first_line + text.count("\n", 0, match.start()), match.group()) for match in _UNREADABLE.finditer(text)]
     if not found:
-        return parse_yaml_tree(text, first_line)
+        parsed = parse_yaml_tree(text, first_line)
+        problems += _dropped_comment_problems(text, first_line, shown)
+        return parsed
     data, lines = parse_yaml_tree(_UNREADABLE.sub(" ", text), first_line)
     fields = {}
     for path, line in sorted(lines.items(), key=lambda pair: len(pair[0])):
@@ -273,6 +275,28 @@ def parse_front_matter(text: str, first_line: int, shown: str, problems: list[Pr
         where = f"{field_label(fields[line])}: " if line in fields else ""
         problems.append(Problem(shown, line, f"{where}contains the invisible character U+{ord(character):04X} — remove it"))
     return data, lines
+
+
+# A plain value (not quoted, not a list or block) followed by " #" and a word: YAML reads "#4" in
+# "Ward #4 rotation" or "#section" in a web address as the start of a comment and drops the rest.
+# (A comment the way the templates write them, "# text" with a space, is left alone.)
+_DROPPED_COMMENT = re.compile(r"^(?:([A-Za-z_][\w-]*):|[ \t]*-)[ \t]+([^\s\"'\[{|>&*!#%@`][^\n]*?)[ \t]+(#[^\s#][^\n]*)$", re.MULTILINE)
+
+
+def _dropped_comment_problems(text: str, first_line: int, shown: str) -> list[Problem]:
+    """Values cut short because YAML read the rest of the line as a comment."""
+    if "#" not in text:
+        return []
+    problems = []
+    for match in _DROPPED_COMMENT.finditer(text):
+        name, value, dropped = match.group(1), match.group(2), match.group(3)
+        written = '"' + f"{value} {dropped}".replace('"', "'") + '"'
+        fix = f"{name}: {written}" if name else f"- {written}"
+        problems.append(Problem(shown, first_line + text.count("\n", 0, match.start()), (
+            f"{name + ': ' if name else ''}'{dropped}' is read as a comment and left out of the value"
+            f" — put the whole value in double quotes: {fix}"
+        )))
+    return problems
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

@@ -372,6 +372,24 @@ def test_everyday_yaml_mistakes_are_named_on_their_own_line(tmp_path: Path, line
     assert check(tmp_path, {"electives/surgery.md": text}) == [f"{E}:{number}: {message}"]
 
 
+@pytest.mark.parametrize(("replace", "line", "message"), [
+    pytest.param(("summary: Four weeks of surgery.", "summary: Ward #4 rotation for students"), 3,
+                 "summary: '#4 rotation for students' is read as a comment and left out of the value"
+                 ' — put the whole value in double quotes: summary: "Ward #4 rotation for students"', id="value"),
+    pytest.param(("audience: [medical-student]", "audience:\n  - medical-student #2"), 8,
+                 "'#2' is read as a comment and left out of the value — put the whole value in double quotes: - \"medical-student #2\"",
+                 id="list-item"),
+])
+def test_a_value_cut_short_by_a_hash_is_named(tmp_path: Path, replace: tuple[str, str], line: int, message: str) -> None:
+    """YAML reads ' #4' as the start of a comment: the rest of the value would be lost without a word."""
+    assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace(*replace)}) == [f"{E}:{line}: {message}"]
+
+
+def test_comments_written_like_the_templates_are_fine(tmp_path: Path) -> None:
+    text = ELECTIVE.replace("summary: Four weeks of surgery.", "summary: Four weeks of surgery.  # One or two plain sentences")
+    assert check(tmp_path, {"electives/surgery.md": text.replace("host: riverside", 'host: riverside # the host\n# website: "x #1"')}) == []
+
+
 def test_a_valid_block_of_text_above_a_mistake_is_not_blamed_for_it(tmp_path: Path) -> None:
     """``summary: >`` starts a block of text on the lines below (valid YAML): the mistake is further down."""
     text = ELECTIVE.replace("summary: Four weeks of surgery.", "summary: >\n  Four weeks\n  of surgery.").replace(
