@@ -22,6 +22,11 @@ from markdown.extensions.toc import TocExtension, TocTreeprocessor, slugify_unic
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup
 
+from . import urls
+from .catalog import ENTRY_COLLECTIONS, Catalog
+from .link import RESERVED_PAGE_SLUGS
+from .suggest import did_you_mean
+
 ALLOWED_TAGS = frozenset(
     """a abbr b bdi bdo blockquote br caption cite code col colgroup dd del details dfn div dl dt
     em figcaption figure h1 h2 h3 h4 h5 h6 hr i ins kbd li mark ol p pre q s samp small span strong
@@ -54,9 +59,12 @@ _BARE_URL = r"(?<![\w/\"'=])(https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?])"
 class LinkResolver:
     """Turn a link written in content into a link that works on the site.
 
-    ``entry_routes`` maps a source path ("content/partners/x.md") to its route;
-    ``href`` turns a route into a link under ``base_path``. Links that cannot
-    work are collected in ``broken`` as (link, why and how to fix it).
+    ``entry_routes`` maps a source path ("content/partners/x.md") to its route,
+    and each page a root-relative link may name ("/partners/x/", "/topics/y/",
+    "/countries/ke/", "/about/") to its route (see ``page_keys``); links to
+    pages of the kinds in ``checked`` must name one of those. ``href`` turns a
+    route into a link under ``base_path``. Links that cannot work are collected
+    in ``broken`` as (link, why and how to fix it).
     """
 
     entry_routes: dict[str, str]
@@ -64,6 +72,7 @@ class LinkResolver:
     broken: list[tuple[str, str]] = field(default_factory=list)
     source: str = ""
     base_path: str = "/"
+    checked: frozenset[str] = frozenset()  # kinds of root-relative links checked: collections, "topics", "countries"
 
     def resolve(self, url: str) -> str:
         parts = urlsplit(url)
@@ -77,7 +86,12 @@ class LinkResolver:
                 return url
             # href escapes the route, so a path written escaped (as copied from a browser's
             # address bar: /topics/sa%C3%BAde/) is unescaped first, not escaped twice.
-            return self.href(unquote(parts.path).lstrip("/")) + (f"?{parts.query}" if parts.query else "") + fragment
+            path = unquote(parts.path)
+            problem = self._missing_page(url, path)
+            if problem is not None:
+                self.broken.append((url, problem))
+                return url
+            return self.href(path.lstrip("/")) + (f"?{parts.query}" if parts.query else "") + fragment
         if parts.path.endswith(".md"):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), parts.path))
             route = self.entry_routes.get(target)
@@ -91,6 +105,38 @@ class LinkResolver:
                 " to a page from the site's root ('/about/') or to a full address ('https://…')"
             )))
         return url
+
+
+    def _missing_page(self, url: str, path: str) -> str | None:
+        """Why a root-relative link to an entry, topic, country or free page leads nowhere (None: it works, or is not checked)."""
+        if path.endswith(".md"):
+            return (f"link to '{url}' names a file of the content folder, not a page — link to the entry's file from this one"
+                    " ('../partners/x.md') or to its page ('/partners/x/')")
+        segments = [segment for segment in path.split("/") if segment]
+        if len(segments) == 2 and segments[0] in self.checked and segments[1] != urls.FACET_SEGMENT:
+            kind, key = segments[0], f"/{segments[0]}/{segments[1]}/"
+        elif len(segments) == 1 and "pages" in self.checked and segments[0] not in RESERVED_PAGE_SLUGS and "." not in segments[0]:
+            kind, key = "pages", f"/{segments[0]}/"
+        else:
+            return None
+        if self.entry_routes.get(key) is not None:
+            return None
+        if kind == "countries":
+            return f"link to '{url}' does not match a page of the site — only countries with published entries have a page"
+        known = getattr(self.entry_routes, "routes", self.entry_routes)  # (the routes behind a recording wrapper)
+        prefix = "/" if kind == "pages" else f"/{kind}/"
+        choices = [name for name in known if name.startswith(prefix) and name.count("/") == key.count("/")]
+        return f"link to '{url}' does not match a page of the site — check the address{did_you_mean(key, choices)}"
+
+
+def page_keys(catalog: Catalog) -> dict[str, str]:
+    """The pages a body may link to from the site's root, for ``LinkResolver``: "/partners/x/" -> route."""
+    routes = [urls.entry(item.collection, item.slug) for item in catalog.published]
+    routes += [urls.topic(slug) for slug in catalog.topics] + [urls.country(code) for code in catalog.by_country]
+    return {f"/{route}": route for route in routes}
+
+
+CHECKED_LINKS = frozenset({*ENTRY_COLLECTIONS, "pages", "topics", "countries"})
 
 
 class _BareUrlProcessor(InlineProcessor):

@@ -20,12 +20,12 @@ from markupsafe import Markup
 
 from . import parallel, urls
 from .cache import BuildCache, FileStamp
-from .catalog import Catalog, Item
+from .catalog import ENTRY_COLLECTIONS, Catalog, Item
 from .exports import catalog_csv, catalog_json
 from .feeds import feed_xml, robots_txt, sitemap_xml
 from .freshness import Freshness, check_freshness
 from .link import cross_file_problems, link_catalog
-from .markup import LinkResolver, MarkdownRenderer, RenderRefused
+from .markup import CHECKED_LINKS, LinkResolver, MarkdownRenderer, RenderRefused, page_keys
 from .memo import BodyRecord, RecordingRoutes, SourceMemo
 from .options import BuildOptions
 from .output import FileData, spool_folder, write_site
@@ -90,7 +90,7 @@ def _render(source: str, body: str) -> BodyRecord:
     state = parallel.STATE
     renderer = state.get("renderer") or state.setdefault("renderer", MarkdownRenderer())
     routes = RecordingRoutes(state["routes"])
-    resolver = LinkResolver(routes, state["href"], source=source, base_path=state["base_path"])
+    resolver = LinkResolver(routes, state["href"], source=source, base_path=state["base_path"], checked=state["checked"])
     try:
         html = renderer.render(body, resolver)
     except RenderRefused as refused:
@@ -148,7 +148,7 @@ def render_bodies(
 ) -> tuple[dict[tuple[str, str], Markup], list[Problem]]:
     """Render the bodies of ``items`` (default: every published item) to sanitised HTML, reusing ``records``;
     report links to missing entries."""
-    routes = {item.source: urls.entry(item.collection, item.slug) for item in catalog.published}
+    routes = {item.source: urls.entry(item.collection, item.slug) for item in catalog.published} | page_keys(catalog)
     records = records if records is not None else {}
     memo = memo if memo is not None else SourceMemo()
     items = catalog.published if items is None else items
@@ -160,7 +160,7 @@ def render_bodies(
             done[item.key] = record
         else:
             todo.append(item)
-    state = {"items": todo, "routes": routes, "href": url_maker.href, "base_path": url_maker.base_path}
+    state = {"items": todo, "routes": routes, "href": url_maker.href, "base_path": url_maker.base_path, "checked": CHECKED_LINKS}
     for item, record in zip(todo, parallel.ordered_map(_render_body, len(todo), jobs, state)):
         done[item.key] = record
         key = memo.body_key(item.source, url_maker.base_url)
@@ -187,9 +187,11 @@ def body_problems_despite(loaded: LoadResult, catalog: Catalog | None, content_d
         source: urls.entry(collection, slug) for collection, slug in loaded.discovered
         if (source := display_path(content_dir / collection / f"{slug}.md", content_dir.parent)) not in drafts
     }
+    routes |= {f"/{route}": route for route in list(routes.values())}  # (topics and countries are not known yet: not checked)
     url_maker = urls.Urls(catalog.site.base_url if catalog is not None else "/")
     documents = [document for document in loaded.documents if document.path not in drafts]
-    state = {"documents": documents, "routes": routes, "href": url_maker.href, "base_path": url_maker.base_path}
+    state = {"documents": documents, "routes": routes, "href": url_maker.href, "base_path": url_maker.base_path,
+             "checked": frozenset({*ENTRY_COLLECTIONS, "pages"})}
     problems: list[Problem] = []
     for document, record in zip(documents, parallel.ordered_map(_render_document_body, len(documents), jobs, state)):
         problems += _body_problems(document.path, document.body, document.body_line, record)

@@ -405,3 +405,28 @@ def test_a_valid_block_of_text_above_a_mistake_is_not_blamed_for_it(tmp_path: Pa
 def test_a_mistyped_or_missing_closing_line_is_named_even_when_the_body_has_a_rule(tmp_path: Path, closing: str, number: int, message: str) -> None:
     text = ELECTIVE.replace("deadline: 2026-11-30\n---\n", f"deadline: 2026-11-30\n{closing}\n## Overview\n\nText.\n\n---\n\nMore text.\n")
     assert check(tmp_path, {"electives/surgery.md": text}) == [f"{E}:{number}: {message}"]
+
+
+def test_links_from_the_sites_root_must_name_a_page_that_exists(tmp_path: Path) -> None:
+    """An entry, topic, country or free page linked as /partners/x/ is checked like an entry's file; other paths are not."""
+    body = "\n\n".join([
+        "Good: [a](/partners/riverside/) [b](/topics/maternal-health) [c](/countries/cn/) [d](/search/?q=x) [e](/feed.xml)",
+        "[f](/electives/by/country/cn/) [g](/static/style.css) [h](/electives/) [i](/about/#team)",
+        "Bad: [j](/partners/riversde/)",
+        "[k](/countries/ke/)",
+        "[l](/topics/surgery/)",
+        "[m](/contact/)",
+        "[n](/content/partners/riverside.md)",
+    ])
+    lines = check(tmp_path, {
+        "electives/surgery.md": ELECTIVE.replace("Body of the elective.", body),
+        "pages/about.md": PAGE,
+    })
+    assert lines == [
+        f"{E}:16: link to '/partners/riversde/' does not match a page of the site — check the address (did you mean '/partners/riverside/'?)",
+        f"{E}:18: link to '/countries/ke/' does not match a page of the site — only countries with published entries have a page",
+        f"{E}:20: link to '/topics/surgery/' does not match a page of the site — check the address",
+        f"{E}:22: link to '/contact/' does not match a page of the site — check the address",
+        f"{E}:24: link to '/content/partners/riverside.md' names a file of the content folder, not a page — link to the entry's"
+        " file from this one ('../partners/x.md') or to its page ('/partners/x/')",
+    ]
