@@ -307,7 +307,17 @@ def _has_letters(value: str) -> str:
     return value
 
 
-Title = Annotated[text(3, 200), AfterValidator(_has_letters)]
+# The titles of the templates contributors copy (content/_templates/): a file pasted unchanged.
+TEMPLATE_TITLES = frozenset({"new elective", "new project", "new partner", "new page"})
+
+
+def _not_a_placeholder(value: str) -> str:
+    if value.casefold() in TEMPLATE_TITLES:
+        fail(f"{quoted(value)} is the template's placeholder — write the entry's own title (and replace the other examples)")
+    return value
+
+
+Title = Annotated[text(3, 200), AfterValidator(_has_letters), AfterValidator(_not_a_placeholder)]
 Summary = Annotated[text(1, 300), AfterValidator(_has_letters)]
 # A topic page's folder is named after its tag's slug, and file systems refuse names
 # over 255 bytes: 100 letters of many scripts take 2 to 4 bytes each in UTF-8.

@@ -32,8 +32,17 @@ def yaml_value(value: Any) -> str:
     return text
 
 
-def _field_line(name: str, info: FieldInfo, title: str) -> str:
-    example = title if name == "title" else (info.examples or [""])[0]
+# An example summary that fits each kind of entry (the field's own example is an elective's).
+EXAMPLE_SUMMARIES = {
+    "elective": "Four weeks on the paediatric wards of a teaching hospital.",
+    "project": "A two-year partnership training emergency nurses in three regional hospitals.",
+    "partner": "A teaching hospital we work with on clinical education and research.",
+    "page": "How to plan a clinical rotation abroad, step by step.",
+}
+
+
+def _field_line(name: str, info: FieldInfo, title: str, kind: str) -> str:
+    example = title if name == "title" else EXAMPLE_SUMMARIES[kind] if name == "summary" else (info.examples or [""])[0]
     line = f"{name}: {yaml_value(example)}"
     comment = f"  # {info.description}" if info.description else ""
     return (line if info.is_required() else f"# {line}") + comment
@@ -48,7 +57,7 @@ def entry_template(kind: str, slug: str) -> str:
     lines = ["---"]
     for name, info in model.model_fields.items():
         if name != "draft":
-            lines.append(_field_line(name, info, title))
+            lines.append(_field_line(name, info, title, kind))
     lines += ["---", "", "## Overview", "", "Describe it here in a few paragraphs: what, where, with whom, and who may take part.", ""]
     return "\n".join(lines)
 

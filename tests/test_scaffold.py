@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import make_catalog, run_cli
+from helpers import ROOT, make_catalog, run_cli
 
 
 @pytest.mark.parametrize("kind", ["elective", "project", "partner", "page"])
@@ -78,3 +78,19 @@ def test_new_reports_a_folder_it_cannot_write_as_a_usage_error(tmp_path: Path) -
     result = run_cli("new", "project", "fresh", "--content", content)
     assert result.code == 2
     assert result.err.startswith(f"error: cannot write {content / 'projects' / 'fresh.md'}: ")
+
+
+@pytest.mark.parametrize("kind", ["elective", "project", "partner", "page"])
+def test_a_web_template_pasted_unchanged_is_refused_on_its_title(tmp_path: Path, kind: str) -> None:
+    """content/_templates/ is copied into a new file in GitHub's editor; published as is, it would read "New partner"."""
+    collection = {"elective": "electives", "project": "projects", "partner": "partners", "page": "pages"}[kind]
+    template = (ROOT / "content/_templates" / f"{kind}.md").read_text(encoding="utf-8")
+    content = make_catalog(tmp_path, {f"{collection}/pasted.md": template})
+    result = run_cli("check", "--content", content)
+    assert result.code == 1
+    assert f"content/{collection}/pasted.md:2: title: 'New {kind}' is the template's placeholder" in result.out
+
+
+def test_each_kind_of_template_has_an_example_summary_of_its_own() -> None:
+    summaries = {(ROOT / "content/_templates" / f"{kind}.md").read_text(encoding="utf-8").split("\n")[2] for kind in ("elective", "project", "partner", "page")}
+    assert len(summaries) == 4 and all(summary.startswith("summary: ") for summary in summaries)
