@@ -143,6 +143,15 @@ def _country(value: Any) -> str:
     return result
 
 
+def country_code_for(written: str) -> str:
+    """The code to suggest for a country as written: 'China' -> 'CN', 'cn' -> 'CN' (unchanged when unknown)."""
+    written = written.strip()
+    if written.upper() in _COUNTRY_SET:
+        return written.upper()
+    match = pycountry.countries.get(name=written) or pycountry.countries.get(common_name=written)
+    return match.alpha_2 if match is not None else written
+
+
 def _currency(value: Any) -> str:
     result = _scalar(value, "USD")
     if result not in _CURRENCY_SET:
@@ -222,11 +231,22 @@ def _date_or_year(value: Any) -> date | int:
     return _year(result) if _YEAR_RE.match(result) else _date(result)
 
 
-def _whole_number(minimum: int) -> Callable[[Any], int]:
+_RANGE_RE = re.compile(r"\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*(?:weeks?)?\s*", re.IGNORECASE)
+_WITH_UNIT_RE = re.compile(r"\s*(\d+)\s*weeks?\s*", re.IGNORECASE)
+
+
+def _whole_number(minimum: int, example: int, ranges: bool = False) -> Callable[[Any], int]:
+    """Digits only, at least ``minimum``; with ``ranges``, "4-8" and "4 weeks" are told how to write them."""
     def convert(value: Any) -> int:
-        result = _scalar(value, str(max(minimum, 4)))
+        result = _scalar(value, str(example))
         if not _INT_RE.match(result):
-            fail(f"{quoted(result)} is not a whole number — write digits only, e.g. {max(minimum, 1200)}")
+            range_written = _RANGE_RE.fullmatch(result) if ranges else None
+            unit_written = _WITH_UNIT_RE.fullmatch(result) if ranges else None
+            if range_written:
+                fail(f"{quoted(result)} is not a whole number — write a range as {{min: {range_written.group(1)}, max: {range_written.group(2)}}}")
+            if unit_written:
+                fail(f"{quoted(result)} is not a whole number — write the number alone: {unit_written.group(1)}")
+            fail(f"{quoted(result)} is not a whole number — write digits only, e.g. {example}")
         number = int(result)
         if number < minimum:
             fail(f"{number} is too small — it must be {minimum} or more")
@@ -270,8 +290,12 @@ def enum(*values: str) -> Any:
     return Annotated[Literal[values], BeforeValidator(convert)]  # type: ignore[valid-type]
 
 
-def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000) -> Any:
-    """A YAML list of ``item`` values: never a bare scalar, no duplicates."""
+def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000, written_as: Callable[[str], str] = str.strip) -> Any:
+    """A YAML list of ``item`` values: never a bare scalar, no duplicates.
+
+    ``written_as`` turns each comma-separated part of a bare scalar into the item to
+    suggest in brackets (a country's name into its code).
+    """
 
     def require_list(value: Any) -> list[Any]:
         if isinstance(value, list):
@@ -282,7 +306,7 @@ def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000) 
             fail(f"is empty — write a list, e.g. {example}")
         shown = quoted(value)
         if isinstance(value, str):
-            fail(f"{shown} is not a list — write it in brackets: [{value.strip()}]")
+            fail(f"{shown} is not a list — write it in brackets: [{', '.join(written_as(part) for part in value.split(','))}]")
         fail(f"expected a list, not {shown} — e.g. {example}")
         raise AssertionError("unreachable")
 
@@ -348,8 +372,8 @@ DateOrYear = _typed(
     _date_or_year,
     {"anyOf": [{"type": "string", "format": "date"}, {"type": "integer", "minimum": 1000, "maximum": 9999}]},
 )
-Count = _typed(int, _whole_number(0), {"type": "integer", "minimum": 0})
-Weeks = _typed(int, _whole_number(1), {"type": "integer", "minimum": 1})
+Count = _typed(int, _whole_number(0, 1200), {"type": "integer", "minimum": 0})
+Weeks = _typed(int, _whole_number(1, 4, ranges=True), {"type": "integer", "minimum": 1})
 Amount = _typed(Decimal, _amount, {"type": "number", "minimum": 0})
 Boolean = _typed(bool, _boolean, {"type": "boolean"})
 LanguageTag = _typed(str, _language_tag, {"type": "string", "pattern": _LANGUAGE_RE.pattern})

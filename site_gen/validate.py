@@ -34,6 +34,8 @@ def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Prob
         parent, name = path[:-1], str(path[-1])
         allowed = (NESTED_MODELS.get(str(parent[0])) if parent else model) or model
         hint = did_you_mean(name, allowed.model_fields)
+        if name.isdigit() and parent:  # {amount: 1,200, …}: YAML splits the braces at the comma
+            hint = " — inside { } a comma separates fields: write the number without its comma, e.g. 1200"
         return Problem(document.path, document.line_of(path), _label(parent, f"unknown field '{name}'{hint}"))
     context = detail.get("ctx") or {}
     if context.get("at"):

@@ -90,7 +90,7 @@ CASES = [
     pytest.param({"electives/surgery.md": elective(duration_weeks="\n  min: 8\n  max: 4")},
                  [f"{E}:13: duration_weeks.max: min (8) is more than max (4) — swap them"], id="duration-min-above-max"),
     pytest.param({"electives/surgery.md": elective(duration_weeks="four")},
-                 [f"{E}:11: duration_weeks: 'four' is not a whole number — write digits only, e.g. 1200"], id="duration-not-number"),
+                 [f"{E}:11: duration_weeks: 'four' is not a whole number — write digits only, e.g. 4"], id="duration-not-number"),
     pytest.param({"electives/surgery.md": elective(duration_weeks="\n  min: 4\n  maximum: 8")},
                  [f"{E}:11: duration_weeks: missing required field 'max'", f"{E}:13: duration_weeks: unknown field 'maximum' (did you mean 'max'?)"], id="duration-unknown-key"),
     pytest.param({"electives/surgery.md": elective(cost="\n  amount: 1200\n  currency: usd")},
@@ -430,3 +430,14 @@ def test_links_from_the_sites_root_must_name_a_page_that_exists(tmp_path: Path) 
         f"{E}:24: link to '/content/partners/riverside.md' names a file of the content folder, not a page — link to the entry's"
         " file from this one ('../partners/x.md') or to its page ('/partners/x/')",
     ]
+
+
+@pytest.mark.parametrize(("fields", "line", "message"), [
+    pytest.param({"duration_weeks": "4-8"}, 11, "duration_weeks: '4-8' is not a whole number — write a range as {min: 4, max: 8}", id="range"),
+    pytest.param({"duration_weeks": "4 weeks"}, 11, "duration_weeks: '4 weeks' is not a whole number — write the number alone: 4", id="unit"),
+    pytest.param({"countries": "China, kenya"}, 8, "countries: 'China, kenya' is not a list — write it in brackets: [CN, KE]", id="country-names"),
+    pytest.param({"cost": "{amount: 1,200, currency: USD}"}, 11,
+                 "cost: unknown field '200' — inside { } a comma separates fields: write the number without its comma, e.g. 1200", id="comma-in-braces"),
+])
+def test_common_value_mistakes_are_told_the_value_to_write(tmp_path: Path, fields: dict[str, str], line: int, message: str) -> None:
+    assert check(tmp_path, {"electives/surgery.md": elective(**fields)}) == [f"{E}:{line}: {message}"]
