@@ -161,10 +161,19 @@ class LiveSite:
             documents[positions[name]] = document
         return replace(previous, documents=documents, problems=problems)
 
+    def _follow_the_date(self) -> None:
+        """A new day (the server ran past midnight UTC): render every page again, as a build today would."""
+        today = build_date()
+        if today != self.today:
+            self.today = today
+            if self.catalog is not None and self._env is not None:
+                self._start_rendering(self.catalog)
+
     def page(self, relative: str) -> bytes | None:
         """The HTML of the page at ``relative`` (below the base path), or None when it is not a live page."""
         if self.catalog is None or self._env is None:
             return None
+        self._follow_the_date()
         route = relative[: -len("index.html")] if relative.endswith("index.html") else relative
         if route in FROM_DISK:
             return None
@@ -194,4 +203,7 @@ class LiveSite:
 
     def is_page(self, relative: str) -> bool:
         """True when ``relative`` + "/" is a live page (a link without its trailing slash)."""
-        return self.catalog is not None and self._route(relative + "/") is not None
+        if self.catalog is None:
+            return False
+        self._follow_the_date()
+        return self._route(relative + "/") is not None

@@ -143,3 +143,17 @@ def test_an_edit_of_the_body_alone_keeps_the_links_and_gives_the_pages_of_a_fres
     source.write_text(text, encoding="utf-8")
     assert live.update([source]) == []
     assert links == [1], "after a problem, the next edit links everything again"
+
+
+def test_a_server_running_past_midnight_shows_the_pages_of_a_build_made_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083140")  # 2026-11-30 23:59 UTC, the elective's deadline: still open
+    content = make_catalog(tmp_path, {})
+    options = BuildOptions(content, tmp_path / "_site", use_cache=False)
+    live = LiveSite.open(options)
+    assert b"deadline-closed" not in (live.page("electives/surgery/") or b"")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083260")  # two minutes later, 1 December: closed
+    assert build(options).ok
+    pages = built_pages(options.output_dir)
+    assert b"deadline-closed" in pages["electives/surgery/"]
+    for route, html in pages.items():
+        assert route in ("search/", "404.html") or live.page(route) == html, route
