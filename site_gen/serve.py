@@ -32,7 +32,7 @@ from typing import Any, Callable
 from urllib.parse import unquote
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
-from tornado import ioloop, web
+from tornado import httpserver, ioloop, netutil, web
 
 from . import parallel, urls
 from .cache import BuildCache
@@ -432,8 +432,8 @@ def _is_under(path: Path, folder: Path) -> bool:
     return path.is_relative_to(folder) or path.resolve().is_relative_to(folder.resolve())
 
 
-async def _serve_forever(preview: Preview, host: str) -> None:
-    make_app(preview).listen(preview.port, address=host)
+async def _serve_forever(preview: Preview, host: str, sockets: list[Any]) -> None:
+    httpserver.HTTPServer(make_app(preview)).add_sockets(sockets)
     print(f"serving at http://{host}:{preview.port}{preview.base_path} (Ctrl+C to stop)", flush=True)
     folders = watched_folders(preview.options)
     output = preview.options.output_dir
@@ -477,12 +477,17 @@ def serve(args: argparse.Namespace) -> int:
     """Build, then serve and rebuild until interrupted; returns the exit code."""
     options = BuildOptions(args.content, args.output, args.base_url)
     refuse_dangerous_output(options.output_dir, options.content_dir)
+    try:
+        sockets = netutil.bind_sockets(args.port, address=args.host)  # before the build: a busy port fails at once
+    except OSError as error:
+        print(f"error: cannot serve on {args.host}:{args.port}: {error.strerror or error}", flush=True)
+        return EXIT_USAGE
     preview = Preview(options, args.port, cache=BuildCache.open(options.cache_folder))
     rebuild(preview)
     start_live(preview)
     gc.freeze()  # the catalog lives as long as the server: keep it out of every garbage collection
     try:
-        asyncio.run(_serve_forever(preview, args.host))
+        asyncio.run(_serve_forever(preview, args.host, sockets))
         print("stopped", flush=True)
     except KeyboardInterrupt:
         print("stopped", flush=True)

@@ -234,6 +234,8 @@ def test_a_busy_port_is_a_usage_error(tmp_path: Path, catalog: Path) -> None:
         result = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert result.returncode == 2
     assert f"error: cannot serve on 127.0.0.1:{port}" in result.stdout
+    assert "built" not in result.stdout, "the port is taken before the build, so a busy port fails at once"
+    assert not (tmp_path / "_site").exists()
 
 
 @pytest.mark.parametrize(("base_url", "expected"), [(None, "/catalog/"), ("https://preview.example.org/pr-7/", "/pr-7/"), ("https://example.org", "/")])
