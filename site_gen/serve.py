@@ -483,10 +483,10 @@ def serve(args: argparse.Namespace) -> int:
         print(f"error: cannot serve on {args.host}:{args.port}: {error.strerror or error}", flush=True)
         return EXIT_USAGE
     preview = Preview(options, args.port, cache=BuildCache.open(options.cache_folder))
-    rebuild(preview)
-    start_live(preview)
-    gc.freeze()  # the catalog lives as long as the server: keep it out of every garbage collection
     try:
+        rebuild(preview)  # (a build interrupted by Ctrl+C leaves the last good site as it was)
+        start_live(preview)
+        gc.freeze()  # the catalog lives as long as the server: keep it out of every garbage collection
         asyncio.run(_serve_forever(preview, args.host, sockets))
         print("stopped", flush=True)
     except KeyboardInterrupt:
@@ -494,4 +494,7 @@ def serve(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"error: cannot serve on {args.host}:{args.port}: {error.strerror or error}", flush=True)
         return EXIT_USAGE
+    finally:
+        for sock in sockets:
+            sock.close()
     return EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -19,7 +20,7 @@ import pytest
 from helpers import ELECTIVE, ROOT, SITE_YAML, free_port, make_catalog
 from site_gen.pipeline import BuildOptions, BuildResult
 from site_gen.problems import Problem
-from site_gen.serve import Preview, error_page, rebuild, served_base_path, watched_state
+from site_gen.serve import Preview, error_page, rebuild, serve, served_base_path, watched_state
 
 BROKEN_ELECTIVE = ELECTIVE.replace("countries: [CN]", "countries: [XX]")
 
@@ -247,3 +248,12 @@ def test_base_path_is_known_even_when_a_build_had_nothing_to_do(tmp_path: Path, 
 def test_no_base_path_from_a_broken_site_yaml(tmp_path: Path) -> None:
     options = BuildOptions(make_catalog(tmp_path, {"site.yaml": "title: x\n"}), tmp_path / "_site")
     assert served_base_path(BuildResult(problems=[Problem("content/site.yaml", 1, "broken")]), options) is None
+
+
+def test_ctrl_c_during_the_first_build_stops_quietly(tmp_path: Path, catalog: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupted(preview: Preview) -> None:
+        raise KeyboardInterrupt
+    monkeypatch.setattr("site_gen.serve.rebuild", interrupted)
+    args = argparse.Namespace(content=catalog, output=tmp_path / "_site", base_url=None, port=free_port(), host="127.0.0.1")
+    assert serve(args) == 0
+    assert capsys.readouterr().out == "stopped\n"
