@@ -201,6 +201,11 @@ class LiveSite:
                 return planned
         return None
 
+    def shows_from_disk(self, relative: str) -> bool:
+        """True when the page at ``relative`` is not a live page: it is the last build's file (the search page, 404s)."""
+        route = relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        return self.catalog is None or route in FROM_DISK or self._route(route) is None
+
     def is_page(self, relative: str) -> bool:
         """True when ``relative`` + "/" is a live page (a link without its trailing slash)."""
         if self.catalog is None:

@@ -20,6 +20,7 @@ import asyncio
 import contextlib
 import gc
 import html
+import json
 import mimetypes
 import multiprocessing
 import os
@@ -29,7 +30,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import httpserver, ioloop, netutil, web
@@ -186,10 +187,35 @@ def watched_state(folders: list[Path], output: Path) -> dict[str, tuple[int, int
     return state
 
 
-def reload_browsers() -> None:
-    """Tell every connected livereload client to reload the page."""
+class PageReloadHandler(LiveReloadHandler):
+    """livereload's socket, remembering the page each browser shows (the address its "info" message gives)."""
+
+    page_url: str | None = None
+
+    def on_message(self, message: str | bytes) -> None:
+        super().on_message(message)
+        try:
+            decoded = json.loads(message)
+        except ValueError:
+            return
+        if isinstance(decoded, dict) and decoded.get("command") == "info" and isinstance(decoded.get("url"), str):
+            self.page_url = decoded["url"]
+
+
+def reload_browsers(which: Callable[[str | None], bool] = lambda url: True) -> None:
+    """Tell every connected livereload client (whose page address ``which`` accepts) to reload the page."""
     for client in list(LiveReloadHandler.waiters):
-        client.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": False})
+        if which(getattr(client, "page_url", None)):
+            client.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": False})
+
+
+def shows_last_build(preview: Preview, url: str | None) -> bool:
+    """Whether a browser's page comes from the output folder (the search page, a 404): the background build changes it."""
+    if url is None or preview.live is None:
+        return True
+    path = unquote(urlsplit(url).path)
+    base = unquote(preview.base_path)
+    return not path.startswith(base) or not is_html_request(path[len(base):]) or preview.live.shows_from_disk(path[len(base):])
 
 
 def error_page(preview: Preview) -> bytes:
@@ -283,7 +309,7 @@ class SiteHandler(web.RequestHandler):
 def make_app(preview: Preview) -> web.Application:
     """The tornado application: livereload's socket and script, then the site."""
     return web.Application([
-        (r"/livereload", LiveReloadHandler),
+        (r"/livereload", PageReloadHandler),
         (r"/livereload\.js", LiveReloadJSHandler),
         (r"(.*)", SiteHandler, {"preview": preview}),
     ], log_function=lambda handler: None)  # the terminal is for build results, not requests
@@ -316,6 +342,7 @@ class DiskBuilds:
         self.resume_timer: object | None = None
         self.running: multiprocessing.Process | None = None
         self.again = False
+        self.static_changed = False  # a static file changed since the last build finished: every page's CSS or JS may be stale
 
     def _signal(self, number: int) -> None:
         """Send a signal to the running build and its workers (its own process group)."""
@@ -392,6 +419,10 @@ class DiskBuilds:
             print(f"background build: {problems[0]}", flush=True)
         else:
             print(f"wrote {written} files to {self.preview.options.output_dir} in {time.monotonic() - started:.2f}s", flush=True)
+            if not self.again:  # (else the next build, already due, brings the newer files)
+                # The browsers reloaded at the edit; pages and files from the output folder have only now changed.
+                static_changed, self.static_changed = self.static_changed, False
+                reload_browsers(lambda url: static_changed or shows_last_build(self.preview, url))
         if self.again:
             self.again = False
             self._start()
@@ -445,6 +476,7 @@ async def _serve_forever(preview: Preview, host: str, sockets: list[Any]) -> Non
         changed = set(pending)
         pending.clear()
         if update_live(preview, changed):
+            disk.static_changed |= any(_is_under(path, preview.options.static_dir) for path in changed)
             disk.schedule()
         reload_browsers()
 

@@ -184,6 +184,24 @@ def test_browser_reloads_itself_under_the_strict_csp_even_on_the_error_page(serv
     assert not [line for line in console if "Content Security Policy" in line], console
 
 
+def test_the_search_page_reloads_again_once_the_background_build_has_its_new_files(server: Server, catalog: Path) -> None:
+    """The search page and its data come from the output folder, which the background build replaces a moment after the edit."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    server.wait_for("/catalog/search/", lambda status, body: status == 200)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(server.url("/catalog/search/?q=wombatzz"))
+            page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol > 0", timeout=5000)
+            page.locator("#search-status").get_by_text("No results", exact=False).wait_for(timeout=8000)
+            time.sleep(0.3)  # the server registers the client just after the handshake
+            edit(catalog / "electives/surgery.md", ELECTIVE.replace("Surgery Elective", "Wombatzz Elective"))
+            page.locator("#search-results").get_by_text("Wombatzz Elective").wait_for(timeout=20000)
+        finally:
+            browser.close()
+
+
 def test_editing_site_yaml_moves_the_base_path(server: Server, catalog: Path) -> None:
     server.wait_for("/catalog/", lambda status, body: status == 200)
     edit(catalog / "site.yaml", SITE_YAML.replace("https://example.org/catalog/", "https://example.org/other/"))
