@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .clock import ClockError
-from .errors import ScaffoldError, SearchAssetError
+from .errors import ScaffoldError, SearchAssetError, describe_error
 from .freshness import check_freshness
 from .node_data import MissingDataError
 from .options import KIND_TO_COLLECTION, BuildOptions
@@ -100,9 +100,15 @@ def run(args: argparse.Namespace) -> int:
     if fresh.unchanged:
         print(f"built {len(fresh.cache.stamps)} files into {args.output} (nothing changed)")
         return EXIT_OK
+    from jinja2 import TemplateError
+
     from .pipeline import build
 
-    result = build(options, fresh=fresh)
+    try:
+        result = build(options, fresh=fresh)
+    except TemplateError as error:  # a mistake in templates/: the output is left as it was
+        print(describe_error(error), file=sys.stderr)
+        return EXIT_PROBLEMS
     if not result.ok:
         return _report(result.problems)
     print(f"built {result.files_written} files into {args.output}")

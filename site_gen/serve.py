@@ -38,6 +38,7 @@ from tornado import httpserver, ioloop, netutil, web
 from . import parallel, urls
 from .cache import BuildCache
 from .cli import EXIT_OK, EXIT_USAGE
+from .errors import describe_error
 from .live import LiveSite
 from .output import refuse_dangerous_output
 from .pipeline import BuildOptions, BuildResult, build, load_catalog
@@ -89,15 +90,6 @@ class Preview:
         return f'<script src="/livereload.js?port={self.port}"></script>'.encode()
 
 
-def _describe(error: Exception) -> str:
-    """A ``path:line: message`` line for an exception raised while building (e.g. a template error)."""
-    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
-    if filename and Path(filename).resolve().is_relative_to(Path.cwd()):
-        filename = Path(filename).resolve().relative_to(Path.cwd()).as_posix()
-    where = f"{filename}:{line or 1}: " if filename else ""
-    return f"{where}{type(error).__name__}: {error}"
-
-
 def served_base_path(result: BuildResult, options: BuildOptions) -> str | None:
     """The base path of the site just built, or None when site.yaml is broken.
 
@@ -111,7 +103,7 @@ def served_base_path(result: BuildResult, options: BuildOptions) -> str | None:
 
 def _report_failure(preview: Preview, error: Exception) -> None:
     traceback.print_exc()
-    preview.problems = [_describe(error)]
+    preview.problems = [describe_error(error)]
     print(preview.problems[0], flush=True)
 
 
@@ -330,7 +322,7 @@ def _disk_build(options: BuildOptions, cache: BuildCache | None, sender: Any) ->
         result = build(options, cache)
         sender.send((result.files_written, [str(problem) for problem in result.problems]))
     except Exception as error:  # noqa: BLE001
-        sender.send((0, [_describe(error)]))
+        sender.send((0, [describe_error(error)]))
 
 
 class DiskBuilds:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +16,8 @@ from xml.etree import ElementTree
 import pytest
 
 from helpers import ELECTIVE, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
+from site_gen import cli
+from site_gen.options import BuildOptions
 
 
 def build(tmp_path: Path, files: dict[str, str | bytes | None] | None = None, *extra: str) -> Path:
@@ -247,3 +251,19 @@ def test_build_py_runs_as_a_script(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert (tmp_path / "out/index.html").is_file()
+
+
+def test_a_mistake_in_a_template_is_one_line_with_its_file_and_line_and_leaves_the_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    content = make_catalog(tmp_path, {})
+    assert run_cli("build", "--content", content, "--output", tmp_path / "_site").code == 0
+    before = {path: path.read_bytes() for path in (tmp_path / "_site").rglob("*") if path.is_file()}
+    (templates / "page.html").write_text((templates / "page.html").read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
+    (templates / "elective.html").write_text((templates / "elective.html").read_text(encoding="utf-8").replace("{{ meta.title }}", "{{ meta.title", 1), encoding="utf-8")
+    monkeypatch.setattr(cli, "BuildOptions", functools.partial(BuildOptions, templates_dir=templates))
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
+    assert result.code == 1
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1 and re.match(r".*templates/(page|elective)\.html:\d+: TemplateSyntaxError: ", lines[0]), result.err
+    assert {path: path.read_bytes() for path in (tmp_path / "_site").rglob("*") if path.is_file()} == before
