@@ -305,6 +305,8 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
         raise YamlProblem(1, "file is empty — start it with front matter between two '---' lines")
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
+        if lines[0].strip() == "---" or (not lines[0].strip() and text.lstrip().startswith("---")):
+            raise YamlProblem(1, "the file must start with '---' on its very first line — remove the empty lines or spaces before it")
         raise YamlProblem(1, "no front matter — the file must start with a '---' line, then the fields, then another '---' line")
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
