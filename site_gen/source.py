@@ -263,11 +263,14 @@ def parse_front_matter(text: str, first_line: int, shown: str, problems: list[Pr
     reported in the same run, on the lines an editor shows.
     """
     found = [(first_line + text.count("\n", 0, match.start()), match.group()) for match in _UNREADABLE.finditer(text)]
+    repeated: list[tuple[int, str]] = []
     if not found:
-        parsed = parse_yaml_tree(text, first_line)
+        parsed = parse_yaml_tree(text, first_line, repeated)
+        problems += [Problem(shown, line, message) for line, message in repeated]
         problems += _dropped_comment_problems(text, first_line, shown)
         return parsed
-    data, lines = parse_yaml_tree(_UNREADABLE.sub(" ", text), first_line)
+    data, lines = parse_yaml_tree(_UNREADABLE.sub(" ", text), first_line, repeated)
+    problems += [Problem(shown, line, message) for line, message in repeated]
     fields = {}
     for path, line in sorted(lines.items(), key=lambda pair: len(pair[0])):
         fields[line] = path  # (the innermost field on the line)
@@ -316,13 +319,15 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     raise YamlProblem(1, "front matter is not closed — add a '---' line after the last field")
 
 
-def parse_yaml_tree(text: str, first_line: int) -> tuple[Any, dict[FieldPath, int]]:
+def parse_yaml_tree(text: str, first_line: int, repeated: list[tuple[int, str]] | None = None) -> tuple[Any, dict[FieldPath, int]]:
     """Parse YAML text into plain str/None/list/dict values without type guessing.
 
     Scalars stay strings (the schema converts them by field type), so ``NO`` is
     never ``False`` and ``012`` never octal. Built from parser events, without
     recursion, with limits on size and depth so hostile input stays cheap.
-    ``first_line`` is the file line of the text's first line.
+    ``first_line`` is the file line of the text's first line. A field given twice
+    is added to ``repeated`` as (line, message) and its second value left out, so
+    the rest is still read; without ``repeated`` it is a ``YamlProblem``.
     """
     builder = _TreeBuilder(first_line)
     try:
@@ -337,7 +342,15 @@ def parse_yaml_tree(text: str, first_line: int) -> tuple[Any, dict[FieldPath, in
         raise YamlProblem(line, f"invalid YAML: {error.problem or error.context} — check indentation, quotes and colons") from None
     except yaml.YAMLError as error:
         raise YamlProblem(first_line, f"invalid YAML: {error}") from None
+    if builder.repeated and repeated is None:
+        raise YamlProblem(*builder.repeated[0])
+    builder.finish()
+    if repeated is not None:
+        repeated += builder.repeated
     return builder.result, builder.lines
+
+
+_REPEATED = "\0repeated"  # where a repeated field's value goes until it is dropped (no YAML key holds a NUL)
 
 
 class _TreeBuilder:
@@ -345,6 +358,8 @@ class _TreeBuilder:
 
     def __init__(self, first_line: int) -> None:
         self.first_line = first_line
+        self.repeated: list[tuple[int, str]] = []  # (line, message) of each field given a second time: its value is left out
+        self._with_repeats: list[dict[Any, Any]] = []  # mappings that received a repeated field's value under _REPEATED
         self.result: Any = None
         self.lines: dict[FieldPath, int] = {}
         self._stack: list[tuple[Any, FieldPath, str | None, int]] = []  # container, path, anchor, size
@@ -385,6 +400,13 @@ class _TreeBuilder:
     def _line(self, event: yaml.Event) -> int:
         return self.first_line + event.start_mark.line
 
+    def finish(self) -> None:
+        """Drop the values of repeated fields (and their lines)."""
+        for mapping in self._with_repeats:
+            mapping.pop(_REPEATED, None)
+        if self._with_repeats:
+            self.lines = {path: line for path, line in self.lines.items() if _REPEATED not in path}
+
     def _check_tag(self, event: yaml.NodeEvent) -> None:
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _ALLOWED_TAGS:
@@ -398,9 +420,12 @@ class _TreeBuilder:
         mapping, path = self._stack[-1][0], self._stack[-1][1]
         key = "" if key is None else key
         line = self._line(event)
-        if key in mapping:
+        if key in mapping:  # reported, and its second value read (for its own mistakes) but left out
             first = self.lines.get(path + (key,), line)
-            raise YamlProblem(line, f"field '{key}' is given twice (first on line {first}) — keep one")
+            self.repeated.append((line, f"field '{key}' is given twice (first on line {first}) — keep one"))
+            self._pending_key[-1] = _REPEATED
+            self._with_repeats.append(mapping)
+            return
         self._pending_key[-1] = key
         self.lines[path + (key,)] = line
 

@@ -445,3 +445,12 @@ def test_links_from_the_sites_root_must_name_a_page_that_exists(tmp_path: Path) 
 ])
 def test_common_value_mistakes_are_told_the_value_to_write(tmp_path: Path, fields: dict[str, str], line: int, message: str) -> None:
     assert check(tmp_path, {"electives/surgery.md": elective(**fields)}) == [f"{E}:{line}: {message}"]
+
+
+def test_a_field_given_twice_does_not_hide_the_files_other_problems(tmp_path: Path) -> None:
+    text = ELECTIVE.replace("category: clinical", "category: clinical\ntitle: Again\ncategory: clincal").replace("countries: [CN]", "countries: [XX]")
+    assert check(tmp_path, {"electives/surgery.md": text}) == [
+        f"{E}:5: field 'title' is given twice (first on line 2) — keep one",
+        f"{E}:6: field 'category' is given twice (first on line 4) — keep one",
+        f"{E}:10: countries[0]: 'XX' is not an ISO 3166-1 alpha-2 country code",
+    ]
