@@ -7,12 +7,31 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .schema import NESTED_MODELS
+from .schema import ENTRY_MODELS, NESTED_MODELS
 from .source import Document, FieldPath, field_label
 from .suggest import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 _UNION_TAGS = frozenset({"scalar", "mapping"})
+# A field people give the wrong kind of entry, and what that kind uses instead.
+_INSTEAD = {
+    ("projects", "host"): "a project names its partners in partners: [slug, …]",
+    ("electives", "partners"): "an elective names its one host partner in host: slug",
+    ("partners", "countries"): "a partner is in one country: country: XX",
+    ("projects", "country"): "a project lists its countries: countries: [XX]",
+    ("electives", "country"): "an elective lists its countries: countries: [XX]",
+}
+
+
+def _other_kind_hint(model: type[BaseModel], name: str) -> str:
+    """' — …' when ``name`` is a field of another kind of entry (an elective's ``deadline`` on a project)."""
+    collection = next((collection for collection, entry in ENTRY_MODELS.items() if entry is model), None)
+    if collection is None:
+        return ""
+    if (collection, name) in _INSTEAD:
+        return f" — {_INSTEAD[(collection, name)]}"
+    owners = [other for other, entry in ENTRY_MODELS.items() if entry is not model and name in entry.model_fields]
+    return f" — '{name}' is a field of {' and '.join(owners)}, not of {collection}" if owners else ""
 
 
 def validate_document(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
@@ -33,7 +52,7 @@ def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Prob
     if kind == "extra_forbidden":
         parent, name = path[:-1], str(path[-1])
         allowed = (NESTED_MODELS.get(str(parent[0])) if parent else model) or model
-        hint = did_you_mean(name, allowed.model_fields)
+        hint = did_you_mean(name, allowed.model_fields) or (_other_kind_hint(model, name) if not parent else "")
         if name.isdigit() and parent:  # {amount: 1,200, …}: YAML splits the braces at the comma
             hint = " — inside { } a comma separates fields: write the number without its comma, e.g. 1200"
         return Problem(document.path, document.line_of(path), _label(parent, f"unknown field '{name}'{hint}"))

@@ -454,3 +454,13 @@ def test_a_field_given_twice_does_not_hide_the_files_other_problems(tmp_path: Pa
         f"{E}:6: field 'category' is given twice (first on line 4) — keep one",
         f"{E}:10: countries[0]: 'XX' is not an ISO 3166-1 alpha-2 country code",
     ]
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    pytest.param({"projects/needs.md": PROJECT.replace("partners: [riverside]", "host: riverside")},
+                 f"{P}:7: unknown field 'host' — a project names its partners in partners: [slug, …]", id="host-on-project"),
+    pytest.param({"projects/needs.md": PROJECT.replace("tags: [maternal health]", "tags: [maternal health]\ndeadline: 2026-11-30")},
+                 f"{P}:9: unknown field 'deadline' — 'deadline' is a field of electives, not of projects", id="deadline-on-project"),
+])
+def test_a_field_of_another_kind_of_entry_says_so(tmp_path: Path, files: dict[str, str], expected: str) -> None:
+    assert expected in check(tmp_path, files)
