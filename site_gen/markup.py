@@ -73,6 +73,7 @@ class LinkResolver:
     source: str = ""
     base_path: str = "/"
     checked: frozenset[str] = frozenset()  # kinds of root-relative links checked: collections, "topics", "countries"
+    drafts: frozenset[str] = frozenset()  # source paths of drafts, for a clearer message than "does not match"
 
     def resolve(self, url: str) -> str:
         parts = urlsplit(url)
@@ -96,7 +97,9 @@ class LinkResolver:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), parts.path))
             route = self.entry_routes.get(target)
             if route is None:
-                self.broken.append((url, f"link to '{url}' does not match a published entry — check the file name"))
+                why = ("leads to a draft, which is not published — publish it first or leave the link out" if target in self.drafts
+                       else "does not match a published entry — check the file name")
+                self.broken.append((url, f"link to '{url}' {why}"))
                 return url
             return self.href(route) + fragment
         if parts.path:

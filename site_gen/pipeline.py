@@ -90,7 +90,7 @@ def _render(source: str, body: str) -> BodyRecord:
     state = parallel.STATE
     renderer = state.get("renderer") or state.setdefault("renderer", MarkdownRenderer())
     routes = RecordingRoutes(state["routes"])
-    resolver = LinkResolver(routes, state["href"], source=source, base_path=state["base_path"], checked=state["checked"])
+    resolver = LinkResolver(routes, state["href"], source=source, base_path=state["base_path"], checked=state["checked"], drafts=state["drafts"])
     try:
         html = renderer.render(body, resolver)
     except RenderRefused as refused:
@@ -160,7 +160,8 @@ def render_bodies(
             done[item.key] = record
         else:
             todo.append(item)
-    state = {"items": todo, "routes": routes, "href": url_maker.href, "base_path": url_maker.base_path, "checked": CHECKED_LINKS}
+    state = {"items": todo, "routes": routes, "href": url_maker.href, "base_path": url_maker.base_path, "checked": CHECKED_LINKS,
+             "drafts": frozenset(item.source for item in catalog.drafts)}
     for item, record in zip(todo, parallel.ordered_map(_render_body, len(todo), jobs, state)):
         done[item.key] = record
         key = memo.body_key(item.source, url_maker.base_url)
@@ -191,7 +192,7 @@ def body_problems_despite(loaded: LoadResult, catalog: Catalog | None, content_d
     url_maker = urls.Urls(catalog.site.base_url if catalog is not None else "/")
     documents = [document for document in loaded.documents if document.path not in drafts]
     state = {"documents": documents, "routes": routes, "href": url_maker.href, "base_path": url_maker.base_path,
-             "checked": frozenset({*ENTRY_COLLECTIONS, "pages"})}
+             "checked": frozenset({*ENTRY_COLLECTIONS, "pages"}), "drafts": frozenset(drafts)}
     problems: list[Problem] = []
     for document, record in zip(documents, parallel.ordered_map(_render_document_body, len(documents), jobs, state)):
         problems += _body_problems(document.path, document.body, document.body_line, record)

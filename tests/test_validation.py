@@ -280,7 +280,7 @@ def test_a_link_to_an_entry_with_problems_of_its_own_is_not_also_reported(tmp_pa
         "electives/draft-one.md": elective(draft="true"),
     })
     assert [line.split(": ", 1)[0] for line in lines] == [f"{E}:8", "content/pages/about.md:5"]
-    assert "'../electives/draft-one.md' does not match a published entry" in lines[1]
+    assert "'../electives/draft-one.md' leads to a draft, which is not published — publish it first or leave the link out" in lines[1]
 
 
 def test_a_published_entry_may_not_point_at_a_draft_partner(tmp_path: Path) -> None:
@@ -464,3 +464,12 @@ def test_a_field_given_twice_does_not_hide_the_files_other_problems(tmp_path: Pa
 ])
 def test_a_field_of_another_kind_of_entry_says_so(tmp_path: Path, files: dict[str, str], expected: str) -> None:
     assert expected in check(tmp_path, files)
+
+
+def test_a_link_to_a_draft_says_it_is_a_draft(tmp_path: Path) -> None:
+    lines = check(tmp_path, {
+        "pages/about.md": PAGE.replace("About us.", "See [draft](../electives/draft-one.md)."),
+        "electives/draft-one.md": elective(draft="true"),
+    })
+    assert lines == ["content/pages/about.md:5: link to '../electives/draft-one.md' leads to a draft, which is not published"
+                     " — publish it first or leave the link out"]
