@@ -75,7 +75,8 @@ def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = N
     validated: list[tuple[Item[Entry], Document]] = []
     for document in loaded.documents:
         item, entry_problems = memo.item(document, ENTRY_MODELS[document.collection])
-        problems += entry_problems
+        if entry_problems:  # (one line instead of all of them when the file is in the wrong folder)
+            problems += _in_its_folder(document, content_dir.name) or entry_problems
         if item is not None:
             validated.append((item, document))
     partner_files = {slug for collection, slug in loaded.discovered if collection == "partners"}
@@ -83,6 +84,14 @@ def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = N
     if site is None:
         return BuildResult(sort_problems(problems))
     return BuildResult(sort_problems(problems), link_catalog(site, validated))
+
+
+def _in_its_folder(document: Document, content_name: str) -> list[Problem]:
+    """A file whose fields are exactly another kind's (a partner saved in electives/): one line that says where it belongs."""
+    for collection, model in ENTRY_MODELS.items():
+        if collection != document.collection and validate_document(document, model)[0] is not None:
+            return [Problem(document.path, 1, f"its fields are those of {collection}, not {document.collection} — move it to {content_name}/{collection}/")]
+    return []
 
 
 def _render(source: str, body: str) -> BodyRecord:

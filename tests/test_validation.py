@@ -473,3 +473,8 @@ def test_a_link_to_a_draft_says_it_is_a_draft(tmp_path: Path) -> None:
     })
     assert lines == ["content/pages/about.md:5: link to '../electives/draft-one.md' leads to a draft, which is not published"
                      " — publish it first or leave the link out"]
+
+
+def test_an_entry_saved_in_another_kinds_folder_is_told_where_it_belongs(tmp_path: Path) -> None:
+    lines = check(tmp_path, {"electives/riverside-copy.md": PARTNER.replace("Riverside Hospital", "Riverside Copy")})
+    assert lines == ["content/electives/riverside-copy.md:1: its fields are those of partners, not electives — move it to content/partners/"]
