@@ -139,7 +139,8 @@ def page_keys(catalog: Catalog) -> dict[str, str]:
     return {f"/{route}": route for route in routes}
 
 
-CHECKED_LINKS = frozenset({*ENTRY_COLLECTIONS, "pages", "topics", "countries"})
+ENTRY_LINKS = frozenset({*ENTRY_COLLECTIONS, "pages"})  # root-relative links to entries and free pages
+CHECKED_LINKS = ENTRY_LINKS | {"topics", "countries"}
 
 
 class _BareUrlProcessor(InlineProcessor):

@@ -20,12 +20,12 @@ from markupsafe import Markup
 
 from . import parallel, urls
 from .cache import BuildCache, FileStamp
-from .catalog import ENTRY_COLLECTIONS, Catalog, Item
+from .catalog import Catalog, Item
 from .exports import catalog_csv, catalog_json
 from .feeds import feed_xml, robots_txt, sitemap_xml
 from .freshness import Freshness, check_freshness
 from .link import cross_file_problems, link_catalog
-from .markup import CHECKED_LINKS, LinkResolver, MarkdownRenderer, RenderRefused, page_keys
+from .markup import CHECKED_LINKS, ENTRY_LINKS, LinkResolver, MarkdownRenderer, RenderRefused, page_keys
 from .memo import BodyRecord, RecordingRoutes, SourceMemo
 from .options import BuildOptions
 from .output import FileData, spool_folder, write_site
@@ -36,7 +36,7 @@ from .routes import Route, plan_routes
 from .search import SearchBundle, bundle_record, read_lunr_js, reusable_bundle, search_bundle, search_inputs_key
 from .schema import ENTRY_MODELS, Entry, SiteConfig
 from .source import Document, LoadResult, display_path, load_catalog_sources
-from .validate import validate_document
+from .validate import misplaced_entry_problems, validate_document
 
 
 @dataclass
@@ -76,7 +76,7 @@ def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = N
     for document in loaded.documents:
         item, entry_problems = memo.item(document, ENTRY_MODELS[document.collection])
         if entry_problems:  # (one line instead of all of them when the file is in the wrong folder)
-            problems += _in_its_folder(document, content_dir.name) or entry_problems
+            problems += misplaced_entry_problems(document, content_dir.name) or entry_problems
         if item is not None:
             validated.append((item, document))
     partner_files = {slug for collection, slug in loaded.discovered if collection == "partners"}
@@ -84,14 +84,6 @@ def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = N
     if site is None:
         return BuildResult(sort_problems(problems))
     return BuildResult(sort_problems(problems), link_catalog(site, validated))
-
-
-def _in_its_folder(document: Document, content_name: str) -> list[Problem]:
-    """A file whose fields are exactly another kind's (a partner saved in electives/): one line that says where it belongs."""
-    for collection, model in ENTRY_MODELS.items():
-        if collection != document.collection and validate_document(document, model)[0] is not None:
-            return [Problem(document.path, 1, f"its fields are those of {collection}, not {document.collection} — move it to {content_name}/{collection}/")]
-    return []
 
 
 def _render(source: str, body: str) -> BodyRecord:
@@ -201,7 +193,7 @@ def body_problems_despite(loaded: LoadResult, catalog: Catalog | None, content_d
     url_maker = urls.Urls(catalog.site.base_url if catalog is not None else "/")
     documents = [document for document in loaded.documents if document.path not in drafts]
     state = {"documents": documents, "routes": routes, "href": url_maker.href, "base_path": url_maker.base_path,
-             "checked": frozenset({*ENTRY_COLLECTIONS, "pages"}), "drafts": frozenset(drafts)}
+             "checked": ENTRY_LINKS, "drafts": frozenset(drafts)}
     problems: list[Problem] = []
     for document, record in zip(documents, parallel.ordered_map(_render_document_body, len(documents), jobs, state)):
         problems += _body_problems(document.path, document.body, document.body_line, record)

@@ -264,13 +264,9 @@ def parse_front_matter(text: str, first_line: int, shown: str, problems: list[Pr
     """
     found = [(first_line + text.count("\n", 0, match.start()), match.group()) for match in _UNREADABLE.finditer(text)]
     repeated: list[tuple[int, str]] = []
-    if not found:
-        parsed = parse_yaml_tree(text, first_line, repeated)
-        problems += [Problem(shown, line, message) for line, message in repeated]
-        problems += _dropped_comment_problems(text, first_line, shown)
-        return parsed
-    data, lines = parse_yaml_tree(_UNREADABLE.sub(" ", text), first_line, repeated)
+    data, lines = parse_yaml_tree(_UNREADABLE.sub(" ", text) if found else text, first_line, repeated)
     problems += [Problem(shown, line, message) for line, message in repeated]
+    problems += _dropped_comment_problems(text, first_line, shown)
     fields = {}
     for path, line in sorted(lines.items(), key=lambda pair: len(pair[0])):
         fields[line] = path  # (the innermost field on the line)
@@ -319,7 +315,7 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     raise YamlProblem(1, "front matter is not closed — add a '---' line after the last field")
 
 
-def parse_yaml_tree(text: str, first_line: int, repeated: list[tuple[int, str]] | None = None) -> tuple[Any, dict[FieldPath, int]]:
+def parse_yaml_tree(text: str, first_line: int, repeated: list[tuple[int, str]]) -> tuple[Any, dict[FieldPath, int]]:
     """Parse YAML text into plain str/None/list/dict values without type guessing.
 
     Scalars stay strings (the schema converts them by field type), so ``NO`` is
@@ -327,7 +323,7 @@ def parse_yaml_tree(text: str, first_line: int, repeated: list[tuple[int, str]] 
     recursion, with limits on size and depth so hostile input stays cheap.
     ``first_line`` is the file line of the text's first line. A field given twice
     is added to ``repeated`` as (line, message) and its second value left out, so
-    the rest is still read; without ``repeated`` it is a ``YamlProblem``.
+    the rest is still read.
     """
     builder = _TreeBuilder(first_line)
     try:
@@ -342,11 +338,8 @@ def parse_yaml_tree(text: str, first_line: int, repeated: list[tuple[int, str]] 
         raise YamlProblem(line, f"invalid YAML: {error.problem or error.context} — check indentation, quotes and colons") from None
     except yaml.YAMLError as error:
         raise YamlProblem(first_line, f"invalid YAML: {error}") from None
-    if builder.repeated and repeated is None:
-        raise YamlProblem(*builder.repeated[0])
     builder.finish()
-    if repeated is not None:
-        repeated += builder.repeated
+    repeated += builder.repeated
     return builder.result, builder.lines
 
 

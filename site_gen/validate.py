@@ -13,13 +13,11 @@ from .suggest import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 _UNION_TAGS = frozenset({"scalar", "mapping"})
-# A field people give the wrong kind of entry, and what that kind uses instead.
+# A field people give the wrong kind of entry, and what that kind uses instead (a near
+# miss such as 'country' for 'countries' gets "did you mean" first).
 _INSTEAD = {
     ("projects", "host"): "a project names its partners in partners: [slug, …]",
     ("electives", "partners"): "an elective names its one host partner in host: slug",
-    ("partners", "countries"): "a partner is in one country: country: XX",
-    ("projects", "country"): "a project lists its countries: countries: [XX]",
-    ("electives", "country"): "an elective lists its countries: countries: [XX]",
 }
 
 
@@ -41,6 +39,14 @@ def validate_document(document: Document, model: type[M]) -> tuple[M | None, lis
     except ValidationError as error:
         problems = [_to_problem(document, model, detail) for detail in error.errors(include_url=False)]
         return None, problems
+
+
+def misplaced_entry_problems(document: Document, content_name: str) -> list[Problem]:
+    """A file whose fields are exactly another kind's (a partner saved in electives/): one line that says where it belongs."""
+    for collection, model in ENTRY_MODELS.items():
+        if collection != document.collection and validate_document(document, model)[0] is not None:
+            return [Problem(document.path, 1, f"its fields are those of {collection}, not {document.collection} — move it to {content_name}/{collection}/")]
+    return []
 
 
 def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Problem:
