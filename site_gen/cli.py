@@ -1,4 +1,4 @@
-"""Command line: build | check | serve | new, with exit codes 0 ok, 1 content errors, 2 usage errors.
+"""Command line: build | check | serve | new, with exit codes 0 ok, 1 content errors, 2 usage errors, 130 interrupted.
 
 The pipeline and its libraries are imported only when there is work: a build
 whose inputs did not change answers in the time it takes to hash them.
@@ -7,6 +7,7 @@ whose inputs did not change answers in the time it takes to hash them.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -20,6 +21,7 @@ from .output import OutputError
 from .problems import format_github, format_text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # what shells report for a command ended by Ctrl+C
 COMMANDS = ("build", "check", "serve", "new")
 
 
@@ -126,6 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     try:
         return run(args)
+    except KeyboardInterrupt:
+        output = f" ({args.output} holds the last complete build)" if args.command == "build" else ""
+        print(f"interrupted{output}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except (OutputError, ScaffoldError, ClockError, MissingDataError, SearchAssetError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -8,6 +8,7 @@ so a huge catalog never sits in memory as HTML at once.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -35,6 +36,30 @@ def die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
+
+
+@contextlib.contextmanager
+def ctrl_c_held() -> Iterator[None]:
+    """Hold back Ctrl+C while helpers fork; it reaches this process once they are started.
+
+    Helpers inherit the held signal and ignore it before it can act (``start_helper``).
+    """
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def start_helper(parent: int) -> None:
+    """In a forked helper process: leave Ctrl+C to the parent, which ends its helpers itself, and end with it.
+
+    The terminal sends Ctrl+C to every process of the group; helpers that acted
+    on it would each print a traceback over the parent's one-line message.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    die_with_parent(parent)
 
 
 def default_jobs() -> int:
@@ -65,7 +90,9 @@ def ordered_map(task: Callable[[int], T], count: int, jobs: int, state: dict[str
         if jobs <= 1 or count < MIN_TASKS_PER_JOB * 2 or not can_fork():
             yield from _run_chunk(task, 0, count)
             return
-        with multiprocessing.get_context("fork").Pool(jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+        with ctrl_c_held():
+            pool = multiprocessing.get_context("fork").Pool(jobs, initializer=start_helper, initargs=(os.getpid(),))
+        with pool:
             yield from _bounded(pool, task, count, in_flight=4 * jobs)
     finally:
         STATE.clear()
@@ -85,7 +112,8 @@ def in_background(task: Callable[[], T], enabled: bool = True) -> Callable[[], T
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_send_result, args=(task, sender, os.getpid()), daemon=True)
-    process.start()
+    with ctrl_c_held():
+        process.start()
     sender.close()
 
     def wait() -> T:
@@ -104,7 +132,7 @@ def in_background(task: Callable[[], T], enabled: bool = True) -> Callable[[], T
 
 
 def _send_result(task: Callable[[], Any], sender: Any, parent: int) -> None:
-    die_with_parent(parent)
+    start_helper(parent)
     try:
         outcome = (True, task())
     except BaseException as error:  # noqa: BLE001 — handed to the parent, which raises it

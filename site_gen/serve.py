@@ -40,7 +40,7 @@ from .cache import BuildCache
 from .cli import EXIT_OK, EXIT_USAGE
 from .errors import describe_error
 from .live import LiveSite
-from .output import refuse_dangerous_output
+from .output import recover_output, refuse_dangerous_output
 from .pipeline import BuildOptions, BuildResult, build, load_catalog
 from .problems import format_text
 
@@ -391,6 +391,7 @@ class DiskBuilds:
             self._signal(signal.SIGCONT)  # a paused build must run to act on SIGTERM
             self.running.join()
             self.running = None
+            recover_output(self.preview.options.output_dir)  # the ended build's staging folder
 
     def _done(self, receiver: Any, started: float) -> None:
         assert self.running is not None

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from helpers import assert_trees_equal, load_generator
+from helpers import ROOT, assert_trees_equal, load_generator, snapshot
 from site_gen import parallel
 from site_gen.pipeline import BuildOptions, build, check
 
@@ -70,3 +75,30 @@ def test_ordered_map_keeps_input_order(jobs: int) -> None:
     count = 4 * parallel.MIN_TASKS_PER_JOB + 5
     assert list(parallel.ordered_map(square, count, jobs, {"offset": 3})) == [index * index + 3 for index in range(count)]
     assert parallel.STATE == {}
+
+
+def helper_processes(pid: int) -> list[str]:
+    """The children of a running process (its pool workers), by pid."""
+    try:
+        return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads a process's children from Linux's /proc")
+def test_ctrl_c_during_a_build_prints_one_line_and_leaves_the_last_site(catalog: Path, tmp_path: Path) -> None:
+    output = tmp_path / "_site"
+    build_into(catalog, output, jobs=1, use_cache=False)
+    before = snapshot(output)
+    command = [sys.executable, str(ROOT / "build.py"), "build", "--content", str(catalog), "--output", str(output), "--no-cache", "--jobs", "2"]
+    build_process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not helper_processes(build_process.pid) and build_process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert build_process.poll() is None, "the build ended before its pool started"
+    os.killpg(build_process.pid, signal.SIGINT)  # as Ctrl+C does: the whole process group
+    out, err = build_process.communicate(timeout=60)
+    assert build_process.returncode == 130
+    assert err == f"interrupted ({output} holds the last complete build)\n", "one line, no traceback from the build or its workers"
+    assert snapshot(output) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["_site"], "no staging folder left behind"

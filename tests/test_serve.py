@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import re
 import shutil
@@ -20,7 +21,7 @@ import pytest
 from helpers import ELECTIVE, ROOT, SITE_YAML, free_port, make_catalog
 from site_gen.pipeline import BuildOptions, BuildResult
 from site_gen.problems import Problem
-from site_gen.serve import Preview, error_page, rebuild, serve, served_base_path, watched_state
+from site_gen.serve import DiskBuilds, Preview, error_page, rebuild, serve, served_base_path, watched_state
 
 BROKEN_ELECTIVE = ELECTIVE.replace("countries: [CN]", "countries: [XX]")
 
@@ -275,3 +276,33 @@ def test_ctrl_c_during_the_first_build_stops_quietly(tmp_path: Path, catalog: Pa
     args = argparse.Namespace(content=catalog, output=tmp_path / "_site", base_url=None, port=free_port(), host="127.0.0.1")
     assert serve(args) == 0
     assert capsys.readouterr().out == "stopped\n"
+
+
+def half_written_build(options: BuildOptions, cache: object, sender: object) -> None:
+    """Stands in for the background build: starts a staging folder as ``write_site`` does, then works on."""
+    os.setpgrp()  # as the real one does: the server signals the build's process group
+    output = options.output_dir
+    staging = output.parent / f".{output.name}.building-{os.getpid()}"
+    staging.mkdir()
+    (staging / "index.html").write_text("half")
+    time.sleep(60)
+
+
+def test_stopping_the_server_during_a_background_build_removes_its_staging_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    output = tmp_path / "_site"
+    output.mkdir()
+    (output / "index.html").write_text("last good")
+    monkeypatch.setattr("site_gen.serve._disk_build", half_written_build)
+    disk = DiskBuilds(Preview(BuildOptions(make_catalog(tmp_path, {}), output), port=8000))
+
+    async def start_then_stop() -> None:
+        disk._start()
+        deadline = time.monotonic() + 30
+        while len(list(tmp_path.glob("._site.building-*"))) == 0 and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        assert list(tmp_path.glob("._site.building-*")), "the stand-in build started"
+        disk.stop()
+
+    asyncio.run(start_then_stop())
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["_site", "content"]
+    assert (output / "index.html").read_text() == "last good"
