@@ -266,13 +266,16 @@ def parse_front_matter(text: str, first_line: int, shown: str, problems: list[Pr
     repeated: list[tuple[int, str]] = []
     data, lines = parse_yaml_tree(_UNREADABLE.sub(" ", text) if found else text, first_line, repeated)
     problems += [Problem(shown, line, message) for line, message in repeated]
-    problems += _dropped_comment_problems(text, first_line, shown)
     fields = {}
     for path, line in sorted(lines.items(), key=lambda pair: len(pair[0])):
         fields[line] = path  # (the innermost field on the line)
+
+    def where(line: int) -> str:
+        return f"{field_label(fields[line])}: " if line in fields else ""
+
+    problems += _dropped_text_problems(text, first_line, shown, where)
     for line, character in found:
-        where = f"{field_label(fields[line])}: " if line in fields else ""
-        problems.append(Problem(shown, line, f"{where}contains the invisible character U+{ord(character):04X} — remove it"))
+        problems.append(Problem(shown, line, f"{where(line)}contains the invisible character U+{ord(character):04X} — remove it"))
     return data, lines
 
 
@@ -280,21 +283,37 @@ def parse_front_matter(text: str, first_line: int, shown: str, problems: list[Pr
 # "Ward #4 rotation" or "#section" in a web address as the start of a comment and drops the rest.
 # (A comment the way the templates write them, "# text" with a space, is left alone.)
 _DROPPED_COMMENT = re.compile(r"^(?:([A-Za-z_][\w-]*):|[ \t]*-)[ \t]+([^\s\"'\[{|>&*!#%@`][^\n]*?)[ \t]+(#[^\s#][^\n]*)$", re.MULTILINE)
+# A plain value that starts with "&": YAML reads "&Co" in "&Co Partners" as an anchor (a name
+# for the value, for "*Co" to repeat it elsewhere) and drops it. An anchor that is used is left alone.
+_DROPPED_ANCHOR = re.compile(r"^(?:([A-Za-z_][\w-]*):|[ \t]*-)[ \t]+(&([^\s,\[\]{}]+))(?:[ \t]+([^\s\"'\[{|>#][^\n]*?))?[ \t]*$", re.MULTILINE)
 
 
-def _dropped_comment_problems(text: str, first_line: int, shown: str) -> list[Problem]:
-    """Values cut short because YAML read the rest of the line as a comment."""
-    if "#" not in text:
-        return []
+def _quote_instead(name: str | None, value: str) -> str:
+    """The line to write instead: the whole value in double quotes."""
+    written = '"' + value.replace('"', "'") + '"'
+    return f"{name}: {written}" if name else f"- {written}"
+
+
+def _dropped_text_problems(text: str, first_line: int, shown: str, where: Callable[[int], str]) -> list[Problem]:
+    """Values cut short because YAML read part of the line as a comment or an anchor; ``where`` names a line's field."""
     problems = []
-    for match in _DROPPED_COMMENT.finditer(text):
-        name, value, dropped = match.group(1), match.group(2), match.group(3)
-        written = '"' + f"{value} {dropped}".replace('"', "'") + '"'
-        fix = f"{name}: {written}" if name else f"- {written}"
-        problems.append(Problem(shown, first_line + text.count("\n", 0, match.start()), (
-            f"{name + ': ' if name else ''}'{dropped}' is read as a comment and left out of the value"
-            f" — put the whole value in double quotes: {fix}"
-        )))
+    if "#" in text:
+        for match in _DROPPED_COMMENT.finditer(text):
+            name, value, dropped = match.group(1), match.group(2), match.group(3)
+            line = first_line + text.count("\n", 0, match.start())
+            problems.append(Problem(shown, line, (
+                f"{where(line)}'{dropped}' is read as a comment and left out of the value"
+                f" — put the whole value in double quotes: {_quote_instead(name, f'{value} {dropped}')}"
+            )))
+    if "&" in text:
+        for match in _DROPPED_ANCHOR.finditer(text):
+            name, dropped, anchor, rest = match.groups()
+            if "*" + anchor not in text:
+                line = first_line + text.count("\n", 0, match.start())
+                problems.append(Problem(shown, line, (
+                    f"{where(line)}'{dropped}' at the start of a value is read as a YAML anchor and left out"
+                    f" — put the whole value in double quotes: {_quote_instead(name, f'{dropped} {rest}' if rest else dropped)}"
+                )))
     return problems
 
 
@@ -404,6 +423,14 @@ class _TreeBuilder:
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _ALLOWED_TAGS:
             shown = "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
+            typed_text = tag.startswith("!") and not tag.startswith("!!")  # '!Important: …' (a '!!' tag is deliberate)
+            if typed_text and isinstance(event, yaml.ScalarEvent) and not event.style and self._stack and self._pending_key[-1] != _REPEATED and not self._is_expecting_key():
+                container, path = self._stack[-1][0], self._stack[-1][1]
+                name = self._pending_key[-1] if isinstance(container, dict) else None  # (a list item is written '- value')
+                raise YamlProblem(self._line(event), (
+                    f"{field_label(path + ((name,) if name else (len(container),)))}: '{shown}' at the start of a value is read as a YAML tag"
+                    f" — put the whole value in double quotes: {_quote_instead(name, f'{shown} {event.value}'.rstrip())}"
+                ))
             raise YamlProblem(self._line(event), f"YAML tag '{shown}' is not allowed — remove it and write a plain value")
 
     def _is_expecting_key(self) -> bool:

@@ -381,12 +381,28 @@ def test_everyday_yaml_mistakes_are_named_on_their_own_line(tmp_path: Path, line
                  "summary: '#4 rotation for students' is read as a comment and left out of the value"
                  ' — put the whole value in double quotes: summary: "Ward #4 rotation for students"', id="value"),
     pytest.param(("audience: [medical-student]", "audience:\n  - medical-student #2"), 8,
-                 "'#2' is read as a comment and left out of the value — put the whole value in double quotes: - \"medical-student #2\"",
+                 "audience[0]: '#2' is read as a comment and left out of the value — put the whole value in double quotes: - \"medical-student #2\"",
                  id="list-item"),
+    pytest.param(("summary: Four weeks of surgery.", "summary: &Co Partners ward rotation"), 3,
+                 "summary: '&Co' at the start of a value is read as a YAML anchor and left out"
+                 ' — put the whole value in double quotes: summary: "&Co Partners ward rotation"', id="anchor"),
+    pytest.param(("audience: [medical-student]", "audience:\n  - &ms medical-student"), 8,
+                 "audience[0]: '&ms' at the start of a value is read as a YAML anchor and left out"
+                 ' — put the whole value in double quotes: - "&ms medical-student"', id="anchor-in-a-list-item"),
+    pytest.param(("summary: Four weeks of surgery.", "summary: !Important: four weeks of surgery"), 3,
+                 "summary: '!Important:' at the start of a value is read as a YAML tag"
+                 ' — put the whole value in double quotes: summary: "!Important: four weeks of surgery"', id="tag"),
+    pytest.param(("audience: [medical-student]", "audience:\n  - !medical-student"), 8,
+                 "audience[0]: '!medical-student' at the start of a value is read as a YAML tag"
+                 ' — put the whole value in double quotes: - "!medical-student"', id="tag-in-a-list-item"),
 ])
-def test_a_value_cut_short_by_a_hash_is_named(tmp_path: Path, replace: tuple[str, str], line: int, message: str) -> None:
-    """YAML reads ' #4' as the start of a comment: the rest of the value would be lost without a word."""
+def test_a_value_cut_short_by_yaml_syntax_is_named(tmp_path: Path, replace: tuple[str, str], line: int, message: str) -> None:
+    """YAML reads ' #4' as the start of a comment, '&Co' as an anchor, '!x' as a tag: text would be lost without a word."""
     assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace(*replace)}) == [f"{E}:{line}: {message}"]
+
+
+def test_an_anchor_that_is_used_is_valid_yaml(tmp_path: Path) -> None:
+    assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace("countries: [CN]", "countries:\n  - &home CN\ntags: [*home]")}) == []
 
 
 def test_comments_written_like_the_templates_are_fine(tmp_path: Path) -> None:
