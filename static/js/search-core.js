@@ -115,7 +115,11 @@
       return;
     }
     var stem = lunr.stemmer(new lunr.Token(clause.term)).toString();
-    var prefix = { term: stem, fields: clause.fields, boost: clause.boost, usePipeline: false,
+    // The prefix is what was typed, not its stem: "elective" (stem "elect") must not match
+    // "electrocardiogram" and "clinical" (stem "clinic") "Clínica"; the clause itself finds the
+    // stem. Only a stem that is not the start of the word ("surgery": "surgeri") is the prefix.
+    var start = clause.term.indexOf(stem) === 0 ? clause.term : stem;
+    var prefix = { term: start, fields: clause.fields, boost: clause.boost, usePipeline: false,
       wildcard: lunr.Query.wildcard.TRAILING, presence: clause.presence };
     if (clause.presence === lunr.Query.presence.REQUIRED) {
       query.clauses.splice(index, 1);

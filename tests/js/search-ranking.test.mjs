@@ -168,6 +168,17 @@ test('only the first 300 characters of a query count', async () => {
   assert.deepEqual(await refs(search, padding + ' surgery'), []);
 });
 
+test('the last word matches as a prefix of what was typed, not of its shorter stem', async () => {
+  // "elective" stems to "elect" and "clinical" to "clinic": "elect*" matched "electrocardiogram" in one
+  // project's body, and that rare word put the project above every elective; "clinic*" matched "Clínica".
+  const electives = await refs(search, 'elective');
+  assert.ok(!electives.includes('projects/andean-telemedicine-rural-clinics'), electives.slice(0, 3).join(', '));
+  assert.ok(electives.slice(0, 10).every((ref) => ref.startsWith('electives/')), electives.slice(0, 10).join(', '));
+  assert.equal((await refs(search, 'research elective'))[0], 'electives/tuberculosis-research-elective-pokhara');
+  const clinical = await refs(search, 'clinical');
+  assert.equal(clinical[0], 'electives/clinical-observership-international-physicians', clinical.slice(0, 3).join(', '));
+});
+
 test('malformed lunr syntax falls back to plain words instead of failing', async () => {
   assert.ok((await refs(search, 'nepal: tuberculosis')).includes('electives/tuberculosis-research-elective-pokhara'));
   await assert.doesNotReject(refs(search, '<img src=x onerror=alert(1)>'));
