@@ -126,17 +126,27 @@ def _letter_pairs(run: re.Match[str]) -> str:
     return " " + (" ".join(letters[start:start + 2] for start in range(len(letters) - 1)) or letters) + " "
 
 
+# An English possessive's "s" after a letter or digit, with either apostrophe ("children's", "Guatemala’s").
+_POSSESSIVE = re.compile(r"['’](?<=[^\W_]['’])s(?!\w)")
+
+
+def _drop_possessives(text: str) -> str:
+    """Drop the "'s" of possessives, which would otherwise be indexed and searched as a word "s"."""
+    return _POSSESSIVE.sub("", text) if "'s" in text or "’s" in text else text
+
+
 def fold(text: str) -> str:
-    """Lower-case, drop accents and turn every non-word character into a space.
+    """Lower-case, drop possessives' "'s" and accents, and turn every non-word character into a space.
 
     A run of letters of a script written without spaces becomes a word of its own,
     as its overlapping pairs of letters ("北京协和医院": 北京 京协 协和 和医 医院), so that
     a word inside it ("协和", "医院") is found as well as the whole; Hangul is
     recomposed into syllables first.
     """
+    text = _drop_possessives(text.lower())
     if text.isascii():
-        return " ".join(_ASCII_NON_WORD.sub(" ", text.lower()).split())
-    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text.lower()).translate(_FOLD_TABLE))
+        return " ".join(_ASCII_NON_WORD.sub(" ", text).split())
+    folded = unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text).translate(_FOLD_TABLE))
     return " ".join(_UNSPACED_RUN.sub(_letter_pairs, folded).split())
 
 

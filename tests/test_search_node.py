@@ -16,7 +16,8 @@ from site_gen.search import fold, stem
 NODE_TESTS = sorted((ROOT / "tests" / "js").glob("*.test.mjs"))
 FOLD_SAMPLES = ("Bogotá", "Qhapaq Ñan", "Fundación Salud", "São Paulo", "Zürich", "ﬁnal Ⅻ ½", "İstanbul", "Łódź",
                 "Hà Nội", "南京滨江医科大学附属医院", "हिन्दी", "한국어", "서울대학교병원", "covid19病房 院", "がくせい ガクセイ",
-                "โรงพยาบาล", "𠀀𠀁𠀂", "北京・協和", "0ក covid19病 x病y", "Ελλάδα", "covid-19, 2,600 m", "O'Brien")
+                "โรงพยาบาล", "𠀀𠀁𠀂", "北京・協和", "0ក covid19病 x病y", "Ελλάδα", "covid-19, 2,600 m", "O'Brien",
+                "Children's", "GUATEMALA’S", "x_'s 1990's 's ’s", "Zürich's Ñan’s 病院's")
 
 
 def parity_cases() -> dict[str, dict[str, str]]:

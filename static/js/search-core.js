@@ -33,6 +33,8 @@
   var NON_QUERY = /[^\p{L}\p{N}_\s+\-:*~^]+/gu;
   var SYNTAX = /[+\-:*~^]+/g;
   var WORD = /[\p{L}\p{N}_\p{M}]+/gu;
+  // An English possessive's "s" after a letter or digit, with either apostrophe: _POSSESSIVE in site_gen/search.py.
+  var POSSESSIVE = /(?<=[\p{L}\p{N}])['\u2019]s(?![\p{L}\p{N}_])/gu;
   // Letters of the scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Han, kana,
   // Hangul): the ranges of UNSPACED_LETTERS in site_gen/search.py.
   var UNSPACED_RUN = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303c\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3ffff}]+/gu;
@@ -51,15 +53,15 @@
     return text.replace(UNSPACED_RUN, function (run) { return ' ' + letterPairs(run).join(' ') + ' '; });
   }
 
-  /** Fold text as the index builder does: lower case, no accents, words separated by one space, unspaced runs in pairs. */
+  /** Fold text as the index builder does: lower case, no possessive "'s" or accents, words separated by one space, unspaced runs in pairs. */
   function fold(text) {
-    var folded = text.toLowerCase().normalize('NFKD').replace(MARKS, '').replace(NON_WORD, ' ').normalize('NFC');
+    var folded = text.toLowerCase().replace(POSSESSIVE, '').normalize('NFKD').replace(MARKS, '').replace(NON_WORD, ' ').normalize('NFC');
     return splitUnspaced(folded).split(' ').filter(Boolean).join(' ');
   }
 
   /** Fold a query but keep lunr's syntax characters (unspaced runs are split clause by clause: splitUnspacedClauses). */
   function foldQuery(text) {
-    return text.toLowerCase().normalize('NFKD').replace(MARKS, '').replace(NON_QUERY, ' ').normalize('NFC');
+    return text.toLowerCase().replace(POSSESSIVE, '').normalize('NFKD').replace(MARKS, '').replace(NON_QUERY, ' ').normalize('NFC');
   }
 
   /**

@@ -179,6 +179,14 @@ test('the last word matches as a prefix of what was typed, not of its shorter st
   assert.equal(clinical[0], 'electives/clinical-observership-international-physicians', clinical.slice(0, 3).join(', '));
 });
 
+test('a possessive is searched as its word: the "s" of "children\'s" is no word of its own', async () => {
+  // "children's" was searched as "children" and "s", and an entry with "Guatemala's" in its title came first.
+  const outcome = await search.core.search(search.lunr, search.sharded(), "children's");
+  const terms = new Set(outcome.hits.flatMap((hit) => Object.keys(hit.matchData.metadata)));
+  assert.deepEqual([...terms], ['children']);
+  assert.deepEqual(await refs(search, "children's"), await refs(search, 'children'));
+});
+
 test('malformed lunr syntax falls back to plain words instead of failing', async () => {
   assert.ok((await refs(search, 'nepal: tuberculosis')).includes('electives/tuberculosis-research-elective-pokhara'));
   await assert.doesNotReject(refs(search, '<img src=x onerror=alert(1)>'));
