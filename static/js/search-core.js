@@ -545,13 +545,16 @@
     return terms;
   }
 
-  /** Split text into [text, isMatch] segments: words whose folded stem is a matched term. */
+  /**
+   * Split text into [text, isMatch] segments: words whose folded stem is a matched term. Stop
+   * words are never indexed, so never matched: "and" is not marked when "Andes" (stem "and") is.
+   */
   function highlight(lunr, text, terms) {
     var segments = [];
     var last = 0;
     text.replace(WORD, function (word, offset) {
       var matches = fold(word).split(' ').some(function (part) {
-        return part && (terms.has(part) || terms.has(lunr.stemmer(new lunr.Token(part)).toString()));
+        return part && !isStopWord(lunr, part) && (terms.has(part) || terms.has(lunr.stemmer(new lunr.Token(part)).toString()));
       });
       if (matches) {
         if (offset > last) {

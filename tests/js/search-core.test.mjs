@@ -72,6 +72,12 @@ test('highlighting marks whole words whose folded stem matched, accents kept', (
   assert.deepEqual(marked('Nothing here', ['surgeri']), []);
 });
 
+test('a stop word is never marked, even when it is the stem of a matched word', () => {
+  // "Andes" is indexed as "and": the word "and" itself is a stop word, left out of the index.
+  assert.deepEqual(marked('Clinics in the Andes and Andean valleys', ['and', 'andean']), ['Andes', 'Andean']);
+  assert.deepEqual(marked('Use what the US uses', ['us']), ['Use', 'uses']);
+});
+
 test('highlight segments put the text back together unchanged', () => {
   const text = 'A <b>bold</b> "surgery" elective & more';
   const segments = core.highlight(lunr, text, new Set(['surgeri', 'bold']));
