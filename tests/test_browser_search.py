@@ -106,6 +106,15 @@ def test_a_long_pasted_word_answers_and_the_boxes_take_what_search_reads(page: P
     assert page.locator("#site-search-q").get_attribute("maxlength") == str(limit)
 
 
+def test_a_long_query_in_the_url_is_cut_to_what_the_box_holds_and_search_reads(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=" + "malaria+" * 700)
+    limit = page.evaluate("SearchCore.MAX_QUERY_LENGTH")
+    status = page.locator("#search-status")
+    expect(status).to_contain_text("results for")
+    assert len(page.locator("#search-page-q").input_value()) <= limit
+    assert len(status.inner_text()) < limit + 40, "the status quotes what was searched, not 5,600 characters"
+
+
 @pytest.mark.parametrize("query", ["-", "%2B", ":", "~", "^", "*"])
 def test_a_query_of_lunr_syntax_alone_asks_for_words(page: Page, site_url: str, query: str) -> None:
     open_search(page, site_url, "?q=" + query)

@@ -673,10 +673,18 @@
     return name === 'country' ? value.toUpperCase() : value.toLowerCase();
   }
 
+  /**
+   * The first MAX_QUERY_LENGTH characters of a query from a URL: what the search box (its maxlength)
+   * holds and search reads. A longer one filled the box past its limit and was quoted whole in the status.
+   */
+  function queryFromUrl(text) {
+    return text.length > MAX_QUERY_LENGTH ? text.slice(0, MAX_QUERY_LENGTH).replace(/[\ud800-\udbff]$/, '') : text;
+  }
+
   /** Read the query and filters from a URL query string (filter values in either case: country=rw or RW). */
   function stateFromSearch(searchString) {
     var params = new URLSearchParams(searchString);
-    var state = { q: params.get('q') || '' };
+    var state = { q: queryFromUrl(params.get('q') || '') };
     FILTERS.forEach(function (name) { state[name] = filterValue(name, params.get(name) || ''); });
     return state;
   }

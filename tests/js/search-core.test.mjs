@@ -157,6 +157,13 @@ test('query and filters round-trip through the URL in a fixed order', () => {
   assert.equal(core.searchFromState(core.stateFromSearch('')), '');
 });
 
+test('a query in the URL is read up to the length the search box holds', () => {
+  const limit = core.MAX_QUERY_LENGTH;
+  assert.equal(core.stateFromSearch('?q=' + 'malaria+'.repeat(700)).q, 'malaria '.repeat(700).slice(0, limit));
+  assert.equal(core.stateFromSearch('?q=' + 'a'.repeat(limit - 1) + '%F0%9F%98%80').q, 'a'.repeat(limit - 1), 'no half emoji');
+  assert.equal(core.stateFromSearch('?q=surgery').q, 'surgery');
+});
+
 test('filter values in the URL are read in either case, as the options spell them', () => {
   const state = core.stateFromSearch('?country=rw&collection=Electives&category=RESEARCH&deadline=Open');
   assert.deepEqual(state, { q: '', collection: 'electives', category: 'research', country: 'RW', deadline: 'open' });
