@@ -21,3 +21,30 @@ def country_name(code: str) -> str:
     name = getattr(country, "common_name", None) or country.name
     match = _INVERTED.match(name)
     return f"{match['prefix'].removeprefix('The ')} {match['place']}" if match else name
+
+
+# Other names people search a country by, where the name shown (country_name) is not the one
+# they type: the ISO/UN short name (Viet Nam), common abbreviations (USA, UK, UAE, DRC) and older
+# or English names (Turkey, Ivory Coast, Burma). Indexed in search's places field only; a name
+# that is another country's ("America", "Ireland", "Congo") is left out.
+SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
+    "AE": ("UAE",),
+    "CD": ("DRC",),
+    "CI": ("Ivory Coast",),
+    "CV": ("Cape Verde",),
+    "CZ": ("Czech Republic",),
+    "GB": ("UK", "Britain", "Great Britain", "England", "Scotland", "Wales"),
+    "MM": ("Burma",),
+    "MO": ("Macau",),
+    "NL": ("Holland",),
+    "RU": ("Russia",),
+    "SZ": ("Swaziland",),
+    "TR": ("Turkey",),
+    "US": ("USA",),
+    "VN": ("Viet Nam",),
+}
+
+
+def search_aliases(code: str) -> tuple[str, ...]:
+    """Other names a country is searched by (SEARCH_ALIASES), none for most."""
+    return SEARCH_ALIASES.get(code, ())

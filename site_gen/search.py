@@ -34,7 +34,7 @@ from markupsafe import Markup
 
 from . import humanize, urls
 from .catalog import Catalog, Item, countries_of
-from .countries import country_name
+from .countries import country_name, search_aliases
 from .errors import SearchAssetError
 from .options import LUNR_JS
 from .schema import CATEGORIES, Elective, Entry, Partner, Project
@@ -191,7 +191,7 @@ def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) ->
     """The folded text of each indexed field of one item, keyed by field name; the ref is its number."""
     meta = item.meta
     codes = countries_of(item)
-    places = [*map(country_name, codes), *codes, getattr(meta, "city", None) or ""]
+    places = [*map(country_name, codes), *(alias for code in codes for alias in search_aliases(code)), *codes, getattr(meta, "city", None) or ""]
     raw = {
         "title": meta.title,
         "topics": " ".join([*meta.tags, *getattr(meta, "specialties", ()), *_labels(item)]),

@@ -101,6 +101,13 @@ def test_fields_hold_what_people_search_for(tmp_path: Path, term: str, field: st
         assert entry[field], f"{term!r} not in field {field}: {entry}"
 
 
+@pytest.mark.parametrize(("code", "alias"), [("US", "usa"), ("GB", "uk"), ("VN", "nam"), ("TR", "turkey")])
+def test_a_country_is_found_by_the_other_names_people_type(tmp_path: Path, code: str, alias: str) -> None:
+    # "USA" found Saudi Arabia (the typo retry took it for "sa"), "UK" nothing, "Viet Nam" entries with "name".
+    site = build_site(tmp_path, {"partners/riverside.md": PARTNER.replace("country: CN", f"country: {code}")})
+    assert number_of(site, "partners/riverside") in postings(load_index(site), alias).get("places", {})
+
+
 def test_body_is_indexed_as_plain_text(tmp_path: Path) -> None:
     site = build_site(tmp_path, {"pages/about.md": "---\ntitle: About\nsummary: About us.\n---\n" + BODY})
     index, about = load_index(site), number_of(site, "pages/about")
