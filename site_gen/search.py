@@ -14,6 +14,7 @@ small chunks, and a copy of lunr.js from node_modules.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -133,6 +134,38 @@ _POSSESSIVE = re.compile(r"['’](?<=[^\W_]['’])s(?!\w)")
 def _drop_possessives(text: str) -> str:
     """Drop the "'s" of possessives, which would otherwise be indexed and searched as a word "s"."""
     return _POSSESSIVE.sub("", text) if "'s" in text or "’s" in text else text
+
+
+# British spellings are indexed and searched as American ones, so that "paediatrics" finds
+# "pediatrics" and "center" finds "centre" (contributors and visitors write both): the start of a
+# folded word, its end, or the whole word (``respell``; search-core.js has the same rules).
+SPELLING_STARTS = {
+    "anaesth": "anesth", "caesar": "cesar", "diarrhoe": "diarrhe", "foet": "fet", "gynaec": "gynec",
+    "haem": "hem", "oedem": "edem", "oesoph": "esoph", "oestr": "estr", "orthopaed": "orthoped", "paed": "ped",
+}
+SPELLING_ENDS = {"aemia": "emia", "aemias": "emias", "aemic": "emic", "isation": "ization", "isations": "izations"}
+SPELLING_WORDS = {
+    "ageing": "aging", "behaviour": "behavior", "centre": "center", "centres": "centers", "counselling": "counseling",
+    "defence": "defense", "fibre": "fiber", "labour": "labor", "licence": "license", "litre": "liter", "litres": "liters",
+    "practise": "practice", "practised": "practiced", "practising": "practicing", "programme": "program",
+    "programmes": "programs", "theatre": "theater", "theatres": "theaters", "travelling": "traveling",
+    "tumour": "tumor", "tumours": "tumors",
+}
+_SPELLINGS = {**SPELLING_STARTS, **SPELLING_ENDS, **SPELLING_WORDS}
+_BRITISH_SPELLING = re.compile(
+    r"^(?:" + "|".join(SPELLING_STARTS) + r")|(?:" + "|".join(SPELLING_ENDS) + r")$|^(?:" + "|".join(SPELLING_WORDS) + r")$"
+)
+
+
+@functools.lru_cache(maxsize=200_000)
+def respell(word: str) -> str:
+    """One folded word in American spelling ("paediatrics": "pediatrics"); indexed words go through it.
+
+    Applied word by word (each distinct word once) rather than to whole texts, where the
+    pattern would be tried at every letter of every body. search-core.js applies the same
+    rules to folded text (its words are the words this function receives).
+    """
+    return _BRITISH_SPELLING.sub(lambda match: _SPELLINGS[match.group()], word)
 
 
 def fold(text: str) -> str:
@@ -269,7 +302,7 @@ def configure(builder: Builder) -> Builder:
 
 def build_index(records: Iterable[dict[str, str]]) -> CompactIndex:
     """Index folded field records, in the order given (document numbers are positions)."""
-    index = CompactIndex(FIELD_BOOSTS, *pipelines(), ref=REF)
+    index = CompactIndex(FIELD_BOOSTS, *pipelines(), ref=REF, normalise=respell)
     for record in records:
         index.add(record)
     index.finish()

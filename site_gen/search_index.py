@@ -62,8 +62,12 @@ class CompactIndex:
     key that holds each document's lunr ref.
     """
 
-    def __init__(self, fields: dict[str, float], pipeline: Pipeline, search_pipeline: Pipeline, ref: str = "id") -> None:
+    def __init__(
+        self, fields: dict[str, float], pipeline: Pipeline, search_pipeline: Pipeline, ref: str = "id",
+        normalise: Callable[[str], str] | None = None,
+    ) -> None:
         self._fields = [_FieldPostings(name, boost) for name, boost in fields.items()]
+        self._normalise = normalise  # each distinct word, before the pipeline; the word list holds its result
         self._pipeline = pipeline
         self._search_pipeline = search_pipeline
         self._ref = ref
@@ -80,6 +84,8 @@ class CompactIndex:
         numbers = self._word_numbers.get(key)
         if numbers is None:
             found = []
+            if self._normalise is not None:
+                word = self._normalise(word)
             for token in self._pipeline.run([Token(word)], field):
                 term = str(token)
                 number = self._numbers.get(term)

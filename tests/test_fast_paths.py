@@ -17,7 +17,7 @@ from site_gen.markup import MarkdownRenderer
 from site_gen.pipeline import load_catalog
 from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, RelatedEntries, RelatedIndex, linked_from, related_entries
 from site_gen.schema import Entry
-from site_gen.search import FIELD_BOOSTS, REF, build_index, configure, fold, plain_text
+from site_gen.search import FIELD_BOOSTS, REF, build_index, configure, fold, plain_text, respell
 from site_gen.slugs import tag_slug
 
 EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True, database=None)
@@ -90,10 +90,14 @@ def reference_plain_text(html: str) -> str:
 
 
 def reference_index(records: list[dict[str, str]]) -> bytes:
-    """The same records through lunr.py's own Builder (tokenizer, pipeline per token, vectors by insertion) and json."""
+    """The same records through lunr.py's own Builder (tokenizer, pipeline per token, vectors by insertion) and json.
+
+    The compact index respells each word before its pipeline (British spellings as American ones);
+    here the records' text is respelled word by word first.
+    """
     builder = configure(Builder())
     for record in records:
-        builder.add(record)
+        builder.add({name: text if name == REF else " ".join(map(respell, text.split())) for name, text in record.items()})
     return json.dumps(builder.build().serialize(), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 

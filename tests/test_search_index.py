@@ -12,7 +12,7 @@ import pytest
 
 from helpers import ELECTIVE, PARTNER, make_catalog, run_cli, snapshot
 from site_gen.pipeline import BuildOptions, build
-from site_gen.search import FIELD_BOOSTS, SearchAssetError, fold, stem
+from site_gen.search import FIELD_BOOSTS, SearchAssetError, fold, respell, stem
 from site_gen.search_shards import js_order
 
 
@@ -151,6 +151,25 @@ def test_the_word_list_holds_each_indexed_word_as_written_before_stemming(tmp_pa
 ])
 def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded
+
+
+@pytest.mark.parametrize(("text", "indexed"), [
+    ("Paediatric Orthopaedics, Haematology", "pediatric orthopedics hematology"),
+    ("Anaemia, ischaemic; immunisation programmes", "anemia ischemic immunization programs"),
+    ("Health Centre, Centres de Santé", "health center centers de sante"),
+    ("encyclopaedia epicentre centred haemx", "encyclopaedia epicentre centred hemx"),  # only where a rule applies
+])
+def test_british_spellings_are_indexed_as_american_ones(text: str, indexed: str) -> None:
+    """The start of a word, its end, or the whole word; search-core.js respells queries by the same rules."""
+    assert " ".join(map(respell, fold(text).split())) == indexed
+
+
+def test_the_index_and_its_word_list_hold_american_spellings(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {"electives/surgery.md": ELECTIVE.replace("Body of the elective.", "Paediatric anaesthesia at the Health Centre.")})
+    words = set(json.loads((site / load_manifest(site)["words"].removeprefix("/catalog/")).read_text(encoding="utf-8")))
+    terms = {term for term, _ in load_index(site)["invertedIndex"]}
+    assert {"pediatric", "anesthesia", "center"} <= words and {stem("pediatric"), stem("anesthesia"), "center"} <= terms
+    assert not {"paediatric", "anaesthesia", "centre", stem("paediatric"), "centr"} & (words | terms)
 
 
 @pytest.mark.parametrize(("word", "stemmed"), [

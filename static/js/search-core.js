@@ -39,6 +39,30 @@
   // Hangul): the ranges of UNSPACED_LETTERS in site_gen/search.py.
   var UNSPACED_RUN = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303c\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3ffff}]+/gu;
 
+  // British spellings are searched as American ones: SPELLING_STARTS, SPELLING_ENDS and
+  // SPELLING_WORDS in site_gen/search.py (the start of a word, its end, a whole word).
+  var SPELLING_STARTS = {
+    anaesth: 'anesth', caesar: 'cesar', diarrhoe: 'diarrhe', foet: 'fet', gynaec: 'gynec',
+    haem: 'hem', oedem: 'edem', oesoph: 'esoph', oestr: 'estr', orthopaed: 'orthoped', paed: 'ped'
+  };
+  var SPELLING_ENDS = { aemia: 'emia', aemias: 'emias', aemic: 'emic', isation: 'ization', isations: 'izations' };
+  var SPELLING_WORDS = {
+    ageing: 'aging', behaviour: 'behavior', centre: 'center', centres: 'centers', counselling: 'counseling',
+    defence: 'defense', fibre: 'fiber', labour: 'labor', licence: 'license', litre: 'liter', litres: 'liters',
+    practise: 'practice', practised: 'practiced', practising: 'practicing', programme: 'program',
+    programmes: 'programs', theatre: 'theater', theatres: 'theaters', travelling: 'traveling',
+    tumour: 'tumor', tumours: 'tumors'
+  };
+  var SPELLINGS = Object.assign({}, SPELLING_STARTS, SPELLING_ENDS, SPELLING_WORDS);
+  var BRITISH_SPELLING = new RegExp(
+    '(?<![\\p{L}\\p{N}_])(?:' + Object.keys(SPELLING_STARTS).join('|') + ')' +
+    '|(?:' + Object.keys(SPELLING_ENDS).join('|') + ')(?![\\p{L}\\p{N}_])' +
+    '|(?<![\\p{L}\\p{N}_])(?:' + Object.keys(SPELLING_WORDS).join('|') + ')(?![\\p{L}\\p{N}_])', 'gu');
+
+  function americanSpelling(text) {
+    return text.replace(BRITISH_SPELLING, function (found) { return SPELLINGS[found]; });
+  }
+
   /** A run of letters written without spaces, as the index holds it: its overlapping pairs of letters (or its one letter). */
   function letterPairs(run) {
     var letters = Array.from(run);
@@ -56,12 +80,12 @@
   /** Fold text as the index builder does: lower case, no possessive "'s" or accents, words separated by one space, unspaced runs in pairs. */
   function fold(text) {
     var folded = text.toLowerCase().replace(POSSESSIVE, '').normalize('NFKD').replace(MARKS, '').replace(NON_WORD, ' ').normalize('NFC');
-    return splitUnspaced(folded).split(' ').filter(Boolean).join(' ');
+    return americanSpelling(splitUnspaced(folded).split(' ').filter(Boolean).join(' '));
   }
 
   /** Fold a query but keep lunr's syntax characters (unspaced runs are split clause by clause: splitUnspacedClauses). */
   function foldQuery(text) {
-    return text.toLowerCase().replace(POSSESSIVE, '').normalize('NFKD').replace(MARKS, '').replace(NON_QUERY, ' ').normalize('NFC');
+    return americanSpelling(text.toLowerCase().replace(POSSESSIVE, '').normalize('NFKD').replace(MARKS, '').replace(NON_QUERY, ' ').normalize('NFC'));
   }
 
   /**

@@ -56,6 +56,15 @@ for (const [query, top, expected, why] of RANKED) {
   });
 }
 
+test('British and American spellings find the same entries', async () => {
+  for (const [british, american] of [['paediatric', 'pediatric'], ['centre', 'center'], ['anaesthesia', 'anesthesia'],
+    ['programme', 'program'], ['paediatrics centres', 'pediatrics centers']]) {
+    const found = await refs(search, british + ' ');
+    assert.ok(found.length > 0, british);
+    assert.deepEqual(found, await refs(search, american + ' '), `${british} / ${american}`);
+  }
+});
+
 test('drafts are not searchable', async () => {
   assert.ok(!(await refs(search, 'ophthalmology')).includes('electives/ophthalmology-elective-addis-ababa'));
   assert.ok(!search.documents.some((doc) => doc.ref === 'electives/ophthalmology-elective-addis-ababa'));
