@@ -62,6 +62,20 @@ def search_file(name: str) -> str:
     return f"{SEARCH}{name}"
 
 
+# RFC 6068: in a mailto: address, only unreserved characters and these may stay as written;
+# '?', '#', '&', '=' and '%' would start headers, a fragment or an escape.
+_MAILTO_SAFE = "@!$'()*+,;:-._~"
+
+
+def mailto(address: str) -> str:
+    """The ``mailto:`` link of an email address, %-escaped so the whole address is the recipient.
+
+    ``x?cc=other@example.org`` is a valid address; written as is after ``mailto:``,
+    a mail program would write to "x" and copy "other@example.org".
+    """
+    return "mailto:" + quote(address, safe=_MAILTO_SAFE)
+
+
 def output_file(route: str) -> str:
     """Relative output file for a route: clean URLs become ``index.html``."""
     return f"{route}index.html" if route == "" or route.endswith("/") else route

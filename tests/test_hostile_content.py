@@ -13,13 +13,14 @@ import json
 import re
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 import pytest
 import yaml
 
 from helpers import MINIMAL_FILES, PAGE, make_catalog, problem_lines, run_cli
-from html_scan import executable_findings, html_pages, is_dangerous_url, is_same_origin
+from html_scan import executable_findings, html_pages, is_dangerous_url, is_same_origin, parse_page
 
 HOSTILE = Path(__file__).parent / "hostile"
 BASE_URL = "https://example.org/catalog/"
@@ -232,3 +233,18 @@ def test_yaml_tags_are_refused_never_run(tmp_path: Path, tagged: str) -> None:
     result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
     assert result.code == 1 and not marker.exists()
     assert problem_lines(result) == [f"content/pages/about.md:2: YAML tag '!!python/{tagged.split('python/')[1].split()[0].rstrip('>')}' is not allowed — remove it and write a plain value"]
+
+
+@pytest.mark.parametrize("address", ["x?cc=other@example.org", "a#b@example.org", "a&b=c@example.org", "100%25@example.org", "o'hara+tag@example.org"])
+def test_a_contact_address_is_the_whole_recipient_of_its_mailto_link(tmp_path: Path, address: str) -> None:
+    """RFC 6068: '?', '#', '&', '=' and '%' in an address are %-escaped, else a mail program writes to part of it."""
+    elective = MINIMAL_FILES["electives/surgery.md"].replace("\n---\n", f"\ncontact: {json.dumps(address)}\n---\n", 1)
+    site = MINIMAL_FILES["site.yaml"] + f"contact_email: {json.dumps(address)}\n"
+    content = make_catalog(tmp_path, {"electives/surgery.md": elective, "site.yaml": site})
+    assert run_cli("build", "--content", content, "--output", tmp_path / "_site").code == 0
+    page = parse_page((tmp_path / "_site" / "electives" / "surgery" / "index.html").read_text(encoding="utf-8"))
+    links = [element.attrs["href"] for element in page.elements if element.tag == "a" and element.attrs.get("href", "").startswith("mailto:")]
+    assert len(links) == 3  # (the question line, the facts and the footer)
+    for link in links:
+        recipient = urlsplit(link)
+        assert (recipient.query, recipient.fragment) == ("", "") and unquote(recipient.path) == address, link
