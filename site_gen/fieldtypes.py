@@ -169,11 +169,40 @@ def _email(value: Any) -> str:
     return result
 
 
+# A host name as written in a link, after IDNA: labels of letters, digits, '-' and '_' (an
+# IPv4 address is one too); a bracketed IPv6 address is checked by ``urlsplit`` itself.
+_HOST_NAME_RE = re.compile(r"^[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$")
+
+
+def host_problem(value: str) -> str | None:
+    """What is wrong with the host or port of an http(s) URL, if anything: "an invalid host name", "an invalid port"."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
+    except ValueError:
+        return "an invalid host name or port"
+    host = parts.hostname or ""
+    if parts.netloc.rpartition("@")[2].startswith("["):
+        return None  # (an IPv6 address: urlsplit refuses an invalid one)
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return "an invalid host name"
+    return None if _HOST_NAME_RE.match(ascii_host) else "an invalid host name"
+
+
 def _http_url(value: Any) -> str:
     result = _scalar(value, "https://example.edu/page")
-    parts = urlsplit(result)
+    example = "give a full http(s) URL, e.g. https://example.edu/page"
+    try:
+        parts = urlsplit(result)
+    except ValueError:
+        fail(f"{quoted(result)} has an invalid host name — {example}")
     if parts.scheme not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in result):
-        fail(f"{quoted(result)} is not a web address — give a full http(s) URL, e.g. https://example.edu/page")
+        fail(f"{quoted(result)} is not a web address — {example}")
+    problem = host_problem(result)
+    if problem is not None:
+        fail(f"{quoted(result)} has {problem} — {example}")
     return result
 
 
@@ -182,19 +211,24 @@ def normal_base_url(value: str) -> str:
 
     ``ValueError`` with a message for people when it cannot be a base URL.
     """
-    parts = urlsplit(value)
     example = "e.g. https://org.github.io/catalog/"
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        raise ValueError(f"{quoted(value)} has an invalid host name — {example}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname or any(char.isspace() for char in value):
         raise ValueError(f"{quoted(value)} is not a web address — give a full http(s) URL, {example}")
     if parts.query or parts.fragment or "?" in value or "#" in value:
         raise ValueError(f"{quoted(value)} has a '?' or '#' part — give only the address the site lives at, {example}")
     if parts.username is not None or parts.password is not None:
         raise ValueError(f"{quoted(value)} holds a user name or password — remove it, {example}")
-    try:
-        host = parts.hostname.encode("idna").decode("ascii")
-        port = f":{parts.port}" if parts.port is not None else ""
-    except (UnicodeError, ValueError):
-        raise ValueError(f"{quoted(value)} has an invalid host name — {example}") from None
+    problem = host_problem(value)
+    if problem is not None:
+        raise ValueError(f"{quoted(value)} has {problem} — {example}")
+    host = parts.hostname.encode("idna").decode("ascii")
+    if parts.netloc.rpartition("@")[2].startswith("["):
+        host = f"[{parts.hostname}]"  # (an IPv6 address keeps its brackets)
+    port = f":{parts.port}" if parts.port is not None else ""
     path = quote(parts.path or "/", safe="/%!$&'()*+,;=:@-._~")
     return f"{parts.scheme}://{host}{port}{path if path.endswith('/') else path + '/'}"
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from site_gen import humanize, urls
 from site_gen.clock import ClockError, build_datetime
 from site_gen.countries import country_name
+from site_gen.fieldtypes import normal_base_url
 from site_gen.problems import Problem, format_github, format_text, github_annotation
 from site_gen.schema import Elective, WeeksRange
 from site_gen.slugs import is_slug, suggest_slug, tag_slug
@@ -156,3 +157,12 @@ def test_display_path_is_the_path_relative_to_root(path: str, root: str) -> None
         root = "/" + root.lstrip("/") if path.startswith("/") else root.lstrip("/") or "."
     assert display_path(Path(path), Path(root)) == Path(os.path.relpath(path, root)).as_posix()
     assert display_path(path, root) == Path(os.path.relpath(path, root)).as_posix()  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("written", "base"), [
+    ("https://例子.测试/x", "https://xn--fsqu00a.xn--0zwm56d/x/"),
+    ("http://[::1]:8000/catalog", "http://[::1]:8000/catalog/"),
+    ("https://Example.org", "https://example.org/"),
+])
+def test_normal_base_url(written: str, base: str) -> None:
+    assert normal_base_url(written) == base
