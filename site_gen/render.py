@@ -162,7 +162,7 @@ def make_environment(
         placement=placement,
         in_repository=lambda source: repository_prefix + source,  # a source's path in the repository, for edit links
     )
-    env.filters.update(href=url_maker.href, absolute=url_maker.absolute, mailto=urls.mailto, label=humanize.label, long_date=humanize.long_date)
+    env.filters.update(href=url_maker.href, absolute=url_maker.absolute, mailto=urls.mailto, web_href=urls.web_href, label=humanize.label, long_date=humanize.long_date)
     return env
 
 

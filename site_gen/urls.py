@@ -6,6 +6,7 @@ work under the base path, ``absolute`` into full URLs for feeds and metadata.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote, urlsplit
@@ -74,6 +75,29 @@ def mailto(address: str) -> str:
     a mail program would write to "x" and copy "other@example.org".
     """
     return "mailto:" + quote(address, safe=_MAILTO_SAFE)
+
+
+# What may stay as written in a link's path, query and fragment besides letters, digits and
+# "_.-~": the other URL code points of the WHATWG URL standard, and '%' when it starts an escape.
+_URL_SAFE = "!$&'()*+,/:;=?@%"
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def web_href(address: str) -> str:
+    """An http(s) address from content as a link: characters a URL cannot hold %-escaped, as browsers do.
+
+    ``https://example.org/?q=<x>`` or ``…/{id}|x`` work in a browser, which escapes them;
+    written as is in ``href`` they make the page invalid HTML. Scheme and host (checked
+    by the content schema) stay as written; a '%' that starts no escape and every '#'
+    after the first are escaped too. Non-ASCII letters become %-escaped UTF-8.
+    """
+    parts = urlsplit(address)
+    start = len(parts.scheme) + len("://") + len(parts.netloc)
+    rest, hash_mark, fragment = address[start:].partition("#")
+    escaped = quote(_LONE_PERCENT.sub("%25", rest), safe=_URL_SAFE)
+    if hash_mark:
+        escaped += "#" + quote(_LONE_PERCENT.sub("%25", fragment), safe=_URL_SAFE)
+    return address[:start] + escaped
 
 
 def output_file(route: str) -> str:

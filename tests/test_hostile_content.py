@@ -109,6 +109,25 @@ def test_no_page_holds_anything_executable(hostile_site: Path) -> None:
     assert {page: found for page, found in findings.items() if found} == {}
 
 
+# A link as the HTML checker accepts it (WHATWG URL code points, '%' only before two hex digits, one '#').
+_URL_PART = r"(?:[A-Za-z0-9!$&'()*+,\-./:;=?@_~\u00a0-\U0010fffd]|%[0-9A-Fa-f]{2})*"
+VALID_LINK = re.compile(rf"^{_URL_PART}(?:#{_URL_PART})?$")
+
+
+def test_every_link_is_a_valid_url_even_from_hostile_url_fields(hostile_site: Path) -> None:
+    """website, apply_url and repository holding '<', '"' or '{' are escaped as browsers do, so pages stay valid HTML."""
+    invalid = {
+        (element.tag, name, value)
+        for page in html_pages(hostile_site)
+        for element in parse_page(page.read_text(encoding="utf-8")).elements
+        for name in ("href", "src", "action")
+        if name in element.attrs and not VALID_LINK.match(value := element.attrs[name])
+    }
+    assert sorted(invalid) == []
+    partner = (hostile_site / "partners" / "hostile-0" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/%22onmouseover=%22alert(1)"' in partner
+
+
 def test_template_syntax_in_content_is_shown_literally(hostile_site: Path) -> None:
     page = (hostile_site / "projects" / "hostile-0" / "index.html").read_text(encoding="utf-8")
     assert "{{ 7*191 }}" in page and "{% if true %}shown{% endif %}" in page
