@@ -221,7 +221,22 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     if refused is not None:
         problems.append(Problem(shown, body_line + refused[0], refused[1]))
         return None
+    problems += [Problem(shown, body_line + line, message) for line, message in body_character_problems(body)]
     return Document(path.parent.name, slug, shown, data, lines, body, body_line)
+
+
+# Characters an HTML page may not hold (controls other than tab, line breaks and form feed;
+# non-characters): written in a body they would be copied into the page as they are.
+_NOT_IN_HTML = re.compile("[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef"
+                          + "".join(f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(17)) + "]")
+
+
+def body_character_problems(body: str) -> list[tuple[int, str]]:
+    """(line index within the body, message) of each line holding a character a web page cannot show."""
+    if not _NOT_IN_HTML.search(body):
+        return []
+    found = ((index, _NOT_IN_HTML.search(line)) for index, line in enumerate(body.split("\n")))
+    return [(index, f"contains the invisible character U+{ord(match.group()):04X} — remove it") for index, match in found if match]
 
 
 def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:

@@ -267,3 +267,19 @@ def test_a_contact_address_is_the_whole_recipient_of_its_mailto_link(tmp_path: P
     for link in links:
         recipient = urlsplit(link)
         assert (recipient.query, recipient.fragment) == ("", "") and unquote(recipient.path) == address, link
+
+
+@pytest.mark.parametrize("character", ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\x9b", "\ufffe", "\U0001ffff"])
+def test_a_character_no_web_page_may_hold_is_refused_in_a_body_on_its_line(tmp_path: Path, character: str) -> None:
+    """Front matter refuses them; in a body they were copied into the page (invalid HTML: 'Forbidden code point')."""
+    body = f"First line.\n\nA line with {character}[31m in it.\n"
+    content = make_catalog(tmp_path, {"pages/about.md": PAGE.split("\n---\n", 1)[0] + "\n---\n" + body})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "_site")
+    assert result.code == 1 and not (tmp_path / "_site").exists()
+    assert problem_lines(result) == [f"content/pages/about.md:7: contains the invisible character U+{ord(character):04X} — remove it"]
+
+
+def test_tabs_form_feeds_and_bidirectional_marks_stay_allowed_in_a_body(tmp_path: Path) -> None:
+    body = "Tab\there, a form feed \x0c and right-to-left \u202bنص\u202c with a mark \u200f.\n"
+    content = make_catalog(tmp_path, {"pages/about.md": PAGE.split("\n---\n", 1)[0] + "\n---\n" + body})
+    assert run_cli("build", "--content", content, "--output", tmp_path / "_site").code == 0
