@@ -200,6 +200,8 @@ def _http_url(value: Any) -> str:
         fail(f"{quoted(result)} has an invalid host name — {example}")
     if parts.scheme not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in result):
         fail(f"{quoted(result)} is not a web address — {example}")
+    if "@" in parts.netloc:  # https://example.org@other.example/ leads to other.example
+        fail(f"{quoted(result)} holds a user name before '@', so the link would lead to {parts.hostname or 'another site'} — {example}")
     problem = host_problem(result)
     if problem is not None:
         fail(f"{quoted(result)} has {problem} — {example}")

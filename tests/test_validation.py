@@ -83,6 +83,9 @@ CASES = [
                  [f"{E}:10: deadline: '30/11/2026' is not a date — write it as YYYY-MM-DD, e.g. 2026-03-01"], id="date-format"),
     pytest.param({"electives/surgery.md": elective(apply_url="javascript:alert(1)")},
                  [f"{E}:11: apply_url: 'javascript:alert(1)' is not a web address — give a full http(s) URL, e.g. https://example.edu/page"], id="javascript-url"),
+    pytest.param({"electives/surgery.md": elective(apply_url="https://apply.example.edu@evil.example/form")},
+                 [f"{E}:11: apply_url: 'https://apply.example.edu@evil.example/form' holds a user name before '@', so the link would lead to"
+                  " evil.example — give a full http(s) URL, e.g. https://example.edu/page"], id="user-name-in-url"),
     pytest.param({"electives/surgery.md": elective(apply_url="www.example.org")},
                  [f"{E}:11: apply_url: 'www.example.org' is not a web address — give a full http(s) URL, e.g. https://example.edu/page"], id="url-without-scheme"),
     pytest.param({"electives/surgery.md": elective(contact="someone@")},
