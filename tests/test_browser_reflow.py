@@ -121,6 +121,53 @@ def test_a_wide_table_scrolls_in_its_own_region_that_the_keyboard_reaches(phone:
         assert region.evaluate("div => document.activeElement === div && getComputedStyle(div).overflowX === 'auto'")
 
 
+# The words of each table cell that the browser split across two lines (a word is a run of letters or digits).
+_WORDS_SPLIT_IN_CELLS = r"""() => {
+  const split = [], range = document.createRange();
+  for (const cell of document.querySelectorAll('td, th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      for (const word of text.textContent.matchAll(/[\p{L}\p{N}]+/gu)) {
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        if (new Set([...range.getClientRects()].map(line => Math.round(line.top))).size > 1) split.push(word[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+def test_table_cells_wrap_between_words_and_the_table_scrolls_instead(phone: Page, wide_site: tuple[str, list[str]]) -> None:
+    base, _ = wide_site
+    phone.goto(base + "electives/wide/")
+    assert phone.get_by_role("cell", name="Kigali University").count() == 1
+    assert phone.evaluate(_WORDS_SPLIT_IN_CELLS) == []
+
+
+def test_a_wide_table_is_printed_whole(browser: Browser, wide_site: tuple[str, list[str]]) -> None:
+    """Paper does not scroll: a table wider than the page squeezes its columns (breaking words if it must) instead."""
+    page = browser.new_page(viewport={"width": 700, "height": 900})
+    try:
+        page.emulate_media(media="print")
+        page.goto(wide_site[0] + "electives/wide/")
+        widths = page.evaluate("[...document.querySelectorAll('.table-scroll')].map(region => [region.scrollWidth, region.clientWidth])")
+        assert len(widths) == 2 and all(scroll <= client for scroll, client in widths), widths
+    finally:
+        page.close()
+
+
+def test_the_home_pages_country_table_keeps_its_words_whole_and_scrolls_in_its_own_region(phone: Page, wide_site: tuple[str, list[str]]) -> None:
+    base, _ = wide_site
+    phone.goto(base)
+    phone.get_by_text("countries as a table").click()
+    assert phone.get_by_role("rowheader", name="South Georgia and the South Sandwich Islands").count() == 1
+    assert phone.evaluate(_WORDS_SPLIT_IN_CELLS) == []
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+    region = phone.get_by_role("region", name="Countries with projects, partners or electives")
+    assert region.evaluate("div => getComputedStyle(div).overflowX === 'auto' && div.tabIndex === 0")
+
+
 def test_search_filters_fit_a_phone_with_the_longest_country_names(phone: Page, wide_site: tuple[str, list[str]]) -> None:
     base, _ = wide_site
     open_page(phone, base + "search/?q=wide")
