@@ -97,6 +97,20 @@ def test_values_of_one_facet_widen_and_a_shared_url_restores_the_filter(browser,
     page.close()
 
 
+def test_clear_filters_by_keyboard_leaves_the_focus_at_the_top_of_the_filters(browser, site_url: str) -> None:
+    """The button hides itself once nothing is checked; the focus must not fall back to the page's start."""
+    page = browser.new_page()
+    page.goto(site_url + "electives/?country=rw")
+    page.locator("[data-clear]").focus()
+    page.keyboard.press("Enter")
+    assert query(page) == {}
+    assert page.locator("[data-clear]").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "filters-title"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Category"
+    page.close()
+
+
 @pytest.mark.parametrize("value", ["RW", "Rw"])
 def test_a_country_code_in_the_url_works_in_either_case(browser, site_url: str, value: str) -> None:
     page = browser.new_page()

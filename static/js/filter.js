@@ -66,10 +66,19 @@
   each(".facet-links", function (list) { list.hidden = true; });
   form.addEventListener("change", function () { writeUrl(); apply(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+  /* The button hides itself once nothing is checked: its focus moves to the filters' heading
+   * (not back to the start of the page), from which Tab leads to the first facet again. */
+  function focusFiltersHeading() {
+    var heading = document.getElementById(form.getAttribute("aria-labelledby"));
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  }
+
   clear.addEventListener("click", function () {
     boxes.forEach(function (box) { box.checked = false; });
     writeUrl();
     apply();
+    focusFiltersHeading();
   });
   window.addEventListener("popstate", readUrl);
   readUrl();
