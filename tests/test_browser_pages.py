@@ -173,3 +173,31 @@ def test_printed_elective_keeps_the_facts_and_drops_the_chrome(browser: Browser,
         assert page.locator("aside.disclaimer").is_visible()
     finally:
         page.close()
+
+
+# Every element's colours (text, background, borders, outline), in document order.
+_COLOURS = """() => [...document.querySelectorAll('*')].map(element => {
+  const style = getComputedStyle(element);
+  return [element.tagName, element.className.baseVal ?? element.className, style.color, style.backgroundColor, style.borderTopColor,
+          style.borderLeftColor, style.outlineColor].join(' ');
+})"""
+
+
+def printed_colours(browser: Browser, url: str, scheme: str) -> list[str]:
+    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        page.emulate_media(media="print")
+        page.goto(url)
+        return page.evaluate(_COLOURS)
+    finally:
+        context.close()
+
+
+def test_a_page_printed_in_dark_mode_has_the_colours_of_paper(browser: Browser, tiny_site: str) -> None:
+    """Dark text on white paper whatever the screen's scheme: no pale 'Closes in …' on white, no dark boxes."""
+    url = tiny_site + "electives/surgery/"
+    light, dark = printed_colours(browser, url, "light"), printed_colours(browser, url, "dark")
+    assert len(light) > 100
+    assert [line for line in dark if line not in light] == []
+
