@@ -201,3 +201,21 @@ def test_a_page_printed_in_dark_mode_has_the_colours_of_paper(browser: Browser, 
     assert len(light) > 100
     assert [line for line in dark if line not in light] == []
 
+
+def test_the_map_legend_keeps_its_colours_in_forced_colours_mode(browser: Browser, bundled: tuple[str, dict[str, str]]) -> None:
+    """Forced colours paint backgrounds with the system's colour but leave the map's SVG fills: the legend must follow the map."""
+    base, routes = bundled
+    context = browser.new_context(forced_colors="active")
+    try:
+        page = context.new_page()
+        page.goto(base + routes["home"])
+        pairs = page.evaluate("""() => [...document.querySelectorAll('.map-legend .swatch')].map(swatch => {
+          const shade = [...swatch.classList].find(name => name.startsWith('map-n'));
+          const country = document.querySelector(`svg.map-world .map-link .${shade}`);
+          return [shade, getComputedStyle(swatch).backgroundColor, country && getComputedStyle(country).fill];
+        })""")
+        assert len(pairs) == 4
+        assert [shade for shade, swatch, fill in pairs if fill is not None and swatch != fill] == []
+        assert len({swatch for _, swatch, _ in pairs}) == 4
+    finally:
+        context.close()
