@@ -219,3 +219,29 @@ def test_the_map_legend_keeps_its_colours_in_forced_colours_mode(browser: Browse
         assert len({swatch for _, swatch, _ in pairs}) == 4
     finally:
         context.close()
+
+
+# The focused element: its text (or its label) and whether it lies in the world map.
+_FOCUSED = "() => [(document.activeElement.getAttribute('aria-label') || document.activeElement.textContent).trim(), !!document.activeElement.closest('svg')]"
+
+
+@pytest.mark.parametrize(("name", "after_the_map"), [("home", "All 33 countries as a table"), ("countries", "Burundi")])
+def test_the_keyboard_can_skip_the_map_s_links(browser: Browser, bundled: tuple[str, dict[str, str]], name: str, after_the_map: str) -> None:
+    """Every country of the map is a Tab stop (200 in a catalog of 300 entries): a link before the map skips them all."""
+    base, routes = bundled
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        page.goto(base + routes[name])
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            text, in_map = page.evaluate(_FOCUSED)
+            if text.startswith("Skip the map") or in_map:
+                break
+        assert text == "Skip the map (33 countries)", text
+        box = page.evaluate("() => { const box = document.activeElement.getBoundingClientRect(); return [box.left, box.top, box.width, box.height]; }")
+        assert box[0] >= 0 and box[1] >= 0 and box[2] > 50 and box[3] > 15, box  # shown while focused
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate(_FOCUSED) == [after_the_map, False]
+    finally:
+        page.close()
