@@ -245,3 +245,19 @@ def test_the_keyboard_can_skip_the_map_s_links(browser: Browser, bundled: tuple[
         assert page.evaluate(_FOCUSED) == [after_the_map, False]
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_search_boxes_show_only_where_search_can_run(browser: Browser, bundled: tuple[str, dict[str, str]], javascript: bool) -> None:
+    """Without JavaScript a search box would only lead to a page saying that search needs JavaScript."""
+    base, routes = bundled
+    context = browser.new_context(java_script_enabled=javascript)
+    try:
+        page = context.new_page()
+        for name in ("home", "electives-entry", "search"):
+            page.goto(base + routes[name])
+            boxes = [box for box in page.locator("input[type=search]").all() if box.is_visible()]
+            assert len(boxes) == (({"home": 2, "electives-entry": 1, "search": 2}[name]) if javascript else 0), name
+        assert page.locator("#search-nojs").is_visible() is not javascript
+    finally:
+        context.close()
