@@ -111,6 +111,33 @@ def test_clear_filters_by_keyboard_leaves_the_focus_at_the_top_of_the_filters(br
     page.close()
 
 
+def in_view(page, selector: str) -> bool:
+    return page.eval_on_selector(selector, "e => { const r = e.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight; }")
+
+
+def test_on_a_phone_the_count_of_what_the_filters_list_stays_in_view(browser, site_url: str) -> None:
+    """The results are below the filters in one column: a checked box would otherwise change nothing in view."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + "electives/")
+    for summary in page.locator(".facet > summary").all():
+        summary.click()  # every facet open: the filters are many screens long
+    page.locator("#f-direction-inbound").check()
+    shown = len(visible_cards(page))
+    assert not in_view(page, "[data-result-count]")
+    assert in_view(page, "[data-show-results]") and page.locator("[data-show-results]").inner_text() == f"Show {shown} electives"
+    page.locator("[data-show-results] a").click()
+    page.wait_for_function("() => document.querySelector('[data-result-count]').getBoundingClientRect().top < innerHeight")
+    context.close()
+
+
+def test_on_a_wide_screen_the_results_are_beside_the_filters_without_the_phone_bar(browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(site_url + "electives/")
+    assert page.locator("[data-show-results]").is_hidden() and in_view(page, "[data-result-count]")
+    page.close()
+
+
 @pytest.mark.parametrize("value", ["RW", "Rw"])
 def test_a_country_code_in_the_url_works_in_either_case(browser, site_url: str, value: str) -> None:
     page = browser.new_page()

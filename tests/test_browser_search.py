@@ -103,7 +103,29 @@ def test_a_long_pasted_word_answers_and_the_boxes_take_what_search_reads(page: P
     expect(page.locator("#search-status")).to_contain_text("No results for")
     limit = page.evaluate("SearchCore.MAX_QUERY_LENGTH")
     assert page.locator("#search-page-q").get_attribute("maxlength") == str(limit)
+    page.goto(site_url + "partners/")
     assert page.locator("#site-search-q").get_attribute("maxlength") == str(limit)
+
+
+def test_the_search_page_has_one_search_box_and_on_a_phone_results_start_in_the_first_screen(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    open_search(page, site_url)
+    assert page.locator("input[type=search]").count() == 1, "the header's box would be a second one"
+    page.locator("#search-page-q").fill("surgery")
+    expect(page.locator("#search-status")).to_contain_text("results for")
+    status = page.locator("#search-status").bounding_box()
+    assert status is not None and status["y"] + status["height"] <= 740, status
+    context.close()
+
+
+def test_on_a_phone_the_header_search_box_is_wide_enough_to_type_in(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + "partners/")
+    box = page.locator("#site-search-q").bounding_box()
+    assert box is not None and box["width"] >= 180, box
+    context.close()
 
 
 def test_a_long_query_in_the_url_is_cut_to_what_the_box_holds_and_search_reads(page: Page, site_url: str) -> None:

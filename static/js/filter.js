@@ -9,6 +9,7 @@
   var status = document.querySelector("[data-result-count]");
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
   var clear = form.querySelector("[data-clear]");
+  var show = form.querySelector("[data-show-results]");
 
   function each(selector, action) {
     Array.prototype.forEach.call(form.querySelectorAll(selector), action);
@@ -40,6 +41,7 @@
     var noun = status.getAttribute(shown === 1 ? "data-singular" : "data-plural");
     var filtered = Object.keys(chosen).length > 0;
     status.textContent = shown + " " + noun + (filtered ? " of " + status.getAttribute("data-total") : "");
+    show.querySelector("a").textContent = "Show " + shown + " " + noun;
     clear.hidden = !filtered;
   }
 
@@ -63,6 +65,7 @@
   }
 
   each(".facet-checks", function (fieldset) { fieldset.hidden = false; });
+  show.hidden = false;
   each(".facet-links", function (list) { list.hidden = true; });
   form.addEventListener("change", function () { writeUrl(); apply(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
