@@ -44,7 +44,7 @@ LONG_NAMED_COUNTRIES = {"GS": "South Georgia and the South Sandwich Islands", "S
                         "CD": "Democratic Republic of the Congo"}
 WIDE_ELECTIVE = ELECTIVE.replace("Surgery Elective", f"Wide Elective {LONG_WORD}").replace(
     "countries: [CN]", f"countries: [CN, {', '.join(LONG_NAMED_COUNTRIES)}]").replace("Body of the elective.", WIDE_BODY)
-WIDE_PROJECT = PROJECT.replace("tags: [maternal health]", f"tags: [maternal health, {LONG_WORD.lower()}]")
+WIDE_PROJECT = PROJECT.replace("tags: [maternal health]", f"tags: [maternal health, {LONG_WORD.lower()}]\npeople_reached: 1806702")
 SEARCHES = ["search/?q=wide", "search/?q=body"]
 
 
@@ -166,6 +166,23 @@ def test_the_home_pages_country_table_keeps_its_words_whole_and_scrolls_in_its_o
     assert phone.evaluate("document.documentElement.scrollWidth") <= 320
     region = phone.get_by_role("region", name="Countries with projects, partners or electives")
     assert region.evaluate("div => getComputedStyle(div).overflowX === 'auto' && div.tabIndex === 0")
+
+
+@pytest.mark.parametrize("width", [320, 360, 412])
+def test_the_home_pages_figures_keep_each_number_on_one_line(browser: Browser, wide_site: tuple[str, list[str]], width: int) -> None:
+    """A sum of people reached runs to millions: '1,806,702' must not break at a comma."""
+    base, _ = wide_site
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(base)
+        numbers = page.locator(".figure-value")
+        assert "1,806,702" in numbers.all_inner_texts()
+        lines = numbers.evaluate_all("spans => spans.map(s => Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)))")
+        assert set(lines) == {1}, dict(zip(numbers.all_inner_texts(), lines))
+        assert numbers.evaluate_all("spans => spans.every(s => s.getBoundingClientRect().right <= s.parentElement.getBoundingClientRect().right)")
+    finally:
+        context.close()
 
 
 def test_search_filters_fit_a_phone_with_the_longest_country_names(phone: Page, wide_site: tuple[str, list[str]]) -> None:
