@@ -53,7 +53,9 @@ def cross_file_problems(
     every partner file found, valid or not: a reference to a partner file with
     problems of its own is not also reported as missing.
     """
+    documents = list(documents)
     drafts = {item.slug for item in items.values() if item.collection == "partners" and item.meta.draft}
+    elsewhere = {document.slug: document.path for document in documents if document.collection != "partners"}  # a partner saved in another folder
     problems: list[Problem] = []
     for document in documents:
         item = items.get(document.path)
@@ -64,6 +66,8 @@ def cross_file_problems(
             if slug not in partner_files:
                 match = closest(slug, partner_files)
                 hint = f"; did you mean '{match}'?" if match and match != slug else ""
+                if slug in elsewhere:
+                    hint = f"; the file of that name is {elsewhere[slug]}, not in partners/"
                 problems.append(Problem(document.path, line, f"{label}: no partner '{slug}' ({content_name}/partners/{slug}.md does not exist{hint})"))
             elif slug in drafts and not is_draft:
                 problems.append(Problem(document.path, line, (

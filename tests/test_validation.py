@@ -509,3 +509,16 @@ def test_a_link_to_a_draft_says_it_is_a_draft(tmp_path: Path) -> None:
 def test_an_entry_saved_in_another_kinds_folder_is_told_where_it_belongs(tmp_path: Path) -> None:
     lines = check(tmp_path, {"electives/riverside-copy.md": PARTNER.replace("Riverside Hospital", "Riverside Copy")})
     assert lines == ["content/electives/riverside-copy.md:1: its fields are those of partners, not electives — move it to content/partners/"]
+
+
+def test_a_reference_to_a_partner_saved_in_another_folder_names_that_file(tmp_path: Path) -> None:
+    """The one line in the misplaced file says where it belongs; the entries naming it say which file they mean."""
+    lines = check(tmp_path, {
+        "electives/hillside.md": PARTNER.replace("Riverside Hospital", "Hillside Hospital"),
+        "projects/needs.md": PROJECT.replace("partners: [riverside]", "partners: [riverside, hillside]"),
+    })
+    assert lines == [
+        "content/electives/hillside.md:1: its fields are those of partners, not electives — move it to content/partners/",
+        "content/projects/needs.md:7: partners[1]: no partner 'hillside' (content/partners/hillside.md does not exist;"
+        " the file of that name is content/electives/hillside.md, not in partners/)",
+    ]
