@@ -23,6 +23,9 @@
   // longer it is. No real word is longer than 30 letters: a longer one is matched exactly.
   var MAX_QUERY_LENGTH = 300;  // characters of the folded query (the search boxes' maxlength)
   var MAX_WORD_LENGTH = 30;
+  // A word matched as the start of a longer one counts for less than the word itself: "care" must
+  // rank entries about care above one that only mentions a "career" (a rare word, so a heavy one).
+  var PREFIX_BOOST_DIVISOR = 3;
   // The longest word lunr's own "word~1", "word~2" may match at each edit distance: its
   // automaton grows with both (at distance 2, 20 letters take 2 ms, 30 letters 0.2 s).
   var EDIT_DISTANCE_WORD_LENGTH = [Infinity, MAX_WORD_LENGTH, 20];
@@ -145,7 +148,7 @@
     // "electrocardiogram" and "clinical" (stem "clinic") "Clínica"; the clause itself finds the
     // stem. Only a stem that is not the start of the word ("surgery": "surgeri") is the prefix.
     var start = clause.term.indexOf(stem) === 0 ? clause.term : stem;
-    var prefix = { term: start, fields: clause.fields, boost: clause.boost, usePipeline: false,
+    var prefix = { term: start, fields: clause.fields, boost: clause.boost / PREFIX_BOOST_DIVISOR, usePipeline: false,
       wildcard: lunr.Query.wildcard.TRAILING, presence: clause.presence };
     if (clause.presence === lunr.Query.presence.REQUIRED) {
       query.clauses.splice(index, 1);

@@ -56,6 +56,14 @@ for (const [query, top, expected, why] of RANKED) {
   });
 }
 
+test('the word being typed ranks entries with that word above one with a longer word it starts', async () => {
+  // The Kumasi fellowship says "career" twice and never "care": a rare word, so a heavy match.
+  const found = await refs(search, 'care');
+  assert.equal(found[0], 'projects/refugee-primary-care-northern-jordan');
+  assert.ok(found.indexOf('electives/malaria-research-fellowship-kumasi') >= 4, found.slice(0, 5).join(', '));
+  assert.ok((await refs(search, 'malar')).slice(0, 2).includes('electives/malaria-research-fellowship-kumasi'), 'a prefix alone still finds');
+});
+
 test('British and American spellings find the same entries', async () => {
   for (const [british, american] of [['paediatric', 'pediatric'], ['centre', 'center'], ['anaesthesia', 'anesthesia'],
     ['programme', 'program'], ['paediatrics centres', 'pediatrics centers']]) {
