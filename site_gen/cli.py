@@ -16,7 +16,7 @@ from .clock import ClockError
 from .errors import ScaffoldError, SearchAssetError, describe_error
 from .freshness import check_freshness
 from .node_data import MissingDataError
-from .options import KIND_TO_COLLECTION, BuildOptions
+from .options import KIND_TO_COLLECTION, BuildOptions, repository_prefix
 from .output import OutputError
 from .problems import format_github, format_text
 
@@ -69,9 +69,11 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report(problems: list, output_format: str = "text") -> int:
-    formatter = format_github if output_format == "github" else format_text
-    sys.stdout.write(formatter(problems))
+def _report(problems: list, output_format: str = "text", content_dir: Path | None = None) -> int:
+    if output_format == "github":
+        sys.stdout.write(format_github(problems, repository_prefix(content_dir) if content_dir is not None else ""))
+    else:
+        sys.stdout.write(format_text(problems))
     return EXIT_PROBLEMS
 
 
@@ -90,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
 
         result = check(args.content, args.base_url)
         if not result.ok:
-            return _report(result.problems, args.format)
+            return _report(result.problems, args.format, args.content)
         print(f"ok: {len(result.catalog.published) if result.catalog else 0} published entries, {len(result.catalog.drafts) if result.catalog else 0} drafts, no problems")
         return EXIT_OK
     if args.command == "serve":

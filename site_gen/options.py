@@ -48,15 +48,20 @@ class BuildOptions:
 
     @cached_property
     def repository_prefix(self) -> str:
-        """Where the content folder's parent sits in its git repository ("" at the top or outside git), for edit links.
+        """``repository_prefix`` of the content folder, for edit links."""
+        return repository_prefix(self.content_dir)
 
-        Sources are named from the content folder's parent ("content/pages/about.md");
-        when the catalog lives deeper in a repository ("site/content/..."), the
-        repository's own path of a source is this prefix followed by that name.
-        """
-        parent = self.content_dir.resolve().parent
-        for folder in (parent, *parent.parents):
-            if (folder / ".git").exists():
-                relative = parent.relative_to(folder).as_posix()
-                return "" if relative == "." else relative + "/"
-        return ""
+
+def repository_prefix(content_dir: Path) -> str:
+    """Where the content folder's parent sits in its git repository ("" at the top or outside git).
+
+    Sources are named from the content folder's parent ("content/pages/about.md");
+    when the catalog lives deeper in a repository ("site/content/..."), the
+    repository's own path of a source is this prefix followed by that name.
+    """
+    parent = content_dir.resolve().parent
+    for folder in (parent, *parent.parents):
+        if (folder / ".git").exists():
+            relative = parent.relative_to(folder).as_posix()
+            return "" if relative == "." else relative + "/"
+    return ""

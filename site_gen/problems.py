@@ -51,20 +51,25 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(problem: Problem, title: str = "Catalog content error") -> str:
-    """Render one problem as a GitHub Actions ``::error`` workflow command."""
+def github_annotation(problem: Problem, title: str = "Catalog content error", prefix: str = "") -> str:
+    """Render one problem as a GitHub Actions ``::error`` workflow command.
+
+    GitHub places an annotation by the file's path from the repository's root:
+    ``prefix`` is where the content folder's parent sits in the repository ("site/").
+    """
     properties = ",".join(
         f"{key}={_escape_property(value)}"
-        for key, value in (("file", problem.path), ("line", str(problem.line)), ("title", title))
+        for key, value in (("file", prefix + problem.path), ("line", str(problem.line)), ("title", title))
     )
     return f"::error {properties}::{_escape_data(problem.message)}"
 
 
-def format_github(problems: list[Problem]) -> str:
-    """Annotations for GitHub, then every problem as plain text with a count.
+def format_github(problems: list[Problem], prefix: str = "") -> str:
+    """Annotations for GitHub (paths from the repository's root, see ``github_annotation``),
+    then every problem as plain text with a count.
 
     GitHub shows only the first ten annotations of a step, so the plain lines
     make sure nothing is hidden.
     """
-    annotations = [github_annotation(problem) for problem in problems]
+    annotations = [github_annotation(problem, prefix=prefix) for problem in problems]
     return "\n".join(annotations) + ("\n" if annotations else "") + format_text(problems)

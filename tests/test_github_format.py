@@ -63,3 +63,19 @@ def test_no_problems_means_no_annotations(tmp_path: Path) -> None:
     result = run_cli("check", "--format", "github", "--content", make_catalog(tmp_path, {}))
     assert result.code == 0 and "::error" not in result.out
     assert format_github([]) == "0 problems found\n"
+
+
+@pytest.mark.parametrize("absolute", [False, True])
+def test_annotations_name_files_from_the_repository_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, absolute: bool) -> None:
+    """GitHub places an annotation by its path in the repository: a catalog in site/content is named site/content/..."""
+    (tmp_path / ".git").mkdir()
+    make_catalog(tmp_path / "site", {"electives/broken.md": ELECTIVE.replace("countries: [CN]", "countries: [XX]")})
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "site/content" if absolute else Path("site/content")
+    result = run_cli("check", "--format", "github", "--content", content)
+    assert result.code == 1
+    [annotation] = [line for line in result.lines if line.startswith("::error ")]
+    properties, _ = parse_annotation(annotation)
+    assert (properties["file"], properties["line"]) == ("site/content/electives/broken.md", "8")
+    assert (tmp_path / properties["file"]).is_file()
+    assert "content/electives/broken.md:8: countries[0]: 'XX' is not an ISO 3166-1 alpha-2 country code" in result.lines
