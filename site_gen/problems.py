@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
@@ -56,12 +57,22 @@ def github_annotation(problem: Problem, title: str = "Catalog content error", pr
 
     GitHub places an annotation by the file's path from the repository's root:
     ``prefix`` is where the content folder's parent sits in the repository ("site/").
+    The message shows invisible characters as escapes, as the plain line does (line
+    breaks stay line breaks, escaped for the command); the
+    path keeps them (GitHub matches it to the file) except the undecodable bytes of a
+    file name that is not UTF-8, which no log can hold.
     """
     properties = ",".join(
         f"{key}={_escape_property(value)}"
-        for key, value in (("file", prefix + problem.path), ("line", str(problem.line)), ("title", title))
+        for key, value in (("file", _without_surrogates(prefix + problem.path)), ("line", str(problem.line)), ("title", title))
     )
-    return f"::error {properties}::{_escape_data(problem.message)}"
+    message = "".join(part if part in ("\r", "\n") else visible(part) for part in re.split(r"([\r\n])", problem.message))
+    return f"::error {properties}::{_escape_data(message)}"
+
+
+def _without_surrogates(text: str) -> str:
+    """Show the lone surrogates that stand for undecodable bytes of a file name as escapes."""
+    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) == "Cs" else ch for ch in text)
 
 
 def format_github(problems: list[Problem], prefix: str = "") -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -79,3 +80,25 @@ def test_annotations_name_files_from_the_repository_root(tmp_path: Path, monkeyp
     assert (properties["file"], properties["line"]) == ("site/content/electives/broken.md", "8")
     assert (tmp_path / properties["file"]).is_file()
     assert "content/electives/broken.md:8: countries[0]: 'XX' is not an ISO 3166-1 alpha-2 country code" in result.lines
+
+
+def test_annotations_show_invisible_characters_as_the_plain_lines_do(tmp_path: Path) -> None:
+    """'unknown field 'ti\u200btle' (did you mean 'title'?)' must not read as 'title' ... 'title' on GitHub."""
+    content = make_catalog(tmp_path, {"electives/surgery.md": ELECTIVE.replace("summary:", "ti\u200btle: x\nsummary:")})
+    result = run_cli("check", "--format", "github", "--content", content)
+    [annotation] = [line for line in result.lines if line.startswith("::error ")]
+    _, message = parse_annotation(annotation)
+    assert message == "unknown field 'ti\\u200btle' (did you mean 'title'?)"
+    assert f"content/electives/surgery.md:3: {message}" in result.lines
+
+
+def test_a_file_name_that_is_not_utf8_cannot_break_the_annotations(tmp_path: Path) -> None:
+    """Its undecodable bytes are escapes, as in the plain line: printing cannot fail, even to a strict UTF-8 stream."""
+    content = make_catalog(tmp_path, {})
+    (content / "electives" / os.fsdecode(b"caf\xe9.md")).write_text(ELECTIVE, encoding="utf-8")
+    result = run_cli("check", "--format", "github", "--content", content)
+    result.out.encode("utf-8")  # (what a UTF-8 stream with errors='strict' does with every line)
+    [annotation] = [line for line in result.lines if line.startswith("::error ")]
+    properties, message = parse_annotation(annotation)
+    assert properties["file"] == "content/electives/caf\\udce9.md"
+    assert message.startswith("file name 'caf\\udce9.md' is not a valid slug")
