@@ -43,6 +43,29 @@ def commands(workflow: dict[str, Any]) -> str:
     return "\n".join(step.get("run", "") for step in steps(workflow))
 
 
+def step_environment(workflow: dict[str, Any], step: dict[str, Any]) -> dict[str, str]:
+    """The variables a step sees: the workflow's, its job's, then its own."""
+    [job] = [job for job in workflow["jobs"].values() if step in job.get("steps", [])]
+    return {**workflow.get("env", {}), **job.get("env", {}), **step.get("env", {})}
+
+
+def base_url_given(workflow: dict[str, Any], step: dict[str, Any]) -> str:
+    """The --base-url a step's command passes, with the variables it names written out."""
+    match = re.search(r'--base-url "([^"]+)"', step["run"])
+    assert match, f"no --base-url in {step['run']!r}"
+    environment = step_environment(workflow, step)
+    return re.sub(r"\$\{?(\w+)", lambda name: environment[name[1]], match[1])
+
+
+@pytest.mark.parametrize("name", ["pull-request.yml", "deploy.yml"])
+def test_the_content_is_checked_with_the_base_url_it_is_built_with(name: str) -> None:
+    """A body link that starts with the base path is an error: the check must annotate it, not leave it to the build's log."""
+    workflow = load(GITHUB / "workflows" / name)
+    [check] = [step for step in steps(workflow) if "build.py check" in step.get("run", "")]
+    [build] = [step for step in steps(workflow) if "build.py build" in step.get("run", "")]
+    assert base_url_given(workflow, check) == base_url_given(workflow, build)
+
+
 @pytest.mark.parametrize(("schema", "files"), [
     ("github-workflows", WORKFLOWS),
     ("github-issue-forms", FORMS),
@@ -75,7 +98,8 @@ def test_pull_request_workflow_annotates_tests_and_builds_under_a_sub_path() -> 
     assert readme_test_command and re.search(r"^make test$", run, re.M), "the README's one test command runs"
     [build] = [step for step in steps(workflow) if "build.py build" in step.get("run", "")]
     assert "--base-url" in build["run"]
-    assert re.fullmatch(r"https://.+\.github\.io/[^/]+/", build["env"]["PREVIEW_URL"].replace("${{ github.repository_owner }}", "org").replace("${{ github.event.repository.name }}", "catalog"))
+    preview_url = step_environment(workflow, build)["PREVIEW_URL"]
+    assert re.fullmatch(r"https://.+\.github\.io/[^/]+/", preview_url.replace("${{ github.repository_owner }}", "org").replace("${{ github.event.repository.name }}", "catalog"))
 
 
 def test_deploy_workflow_publishes_main_with_the_pages_url() -> None:
