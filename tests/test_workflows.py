@@ -105,7 +105,8 @@ def test_pull_request_workflow_annotates_tests_and_builds_under_a_sub_path() -> 
 def test_deploy_workflow_publishes_main_with_the_pages_url() -> None:
     workflow = load(GITHUB / "workflows/deploy.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert effective_permissions(workflow, "build") == {"contents": "read", "pages": "read"}, "the job that runs installs and the build cannot publish"
+    assert effective_permissions(workflow, "deploy") == {"pages": "write", "id-token": "write"}
     assert workflow["concurrency"]["group"] == "pages"
     pages = step_using(workflow, "actions/configure-pages")
     [build] = [step for step in steps(workflow) if "build.py build" in step.get("run", "")]
@@ -115,6 +116,11 @@ def test_deploy_workflow_publishes_main_with_the_pages_url() -> None:
     deploy_job = workflow["jobs"]["deploy"]
     assert deploy_job["environment"]["name"] == "github-pages"
     assert [step["uses"].split("@")[0] for step in deploy_job["steps"]] == ["actions/deploy-pages"]
+
+
+def effective_permissions(workflow: dict[str, Any], job: str) -> dict[str, str]:
+    """A job's GITHUB_TOKEN permissions: its own block replaces the workflow's whole."""
+    return workflow["jobs"][job].get("permissions", workflow.get("permissions"))
 
 
 def form_fields(name: str) -> dict[str, dict[str, Any]]:
