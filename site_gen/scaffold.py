@@ -75,6 +75,8 @@ def create_entry(content_dir: Path, kind: str, slug: str) -> Path:
         raise ScaffoldError(f"page slug '{slug}' is reserved for the site's own /{slug}/ — choose another slug")
     if collection != "pages" and slug in RESERVED_ENTRY_SLUGS:
         raise ScaffoldError(f"slug '{slug}' is reserved for the filter pages at /{collection}/{slug}/ — choose another slug")
+    if not content_dir.is_dir():  # (a typo or the wrong folder: the new file would be lost where check never looks)
+        raise ScaffoldError(f"no content folder at {content_dir} — run this in the folder that holds content/, or give --content")
     path = content_dir / collection / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{path} already exists — choose another slug or edit that file")

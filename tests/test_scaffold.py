@@ -94,3 +94,14 @@ def test_a_web_template_pasted_unchanged_is_refused_on_its_title(tmp_path: Path,
 def test_each_kind_of_template_has_an_example_summary_of_its_own() -> None:
     summaries = {(ROOT / "content/_templates" / f"{kind}.md").read_text(encoding="utf-8").split("\n")[2] for kind in ("elective", "project", "partner", "page")}
     assert len(summaries) == 4 and all(summary.startswith("summary: ") for summary in summaries)
+
+
+def test_new_refuses_a_content_folder_that_does_not_exist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from the wrong folder (or with a typo), it made a new content/ there and said 'created'; check never saw the file."""
+    make_catalog(tmp_path, {})
+    (tmp_path / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "docs")
+    result = run_cli("new", "elective", "lost-entry")
+    assert result.code == 2
+    assert result.err == "error: no content folder at content — run this in the folder that holds content/, or give --content\n"
+    assert list((tmp_path / "docs").iterdir()) == []
