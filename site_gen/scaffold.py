@@ -41,24 +41,40 @@ EXAMPLE_SUMMARIES = {
 }
 
 
-def _field_line(name: str, info: FieldInfo, title: str, kind: str) -> str:
+MAX_LISTED_CHOICES = 12  # (longer lists, such as country codes, are named by the description)
+OPTIONAL_FIELDS_NOTE = "# Lines starting with '# ' are optional fields: to use one, delete the '# ' at its start."
+
+
+def choices(schema: dict[str, Any]) -> str:
+    """' One of: a, b.' (or 'One or more of' for a list) when a field allows a few fixed values, else ''."""
+    for part in (schema, *schema.get("anyOf", [])):
+        if 0 < len(part.get("enum", [])) <= MAX_LISTED_CHOICES:
+            return f" One of: {', '.join(map(str, part['enum']))}."
+        if 0 < len(part.get("items", {}).get("enum", [])) <= MAX_LISTED_CHOICES:
+            return f" One or more of: {', '.join(map(str, part['items']['enum']))}."
+    return ""
+
+
+def _field_line(name: str, info: FieldInfo, title: str, kind: str, schema: dict[str, Any]) -> str:
     example = title if name == "title" else EXAMPLE_SUMMARIES[kind] if name == "summary" else (info.examples or [""])[0]
     line = f"{name}: {yaml_value(example)}"
-    comment = f"  # {info.description}" if info.description else ""
+    listed = choices(schema) if not all(f"{value}:" in (info.description or "") for value in schema.get("enum", [None])) else ""
+    comment = f"  # {info.description}{listed}" if info.description else ""
     return (line if info.is_required() else f"# {line}") + comment
 
 
 def entry_template(kind: str, slug: str) -> str:
     """Return the text of a new entry: required fields filled with examples, optional ones commented."""
     model = ENTRY_MODELS[KIND_TO_COLLECTION[kind]]
+    properties = model.model_json_schema()["properties"]
     title = slug.replace("-", " ").capitalize()[:200].rstrip()  # (the file must pass the check as written: 3 to 200 characters)
     if len(title) < 3:
         title = f"{title} (write the full title)"
     lines = ["---"]
     for name, info in model.model_fields.items():
         if name != "draft":
-            lines.append(_field_line(name, info, title, kind))
-    lines += ["---", "", "## Overview", "", "Describe it here in a few paragraphs: what, where, with whom, and who may take part.", ""]
+            lines.append(_field_line(name, info, title, kind, properties[name]))
+    lines += [OPTIONAL_FIELDS_NOTE, "---", "", "## Overview", "", "Describe it here in a few paragraphs: what, where, with whom, and who may take part.", ""]
     return "\n".join(lines)
 
 

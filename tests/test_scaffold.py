@@ -105,3 +105,20 @@ def test_new_refuses_a_content_folder_that_does_not_exist(tmp_path: Path, monkey
     assert result.code == 2
     assert result.err == "error: no content folder at content — run this in the folder that holds content/, or give --content\n"
     assert list((tmp_path / "docs").iterdir()) == []
+
+
+@pytest.mark.parametrize(("kind", "line"), [
+    ("elective", "category: clinical  # The kind of international elective. One of: clinical, community-health, research."),
+    ("elective", "audience: [medical-student, resident]  # Who may apply (at least one). One or more of: medical-student, resident, fellow, physician, nurse, public-health, other."),
+    ("elective", "direction: outbound  # outbound: our learners go abroad; inbound: international scholars come to us."),
+    ("project", "status: active  # Where the project stands. One of: planned, active, completed."),
+    ("partner", "kind: hospital  # What sort of institution it is. One of: university, hospital, clinic, ministry, ngo, government, foundation, other."),
+])
+def test_new_entry_comments_list_the_values_a_field_allows(tmp_path: Path, kind: str, line: str) -> None:
+    """Someone who is not a programmer can fill in 'category' without the field reference open beside it."""
+    content = make_catalog(tmp_path, {})
+    run_cli("new", kind, "fresh-entry", "--content", content)
+    collection = {"elective": "electives", "project": "projects", "partner": "partners"}[kind]
+    text = (content / collection / "fresh-entry.md").read_text(encoding="utf-8")
+    assert line in text.splitlines()
+    assert "# Lines starting with '# ' are optional fields: to use one, delete the '# ' at its start." in text
