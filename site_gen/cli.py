@@ -7,6 +7,7 @@ whose inputs did not change answers in the time it takes to hash them.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -34,6 +35,16 @@ def _base_url(value: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _content_folder(value: str) -> Path:
+    """The content folder as given, or as an absolute path when it has no name of its own ('.', '..', 'x/..').
+
+    Problems name files from the folder's parent ("content/electives/x.md"): for '.' that parent was
+    '.' itself, so a problem read "electives/x.md" and a missing partner "/partners/y.md".
+    """
+    folder = Path(value)
+    return folder if folder.name not in ("", "..") else Path(os.path.abspath(folder))
+
+
 def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of at least 1")
@@ -41,7 +52,7 @@ def _positive(value: str) -> int:
 
 
 def _add_content_options(parser: argparse.ArgumentParser, output: bool = True) -> None:
-    parser.add_argument("--content", type=Path, default=Path("content"), help="catalog folder (default: content)")
+    parser.add_argument("--content", type=_content_folder, default=Path("content"), help="catalog folder (default: content)")
     if output:
         parser.add_argument("--output", type=Path, default=Path("_site"), help="output folder (default: _site)")
     parser.add_argument("--base-url", type=_base_url, default=None, help="override site.yaml's base_url")
@@ -65,7 +76,7 @@ def make_parser() -> argparse.ArgumentParser:
     new_parser = commands.add_parser("new", help="write a new entry from a template")
     new_parser.add_argument("kind", choices=tuple(KIND_TO_COLLECTION), help="kind of entry")
     new_parser.add_argument("slug", help="file name without .md, e.g. nanjing-surgery")
-    new_parser.add_argument("--content", type=Path, default=Path("content"), help="catalog folder (default: content)")
+    new_parser.add_argument("--content", type=_content_folder, default=Path("content"), help="catalog folder (default: content)")
     return parser
 
 

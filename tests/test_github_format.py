@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ELECTIVE, make_catalog, run_cli
+from helpers import ELECTIVE, PROJECT, make_catalog, run_cli
 from site_gen.problems import Problem, format_github, github_annotation
 
 ANNOTATION = re.compile(r"^::error (?P<properties>[^:]*)::(?P<data>.*)$")
@@ -102,3 +102,15 @@ def test_a_file_name_that_is_not_utf8_cannot_break_the_annotations(tmp_path: Pat
     properties, message = parse_annotation(annotation)
     assert properties["file"] == "content/electives/caf\\udce9.md"
     assert message.startswith("file name 'caf\\udce9.md' is not a valid slug")
+
+
+@pytest.mark.parametrize(("folder", "given"), [("content", "."), ("content/electives", "..")])
+def test_a_content_folder_given_as_dot_is_named_as_any_other(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str, given: str) -> None:
+    """`--content .` named files 'projects/x.md' (and the annotation put them at the repository's top) and a missing partner '/partners/y.md'."""
+    (tmp_path / ".git").mkdir()
+    make_catalog(tmp_path, {"projects/needs.md": PROJECT.replace("partners: [riverside]", "partners: [kfmc]")})
+    monkeypatch.chdir(tmp_path / folder)
+    result = run_cli("check", "--format", "github", "--content", given)
+    [annotation] = [line for line in result.lines if line.startswith("::error ")]
+    assert parse_annotation(annotation)[0]["file"] == "content/projects/needs.md"
+    assert "content/projects/needs.md:7: partners[0]: no partner 'kfmc' (content/partners/kfmc.md does not exist)" in result.lines
