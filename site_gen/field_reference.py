@@ -25,7 +25,9 @@ Every field a catalog file may have: its type, whether it is required, the value
 it allows and an example. This page is generated from the schema the checker uses
 (`site_gen/schema.py`) by `python -m site_gen.generated`; do not edit it by hand.
 Fields not listed here are errors. An optional field left empty (`host:`) counts
-as not given. Lists are written in brackets: `countries: [KE, UG]`.
+as not given, except a list (write `tags: []` or leave the line out) and a field
+with a default (`draft`, `language`, `branch`), which needs a value when written.
+Lists are written in brackets: `countries: [KE, UG]`.
 """
 
 
