@@ -58,8 +58,9 @@ def choices(schema: dict[str, Any]) -> str:
 def _field_line(name: str, info: FieldInfo, title: str, kind: str, schema: dict[str, Any]) -> str:
     example = title if name == "title" else EXAMPLE_SUMMARIES[kind] if name == "summary" else (info.examples or [""])[0]
     line = f"{name}: {yaml_value(example)}"
-    listed = choices(schema) if not all(f"{value}:" in (info.description or "") for value in schema.get("enum", [None])) else ""
-    comment = f"  # {info.description}{listed}" if info.description else ""
+    values = schema.get("enum", [])
+    named_already = bool(values) and all(f"{value}:" in (info.description or "") for value in values)  # "clinical: …; research: …"
+    comment = f"  # {info.description}{'' if named_already else choices(schema)}" if info.description else ""
     return (line if info.is_required() else f"# {line}") + comment
 
 
