@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from . import urls
 from .catalog import ENTRY_COLLECTIONS, Catalog
+from .facets import FACETS, build_facets
 from .link import RESERVED_PAGE_SLUGS
 from .suggest import did_you_mean
 
@@ -111,31 +112,46 @@ class LinkResolver:
 
 
     def _missing_page(self, url: str, path: str) -> str | None:
-        """Why a root-relative link to an entry, topic, country or free page leads nowhere (None: it works, or is not checked)."""
+        """Why a root-relative link to an entry, topic, country, filter or free page leads nowhere (None: it works, or is not checked)."""
         if path.endswith(".md"):
             return (f"link to '{url}' names a file of the content folder, not a page — link to the entry's file from this one"
                     " ('../partners/x.md') or to its page ('/partners/x/')")
         segments = [segment for segment in path.split("/") if segment]
+        key = "/" + "".join(segment + "/" for segment in segments)
         if len(segments) == 2 and segments[0] in self.checked and segments[1] != urls.FACET_SEGMENT:
-            kind, key = segments[0], f"/{segments[0]}/{segments[1]}/"
+            kind, prefix = segments[0], f"/{segments[0]}/"
+        elif len(segments) == 4 and segments[0] in self.checked and segments[0] in FACETS and segments[1] == urls.FACET_SEGMENT:
+            kind, prefix = "filters", f"/{segments[0]}/{segments[1]}/{segments[2]}/"  # a listing's filter page
         elif len(segments) == 1 and "pages" in self.checked and segments[0] not in RESERVED_PAGE_SLUGS and "." not in segments[0]:
-            kind, key = "pages", f"/{segments[0]}/"
+            kind, prefix = "pages", "/"
         else:
             return None
         if self.entry_routes.get(key) is not None:
             return None
         if kind == "countries":
             return f"link to '{url}' does not match a page of the site — only countries with published entries have a page"
+        if kind == "filters":
+            hint = "" if segments[2] == "country" else did_you_mean(key, self._known(prefix, key))  # (two letters: any code is "near")
+            return f"link to '{url}' does not match a filter page of the site — a filter page exists for each value that published {segments[0]} have{hint}"
+        return f"link to '{url}' does not match a page of the site — check the address{did_you_mean(key, self._known(prefix, key))}"
+
+    def _known(self, prefix: str, key: str) -> list[str]:
+        """The pages a mistyped ``key`` may have meant: those under ``prefix`` with as many parts."""
         known = getattr(self.entry_routes, "routes", self.entry_routes)  # (the routes behind a recording wrapper)
-        prefix = "/" if kind == "pages" else f"/{kind}/"
-        choices = [name for name in known if name.startswith(prefix) and name.count("/") == key.count("/")]
-        return f"link to '{url}' does not match a page of the site — check the address{did_you_mean(key, choices)}"
+        return [name for name in known if name.startswith(prefix) and name.count("/") == key.count("/")]
 
 
 def page_keys(catalog: Catalog) -> dict[str, str]:
-    """The pages a body may link to from the site's root, for ``LinkResolver``: "/partners/x/" -> route."""
+    """The pages a body may link to from the site's root, for ``LinkResolver``: "/partners/x/" -> route.
+
+    Filter pages ("/electives/by/country/ke/") are worked out only when some body
+    writes "/by/" (it takes a pass over every entry for each filter).
+    """
     routes = [urls.entry(item.collection, item.slug) for item in catalog.published]
     routes += [urls.topic(slug) for slug in catalog.topics] + [urls.country(code) for code in catalog.by_country]
+    if any(f"/{urls.FACET_SEGMENT}/" in item.body for item in catalog.published):
+        routes += [urls.facet(collection, facet.name, value.slug) for collection in FACETS
+                   for facet in build_facets(collection, catalog.collection(collection)) for value in facet.values]
     return {f"/{route}": route for route in routes}
 
 

@@ -443,7 +443,7 @@ def test_a_mistyped_or_missing_closing_line_is_named_even_when_the_body_has_a_ru
 
 
 def test_links_from_the_sites_root_must_name_a_page_that_exists(tmp_path: Path) -> None:
-    """An entry, topic, country or free page linked as /partners/x/ is checked like an entry's file; other paths are not."""
+    """An entry, topic, country, filter or free page linked as /partners/x/ is checked like an entry's file; other paths are not."""
     body = "\n\n".join([
         "Good: [a](/partners/riverside/) [b](/topics/maternal-health) [c](/countries/cn/) [d](/search/?q=x) [e](/feed.xml)",
         "[f](/electives/by/country/cn/) [g](/static/style.css) [h](/electives/) [i](/about/#team)",
@@ -452,6 +452,7 @@ def test_links_from_the_sites_root_must_name_a_page_that_exists(tmp_path: Path) 
         "[l](/topics/surgery/)",
         "[m](/contact/)",
         "[n](/content/partners/riverside.md)",
+        "[o](/electives/by/category/clinicl/) [p](/electives/by/country/ke/)",
     ])
     lines = check(tmp_path, {
         "electives/surgery.md": ELECTIVE.replace("Body of the elective.", body),
@@ -464,6 +465,10 @@ def test_links_from_the_sites_root_must_name_a_page_that_exists(tmp_path: Path) 
         f"{E}:22: link to '/contact/' does not match a page of the site — check the address",
         f"{E}:24: link to '/content/partners/riverside.md' names a file of the content folder, not a page — link to the entry's"
         " file from this one ('../partners/x.md') or to its page ('/partners/x/')",
+        f"{E}:26: link to '/electives/by/category/clinicl/' does not match a filter page of the site — a filter page exists"
+        " for each value that published electives have (did you mean '/electives/by/category/clinical/'?)",
+        f"{E}:26: link to '/electives/by/country/ke/' does not match a filter page of the site — a filter page exists"
+        " for each value that published electives have",
     ]
 
 
