@@ -41,6 +41,14 @@ EXAMPLE_SUMMARIES = {
 }
 
 
+BODY_PROMPTS = {  # what the text below the fields should tell visitors
+    "elective": "Describe it here in a few paragraphs: what learners will do, where, with whom, and who may apply.",
+    "project": "Describe it here in a few paragraphs: what the project does, where, with whom, and what it has achieved.",
+    "partner": "Describe the institution here in a few paragraphs: what it is, and what we do together.",
+    "page": "Write the page here: headings start with '## ', lists with '- '.",
+}
+DRAFT_NOTE = "# To keep it off the site until it is ready, add a line: draft: true"
+
 MAX_LISTED_CHOICES = 12  # (longer lists, such as country codes, are named by the description)
 OPTIONAL_FIELDS_NOTE = "# Lines starting with '# ' are optional fields: to use one, delete the '# ' at its start."
 
@@ -75,7 +83,7 @@ def entry_template(kind: str, slug: str) -> str:
     for name, info in model.model_fields.items():
         if name != "draft":
             lines.append(_field_line(name, info, title, kind, properties[name]))
-    lines += [OPTIONAL_FIELDS_NOTE, "---", "", "## Overview", "", "Describe it here in a few paragraphs: what, where, with whom, and who may take part.", ""]
+    lines += [OPTIONAL_FIELDS_NOTE, DRAFT_NOTE, "---", "", "## Overview", "", BODY_PROMPTS[kind], ""]
     return "\n".join(lines)
 
 

@@ -122,3 +122,14 @@ def test_new_entry_comments_list_the_values_a_field_allows(tmp_path: Path, kind:
     text = (content / collection / "fresh-entry.md").read_text(encoding="utf-8")
     assert line in text.splitlines()
     assert "# Lines starting with '# ' are optional fields: to use one, delete the '# ' at its start." in text
+
+
+@pytest.mark.parametrize(("kind", "prompt"), [
+    ("elective", "who may apply"), ("project", "what it has achieved"), ("partner", "what we do together"), ("page", "headings start with '## '"),
+])
+def test_new_entry_says_what_to_write_for_its_kind_and_how_to_keep_it_a_draft(tmp_path: Path, kind: str, prompt: str) -> None:
+    content = make_catalog(tmp_path, {})
+    assert run_cli("new", kind, "some-entry", "--content", content).code == 0
+    text = next(content.rglob("some-entry.md")).read_text(encoding="utf-8")
+    assert prompt in text.split("\n---\n", 1)[1]
+    assert "# To keep it off the site until it is ready, add a line: draft: true" in text
