@@ -50,7 +50,7 @@ BODY_PROMPTS = {  # what the text below the fields should tell visitors
 DRAFT_NOTE = "# To keep it off the site until it is ready, add a line: draft: true"
 
 MAX_LISTED_CHOICES = 12  # (longer lists, such as country codes, are named by the description)
-OPTIONAL_FIELDS_NOTE = "# A line such as '# website: ...' is an optional field: to use it, delete the '# ' at its start."
+OPTIONAL_FIELDS_NOTE = "# A line such as '# tags: ...' is an optional field: to use it, delete the '# ' at its start."
 
 
 def choices(schema: dict[str, Any]) -> str:

@@ -121,7 +121,7 @@ def test_new_entry_comments_list_the_values_a_field_allows(tmp_path: Path, kind:
     collection = {"elective": "electives", "project": "projects", "partner": "partners"}[kind]
     text = (content / collection / "fresh-entry.md").read_text(encoding="utf-8")
     assert line in text.splitlines()
-    assert "# A line such as '# website: ...' is an optional field: to use it, delete the '# ' at its start." in text
+    assert "# A line such as '# tags: ...' is an optional field: to use it, delete the '# ' at its start." in text
 
 
 @pytest.mark.parametrize(("kind", "prompt"), [
