@@ -10,7 +10,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Container
 
 import yaml
 
@@ -288,7 +288,7 @@ def parse_front_matter(text: str, first_line: int, shown: str, problems: list[Pr
     def where(line: int) -> str:
         return f"{field_label(fields[line])}: " if line in fields else ""
 
-    problems += _dropped_text_problems(text, first_line, shown, where)
+    problems += _dropped_text_problems(text, first_line, shown, where, fields.keys())
     for line, character in found:
         problems.append(Problem(shown, line, f"{where(line)}contains the invisible character U+{ord(character):04X} — remove it"))
     return data, lines
@@ -309,13 +309,21 @@ def _quote_instead(name: str | None, value: str) -> str:
     return f"{name}: {written}" if name else f"- {written}"
 
 
-def _dropped_text_problems(text: str, first_line: int, shown: str, where: Callable[[int], str]) -> list[Problem]:
-    """Values cut short because YAML read part of the line as a comment or an anchor; ``where`` names a line's field."""
+def _dropped_text_problems(
+    text: str, first_line: int, shown: str, where: Callable[[int], str], value_lines: Container[int],
+) -> list[Problem]:
+    """Values cut short because YAML read part of the line as a comment or an anchor; ``where`` names a line's field.
+
+    Only lines where YAML starts a field's or a list item's value (``value_lines``) count: a line
+    of a block value (``summary: |``) or of a plain value's continuation is text, '#' and '&' included.
+    """
     problems = []
     if "#" in text:
         for match in _DROPPED_COMMENT.finditer(text):
             name, value, dropped = match.group(1), match.group(2), match.group(3)
             line = first_line + text.count("\n", 0, match.start())
+            if line not in value_lines:
+                continue
             problems.append(Problem(shown, line, (
                 f"{where(line)}'{dropped}' is read as a comment and left out of the value"
                 f" — put the whole value in double quotes: {_quote_instead(name, f'{value} {dropped}')}"
@@ -323,8 +331,8 @@ def _dropped_text_problems(text: str, first_line: int, shown: str, where: Callab
     if "&" in text:
         for match in _DROPPED_ANCHOR.finditer(text):
             name, dropped, anchor, rest = match.groups()
-            if "*" + anchor not in text:
-                line = first_line + text.count("\n", 0, match.start())
+            line = first_line + text.count("\n", 0, match.start())
+            if "*" + anchor not in text and line in value_lines:
                 problems.append(Problem(shown, line, (
                     f"{where(line)}'{dropped}' at the start of a value is read as a YAML anchor and left out"
                     f" — put the whole value in double quotes: {_quote_instead(name, f'{dropped} {rest}' if rest else dropped)}"

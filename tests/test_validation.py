@@ -420,6 +420,14 @@ def test_an_anchor_that_is_used_is_valid_yaml(tmp_path: Path) -> None:
     assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace("countries: [CN]", "countries:\n  - &home CN\ntags: [*home]")}) == []
 
 
+def test_hash_and_ampersand_inside_a_block_or_continued_value_are_text(tmp_path: Path) -> None:
+    """Lines of a 'summary: |' block or of a plain value's next lines are text: '- &Co' or '- Ward #4' there loses nothing."""
+    block = "summary: |\n  Our partners:\n  - &Co (Kigali)\n  - Ward #4 rotation"
+    continued = "summary: Four weeks of surgery\n  - &D research #2 included"
+    for summary in (block, continued, block.replace("|", ">")):
+        assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace("summary: Four weeks of surgery.", summary)}) == [], summary
+
+
 def test_comments_written_like_the_templates_are_fine(tmp_path: Path) -> None:
     text = ELECTIVE.replace("summary: Four weeks of surgery.", "summary: Four weeks of surgery.  # One or two plain sentences")
     assert check(tmp_path, {"electives/surgery.md": text.replace("host: riverside", 'host: riverside # the host\n# website: "x #1"')}) == []
