@@ -66,6 +66,42 @@
     return text.replace(BRITISH_SPELLING, function (found) { return SPELLINGS[found]; });
   }
 
+  /** [british, american] pairs of a SPELLING_* table. */
+  function spellingPairs(table) {
+    return Object.keys(table).map(function (british) { return [british, table[british]]; });
+  }
+
+  var START_PAIRS = spellingPairs(SPELLING_STARTS);
+  var END_PAIRS = spellingPairs(SPELLING_ENDS);
+  var WORD_PAIRS = spellingPairs(SPELLING_WORDS);
+  var values = function (pairs) { return pairs.map(function (pair) { return pair[1]; }).join('|'); };
+  // A word that may have a British spelling: a quick test before britishSpellings looks closer.
+  var AMERICAN_SPELLING = new RegExp('^(?:' + values(START_PAIRS) + ')|(?:' + values(END_PAIRS) + ')$|^(?:' + values(WORD_PAIRS) + ')$');
+
+  /**
+   * The British spellings that americanSpelling turns into a word of the index ("center": "centre",
+   * "organizations": "organisations"), none for most words. The index holds only American spellings,
+   * so a British word typed with a typo ("cnetre", "organisaton") is one edit from one of these.
+   */
+  function britishSpellings(word) {
+    if (!AMERICAN_SPELLING.test(word)) {
+      return [];
+    }
+    var starts = [''].concat(START_PAIRS.filter(function (pair) { return word.indexOf(pair[1]) === 0; }));
+    var ends = [''].concat(END_PAIRS.filter(function (pair) { return word.slice(-pair[1].length) === pair[1]; }));
+    var forms = WORD_PAIRS.filter(function (pair) { return pair[1] === word; }).map(function (pair) { return pair[0]; });
+    starts.forEach(function (start) {
+      ends.forEach(function (end) {
+        var form = start ? start[0] + word.slice(start[1].length) : word;
+        form = end ? form.slice(0, form.length - end[1].length) + end[0] : form;
+        forms.push(form);
+      });
+    });
+    return forms.filter(function (form, index) {
+      return form !== word && forms.indexOf(form) === index && americanSpelling(form) === word;
+    });
+  }
+
   /** A run of letters written without spaces, as the index holds it: its overlapping pairs of letters (or its one letter). */
   function letterPairs(run) {
     var letters = Array.from(run);
@@ -341,26 +377,43 @@
       (a[start] === b[start + 1] && a[start + 1] === b[start] && a.slice(start + 2) === b.slice(start + 2));
   }
 
-  /** The catalog's indexed words as written (folded, before stemming), by length, for the similar-words retry. */
+  /**
+   * The catalog's indexed words as written (folded, before stemming), by length, for the similar-words retry,
+   * with the British spellings of its words (britishSpellings), each standing for the word of the index.
+   */
   function Vocabulary(words) {
     this.byLength = new Map();
+    this.spelledFor = new Map();  // a British spelling -> the catalog's word
     words.forEach(function (word) {
-      if (!this.byLength.has(word.length)) {
-        this.byLength.set(word.length, []);
-      }
-      this.byLength.get(word.length).push(word);
+      this.add(word);
+      britishSpellings(word).forEach(function (form) {
+        if (!this.spelledFor.has(form)) {
+          this.spelledFor.set(form, word);
+          this.add(form);
+        }
+      }, this);
     }, this);
   }
 
-  /** The words within one edit of a word (itself included when it is a word of the catalog), shortest first. */
+  Vocabulary.prototype.add = function (word) {
+    if (!this.byLength.has(word.length)) {
+      this.byLength.set(word.length, []);
+    }
+    this.byLength.get(word.length).push(word);
+  };
+
+  /** The words within one edit of a word or of a British spelling of theirs (itself included when it is a word of the catalog), shortest first. */
   Vocabulary.prototype.similar = function (word) {
     var found = [];
     for (var length = word.length - 1; length <= word.length + 1; length++) {
       (this.byLength.get(length) || []).forEach(function (candidate) {
         if (isWithinOneEdit(word, candidate)) {
-          found.push(candidate);
+          var meant = this.spelledFor.get(candidate) || candidate;
+          if (found.indexOf(meant) === -1) {
+            found.push(meant);
+          }
         }
-      });
+      }, this);
     }
     return found;
   };

@@ -61,6 +61,16 @@ test('the vocabulary finds the words one typo away from a word as typed', () => 
   assert.deepEqual(vocabulary.similar('x'.repeat(5000)), []);
 });
 
+test('the vocabulary finds a word one typo away from its British spelling, which the index holds in American', () => {
+  const vocabulary = new core.Vocabulary(['center', 'organizations', 'anemia', 'orthopedic', 'hospital', 'program']);
+  assert.deepEqual(vocabulary.similar('cnetre'), ['center']);
+  assert.deepEqual(vocabulary.similar('organisatons'), ['organizations']);
+  assert.deepEqual(vocabulary.similar('anaemai'), ['anemia']);
+  assert.deepEqual(vocabulary.similar('orthopaedci'), ['orthopedic']);
+  assert.deepEqual(vocabulary.similar('programmme'), ['program']);
+  assert.deepEqual(vocabulary.similar('hosptial'), ['hospital']);
+});
+
 function marked(text, terms) {
   return core.highlight(lunr, text, new Set(terms)).filter((segment) => segment[1]).map((segment) => segment[0]);
 }
