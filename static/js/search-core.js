@@ -192,6 +192,15 @@
       return;
     }
     query.clause(prefix);
+    // The index holds American spellings: "centr", on the way to "centre", also matches "center".
+    var american = americanCompletions(clause.term);
+    american.prefixes.forEach(function (start) {
+      query.clause({ term: start, fields: clause.fields, boost: prefix.boost, usePipeline: false,
+        wildcard: lunr.Query.wildcard.TRAILING, presence: clause.presence });
+    });
+    american.words.forEach(function (word) {
+      query.clause({ term: word, fields: clause.fields, boost: prefix.boost, usePipeline: true, presence: clause.presence });
+    });
     // A word typed past its stem ("pediatri" of "pediatrics", stem "pediatr") matches
     // that stem. Stemmers cut suffixes that start with a vowel (-ic, -al, -ence), so
     // only such tails are dropped: "maternl" stays a typo for the similar-words retry.
@@ -375,6 +384,51 @@
     }
     return start === a.length || a.slice(start + 1) === b.slice(start + 1) ||
       (a[start] === b[start + 1] && a[start + 1] === b[start] && a.slice(start + 2) === b.slice(start + 2));
+  }
+
+  function sharedStart(a, b) {
+    var length = 0;
+    while (length < a.length && a[length] === b[length]) {
+      length++;
+    }
+    return length;
+  }
+
+  /**
+   * What a word being typed may become in American spelling, once past where the British one differs:
+   * the start of words ("anaest" of "anaesth": "anesth", matched as a prefix) and whole words ("centr"
+   * of "centre": "center"; "organisat" of "organisation": "organization", matched as words). The
+   * index holds only American spellings (americanSpelling turns whole words, starts and ends).
+   */
+  function americanCompletions(term) {
+    var prefixes = [];
+    var words = [];
+    var add = function (list, value) {
+      if (list.indexOf(value) === -1) {
+        list.push(value);
+      }
+    };
+    var isTyped = function (british, american, typed) {
+      return typed < british.length && typed > sharedStart(british, american);
+    };
+    START_PAIRS.forEach(function (pair) {
+      if (pair[0].indexOf(term) === 0 && isTyped(pair[0], pair[1], term.length)) {
+        add(prefixes, pair[1]);
+      }
+    });
+    WORD_PAIRS.forEach(function (pair) {
+      if (pair[0].indexOf(term) === 0 && isTyped(pair[0], pair[1], term.length)) {
+        add(words, pair[1]);
+      }
+    });
+    END_PAIRS.forEach(function (pair) {
+      for (var typed = 3; typed < term.length; typed++) {
+        if (term.slice(-typed) === pair[0].slice(0, typed) && isTyped(pair[0], pair[1], typed)) {
+          add(words, term.slice(0, -typed) + pair[1]);
+        }
+      }
+    });
+    return { prefixes: prefixes, words: words };
   }
 
   /**
@@ -798,6 +852,7 @@
     hasWords: hasWords,
     search: search,
     isWithinOneEdit: isWithinOneEdit,
+    americanCompletions: americanCompletions,
     Vocabulary: Vocabulary,
     ShardedIndex: ShardedIndex,
     matchedTerms: matchedTerms,

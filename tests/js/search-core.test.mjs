@@ -71,6 +71,17 @@ test('the vocabulary finds a word one typo away from its British spelling, which
   assert.deepEqual(vocabulary.similar('hosptial'), ['hospital']);
 });
 
+test('a British word being typed also matches what it becomes in American spelling, once past where they differ', () => {
+  const completions = (term) => core.americanCompletions(term);
+  assert.deepEqual(completions('anaest'), { prefixes: ['anesth'], words: [] });
+  assert.deepEqual(completions('centr'), { prefixes: [], words: ['center', 'centers'] });
+  assert.deepEqual(completions('organisat'), { prefixes: [], words: ['organization', 'organizations'] });
+  assert.deepEqual(completions('anaemi'), { prefixes: [], words: ['anemia', 'anemias', 'anemic'] });
+  for (const term of ['cent', 'program', 'analysis', 'hospital', 'anaesthesia']) {
+    assert.deepEqual(completions(term), { prefixes: [], words: [] }, term);
+  }
+});
+
 function marked(text, terms) {
   return core.highlight(lunr, text, new Set(terms)).filter((segment) => segment[1]).map((segment) => segment[0]);
 }

@@ -73,6 +73,15 @@ test('British and American spellings find the same entries', async () => {
   }
 });
 
+test('a British word being typed finds what the whole word finds before it is complete', async () => {
+  for (const [typed, word] of [['anaest', 'anaesthesia'], ['centr', 'centre'], ['immunisat', 'immunisation']]) {
+    const found = await refs(search, typed);
+    const intended = await refs(search, word + ' ');
+    assert.ok(intended.slice(0, 3).includes(found[0]), `${typed}: ${found.slice(0, 3).join(', ')}`);
+    assert.ok(found.length >= intended.length, `${typed}: ${found.length} of ${intended.length}`);
+  }
+});
+
 test('drafts are not searchable', async () => {
   assert.ok(!(await refs(search, 'ophthalmology')).includes('electives/ophthalmology-elective-addis-ababa'));
   assert.ok(!search.documents.some((doc) => doc.ref === 'electives/ophthalmology-elective-addis-ababa'));
