@@ -57,10 +57,15 @@
     tumour: 'tumor', tumours: 'tumors'
   };
   var SPELLINGS = Object.assign({}, SPELLING_STARTS, SPELLING_ENDS, SPELLING_WORDS);
+  // A word's edge: no letter, digit or "_" beside it, except a letter written without spaces, which the
+  // index holds apart (a query's "centre中心" is searched as "centre" and "中心", as "centre 中心" is indexed).
+  var SPACED_WORD_CHARACTER = '(?!' + UNSPACED_RUN.source.slice(0, -1) + ')[\\p{L}\\p{N}_]';
+  var WORD_START = '(?<!' + SPACED_WORD_CHARACTER + ')';
+  var WORD_END = '(?!' + SPACED_WORD_CHARACTER + ')';
   var BRITISH_SPELLING = new RegExp(
-    '(?<![\\p{L}\\p{N}_])(?:' + Object.keys(SPELLING_STARTS).join('|') + ')' +
-    '|(?:' + Object.keys(SPELLING_ENDS).join('|') + ')(?![\\p{L}\\p{N}_])' +
-    '|(?<![\\p{L}\\p{N}_])(?:' + Object.keys(SPELLING_WORDS).join('|') + ')(?![\\p{L}\\p{N}_])', 'gu');
+    WORD_START + '(?:' + Object.keys(SPELLING_STARTS).join('|') + ')' +
+    '|(?:' + Object.keys(SPELLING_ENDS).join('|') + ')' + WORD_END +
+    '|' + WORD_START + '(?:' + Object.keys(SPELLING_WORDS).join('|') + ')' + WORD_END, 'gu');
 
   function americanSpelling(text) {
     return text.replace(BRITISH_SPELLING, function (found) { return SPELLINGS[found]; });

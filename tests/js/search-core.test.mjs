@@ -43,6 +43,12 @@ test('query folding keeps lunr syntax and drops accents and markup characters', 
   assert.equal(core.foldQuery('<img src=x onerror=alert(1)>').trim().split(/\s+/).join(' '), 'img src x onerror alert 1');
 });
 
+test('a query respells a British word beside letters written without spaces, as the index holds them apart', () => {
+  // The index holds "centre中心" as "center 中心": the query's clause is split into parts only after folding.
+  assert.equal(core.foldQuery('centre中心 中心paediatrics organisation病院'), 'center中心 中心pediatrics organization病院');
+  assert.equal(core.foldQuery('xcentre centre2 centre_x'), 'xcentre centre2 centre_x');
+});
+
 test('one edit is a letter added, dropped or changed, or two neighbouring letters swapped', () => {
   for (const [a, b] of [['hospital', 'hospital'], ['hosptial', 'hospital'], ['surgey', 'surgery'], ['surgery', 'surgey'],
     ['surgey', 'survey'], ['maternl', 'maternal'], ['xhospital', 'hospital'], ['hospitalx', 'hospital'], ['南京', '南京市']]) {
