@@ -16,6 +16,7 @@ from .problems import Problem
 from .schema import Elective, Entry, Partner, Project, SiteConfig
 from .source import Document
 from .suggest import closest
+from .validate import validate_document
 
 # Free pages live at /<slug>/: a slug may not be one of the site's own top-level folders.
 RESERVED_PAGE_SLUGS = frozenset(
@@ -55,7 +56,8 @@ def cross_file_problems(
     """
     documents = list(documents)
     drafts = {item.slug for item in items.values() if item.collection == "partners" and item.meta.draft}
-    elsewhere = {document.slug: document.path for document in documents if document.collection != "partners"}  # a partner saved in another folder
+    # A partner saved in another folder: a file there that is not valid as its folder's kind but is as a partner.
+    others = {document.slug: document for document in documents if document.collection != "partners" and document.path not in items}
     problems: list[Problem] = []
     for document in documents:
         item = items.get(document.path)
@@ -66,8 +68,9 @@ def cross_file_problems(
             if slug not in partner_files:
                 match = closest(slug, partner_files)
                 hint = f"; did you mean '{match}'?" if match and match != slug else ""
-                if slug in elsewhere:
-                    hint = f"; the file of that name is {elsewhere[slug]}, not in partners/"
+                misplaced = others.get(slug)
+                if misplaced is not None and validate_document(misplaced, Partner)[0] is not None:
+                    hint = f"; the file of that name is {misplaced.path}, not in partners/"
                 problems.append(Problem(document.path, line, f"{label}: no partner '{slug}' ({content_name}/partners/{slug}.md does not exist{hint})"))
             elif slug in drafts and not is_draft:
                 problems.append(Problem(document.path, line, (

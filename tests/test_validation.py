@@ -535,3 +535,10 @@ def test_a_reference_to_a_partner_saved_in_another_folder_names_that_file(tmp_pa
         "content/projects/needs.md:7: partners[1]: no partner 'hillside' (content/partners/hillside.md does not exist;"
         " the file of that name is content/electives/hillside.md, not in partners/)",
     ]
+
+
+def test_an_entry_of_another_kind_with_the_partners_name_is_not_called_a_misplaced_partner(tmp_path: Path) -> None:
+    """A valid elective named like the missing partner is an elective: moving it to partners/ would not help."""
+    lines = check(tmp_path, {"projects/needs.md": PROJECT.replace("partners: [riverside]", "partners: [riverside, surgery]"),
+                             "electives/surgery.md": ELECTIVE})
+    assert lines == ["content/projects/needs.md:7: partners[1]: no partner 'surgery' (content/partners/surgery.md does not exist)"]
