@@ -131,6 +131,26 @@ def test_on_a_phone_the_count_of_what_the_filters_list_stays_in_view(browser, si
     context.close()
 
 
+def test_on_a_phone_the_keyboard_never_moves_to_a_box_hidden_behind_the_count_bar(browser, site_url: str) -> None:
+    """Tab scrolls the next box into view at the bottom of the screen: above the sticky bar, not under it (WCAG 2.4.11)."""
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + "electives/")
+    for summary in page.locator(".facet > summary").all():
+        summary.click()
+    page.locator(".facet > summary").first.focus()
+    hidden = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        hidden += page.evaluate("""() => {
+          const focused = document.activeElement.getBoundingClientRect();
+          const bar = document.querySelector('[data-show-results]').getBoundingClientRect();
+          return focused.bottom > bar.top && focused.top < bar.bottom ? [document.activeElement.id || document.activeElement.textContent] : [];
+        }""")
+    assert hidden == []
+    context.close()
+
+
 def test_on_a_wide_screen_the_results_are_beside_the_filters_without_the_phone_bar(browser, site_url: str) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(site_url + "electives/")
