@@ -142,7 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except KeyboardInterrupt:
-        output = f" ({args.output} holds the last complete build)" if args.command == "build" else ""
+        kept = args.command == "build" and Path(args.output).is_dir()  # (a first build leaves nothing)
+        output = f" ({args.output} holds the last complete build)" if kept else ""
         print(f"interrupted{output}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except (OutputError, ScaffoldError, ClockError, MissingDataError, SearchAssetError) as error:

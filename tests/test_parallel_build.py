@@ -102,3 +102,18 @@ def test_ctrl_c_during_a_build_prints_one_line_and_leaves_the_last_site(catalog:
     assert err == f"interrupted ({output} holds the last complete build)\n", "one line, no traceback from the build or its workers"
     assert snapshot(output) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["_site"], "no staging folder left behind"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads a process's children from Linux's /proc")
+def test_ctrl_c_during_a_first_build_does_not_speak_of_a_last_complete_build(catalog: Path, tmp_path: Path) -> None:
+    output = tmp_path / "_site"
+    command = [sys.executable, str(ROOT / "build.py"), "build", "--content", str(catalog), "--output", str(output), "--no-cache", "--jobs", "2"]
+    build_process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while not helper_processes(build_process.pid) and build_process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert build_process.poll() is None, "the build ended before its pool started"
+    os.killpg(build_process.pid, signal.SIGINT)
+    _, err = build_process.communicate(timeout=60)
+    assert (build_process.returncode, err) == (130, "interrupted\n")
+    assert not output.exists()
