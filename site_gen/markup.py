@@ -144,14 +144,14 @@ class LinkResolver:
 def page_keys(catalog: Catalog) -> dict[str, str]:
     """The pages a body may link to from the site's root, for ``LinkResolver``: "/partners/x/" -> route.
 
-    Filter pages ("/electives/by/country/ke/") are worked out only when some body
-    writes "/by/" (it takes a pass over every entry for each filter).
+    Filter pages ("/electives/by/country/ke/") are always listed (about 0.15 s at
+    10,000 entries): a link may spell "/by/" in an escaped form, and a cached body's
+    check must not depend on what other bodies write.
     """
     routes = [urls.entry(item.collection, item.slug) for item in catalog.published]
     routes += [urls.topic(slug) for slug in catalog.topics] + [urls.country(code) for code in catalog.by_country]
-    if any(f"/{urls.FACET_SEGMENT}/" in item.body for item in catalog.published):
-        routes += [urls.facet(collection, facet.name, value.slug) for collection in FACETS
-                   for facet in build_facets(collection, catalog.collection(collection)) for value in facet.values]
+    routes += [urls.facet(collection, facet.name, value.slug) for collection in FACETS
+               for facet in build_facets(collection, catalog.collection(collection)) for value in facet.values]
     return {f"/{route}": route for route in routes}
 
 

@@ -542,3 +542,9 @@ def test_an_entry_of_another_kind_with_the_partners_name_is_not_called_a_misplac
     lines = check(tmp_path, {"projects/needs.md": PROJECT.replace("partners: [riverside]", "partners: [riverside, surgery]"),
                              "electives/surgery.md": ELECTIVE})
     assert lines == ["content/projects/needs.md:7: partners[1]: no partner 'surgery' (content/partners/surgery.md does not exist)"]
+
+
+def test_a_link_to_a_filter_page_written_escaped_is_checked_like_any_other(tmp_path: Path) -> None:
+    """No body writes '/by/' as such: the filter pages are known all the same."""
+    body = 'See [q](/electives/%62y/country/cn/) and <a href="/electives&#47;by&#47;direction/outbound/">r</a>.'
+    assert check(tmp_path, {"pages/about.md": PAGE.replace("About us.", body), "electives/surgery.md": ELECTIVE}) == []
