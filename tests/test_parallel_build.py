@@ -85,11 +85,8 @@ def helper_processes(pid: int) -> list[str]:
         return []
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads a process's children from Linux's /proc")
-def test_ctrl_c_during_a_build_prints_one_line_and_leaves_the_last_site(catalog: Path, tmp_path: Path) -> None:
-    output = tmp_path / "_site"
-    build_into(catalog, output, jobs=1, use_cache=False)
-    before = snapshot(output)
+def ctrl_c_while_pooled(catalog: Path, output: Path) -> tuple[int, str]:
+    """Start a build, press Ctrl+C once its process pool runs; its exit code and what it printed on stderr."""
     command = [sys.executable, str(ROOT / "build.py"), "build", "--content", str(catalog), "--output", str(output), "--no-cache", "--jobs", "2"]
     build_process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
@@ -97,8 +94,17 @@ def test_ctrl_c_during_a_build_prints_one_line_and_leaves_the_last_site(catalog:
         time.sleep(0.01)
     assert build_process.poll() is None, "the build ended before its pool started"
     os.killpg(build_process.pid, signal.SIGINT)  # as Ctrl+C does: the whole process group
-    out, err = build_process.communicate(timeout=60)
-    assert build_process.returncode == 130
+    _, err = build_process.communicate(timeout=60)
+    return build_process.returncode, err
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads a process's children from Linux's /proc")
+def test_ctrl_c_during_a_build_prints_one_line_and_leaves_the_last_site(catalog: Path, tmp_path: Path) -> None:
+    output = tmp_path / "_site"
+    build_into(catalog, output, jobs=1, use_cache=False)
+    before = snapshot(output)
+    code, err = ctrl_c_while_pooled(catalog, output)
+    assert code == 130
     assert err == f"interrupted ({output} holds the last complete build)\n", "one line, no traceback from the build or its workers"
     assert snapshot(output) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["_site"], "no staging folder left behind"
@@ -107,13 +113,5 @@ def test_ctrl_c_during_a_build_prints_one_line_and_leaves_the_last_site(catalog:
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads a process's children from Linux's /proc")
 def test_ctrl_c_during_a_first_build_does_not_speak_of_a_last_complete_build(catalog: Path, tmp_path: Path) -> None:
     output = tmp_path / "_site"
-    command = [sys.executable, str(ROOT / "build.py"), "build", "--content", str(catalog), "--output", str(output), "--no-cache", "--jobs", "2"]
-    build_process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    deadline = time.monotonic() + 60
-    while not helper_processes(build_process.pid) and build_process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert build_process.poll() is None, "the build ended before its pool started"
-    os.killpg(build_process.pid, signal.SIGINT)
-    _, err = build_process.communicate(timeout=60)
-    assert (build_process.returncode, err) == (130, "interrupted\n")
+    assert ctrl_c_while_pooled(catalog, output) == (130, "interrupted\n")
     assert not output.exists()
