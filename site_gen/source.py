@@ -444,9 +444,12 @@ class _TreeBuilder:
 
     def _check_tag(self, event: yaml.NodeEvent) -> None:
         tag = getattr(event, "tag", None)
-        if tag is not None and tag not in _ALLOWED_TAGS:
+        if tag is None:
+            return
+        # '!Important: …' or '! Important': text YAML reads as a tag and drops (a '!!' tag is deliberate)
+        typed_text = tag.startswith("!") and not tag.startswith("!!")
+        if tag not in _ALLOWED_TAGS or (typed_text and isinstance(event, yaml.ScalarEvent) and not event.style):
             shown = "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
-            typed_text = tag.startswith("!") and not tag.startswith("!!")  # '!Important: …' (a '!!' tag is deliberate)
             if typed_text and isinstance(event, yaml.ScalarEvent) and not event.style and self._stack and self._pending_key[-1] != _REPEATED and not self._is_expecting_key():
                 container, path = self._stack[-1][0], self._stack[-1][1]
                 name = self._pending_key[-1] if isinstance(container, dict) else None  # (a list item is written '- value')

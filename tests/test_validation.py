@@ -407,6 +407,9 @@ def test_everyday_yaml_mistakes_are_named_on_their_own_line(tmp_path: Path, line
     pytest.param(("summary: Four weeks of surgery.", "summary: !Important: four weeks of surgery"), 3,
                  "summary: '!Important:' at the start of a value is read as a YAML tag"
                  ' — put the whole value in double quotes: summary: "!Important: four weeks of surgery"', id="tag"),
+    pytest.param(("summary: Four weeks of surgery.", "summary: ! Four weeks of surgery."), 3,
+                 "summary: '!' at the start of a value is read as a YAML tag"
+                 ' — put the whole value in double quotes: summary: "! Four weeks of surgery."', id="bare-tag"),
     pytest.param(("audience: [medical-student]", "audience:\n  - !medical-student"), 8,
                  "audience[0]: '!medical-student' at the start of a value is read as a YAML tag"
                  ' — put the whole value in double quotes: - "!medical-student"', id="tag-in-a-list-item"),
