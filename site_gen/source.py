@@ -447,10 +447,10 @@ class _TreeBuilder:
         if tag is None:
             return
         # '!Important: …' or '! Important': text YAML reads as a tag and drops (a '!!' tag is deliberate)
-        typed_text = tag.startswith("!") and not tag.startswith("!!")
-        if tag not in _ALLOWED_TAGS or (typed_text and isinstance(event, yaml.ScalarEvent) and not event.style):
+        typed_text = tag.startswith("!") and not tag.startswith("!!") and isinstance(event, yaml.ScalarEvent) and not event.style
+        if tag not in _ALLOWED_TAGS or typed_text:
             shown = "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
-            if typed_text and isinstance(event, yaml.ScalarEvent) and not event.style and self._stack and self._pending_key[-1] != _REPEATED and not self._is_expecting_key():
+            if typed_text and self._stack and self._pending_key[-1] != _REPEATED and not self._is_expecting_key():
                 container, path = self._stack[-1][0], self._stack[-1][1]
                 name = self._pending_key[-1] if isinstance(container, dict) else None  # (a list item is written '- value')
                 raise YamlProblem(self._line(event), (
