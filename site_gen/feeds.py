@@ -24,7 +24,7 @@ def sitemap_xml(routes: Iterable[str], url_maker: urls.Urls, lastmod: dict[str, 
     """List every HTML page by its absolute URL."""
     root = etree.Element("urlset", {"xmlns": SITEMAP})
     for route in routes:
-        if route == urls.NOT_FOUND:
+        if route == urls.NOT_FOUND or not (route == urls.HOME or route.endswith("/")):  # (pages only, not data files)
             continue
         url = etree.SubElement(root, "url")
         etree.SubElement(url, "loc").text = url_maker.absolute(route)

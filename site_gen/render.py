@@ -71,6 +71,11 @@ def json_script(value: Any) -> Markup:
     return Markup(text)  # noqa: S704 - escaped for a script element above
 
 
+def json_text(value: Any) -> Markup:
+    """Serialise data for a JSON file (not for an HTML page: see ``json_script``)."""
+    return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")))  # noqa: S704 - a .json file, not HTML
+
+
 def make_environment(
     templates_dir: Path, catalog: Catalog, url_maker: urls.Urls, today: date, versions: dict[str, str], repository_prefix: str = "",
 ) -> Environment:
@@ -162,7 +167,7 @@ def make_environment(
         placement=placement,
         in_repository=lambda source: repository_prefix + source,  # a source's path in the repository, for edit links
     )
-    env.filters.update(href=url_maker.href, absolute=url_maker.absolute, mailto=urls.mailto, web_href=urls.web_href, label=humanize.label, long_date=humanize.long_date)
+    env.filters.update(json_text=json_text, href=url_maker.href, absolute=url_maker.absolute, mailto=urls.mailto, web_href=urls.web_href, label=humanize.label, long_date=humanize.long_date)
     return env
 
 

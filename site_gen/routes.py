@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from markupsafe import Markup
 
@@ -23,6 +23,12 @@ ENTRY_TEMPLATES = {"projects": "project.html", "partners": "partner.html", "elec
 COLLECTION_NOUNS = {"projects": "project", "partners": "partner", "electives": "elective", "pages": "page"}
 NEWEST_COUNT = 6
 OTHER_REGION = "Other places"
+# Cards per page of a listing, filter, topic, country or collaborate page: a page of a
+# 10,000-entry catalog stays about 40 KB (6 KB gzip) instead of 5 MB.
+PAGE_SIZE = 50
+PAGER_REACH = 2  # page numbers linked on either side of the current one
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,61 @@ class Group:
     def noun(self) -> str:
         """The singular noun of the group's collection ("elective")."""
         return COLLECTION_NOUNS.get(self.collection, "entry")
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where one page of a long list sits among its pages."""
+
+    number: int  # counted from 1
+    routes: tuple[str, ...]  # every page's route, first to last
+
+    @property
+    def count(self) -> int:
+        return len(self.routes)
+
+    @property
+    def previous(self) -> str | None:
+        return self.routes[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.routes[self.number] if self.number < self.count else None
+
+    def links(self) -> tuple[tuple[int, str] | None, ...]:
+        """(number, route) of the pages to link: the first, the last and the nearest; None where numbers are left out."""
+        shown = sorted({1, self.count, *range(max(1, self.number - PAGER_REACH), min(self.count, self.number + PAGER_REACH) + 1)})
+        links: list[tuple[int, str] | None] = []
+        for number in shown:
+            if links and number - links[-1][0] == 2:  # type: ignore[index]  # a gap of one page: link it, not "…"
+                links.append((number - 1, self.routes[number - 2]))
+            elif links and number - links[-1][0] > 2:  # type: ignore[index]
+                links.append(None)
+            links.append((number, self.routes[number - 1]))
+        return tuple(links)
+
+
+def split_pages(items: Sequence[T], size: int | None = None) -> list[tuple[T, ...]]:
+    """Cut a list into pages of ``size`` (default ``PAGE_SIZE``; one empty page for an empty list)."""
+    size = size or PAGE_SIZE
+    return [tuple(items[start:start + size]) for start in range(0, len(items), size)] or [()]
+
+
+def split_groups(groups: Sequence[Group], size: int | None = None) -> list[tuple[Group, ...]]:
+    """Cut titled groups into pages of ``size`` items (default ``PAGE_SIZE``); a group that spans pages keeps its title on each."""
+    size = size or PAGE_SIZE
+    pages: list[list[Group]] = [[]]
+    room = size
+    for group in groups:
+        rest = group.items
+        while rest:
+            if room == 0:
+                pages.append([])
+                room = size
+            taken, rest = rest[:room], rest[room:]
+            pages[-1].append(replace(group, items=taken))
+            room -= len(taken)
+    return [tuple(page) for page in pages]
 
 
 def country_rows(catalog: Catalog) -> tuple[CountryRow, ...]:
@@ -105,19 +166,17 @@ def plan_routes(
         "markers": small_country_markers(catalog.by_country),
     })
     for code, items in catalog.by_country.items():
-        yield _country_route(code, items, today)
+        yield from _country_routes(code, items, today)
     yield Route(urls.TOPICS, "topics.html", {
         "title": "Topics", "description": f"Topics of {catalog.site.title}",
         "topics": tuple(sorted(catalog.topics.values(), key=lambda topic: (humanize.sort_key(topic.name), topic.slug))),
     })
     for topic in catalog.topics.values():
-        yield Route(urls.topic(topic.slug), "topic.html", {
+        yield from grouped_routes(urls.topic(topic.slug), "topic.html", by_collection(topic.items, today), {
             "title": topic.name, "description": f"Everything tagged {topic.name}", "topic": topic,
-            "groups": by_collection(topic.items, today),
         })
-    yield Route(urls.COLLABORATE, "collaborate.html", {
+    yield from grouped_routes(urls.COLLABORATE, "collaborate.html", seeking_groups(catalog), {
         "title": "Collaborate", "description": "Projects looking for collaborators, funding, faculty, trainees or partners",
-        "groups": seeking_groups(catalog),
     })
     yield Route(urls.SEARCH, "search.html", {
         "title": "Search", "description": f"Search {catalog.site.title}", "search": search, "facets": search_facets(catalog),
@@ -125,10 +184,29 @@ def plan_routes(
     yield Route(urls.NOT_FOUND, "404.html", {"title": "Page not found", "description": "This page does not exist."})
 
 
-def seeking_groups(catalog: Catalog) -> tuple[tuple[str, tuple[Item[Entry], ...]], ...]:
-    """Group the projects open to collaboration by what they seek, in the schema's order."""
-    groups = ((need, tuple(item for item in catalog.projects if need in item.meta.seeking)) for need in SEEKING)
-    return tuple((need, items) for need, items in groups if items)
+def seeking_groups(catalog: Catalog) -> tuple[Group, ...]:
+    """Group the projects open to collaboration by what they seek (the group's title), in the schema's order."""
+    groups = (Group(need, tuple(item for item in catalog.projects if need in item.meta.seeking), "projects") for need in SEEKING)
+    return tuple(group for group in groups if group.items)
+
+
+def numbered_routes(route_of: Callable[[int], str], pages: Sequence[Any], template: str, context: dict[str, Any], key: str) -> Iterator[Route]:
+    """One route per page of a long list, each with its share as ``context[key]`` and a ``pager`` (None if one page)."""
+    routes = tuple(route_of(number) for number in range(1, len(pages) + 1))
+    for number, (route, page) in enumerate(zip(routes, pages), start=1):
+        yield Route(route, template, {**context, key: page, "pager": Pager(number, routes) if len(routes) > 1 else None})
+
+
+def grouped_routes(route: str, template: str, groups: tuple[Group, ...], context: dict[str, Any]) -> Iterator[Route]:
+    """The pages of a page of titled groups: ``groups`` is each page's share, ``all_groups`` the whole,
+    ``group_routes`` the page on which each group (by title) begins."""
+    pages = split_groups(groups)
+    starts: dict[str, str] = {}
+    for number, page in enumerate(pages, start=1):
+        for group in page:
+            starts.setdefault(group.title, urls.numbered_page(route, number))
+    context = {**context, "all_groups": groups, "group_routes": starts}
+    yield from numbered_routes(lambda number: urls.numbered_page(route, number), pages, template, context, "groups")
 
 
 def _home_route(catalog: Catalog, today: date) -> Route:
@@ -145,29 +223,34 @@ def _listing_routes(catalog: Catalog, collection: str, today: date) -> Iterator[
     title = COLLECTION_TITLES[collection]
     items = sort_listing(collection, catalog.collection(collection), today)
     facets = build_facets(collection, items)
-    yield Route(urls.listing(collection), "listing.html", {
-        "title": title, "description": f"{title} of {catalog.site.title}", "collection": collection,
-        "items": items, "facets": facets, "current": None, "total": len(items), "noun": COLLECTION_NOUNS[collection],
-    })
+    pages = split_pages(items)
+    cards = urls.cards_data(collection) if len(pages) > 1 else None  # (the filter script's data when the cards do not fit one page)
+    yield from numbered_routes(lambda number: urls.listing_page(collection, number), pages, "listing.html", {
+        "title": title, "description": f"{title} of {catalog.site.title}", "collection": collection, "facets": facets,
+        "current": None, "matched": len(items), "total": len(items), "noun": COLLECTION_NOUNS[collection], "cards_data": cards,
+        "page_size": len(pages[0]),
+    }, "items")
+    if cards is not None:
+        yield Route(cards, "cards.json", {"items": items})
     for facet in facets:
         for value in facet.values:
-            yield _facet_route(catalog, collection, facets, facet, value, len(items))
+            yield from _facet_routes(catalog, collection, facets, facet, value, len(items))
 
 
-def _facet_route(catalog: Catalog, collection: str, facets: tuple[Facet, ...], facet: Facet, value: FacetValue, total: int) -> Route:
+def _facet_routes(catalog: Catalog, collection: str, facets: tuple[Facet, ...], facet: Facet, value: FacetValue, total: int) -> Iterator[Route]:
     title = f"{COLLECTION_TITLES[collection]}: {value.label}"
-    return Route(urls.facet(collection, facet.name, value.slug), "listing.html", {
+    route = urls.facet(collection, facet.name, value.slug)
+    yield from numbered_routes(lambda number: urls.numbered_page(route, number), split_pages(value.items), "listing.html", {
         "title": title, "description": f"{COLLECTION_TITLES[collection]} of {catalog.site.title} — {facet.title}: {value.label}",
-        "collection": collection, "items": value.items, "facets": facets, "current": value, "total": total,
-        "noun": COLLECTION_NOUNS[collection],
-    })
+        "collection": collection, "facets": facets, "current": value, "matched": len(value.items), "total": total,
+        "noun": COLLECTION_NOUNS[collection], "cards_data": None,
+    }, "items")
 
 
-def _country_route(code: str, items: tuple[Item[Entry], ...], today: date) -> Route:
+def _country_routes(code: str, items: tuple[Item[Entry], ...], today: date) -> Iterator[Route]:
     name = country_name(code)
-    return Route(urls.country(code), "country.html", {
-        "title": name, "description": f"Projects, partners and electives in {name}", "code": code,
-        "items": items, "groups": by_collection(items, today), "place": placement(code),
+    yield from grouped_routes(urls.country(code), "country.html", by_collection(items, today), {
+        "title": name, "description": f"Projects, partners and electives in {name}", "code": code, "place": placement(code),
     })
 
 

@@ -25,6 +25,8 @@ CATALOG_CSV = "catalog.csv"
 STATIC = "static/"
 # Facet pages live at <collection>/by/<facet>/<value>/, so no entry may be called "by".
 FACET_SEGMENT = "by"
+# Later pages of a long list: <route>page/<n>/; a listing's go under its facet segment, where no entry can be.
+PAGE_SEGMENT = "page"
 RESERVED_ENTRY_SLUGS = frozenset({FACET_SEGMENT})
 
 
@@ -41,6 +43,21 @@ def listing(collection: str) -> str:
 def facet(collection: str, name: str, value: str) -> str:
     """Route of a static facet page: one value of one facet of a listing."""
     return f"{collection}/{FACET_SEGMENT}/{name}/{value}/"
+
+
+def listing_page(collection: str, number: int) -> str:
+    """Route of page ``number`` of a collection's listing (the first is the listing itself)."""
+    return listing(collection) if number == 1 else f"{collection}/{FACET_SEGMENT}/{PAGE_SEGMENT}/{number}/"
+
+
+def numbered_page(route: str, number: int) -> str:
+    """Route of page ``number`` of a long page that is not a listing (the first is ``route`` itself)."""
+    return route if number == 1 else f"{route}{PAGE_SEGMENT}/{number}/"
+
+
+def cards_data(collection: str) -> str:
+    """Route of the JSON file of a long listing's cards, which its filter script fetches."""
+    return f"{collection}/{FACET_SEGMENT}/cards.json"
 
 
 def country(code: str) -> str:

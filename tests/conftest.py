@@ -1,4 +1,4 @@
-"""Shared fixtures: a session-wide build of the bundled catalog at a fixed date."""
+"""Shared fixtures: session-wide builds of the bundled catalog at a fixed date."""
 
 from __future__ import annotations
 
@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 
 from helpers import BUNDLED_CONTENT, SOURCE_DATE_EPOCH, run_cli
+from site_gen import routes
+
+# Cards per page in ``paged_site``: small enough that the bundled catalog's listings,
+# filter, topic, country and collaborate pages all run to several pages.
+PAGED_SIZE = 4
 
 
 @pytest.fixture(autouse=True)
@@ -16,10 +21,8 @@ def fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled catalog built once under https://example.org/catalog/ (read-only for tests)."""
-    output = tmp_path_factory.mktemp("bundled") / "_site"
+def _build_bundled(output: Path) -> Path:
+    """Build the bundled catalog under https://example.org/catalog/ at the fixed date."""
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
     try:
@@ -31,3 +34,20 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             os.environ["SOURCE_DATE_EPOCH"] = previous
     assert result.code == 0, result.out + result.err
     return output
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled catalog built once under https://example.org/catalog/ (read-only for tests)."""
+    return _build_bundled(tmp_path_factory.mktemp("bundled") / "_site")
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled catalog built with ``PAGED_SIZE`` cards a page, as a large catalog is (read-only for tests)."""
+    saved = routes.PAGE_SIZE
+    routes.PAGE_SIZE = PAGED_SIZE
+    try:
+        return _build_bundled(tmp_path_factory.mktemp("paged") / "_site")
+    finally:
+        routes.PAGE_SIZE = saved

@@ -100,3 +100,13 @@ def test_keyboard_focus_on_every_map_country_is_clearly_visible(
     finally:
         blank.close()
         context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_no_axe_violations_on_the_pages_of_long_lists(paged_site: Path, scheme: str) -> None:
+    """Later pages of a listing, a topic, a country and the collaborate page, with their pagers."""
+    with serve_folder(paged_site) as base, chromium() as browser:
+        for route in ("electives/by/page/2/", "projects/by/region/africa/page/2/", "topics/primary-care/page/2/", "countries/us/page/2/",
+                      "collaborate/page/2/"):
+            violations = axe_violations(browser, base + route, scheme)
+            assert not violations, route + ": " + describe_violations(violations)

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from conftest import PAGED_SIZE
 from helpers import serve_folder
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -207,4 +208,92 @@ def test_no_horizontal_scroll_on_a_320px_phone(browser, site_url: str, route: st
     page.goto(site_url + route)
     page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def paged_url(paged_site: Path) -> Iterator[str]:
+    with serve_folder(paged_site) as url:
+        yield url
+
+
+def all_pages_cards(browser, first_url: str) -> list[str]:
+    """The cards of every page of a list without JavaScript, following its "Next" links."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(first_url)
+        found = visible_cards(page)
+        while page.locator("a[rel=next]").count():
+            page.locator("a[rel=next]").click()
+            page.wait_for_load_state()
+            found += visible_cards(page)
+        return found
+    finally:
+        context.close()
+
+
+def test_a_listing_of_many_pages_filters_every_card_of_the_listing(browser, paged_url: str) -> None:
+    """The filter fetches the listing's cards once a box is checked and shows the matches a page at a time."""
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(paged_url + "electives/by/page/2/")
+    own = visible_cards(page)
+    assert len(own) == PAGED_SIZE and page.locator("[data-pager]").is_visible()
+    assert not [url for url in requests if url.endswith("cards.json")]  # nothing fetched until a filter is chosen
+
+    check(page, "category", "clinical")
+    clinical = all_pages_cards(browser, paged_url + "electives/by/category/clinical/")
+    assert len(clinical) > 2 * PAGED_SIZE
+    page.wait_for_function("() => document.querySelector('[data-result-count]').textContent.includes(' of ')")
+    assert visible_cards(page) == clinical[:PAGED_SIZE]
+    total = page.locator("[data-result-count]").get_attribute("data-total")
+    assert page.locator("[data-result-count]").inner_text() == f"{len(clinical)} electives of {total}"
+    assert page.locator("[data-pager]").is_hidden()
+    assert query(page) == {"category": ["clinical"]}
+
+    more = page.locator("[data-more]")
+    assert more.inner_text() == f"Show {PAGED_SIZE} more ({len(clinical) - PAGED_SIZE} left)"
+    more.focus()
+    page.keyboard.press("Enter")
+    assert visible_cards(page) == clinical[:2 * PAGED_SIZE]
+    assert page.evaluate("document.activeElement.getAttribute('href')") == clinical[PAGED_SIZE]  # the first new card
+    while more.is_visible():
+        more.click()
+    assert visible_cards(page) == clinical
+    assert [url for url in requests if url.endswith("cards.json")] == [paged_url + "electives/by/cards.json"]
+
+    check(page, "direction", "inbound")
+    inbound = all_pages_cards(browser, paged_url + "electives/by/direction/inbound/")
+    assert visible_cards(page) == [card for card in clinical if card in inbound][:PAGED_SIZE]
+
+    page.locator("[data-clear]").click()
+    assert visible_cards(page) == own and page.locator("[data-pager]").is_visible() and more.is_hidden()
+    assert page.locator("[data-result-count]").inner_text() == f"{total} electives"
+    page.close()
+
+
+def test_cards_a_filter_adds_show_deadlines_by_the_visitors_clock(browser, paged_url: str) -> None:
+    """The build wrote each deadline's text on its date; the script refreshes added cards as it does the page's."""
+    page = browser.new_page()
+    page.clock.set_fixed_time("2031-01-01T12:00:00")
+    page.goto(paged_url + "electives/?category=clinical")
+    page.wait_for_function("() => document.querySelector('[data-result-count]').textContent.includes(' of ')")
+    texts = page.eval_on_selector_all("[data-results] [data-deadline]", "items => items.map(item => item.textContent)")
+    assert texts and all(text.startswith("Closed on ") for text in texts)
+    page.close()
+
+
+def test_a_listing_whose_cards_cannot_be_fetched_says_so(browser, paged_url: str) -> None:
+    page = browser.new_page()
+    page.route("**/cards.json", lambda route: route.fulfill(status=503, body="down"))
+    page.goto(paged_url + "electives/")
+    own = visible_cards(page)
+    check(page, "category", "research")
+    page.wait_for_function("() => document.querySelector('[data-result-count]').textContent.includes('could not be loaded')")
+    assert visible_cards(page) == own
+    page.unroute("**/cards.json")
+    check(page, "direction", "inbound")  # the next change tries again
+    page.wait_for_function("() => document.querySelector('[data-result-count]').textContent.includes(' of ')")
     page.close()

@@ -47,6 +47,16 @@ def test_no_broken_internal_link(built_site: Path, tmp_path: Path) -> None:
     assert not broken(rows), "\n".join(broken(rows))
 
 
+def test_no_broken_link_between_the_pages_of_long_lists(paged_site: Path, tmp_path: Path) -> None:
+    """The same catalog split into short pages: every page is reached, through the pagers too."""
+    with serve_folder(paged_site, headers=UNTHROTTLED) as base:
+        rows = check_links(tmp_path, base)
+    pages = {row["url"] for row in rows if row["url"].endswith("/")}
+    assert len(pages) >= len(list(paged_site.rglob("index.html")))
+    assert {base + "electives/by/page/2/", base + "topics/primary-care/page/2/"} <= pages
+    assert not broken(rows), "\n".join(broken(rows))
+
+
 def test_not_found_page_links_work_at_depth(built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site, site)

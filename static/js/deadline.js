@@ -37,6 +37,8 @@
   }
 
   refreshAll();
+  // Cards a filter adds to the page (static/js/filter.js) carry the build's text too.
+  document.addEventListener("cards-added", refreshAll);
   // A page left open past midnight moves on too.
   window.setInterval(refreshAll, 60000);
 }());

@@ -1,0 +1,139 @@
+"""Long lists are split into pages: listings, filter, topic, country and collaborate pages.
+
+``paged_site`` is the bundled catalog built with a few cards a page; every test
+compares it with ``built_site``, where each list fits one page, so the pages
+together must hold exactly the one page's cards, in its order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import PAGED_SIZE
+from site_gen.routes import Group, Pager, split_groups, split_pages
+
+CARD_LINK = re.compile(r'<li class="card[^"]*"[^>]*>\s*<h\d[^>]*><a href="([^"]+)"')
+CARD = re.compile(r'<li class="card card-[a-z]+"[^>]*>.*?\n</li>\n', re.S)  # (a card's own closing tag starts a line)
+BASE = "/catalog/"
+
+
+def routes_of(count: int) -> tuple[str, ...]:
+    return tuple(f"r/{number}/" for number in range(1, count + 1))
+
+
+def numbers(pager: Pager) -> list[int | None]:
+    return [None if link is None else link[0] for link in pager.links()]
+
+
+def test_pager_links_the_first_the_last_and_the_nearest_pages() -> None:
+    assert numbers(Pager(5, routes_of(13))) == [1, 2, 3, 4, 5, 6, 7, None, 13]  # a gap of one page is linked, not "…"
+    assert numbers(Pager(1, routes_of(13))) == [1, 2, 3, None, 13]
+    assert numbers(Pager(13, routes_of(13))) == [1, None, 11, 12, 13]
+    assert numbers(Pager(2, routes_of(3))) == [1, 2, 3]
+    pager = Pager(7, routes_of(13))
+    assert numbers(pager) == [1, None, 5, 6, 7, 8, 9, None, 13]
+    assert (pager.previous, pager.next, pager.count) == ("r/6/", "r/8/", 13)
+    assert Pager(1, routes_of(2)).previous is None and Pager(2, routes_of(2)).next is None
+    assert pager.links()[0] == (1, "r/1/")
+
+
+def test_split_pages_and_groups_keep_order_and_titles() -> None:
+    assert split_pages([1, 2, 3, 4, 5], 2) == [(1, 2), (3, 4), (5,)]
+    assert split_pages([], 2) == [()]
+    groups = (Group("A", ("a1", "a2", "a3"), "projects"), Group("B", ("b1", "b2", "b3", "b4", "b5"), "electives"), Group("C", ("c1",)))
+    pages = split_groups(groups, 4)
+    assert [[(group.title, group.items) for group in page] for page in pages] == [
+        [("A", ("a1", "a2", "a3")), ("B", ("b1",))],
+        [("B", ("b2", "b3", "b4", "b5"))],
+        [("C", ("c1",))],
+    ]
+    assert pages[1][0].collection == "electives"
+    assert split_groups((), 4) == [()]
+
+
+def page(site: Path, route: str) -> str:
+    return (site / route / "index.html").read_text(encoding="utf-8")
+
+
+def page_routes(site: Path, first: str) -> list[str]:
+    """The route of every page of a list, following the "Next" links from the first."""
+    found = [first]
+    while (following := re.search(r'<a href="([^"]+)" rel="next">', page(site, found[-1]))) is not None:
+        found.append(following.group(1).removeprefix(BASE))
+    return found
+
+
+LONG_LISTS = ["electives/", "projects/", "partners/", "electives/by/category/clinical/", "projects/by/region/africa/",
+              "topics/primary-care/", "countries/us/", "collaborate/"]
+
+
+@pytest.mark.parametrize("route", LONG_LISTS)
+def test_the_pages_together_hold_the_whole_list_in_order(built_site: Path, paged_site: Path, route: str) -> None:
+    whole = CARD_LINK.findall(page(built_site, route))
+    routes = page_routes(paged_site, route)
+    shares = [CARD_LINK.findall(page(paged_site, each)) for each in routes]
+    assert len(whole) > PAGED_SIZE and len(routes) == -(-len(whole) // PAGED_SIZE)
+    assert [link for share in shares for link in share] == whole
+    assert all(len(share) == PAGED_SIZE for share in shares[:-1])
+
+
+def test_each_page_says_where_it_is(paged_site: Path) -> None:
+    routes = page_routes(paged_site, "electives/")
+    count = len(routes)
+    assert routes[1] == "electives/by/page/2/" and routes[-1] == f"electives/by/page/{count}/"
+    for number, route in enumerate(routes, start=1):
+        html = page(paged_site, route)
+        title = re.search(r"<title>(.*?)</title>", html).group(1)  # type: ignore[union-attr]
+        assert title.startswith("Electives · " if number == 1 else f"Electives, page {number} of {count} · ")
+        assert f'<p class="pager-where">Page {number} of {count}</p>' in html
+        assert f'<a href="{BASE}{route}" aria-current="page"><span class="visually-hidden">Page </span>{number}</a>' in html
+        assert ('rel="prev"' in html) == (number > 1) and ('rel="next"' in html) == (number < count)
+        assert f'<link rel="canonical" href="https://example.org{BASE}{route}">' in html
+        assert "<h1>Electives</h1>" in html
+
+
+def test_group_counts_lead_to_the_page_where_each_group_begins(built_site: Path, paged_site: Path) -> None:
+    counts = re.findall(r'<li><a href="([^"]*)">(\d+) (\w+)</a></li>', page(paged_site, "countries/us/"))
+    assert len(counts) > 1
+    for href, _, _ in counts:
+        target, _, anchor = href.partition("#")
+        html = page(paged_site, target.removeprefix(BASE)) if target else page(paged_site, "countries/us/")
+        assert f'<h2 id="{anchor}">' in html
+        earlier = page_routes(paged_site, "countries/us/")
+        previous = earlier.index(target.removeprefix(BASE) or "countries/us/")
+        assert previous == 0 or f'<h2 id="{anchor}">' not in page(paged_site, earlier[previous - 1])
+    wanted = re.findall(r'href="(?:[^"#]*)#(seeking-[a-z]+)">', page(paged_site, "collaborate/"))
+    assert wanted and wanted == re.findall(r'href="#(seeking-[a-z]+)">', page(built_site, "collaborate/"))
+
+
+def test_a_long_listing_names_the_file_of_all_its_cards(built_site: Path, paged_site: Path) -> None:
+    listing = page(paged_site, "electives/")
+    assert 'data-cards="/catalog/electives/by/cards.json"' in listing
+    assert f'data-page-size="{PAGED_SIZE}"' in listing
+    rows = json.loads((paged_site / "electives/by/cards.json").read_text(encoding="utf-8"))
+    whole = CARD.findall(page(built_site, "electives/"))
+    assert [html for _, html in rows] == whole and len(whole) > PAGED_SIZE
+    assert [tokens for tokens, _ in rows] == [re.search(r'data-facets="([^"]*)"', html).group(1) for html in whole]  # type: ignore[union-attr]
+    assert "data-cards" not in page(paged_site, "electives/by/category/clinical/")  # filter pages have no checkboxes
+
+
+def test_lists_that_fit_one_page_are_not_split(built_site: Path, paged_site: Path) -> None:
+    assert not list(built_site.rglob("cards.json")) and not list(built_site.rglob("page"))
+    assert not any("data-pager" in path.read_text(encoding="utf-8") for path in built_site.rglob("*.html"))
+    short = [path.parent.relative_to(built_site).as_posix() + "/" for folder in ("countries", "topics", "electives/by/direction")
+             for path in (built_site / folder).glob("*/index.html")]
+    short = [route for route in short if 0 < len(CARD_LINK.findall(page(built_site, route))) <= PAGED_SIZE]
+    assert len(short) > 10
+    for route in short:
+        assert "data-pager" not in page(paged_site, route) and not (paged_site / route / "page").exists()
+
+
+def test_the_sitemap_lists_every_page_but_no_data_file(paged_site: Path) -> None:
+    sitemap = (paged_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/catalog/electives/by/page/2/</loc>" in sitemap
+    assert "<loc>https://example.org/catalog/topics/primary-care/page/2/</loc>" in sitemap
+    assert "cards.json" not in sitemap
