@@ -218,6 +218,9 @@ def error_page(preview: Preview) -> bytes:
     return text.encode("utf-8")
 
 
+LIVE_DATA_SUFFIX = "/cards.json"
+
+
 def is_html_request(relative: str) -> bool:
     """A page rather than an asset: a folder URL, an .html file or a name without a suffix."""
     last = relative.rsplit("/", 1)[-1]
@@ -243,7 +246,8 @@ class SiteHandler(web.RequestHandler):
     def _live_page(self, path: str, relative: str) -> bool:
         """Answer with a page of the live site if ``relative`` is one; False to fall back to the files on disk."""
         live = self.preview.live
-        if live is None or not is_html_request(relative):
+        data = relative.endswith(LIVE_DATA_SUFFIX)  # a long listing's cards, which the live site renders like its pages
+        if live is None or not (is_html_request(relative) or data):
             return False
         try:
             page = live.page(relative)
@@ -256,7 +260,7 @@ class SiteHandler(web.RequestHandler):
             return True
         if page is None:
             return False
-        self._send(200, page, "text/html; charset=utf-8")
+        self._send(200, page, "application/json; charset=utf-8" if data else "text/html; charset=utf-8")
         return True
 
     def head(self, path: str) -> None:

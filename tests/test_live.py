@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from helpers import BUNDLED_CONTENT, ELECTIVE, make_catalog
-from site_gen import urls
+from site_gen import routes, urls
 from site_gen.link import link_catalog
 from site_gen.live import LiveSite
 from site_gen.pipeline import BuildOptions, build
@@ -23,7 +23,10 @@ def built_pages(output: Path) -> dict[str, bytes]:
     return pages
 
 
-def test_every_live_page_is_the_built_page_byte_for_byte(tmp_path: Path) -> None:
+@pytest.mark.parametrize("page_size", [None, 4], ids=["one page each", "split into pages"])
+def test_every_live_page_is_the_built_page_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page_size: int | None) -> None:
+    if page_size is not None:
+        monkeypatch.setattr(routes, "PAGE_SIZE", page_size)
     content = tmp_path / "content"
     shutil.copytree(BUNDLED_CONTENT, content)
     options = BuildOptions(content, tmp_path / "_site", use_cache=False)
@@ -31,6 +34,10 @@ def test_every_live_page_is_the_built_page_byte_for_byte(tmp_path: Path) -> None
     live = LiveSite.open(options)
     pages = built_pages(options.output_dir)
     assert len(pages) > 150
+    cards = sorted(options.output_dir.rglob("cards.json"))
+    assert len(cards) == (0 if page_size is None else 3)
+    for path in cards:  # a long listing's cards, which its filter fetches
+        assert live.page(path.relative_to(options.output_dir).as_posix()) == path.read_bytes()
     for route, html in pages.items():
         if route in ("search/", "404.html"):
             assert live.page(route) is None, "pages naming the last build's files come from disk"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import re
 import shutil
@@ -19,6 +20,7 @@ from typing import Callable, Iterator
 import pytest
 
 from helpers import ELECTIVE, ROOT, SITE_YAML, free_port, make_catalog
+from site_gen import routes
 from site_gen.pipeline import BuildOptions, BuildResult
 from site_gen.problems import Problem
 from site_gen.serve import DiskBuilds, Preview, error_page, rebuild, serve, served_base_path, watched_state
@@ -140,6 +142,20 @@ def test_edit_break_and_fix_content_while_serving(server: Server, catalog: Path,
     server.wait_for(page, lambda status, body: status == 200 and "Fixed again." in body, seconds=10)
     wait_until(lambda: "Fixed again." in on_disk.read_text(), "the fix reaches the disk too", server)
     assert server.process.poll() is None
+
+
+def test_a_long_listings_cards_are_served_as_json_and_follow_edits(tmp_path: Path) -> None:
+    """More electives than fit one page: the filter's data file comes from the live site, as the pages do."""
+    count = routes.PAGE_SIZE + 1
+    content = make_catalog(tmp_path, {f"electives/e{number}.md": ELECTIVE.replace("Surgery Elective", f"Elective number {number}") for number in range(count)})
+    for server in start_server(tmp_path, content):
+        server.wait_for("/catalog/electives/by/page/2/", lambda status, body: status == 200)
+        with urllib.request.urlopen(server.url("/catalog/electives/by/cards.json"), timeout=5) as response:
+            assert response.headers["Content-Type"] == "application/json; charset=utf-8"
+            rows = json.loads(response.read())
+        assert len(rows) == len(list((content / "electives").glob("*.md"))) > count and "livereload" not in json.dumps(rows)
+        edit(content / "electives/e7.md", ELECTIVE.replace("Surgery Elective", "Renamed elective"))
+        server.wait_for("/catalog/electives/by/cards.json", lambda status, body: "Renamed elective" in body, seconds=10)
 
 
 def wait_until(condition: Callable[[], bool], what: str, server: Server, seconds: float = 15) -> None:
