@@ -224,14 +224,16 @@ def _listing_routes(catalog: Catalog, collection: str, today: date) -> Iterator[
     items = sort_listing(collection, catalog.collection(collection), today)
     facets = build_facets(collection, items)
     pages = split_pages(items)
-    cards = urls.cards_data(collection) if len(pages) > 1 else None  # (the filter script's data when the cards do not fit one page)
+    paged = len(pages) > 1  # the filter script then fetches the cards' facet values, and the cards it shows a page at a time
     yield from numbered_routes(lambda number: urls.listing_page(collection, number), pages, "listing.html", {
         "title": title, "description": f"{title} of {catalog.site.title}", "collection": collection, "facets": facets,
-        "current": None, "matched": len(items), "total": len(items), "noun": COLLECTION_NOUNS[collection], "cards_data": cards,
-        "page_size": len(pages[0]),
+        "current": None, "matched": len(items), "total": len(items), "noun": COLLECTION_NOUNS[collection],
+        "cards_data": urls.cards_data(collection) if paged else None, "cards_folder": urls.cards_folder(collection), "page_size": len(pages[0]),
     }, "items")
-    if cards is not None:
-        yield Route(cards, "cards.json", {"items": items})
+    if paged:
+        yield Route(urls.cards_data(collection), "cards.json", {"items": items})
+        for number, page in enumerate(pages, start=1):
+            yield Route(urls.cards_page(collection, number), "cards-page.json", {"items": page})
     for facet in facets:
         for value in facet.values:
             yield from _facet_routes(catalog, collection, facets, facet, value, len(items))

@@ -56,8 +56,18 @@ def numbered_page(route: str, number: int) -> str:
 
 
 def cards_data(collection: str) -> str:
-    """Route of the JSON file of a long listing's cards, which its filter script fetches."""
+    """Route of the JSON file of the facet values of a long listing's cards, which its filter script fetches."""
     return f"{collection}/{FACET_SEGMENT}/cards.json"
+
+
+def cards_folder(collection: str) -> str:
+    """Route of the folder of a long listing's cards, one JSON file per page of the listing ("1.json", "2.json"…)."""
+    return f"{collection}/{FACET_SEGMENT}/cards/"
+
+
+def cards_page(collection: str, number: int) -> str:
+    """Route of the JSON file of the cards of page ``number`` of a long listing."""
+    return f"{cards_folder(collection)}{number}.json"
 
 
 def country(code: str) -> str:

@@ -245,9 +245,13 @@ def test_a_listing_of_many_pages_filters_every_card_of_the_listing(browser, page
 
     check(page, "category", "clinical")
     clinical = all_pages_cards(browser, paged_url + "electives/by/category/clinical/")
+    listing = all_pages_cards(browser, paged_url + "electives/")
     assert len(clinical) > 2 * PAGED_SIZE
-    page.wait_for_function("() => document.querySelector('[data-result-count]').textContent.includes(' of ')")
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
     assert visible_cards(page) == clinical[:PAGED_SIZE]
+    needed = sorted({listing.index(card) // PAGED_SIZE + 1 for card in clinical[:PAGED_SIZE]})
+    fetched = sorted(int(url.rsplit("/", 1)[1].split(".")[0]) for url in requests if "/by/cards/" in url)
+    assert fetched == needed and len(needed) < len(listing) // PAGED_SIZE  # only the pages of the listing that hold the matches shown
     total = page.locator("[data-result-count]").get_attribute("data-total")
     assert page.locator("[data-result-count]").inner_text() == f"{len(clinical)} electives of {total}"
     assert page.locator("[data-pager]").is_hidden()
@@ -257,16 +261,21 @@ def test_a_listing_of_many_pages_filters_every_card_of_the_listing(browser, page
     assert more.inner_text() == f"Show {PAGED_SIZE} more ({len(clinical) - PAGED_SIZE} left)"
     more.focus()
     page.keyboard.press("Enter")
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {2 * PAGED_SIZE}")
     assert visible_cards(page) == clinical[:2 * PAGED_SIZE]
     assert page.evaluate("document.activeElement.getAttribute('href')") == clinical[PAGED_SIZE]  # the first new card
     while more.is_visible():
+        shown = len(visible_cards(page))
         more.click()
+        page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length > {shown}")
     assert visible_cards(page) == clinical
     assert [url for url in requests if url.endswith("cards.json")] == [paged_url + "electives/by/cards.json"]
 
     check(page, "direction", "inbound")
     inbound = all_pages_cards(browser, paged_url + "electives/by/direction/inbound/")
-    assert visible_cards(page) == [card for card in clinical if card in inbound][:PAGED_SIZE]
+    both = [card for card in clinical if card in inbound]
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {min(len(both), PAGED_SIZE)}")
+    assert visible_cards(page) == both[:PAGED_SIZE] and both
 
     page.locator("[data-clear]").click()
     assert visible_cards(page) == own and page.locator("[data-pager]").is_visible() and more.is_hidden()
@@ -296,4 +305,19 @@ def test_a_listing_whose_cards_cannot_be_fetched_says_so(browser, paged_url: str
     page.unroute("**/cards.json")
     check(page, "direction", "inbound")  # the next change tries again
     page.wait_for_function("() => document.querySelector('[data-result-count]').textContent.includes(' of ')")
+    page.close()
+
+
+def test_cards_that_cannot_be_fetched_can_be_asked_for_again(browser, paged_url: str) -> None:
+    page = browser.new_page()
+    page.route("**/by/cards/*.json", lambda route: route.fulfill(status=503, body="down"))
+    page.goto(paged_url + "electives/?category=clinical")
+    page.wait_for_function("() => document.querySelector('[data-result-count]').textContent.includes('could not be loaded')")
+    more = page.locator("[data-more]")
+    assert more.inner_text() == "Try again" and visible_cards(page) == []
+    page.unroute("**/by/cards/*.json")
+    more.click()
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    assert more.inner_text().startswith(f"Show {PAGED_SIZE} more")
+    assert page.locator("[data-result-count]").inner_text().endswith(" electives of " + page.locator("[data-result-count]").get_attribute("data-total"))
     page.close()

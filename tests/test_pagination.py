@@ -110,19 +110,25 @@ def test_group_counts_lead_to_the_page_where_each_group_begins(built_site: Path,
     assert wanted and wanted == re.findall(r'href="#(seeking-[a-z]+)">', page(built_site, "collaborate/"))
 
 
-def test_a_long_listing_names_the_file_of_all_its_cards(built_site: Path, paged_site: Path) -> None:
+def test_a_long_listing_names_the_files_of_its_cards_for_the_filter(built_site: Path, paged_site: Path) -> None:
+    """The facet values of every card in one file; the cards of each page of the listing in one file each."""
     listing = page(paged_site, "electives/")
-    assert 'data-cards="/catalog/electives/by/cards.json"' in listing
+    assert 'data-cards="/catalog/electives/by/cards.json" data-card-pages="/catalog/electives/by/cards/"' in listing
     assert f'data-page-size="{PAGED_SIZE}"' in listing
-    rows = json.loads((paged_site / "electives/by/cards.json").read_text(encoding="utf-8"))
     whole = CARD.findall(page(built_site, "electives/"))
-    assert [html for _, html in rows] == whole and len(whole) > PAGED_SIZE
-    assert [tokens for tokens, _ in rows] == [re.search(r'data-facets="([^"]*)"', html).group(1) for html in whole]  # type: ignore[union-attr]
+    facets = json.loads((paged_site / "electives/by/cards.json").read_text(encoding="utf-8"))
+    assert facets == [re.search(r'data-facets="([^"]*)"', html).group(1) for html in whole]  # type: ignore[union-attr]
+    count = len(page_routes(paged_site, "electives/"))
+    files = sorted((paged_site / "electives/by/cards").iterdir(), key=lambda path: int(path.stem))
+    assert [path.name for path in files] == [f"{number}.json" for number in range(1, count + 1)]
+    shares = [json.loads(path.read_text(encoding="utf-8")) for path in files]
+    assert [card for share in shares for card in share] == whole and len(whole) > PAGED_SIZE
+    assert [CARD.findall(page(paged_site, route)) for route in page_routes(paged_site, "electives/")] == shares
     assert "data-cards" not in page(paged_site, "electives/by/category/clinical/")  # filter pages have no checkboxes
 
 
 def test_lists_that_fit_one_page_are_not_split(built_site: Path, paged_site: Path) -> None:
-    assert not list(built_site.rglob("cards.json")) and not list(built_site.rglob("page"))
+    assert not list(built_site.rglob("cards*")) and not list(built_site.rglob("page"))
     assert not any("data-pager" in path.read_text(encoding="utf-8") for path in built_site.rglob("*.html"))
     short = [path.parent.relative_to(built_site).as_posix() + "/" for folder in ("countries", "topics", "electives/by/direction")
              for path in (built_site / folder).glob("*/index.html")]
@@ -136,4 +142,4 @@ def test_the_sitemap_lists_every_page_but_no_data_file(paged_site: Path) -> None
     sitemap = (paged_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/catalog/electives/by/page/2/</loc>" in sitemap
     assert "<loc>https://example.org/catalog/topics/primary-care/page/2/</loc>" in sitemap
-    assert "cards.json" not in sitemap
+    assert "cards" not in sitemap

@@ -2,8 +2,10 @@
  * Without JavaScript the facet links (static pages) do the same job.
  * Within a facet any checked value matches (OR); across facets all must match (AND).
  * A listing that fits one page filters its own cards. A longer one is split into pages
- * and names the JSON file of all its cards (form[data-cards]): that file is fetched
- * once a filter is chosen, and the matching cards are shown a page at a time. */
+ * and names two kinds of JSON file: the facet values of all its cards (form[data-cards]),
+ * fetched once a filter is chosen, and the cards of each page of the listing
+ * (form[data-card-pages] + "<page>.json"), fetched for the matches as they are shown,
+ * a page of matches at a time. A filter thus downloads a fraction of the listing. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-filter]");
@@ -15,15 +17,18 @@
   var clear = form.querySelector("[data-clear]");
   var show = form.querySelector("[data-show-results]");
   var dataUrl = form.getAttribute("data-cards");
+  var pagesUrl = form.getAttribute("data-card-pages");
   var pager = document.querySelector("[data-pager]");
   var more = document.querySelector("[data-more]");
   var pageStatus = status.textContent;
   var pageShow = show.querySelector("a").textContent;
   var pageSize = more ? Number(more.getAttribute("data-page-size")) : 0;
-  var all = null;  /* every card of the listing once fetched: [{tokens: [...], html: "<li>…"}] */
+  var facets = null;  /* the facet values of every card of the listing, once fetched: [["facet:value", …], …] */
   var loading = null;
-  var matched = [];
+  var pages = {};  /* page number -> promise of that page's cards (HTML) */
+  var matched = [];  /* positions in the listing of the cards that match */
   var shownCount = 0;
+  var generation = 0;  /* counts filter changes: cards fetched for an earlier filter are not shown */
 
   function each(selector, action) {
     Array.prototype.forEach.call(form.querySelectorAll(selector), action);
@@ -63,32 +68,72 @@
     report(shown, filtered);
   }
 
-  function load() {
+  function fetchJson(url) {
+    return window.fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
+      return response.json();
+    });
+  }
+
+  function loadFacets() {
     if (!loading) {
-      loading = window.fetch(dataUrl, { credentials: "same-origin" }).then(function (response) {
-        if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
-        return response.json();
-      }).then(function (rows) {
-        all = rows.map(function (row) { return { tokens: row[0].split(" "), html: row[1] }; });
+      loading = fetchJson(dataUrl).then(function (rows) {
+        facets = rows.map(function (row) { return row.split(" "); });
       });
       loading.catch(function () { loading = null; });  /* the next change tries again */
     }
     return loading;
   }
 
-  /* The next page of matching cards below those shown; the keyboard focus moves to the first new one when asked. */
+  function loadPage(number) {
+    if (!pages[number]) {
+      pages[number] = fetchJson(pagesUrl + number + ".json");
+      pages[number].catch(function () { delete pages[number]; });
+    }
+    return pages[number];
+  }
+
+  function failed() {
+    status.textContent = "The filters could not be loaded. Try again, or use the links that each filter lists without JavaScript.";
+    more.disabled = false;
+  }
+
+  /* The next page of matching cards below those shown, fetching the pages of the listing they are on;
+   * the keyboard focus moves to the first new one when asked. */
   function showMore(moveFocus) {
     var start = shownCount;
-    shownCount = Math.min(matched.length, start + pageSize);
-    list.insertAdjacentHTML("beforeend", matched.slice(start, shownCount).map(function (card) { return card.html; }).join(""));
-    more.hidden = shownCount >= matched.length;
-    more.textContent = "Show " + number(Math.min(pageSize, matched.length - shownCount)) + " more (" + number(matched.length - shownCount) + " left)";
-    document.dispatchEvent(new CustomEvent("cards-added"));
-    if (moveFocus && list.children[start]) { list.children[start].querySelector("a").focus(); }
+    var wanted = matched.slice(start, start + pageSize);
+    var numbers = [];
+    wanted.forEach(function (position) {
+      var page = Math.floor(position / pageSize) + 1;
+      if (numbers.indexOf(page) === -1) { numbers.push(page); }
+    });
+    var current = generation;
+    more.disabled = true;
+    Promise.all(numbers.map(loadPage)).then(function (loaded) {
+      if (current !== generation) { return; }
+      var html = wanted.map(function (position) {
+        return loaded[numbers.indexOf(Math.floor(position / pageSize) + 1)][position % pageSize];
+      });
+      list.insertAdjacentHTML("beforeend", html.join(""));
+      shownCount = start + wanted.length;
+      report(matched.length, true);  /* (again, after a failed attempt) */
+      more.disabled = false;
+      more.hidden = shownCount >= matched.length;
+      more.textContent = "Show " + number(Math.min(pageSize, matched.length - shownCount)) + " more (" + number(matched.length - shownCount) + " left)";
+      document.dispatchEvent(new CustomEvent("cards-added"));
+      if (moveFocus && list.children[start]) { list.children[start].querySelector("a").focus(); }
+    }, function () {
+      if (current !== generation) { return; }
+      failed();
+      more.hidden = false;  /* it fetches the same cards again */
+      more.textContent = "Try again";
+    });
   }
 
   /* A listing of many pages: with no filter, this page's own cards; with one, every matching card of the listing. */
   function applyAcrossPages(chosen, filtered) {
+    generation += 1;
     if (!filtered) {
       list.replaceChildren.apply(list, cards);
       pager.hidden = false;
@@ -97,19 +142,20 @@
       show.querySelector("a").textContent = pageShow;
       return;
     }
-    if (!all) {
+    if (!facets) {
       status.textContent = "Loading…";
-      load().then(apply, function () {
-        status.textContent = "The filters could not be loaded. Try again, or use the links that each filter lists without JavaScript.";
-      });
+      var current = generation;
+      loadFacets().then(function () { if (current === generation) { apply(); } }, function () { if (current === generation) { failed(); } });
       return;
     }
-    matched = all.filter(function (card) { return matches(card.tokens, chosen); });
+    matched = [];
+    facets.forEach(function (tokens, position) { if (matches(tokens, chosen)) { matched.push(position); } });
     pager.hidden = true;
+    more.hidden = true;
     list.replaceChildren();
     shownCount = 0;
-    showMore(false);
     report(matched.length, true);
+    showMore(false);
   }
 
   function apply() {
