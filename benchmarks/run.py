@@ -23,6 +23,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -57,6 +58,7 @@ class SizeReport:
     output_files: int = 0
     output_mib: float = 0.0
     search: dict[str, int] = field(default_factory=dict)
+    largest_page: dict[str, Any] = field(default_factory=dict)  # the heaviest HTML page a visitor may load
     hugo_s: float | None = None
     hugo_peak_mib: float | None = None
     hugo_cpu_s: float | None = None
@@ -133,6 +135,13 @@ def search_payload(output: Path) -> dict[str, int]:
     }
 
 
+def largest_page(output: Path) -> dict[str, Any]:
+    """The largest HTML page of the output: its path, raw and gzip bytes."""
+    path = max(output.rglob("*.html"), key=lambda page: (page.stat().st_size, page.as_posix()))
+    data = path.read_bytes()
+    return {"path": path.relative_to(output).as_posix(), "raw_bytes": len(data), "gzip_bytes": len(gzip.compress(data, 6))}
+
+
 HUGO_CONFIG = """\
 baseURL = "https://example.org/catalog/"
 title = "Synthetic Benchmark Catalog"
@@ -191,7 +200,7 @@ def measure(entries: int, seed: int, runs: int, work: Path, use_hugo: bool) -> S
     cold, warm, edit = measure_ours(content, output, runs)
     files, size = tree_size(output)
     report = SizeReport(entries, cold.seconds, cold.cpu_seconds, warm.seconds, edit.seconds, max(cold.peak_mib, edit.peak_mib),
-                        files, size / 2**20, search_payload(output))
+                        files, size / 2**20, search_payload(output), largest_page(output))
     report.serve_edit_ms = 1000 * statistics.median(serve_edits(content, max(5, runs), startup_seconds=1800))
     hugo = measure_hugo(content, work / f"catalog-{entries}", runs) if use_hugo else None
     if hugo is not None:
@@ -210,15 +219,17 @@ def markdown_table(reports: list[SizeReport], runs: int) -> str:
     lines = [
         f"# Benchmark results ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})", "",
         f"Machine: {machine}; {' '.join(hugo)}; medians of {runs} run(s); peak = largest process of the build.", "",
-        "| entries | cold build (CPU) | warm build | one entry changed | edit under serve | peak memory | output | search data (raw / gzip) | Hugo full build (CPU) | cold / Hugo | warm / Hugo |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| entries | cold build (CPU) | warm build | one entry changed | edit under serve | peak memory | output | largest page (raw / gzip) | search data (raw / gzip) | Hugo full build (CPU) | cold / Hugo | warm / Hugo |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for report in reports:
         search = f"{report.search['raw_bytes'] / 1024:,.0f} KiB / {report.search['gzip_bytes'] / 1024:,.0f} KiB" if report.search else "no index"
         hugo_cell = f"{report.hugo_s:.2f} s ({report.hugo_cpu_s:.1f} s), {report.hugo_peak_mib:.0f} MiB" if report.hugo_s else "not run"
         lines.append(
             f"| {report.entries:,} | {report.cold_s:.2f} s ({report.cold_cpu_s:.1f} s) | {report.warm_s:.2f} s | {report.one_entry_s:.2f} s | {report.serve_edit_ms:.0f} ms | {report.peak_mib:.0f} MiB"
-            f" | {report.output_files:,} files, {report.output_mib:.1f} MiB | {search} | {hugo_cell}"
+            f" | {report.output_files:,} files, {report.output_mib:.1f} MiB"
+            f" | {report.largest_page['raw_bytes'] / 1024:,.0f} / {report.largest_page['gzip_bytes'] / 1024:,.0f} KiB (`{report.largest_page['path']}`)"
+            f" | {search} | {hugo_cell}"
             f" | {_ratio(report.ratios['cold'])} | {_ratio(report.ratios['warm'])} |"
         )
     return "\n".join(lines) + "\n"

@@ -62,6 +62,7 @@ def test_runner_reports_every_figure(tmp_path: Path) -> None:
     for name in ("cold_s", "cold_cpu_s", "warm_s", "one_entry_s", "serve_edit_ms", "peak_mib", "output_mib"):
         assert figures[name] > 0, name
     assert figures["output_files"] > 30
+    assert figures["largest_page"]["path"].endswith(".html") and 0 < figures["largest_page"]["gzip_bytes"] < figures["largest_page"]["raw_bytes"]
     assert figures["hugo_s"] is None and figures["ratios"] == {"cold": None, "warm": None, "one_entry": None}
     rows = [line for line in table.read_text().splitlines() if line.startswith("| ")]
     assert rows[0].startswith("| entries | cold build") and rows[1].startswith("| 30 |")
