@@ -218,9 +218,6 @@ def error_page(preview: Preview) -> bytes:
     return text.encode("utf-8")
 
 
-LIVE_DATA_SUFFIX = "/cards.json"
-
-
 def is_html_request(relative: str) -> bool:
     """A page rather than an asset: a folder URL, an .html file or a name without a suffix."""
     last = relative.rsplit("/", 1)[-1]
@@ -246,7 +243,7 @@ class SiteHandler(web.RequestHandler):
     def _live_page(self, path: str, relative: str) -> bool:
         """Answer with a page of the live site if ``relative`` is one; False to fall back to the files on disk."""
         live = self.preview.live
-        data = relative.endswith(LIVE_DATA_SUFFIX)  # a long listing's cards, which the live site renders like its pages
+        data = relative.endswith(".json")  # a long listing's cards are rendered like its pages (other data files come from disk)
         if live is None or not (is_html_request(relative) or data):
             return False
         try:

@@ -103,9 +103,10 @@ def test_keyboard_focus_on_every_map_country_is_clearly_visible(
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_no_axe_violations_on_the_pages_of_long_lists(paged_site: Path, scheme: str) -> None:
+def test_no_axe_violations_on_the_pages_of_long_lists(site_and_browser: tuple[str, dict[str, str], Browser], paged_site: Path, scheme: str) -> None:
     """Later pages of a listing, a topic, a country and the collaborate page, with their pagers."""
-    with serve_folder(paged_site) as base, chromium() as browser:
+    browser = site_and_browser[2]
+    with serve_folder(paged_site) as base:
         for route in ("electives/by/page/2/", "projects/by/region/africa/page/2/", "topics/primary-care/page/2/", "countries/us/page/2/",
                       "collaborate/page/2/"):
             violations = axe_violations(browser, base + route, scheme)

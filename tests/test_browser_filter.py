@@ -288,7 +288,7 @@ def test_cards_a_filter_adds_show_deadlines_by_the_visitors_clock(browser, paged
     page = browser.new_page()
     page.clock.set_fixed_time("2031-01-01T12:00:00")
     page.goto(paged_url + "electives/?category=clinical")
-    page.wait_for_function("() => document.querySelector('[data-result-count]').textContent.includes(' of ')")
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
     texts = page.eval_on_selector_all("[data-results] [data-deadline]", "items => items.map(item => item.textContent)")
     assert texts and all(text.startswith("Closed on ") for text in texts)
     page.close()
