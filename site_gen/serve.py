@@ -243,7 +243,7 @@ class SiteHandler(web.RequestHandler):
     def _live_page(self, path: str, relative: str) -> bool:
         """Answer with a page of the live site if ``relative`` is one; False to fall back to the files on disk."""
         live = self.preview.live
-        data = relative.endswith(".json")  # a long listing's cards are rendered like its pages (other data files come from disk)
+        data = urls.is_cards_data(relative)  # a long listing's cards are rendered like its pages (other data files come from disk)
         if live is None or not (is_html_request(relative) or data):
             return False
         try:

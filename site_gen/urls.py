@@ -70,6 +70,14 @@ def cards_page(collection: str, number: int) -> str:
     return f"{cards_folder(collection)}{number}.json"
 
 
+_CARDS_DATA = re.compile(rf"[^/]+/{FACET_SEGMENT}/cards(?:\.json|/[1-9][0-9]*\.json)")
+
+
+def is_cards_data(route: str) -> bool:
+    """True for the route of a long listing's cards data (``cards_data`` or ``cards_page``)."""
+    return _CARDS_DATA.fullmatch(route) is not None
+
+
 def country(code: str) -> str:
     """Route of a country page (lower-case ISO code)."""
     return f"{COUNTRIES}{code.lower()}/"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PAGED_SIZE
+from site_gen import urls
 from site_gen.routes import Group, Pager, split_groups, split_pages
 
 CARD_LINK = re.compile(r'<li class="card[^"]*"[^>]*>\s*<h\d[^>]*><a href="([^"]+)"')
@@ -39,6 +40,15 @@ def test_pager_links_the_first_the_last_and_the_nearest_pages() -> None:
     assert (pager.previous, pager.next, pager.count) == ("r/6/", "r/8/", 13)
     assert Pager(1, routes_of(2)).previous is None and Pager(2, routes_of(2)).next is None
     assert pager.links()[0] == (1, "r/1/")
+
+
+def test_cards_data_routes_are_told_apart_from_other_files() -> None:
+    """``serve`` renders these in its live site; other JSON files (the search index) come from the disk."""
+    for route in (urls.cards_data("electives"), urls.cards_page("electives", 1), urls.cards_page("partners", 130)):
+        assert urls.is_cards_data(route), route
+    for route in ("search/index-0123abcd.json", "catalog.json", "electives/by/cards/0.json", "electives/by/cards/x.json",
+                  "electives/cards.json", "a/b/by/cards.json", "electives/by/cards/1.json/"):
+        assert not urls.is_cards_data(route), route
 
 
 def test_split_pages_and_groups_keep_order_and_titles() -> None:

@@ -85,12 +85,12 @@
     return loading;
   }
 
-  function loadPage(number) {
-    if (!pages[number]) {
-      pages[number] = fetchJson(pagesUrl + number + ".json");
-      pages[number].catch(function () { delete pages[number]; });
+  function loadPage(page) {
+    if (!pages[page]) {
+      pages[page] = fetchJson(pagesUrl + page + ".json");
+      pages[page].catch(function () { delete pages[page]; });
     }
-    return pages[number];
+    return pages[page];
   }
 
   function failed() {
