@@ -309,3 +309,10 @@ def test_deadline_today_is_still_open_and_sorted_first(tmp_path: Path) -> None:
     assert card_links(html) == [f"/catalog/electives/{slug}/" for slug in ("d-today", "c-later", "b-rolling", "a-closed", "e-older")]
     assert ">Closes today<" in html and ">Closed on 30 September 2026<" in html
     assert '<span class="figure-value">3</span> <span class="figure-label">electives open now</span>' in page(site, "")
+
+
+def test_inline_lists_have_no_space_before_their_commas(built_site: Path) -> None:
+    """The style sheet puts ", " between the items of an inline list; a line break between them showed as "Funding (5) , Faculty"."""
+    lists = [found for path in built_site.rglob("*.html") for found in re.findall(r'<ul class="inline-list">(.*?)</ul>', path.read_text(encoding="utf-8"), re.S)]
+    assert len(lists) > 50 and any("collaborators" in found.lower() for found in lists)
+    assert not [found for found in lists if re.search(r"</li>\s+<li", found)]
