@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,6 +20,7 @@ from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, Relat
 from site_gen.schema import Entry
 from site_gen.search import FIELD_BOOSTS, REF, build_index, configure, fold, plain_text, respell
 from site_gen.slugs import tag_slug
+from site_gen.source import first_unshowable
 
 EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True, database=None)
 WORDS = st.sampled_from(["surgery", "surgeries", "maternal", "bogota", "the", "and", "a", "norway", "nanjing", "2026",
@@ -106,6 +108,25 @@ def index_json(records: list[dict[str, str]]) -> bytes:
     pieces: list[bytes] = []
     build_index(records).write_json(pieces.append)
     return b"".join(pieces)
+
+
+# What a web page may not hold, as one character class (the definition ``first_unshowable`` speeds up).
+UNSHOWABLE = re.compile("[\\x00-\\x08\\x0b\\x0e-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef"
+                        + "".join(f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(17)) + "]")
+
+
+def test_first_unshowable_agrees_with_one_class_on_every_character() -> None:
+    for code in range(0x110000):
+        text = f"a{chr(code)}b"
+        found, expected = first_unshowable(text), UNSHOWABLE.search(text)
+        assert (found and found.group()) == (expected and expected.group()), hex(code)
+
+
+@EXAMPLES
+@given(st.text(alphabet=st.sampled_from(["a", "\n", "\x07", "\ufdd0", "\uffff", "\U0001fffe", "\U0010ffff", "\U0001f600", "é"]), max_size=30))
+def test_first_unshowable_finds_the_first_of_mixed_characters(text: str) -> None:
+    found, expected = first_unshowable(text), UNSHOWABLE.search(text)
+    assert (found and found.span()) == (expected and expected.span())
 
 
 @EXAMPLES
