@@ -483,6 +483,21 @@ def test_links_from_the_sites_root_must_name_a_page_that_exists(tmp_path: Path) 
     ]
 
 
+@pytest.mark.parametrize(("link", "first"), [
+    ("/electives/by/page/2/", "/electives/"),
+    ("/topics/maternal-health/page/3/", "/topics/maternal-health/"),
+    ("/countries/cn/page/2", "/countries/cn/"),
+    ("/electives/by/country/cn/page/2/", "/electives/by/country/cn/"),
+    ("/collaborate/page/2/", "/collaborate/"),
+])
+def test_a_link_to_a_later_page_of_a_long_list_is_refused_with_its_first_page(tmp_path: Path, link: str, first: str) -> None:
+    """Which entries page 2 shows changes as the catalog grows: the link is told to name the first page."""
+    lines = check(tmp_path, {"electives/surgery.md": ELECTIVE.replace("Body of the elective.", f"See [more]({link}).")})
+    number = link.rstrip("/").rsplit("/", 1)[1]
+    assert lines == [f"{E}:12: link to '{link}' names page {number} of a long list, which shows other entries as the catalog grows"
+                     f" — link to its first page ('{first}') instead"]
+
+
 @pytest.mark.parametrize(("fields", "line", "message"), [
     pytest.param({"duration_weeks": "4-8"}, 11, "duration_weeks: '4-8' is not a whole number — write a range as {min: 4, max: 8}", id="range"),
     pytest.param({"duration_weeks": "4 weeks"}, 11, "duration_weeks: '4 weeks' is not a whole number — write the number alone: 4", id="unit"),
