@@ -155,3 +155,19 @@ def test_pull_request_template_is_a_checklist_with_real_commands() -> None:
     for command in re.findall(r"`python build\.py ([^`]+)`", template):
         make_parser().parse_args(command.split())
     assert "draft: true" in template and "deadline" in template.lower()
+
+
+# The first major version of each action that runs on Node 24: GitHub stopped running actions on Node 20 in 2026.
+NODE_24_MAJORS = {
+    "actions/checkout": 5, "actions/setup-python": 6, "actions/setup-node": 5, "actions/upload-artifact": 6,
+    "actions/configure-pages": 6, "actions/upload-pages-artifact": 5, "actions/deploy-pages": 5,
+}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_action_is_a_version_that_runs_on_node_24(path: Path) -> None:
+    for step in steps(load(path)):
+        if "uses" in step:
+            action, version = step["uses"].split("@")
+            assert action in NODE_24_MAJORS, f"{action}: which major runs on Node 24?"
+            assert int(version.removeprefix("v").split(".")[0]) >= NODE_24_MAJORS[action], step["uses"]
