@@ -45,6 +45,14 @@ class Placement:
 
 
 @lru_cache(maxsize=1)
+def _containment() -> dict[str, list[str]]:
+    """CLDR's territory containment: each numeric area's (or grouping's) list of what it contains directly."""
+    data = read_package_json("cldr-core", "supplemental/territoryContainment.json")
+    return {code: entry["_contains"] for code, entry in sorted(data["supplemental"]["territoryContainment"].items())
+            if code.isdigit() and "_contains" in entry}
+
+
+@lru_cache(maxsize=1)
 def _parents() -> dict[str, str]:
     """Map each area or country code to the M49 area that directly contains it."""
     data = read_package_json("cldr-core", "supplemental/territoryContainment.json")
@@ -86,3 +94,28 @@ def country_with_region(country: str) -> str:
     where = placement(country)
     areas = [area.name for area in (where.subregion, where.region) if area is not None]
     return f"{country_name(country)} ({', '.join(areas)})" if areas else country_name(country)
+
+
+@lru_cache(maxsize=None)
+def search_names(country: str) -> tuple[str, ...]:
+    """Names of the areas a country is in, as people search for them ("Kenya": Eastern Africa, Sub-Saharan Africa, Africa).
+
+    The sub-region and region that pages show (``placement``), CLDR's everyday English name
+    where M49's differs ("Southeast Asia" beside "South-eastern Asia"), and the larger
+    groupings CLDR names, which are not regions of their own here (Sub-Saharan Africa,
+    Latin America, North America). For the search index's places field only.
+    """
+    where = placement(country)
+    if where.region is None:
+        return ()
+    containment = _containment()
+    english = Locale("en").territories
+    names = [area.name for area in (where.subregion, where.region) if area is not None]
+    for area in (where.subregion, where.region):
+        if area is not None and english.get(area.code):
+            names.append(english[area.code])
+    subregion = where.subregion.code if where.subregion else ""
+    for code, contained in containment.items():
+        if code != WORLD and subregion in contained and english.get(code):
+            names.append(english[code])
+    return tuple(dict.fromkeys(names))

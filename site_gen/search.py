@@ -36,6 +36,7 @@ from markupsafe import Markup
 from . import humanize, urls
 from .catalog import Catalog, Item, countries_of
 from .countries import country_name, search_aliases
+from .regions import search_names
 from .errors import SearchAssetError
 from .options import LUNR_JS
 from .schema import CATEGORIES, Elective, Entry, Partner, Project
@@ -220,11 +221,26 @@ def _partner_names(catalog: Catalog, item: Item[Entry]) -> list[str]:
     return [catalog.partner_by_slug[slug].title for slug in slugs if slug in catalog.partner_by_slug]
 
 
+def area_words(codes: Iterable[str]) -> list[str]:
+    """The words of the names of the areas the countries are in (regions.search_names), one per stem.
+
+    Once, so that an entry in three African countries, or in "Sub-Saharan Africa, Africa",
+    does not count "Africa" more often than an entry in one ("Americas" and "America" alike).
+    """
+    words: dict[str, str] = {}
+    for code in codes:
+        for name in search_names(code):
+            for word in fold(name).split():
+                words.setdefault(stem(word), word)
+    return list(words.values())
+
+
 def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) -> dict[str, str]:
     """The folded text of each indexed field of one item, keyed by field name; the ref is its number."""
     meta = item.meta
     codes = countries_of(item)
-    places = [*map(country_name, codes), *(alias for code in codes for alias in search_aliases(code)), *codes, getattr(meta, "city", None) or ""]
+    places = [*map(country_name, codes), *(alias for code in codes for alias in search_aliases(code)), *codes,
+              getattr(meta, "city", None) or "", *area_words(codes)]
     raw = {
         "title": meta.title,
         "topics": " ".join([*meta.tags, *getattr(meta, "specialties", ()), *_labels(item)]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pycountry
 import pytest
 
-from site_gen.regions import Area, country_with_region, placement, region_of
+from site_gen.regions import Area, country_with_region, placement, region_of, search_names
 
 M49_REGIONS = {"Africa", "Americas", "Asia", "Europe", "Oceania"}
 
@@ -58,3 +58,27 @@ def test_unknown_code_has_no_region_and_shows_the_code() -> None:
 @pytest.mark.parametrize(("name", "slug"), [("Africa", "africa"), ("Latin America & Caribbean", "latin-america-caribbean"), ("South-eastern Asia", "south-eastern-asia")])
 def test_area_slug_folds_the_name(name: str, slug: str) -> None:
     assert Area("000", name).slug == slug
+
+
+@pytest.mark.parametrize(
+    ("code", "names"),
+    [
+        ("KE", ("Eastern Africa", "Africa", "Sub-Saharan Africa")),
+        ("PE", ("South America", "Americas", "Latin America")),
+        ("GT", ("Central America", "Americas", "North America", "Latin America")),
+        ("US", ("Northern America", "Americas", "North America")),
+        ("VN", ("South-eastern Asia", "Asia", "Southeast Asia")),  # M49's name and CLDR's everyday one
+        ("EG", ("Northern Africa", "Africa")),  # not south of the Sahara
+        ("AQ", ()),
+        ("XZ", ()),
+    ],
+)
+def test_search_names_are_the_areas_shown_and_the_groupings_people_search_for(code: str, names: tuple[str, ...]) -> None:
+    assert search_names(code) == names
+
+
+def test_search_names_start_with_what_entry_pages_show() -> None:
+    for country in pycountry.countries:
+        where = placement(country.alpha_2)
+        shown = tuple(area.name for area in (where.subregion, where.region) if area is not None)
+        assert search_names(country.alpha_2)[: len(shown)] == shown, country.alpha_2

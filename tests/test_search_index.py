@@ -12,7 +12,7 @@ import pytest
 
 from helpers import ELECTIVE, PARTNER, make_catalog, run_cli, snapshot
 from site_gen.pipeline import BuildOptions, build
-from site_gen.search import FIELD_BOOSTS, SearchAssetError, fold, respell, stem
+from site_gen.search import FIELD_BOOSTS, SearchAssetError, area_words, fold, respell, stem
 from site_gen.search_shards import js_order
 
 
@@ -106,6 +106,25 @@ def test_a_country_is_found_by_the_other_names_people_type(tmp_path: Path, code:
     # "USA" found Saudi Arabia (the typo retry took it for "sa"), "UK" nothing, "Viet Nam" entries with "name".
     site = build_site(tmp_path, {"partners/riverside.md": PARTNER.replace("country: CN", f"country: {code}")})
     assert number_of(site, "partners/riverside") in postings(load_index(site), alias).get("places", {})
+
+
+@pytest.mark.parametrize(("code", "words"), [
+    ("KE", {"eastern", "africa", "sub", "saharan"}),
+    ("PE", {"south", "america", "latin"}),
+    ("VN", {"south", "eastern", "southeast", "asia"}),
+])
+def test_a_country_is_found_by_the_areas_it_is_in(tmp_path: Path, code: str, words: set[str]) -> None:
+    # "Africa" found only the entries whose text said it, not the electives in Kenya or Ghana.
+    site = build_site(tmp_path, {"partners/riverside.md": PARTNER.replace("country: CN", f"country: {code}")})
+    index, partner = load_index(site), number_of(site, "partners/riverside")
+    assert {word for word in words if partner in postings(index, stem(word)).get("places", {})} == words
+
+
+def test_an_area_counts_once_however_many_countries_are_in_it() -> None:
+    """An entry in three East African countries is no more about Africa than an entry in one."""
+    assert area_words(["KE", "UG", "TZ"]) == area_words(["KE"]) == ["eastern", "africa", "sub", "saharan"]
+    assert area_words(["KE", "PE"]) == ["eastern", "africa", "sub", "saharan", "south", "america", "latin"]
+    assert area_words(["AQ"]) == []
 
 
 def test_body_is_indexed_as_plain_text(tmp_path: Path) -> None:

@@ -82,6 +82,22 @@ test('a British word being typed finds what the whole word finds before it is co
   }
 });
 
+test('a region finds the entries in its countries, not only those whose text names it', async () => {
+  // "Africa" listed 12 entries, most of them only for a word in their body, and none of the
+  // electives in Kenya, Ghana, Rwanda or Tanzania; "Latin America" none in Peru, Brazil or Mexico.
+  const africa = await refs(search, 'Africa');
+  for (const ref of ['electives/community-health-elective-kisumu', 'electives/malaria-research-fellowship-kumasi',
+    'electives/pediatrics-elective-kigali', 'electives/maternal-obstetric-care-elective-tanzania']) {
+    assert.ok(africa.includes(ref), ref);
+  }
+  const latinAmerica = await refs(search, 'Latin America');
+  for (const ref of ['electives/rural-family-medicine-clerkship-cusco', 'electives/family-health-elective-recife',
+    'electives/community-health-clerkship-oaxaca']) {
+    assert.ok(latinAmerica.indexOf(ref) !== -1 && latinAmerica.indexOf(ref) < latinAmerica.indexOf('electives/visiting-nurse-observership'), ref);
+  }
+  assert.ok((await refs(search, 'Southeast Asia')).slice(0, 5).includes('electives/point-of-care-ultrasound-elective-hue'));
+});
+
 test('drafts are not searchable', async () => {
   assert.ok(!(await refs(search, 'ophthalmology')).includes('electives/ophthalmology-elective-addis-ababa'));
   assert.ok(!search.documents.some((doc) => doc.ref === 'electives/ophthalmology-elective-addis-ababa'));
