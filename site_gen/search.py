@@ -243,10 +243,10 @@ def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) ->
               getattr(meta, "city", None) or "", *area_words(codes)]
     raw = {
         "title": meta.title,
-        "topics": " ".join([*meta.tags, *getattr(meta, "specialties", ()), *_labels(item)]),
+        "topics": " ".join([*meta.tags, *getattr(meta, "specialties", ()), *getattr(meta, "languages", ()), *_labels(item)]),
         "summary": meta.summary,
         "places": " ".join(places),
-        "partners": " ".join(_partner_names(catalog, item)),
+        "partners": " ".join([*_partner_names(catalog, item), getattr(meta, "lead", None) or ""]),
         "body": plain_text(body),
     }
     return {REF: str(number), **{name: fold(text) for name, text in raw.items()}}

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from helpers import ELECTIVE, PARTNER, make_catalog, run_cli, snapshot
+from helpers import ELECTIVE, PARTNER, PROJECT, make_catalog, run_cli, snapshot
 from site_gen.pipeline import BuildOptions, build
 from site_gen.search import FIELD_BOOSTS, SearchAssetError, area_words, fold, respell, stem
 from site_gen.search_shards import js_order
@@ -125,6 +125,17 @@ def test_an_area_counts_once_however_many_countries_are_in_it() -> None:
     assert area_words(["KE", "UG", "TZ"]) == area_words(["KE"]) == ["eastern", "africa", "sub", "saharan"]
     assert area_words(["KE", "PE"]) == ["eastern", "africa", "sub", "saharan", "south", "america", "latin"]
     assert area_words(["AQ"]) == []
+
+
+def test_an_elective_is_found_by_its_languages_and_a_project_by_its_lead(tmp_path: Path) -> None:
+    # Both are shown on the entry's page, but "Kiswahili" and "Wanjiru" found nothing.
+    site = build_site(tmp_path, {
+        "electives/surgery.md": ELECTIVE.replace("deadline:", 'languages: [English, "Kiswahili (helpful)"]\ndeadline:'),
+        "projects/needs.md": PROJECT.replace("tags:", "lead: Dr. Grace Wanjiru, Department of Surgery\ntags:"),
+    })
+    index = load_index(site)
+    assert number_of(site, "electives/surgery") in postings(index, "kiswahili").get("topics", {})
+    assert number_of(site, "projects/needs") in postings(index, "wanjiru").get("partners", {})
 
 
 def test_body_is_indexed_as_plain_text(tmp_path: Path) -> None:

@@ -47,6 +47,10 @@ const RANKED = [
   ['research fellowship', 3, 'electives/malaria-research-fellowship-kumasi', 'category and format'],
   ['safety', 1, 'pages/safety', 'free pages are searchable'],
   ['surg*', 3, 'electives/surgical-observership-riyadh', 'lunr wildcard syntax'],
+  ['Filipino', 1, 'electives/disaster-health-research-elective-philippines', 'a language an elective asks for'],
+  ['French', 2, 'electives/global-surgery-research-fellowship-rwanda', 'a language an elective asks for'],
+  ['Dholuo', 1, 'electives/community-health-elective-kisumu', 'a language an elective asks for'],
+  ['Wanjiru', 1, 'projects/east-africa-emergency-care-training-of-trainers', 'the lead of a project'],
 ];
 
 for (const [query, top, expected, why] of RANKED) {
