@@ -98,6 +98,13 @@ def test_a_typo_shows_results_for_similar_words(page: Page, site_url: str, typo:
     expect(page.locator("#search-results h2 mark").first).to_have_text(word)
 
 
+def test_a_typo_beside_a_word_that_matches_shows_results_for_similar_words_and_names_the_word(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?q=surgery+guatamala")
+    expect(page.locator("#search-status")).to_have_text(re.compile(
+        r"^No exact matches for “guatamala” in “surgery guatamala”\. Showing results for similar words: \d+ results\.$"))
+    expect(page.locator("#search-results h2").first).to_contain_text("Guatemala")
+
+
 def test_a_long_pasted_word_answers_and_the_boxes_take_what_search_reads(page: Page, site_url: str) -> None:
     open_search(page, site_url, "?q=" + "medicine" * 300)
     expect(page.locator("#search-status")).to_contain_text("No results for")

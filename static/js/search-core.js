@@ -258,10 +258,11 @@
     new lunr.QueryParser(text, query).parse();
     splitUnspacedClauses(query);
     limitEditDistances(query);
+    if (options.typing) {
+      expandLastWord(lunr, query);
+    }
     if (options.similar) {
       useSimilarTerms(lunr, query, options.similar);
-    } else if (options.typing) {
-      expandLastWord(lunr, query);
     }
   }
 
@@ -324,14 +325,14 @@
   }
 
   /**
-   * Retry a query that found nothing with each word replaced by the similar words of the
-   * catalog (``source.vocabulary()``). A required word stays required: one of its similar
-   * words must match, as lunr requires one of the terms a wildcard expands to.
+   * Retry a query with some of its words (``clauses``) each replaced by the similar words of the
+   * catalog (``source.vocabulary()``); null when none of them has a similar word. A required word
+   * stays required: one of its similar words must match, as lunr requires one of the terms a
+   * wildcard expands to. ``typing`` lets the last word match as a prefix, as in the first search.
    */
-  async function searchSimilar(lunr, source, parsed) {
-    var clauses = parsed.clauses.filter(function (clause) { return isRetried(lunr, clause); });
+  async function searchSimilar(lunr, source, parsed, clauses, typing) {
     if (!clauses.length) {
-      return [];
+      return null;
     }
     var vocabulary = await source.vocabulary();
     var similar = new Map();
@@ -343,15 +344,52 @@
         required.push({ terms: terms, fields: clause.fields });
       }
     });
-    var hits = await runQuery(lunr, source, parsed.text, { similar: similar });
+    if (!Array.from(similar.values()).some(function (terms) { return terms.length; })) {
+      return null;
+    }
+    var hits = await runQuery(lunr, source, parsed.text, { similar: similar, typing: typing });
     return hits.filter(function (hit) { return meetsRequired(hit, required); });
   }
 
+  /** Whether one clause of a query (as lunr runs it) matches one of a set of index terms. */
+  function clauseMatches(lunr, pipeline, clause, terms) {
+    if (clause.wildcard & lunr.Query.wildcard.TRAILING && !(clause.wildcard & lunr.Query.wildcard.LEADING)) {
+      var start = clause.term.replace(/\*$/, '');
+      return Array.from(terms).some(function (term) { return term.indexOf(start) === 0; });
+    }
+    var searched = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+    return searched.some(function (term) { return terms.has(term); });
+  }
+
   /**
-   * Search a whole index or a sharded one: resolves to {hits, similar, common}. Hits are
-   * lunr results; similar is true when nothing matched exactly and the hits come from the
-   * similar-words retry; common is true when nothing matched because every word sought is
-   * a stop word (nothing is retried then). The source is a ShardedIndex, or a lunr.Index given a
+   * The words of a query that found something which themselves matched nothing ("opthalmology" in
+   * "opthalmology elective", "guatamala" in "surgery guatamala"): each word is expanded as the search
+   * expanded it (the last one while typing as a prefix, letters written without spaces in pairs)
+   * and looked for among the terms the hits matched.
+   */
+  function unmatchedWords(lunr, source, parsed, hits, typing) {
+    var matched = matchedTerms(hits);
+    var last = parsed.clauses.length - 1;
+    return parsed.clauses.filter(function (clause, position) {
+      if (!isRetried(lunr, clause)) {
+        return false;
+      }
+      var query = new lunr.Query(source.fields);
+      query.clause(Object.assign({}, clause));
+      splitUnspacedClauses(query);
+      if (typing && position === last) {
+        expandLastWord(lunr, query);
+      }
+      return !query.clauses.some(function (each) { return clauseMatches(lunr, source.pipeline, each, matched); });
+    });
+  }
+
+  /**
+   * Search a whole index or a sharded one: resolves to {hits, similar, common, unmatched}. Hits
+   * are lunr results; similar is true when the hits come from the similar-words retry: of every
+   * word when nothing matched, or of the words in ``unmatched`` (as folded) when only they matched
+   * nothing; common is true when nothing matched because every word sought is a stop word
+   * (nothing is retried then). The source is a ShardedIndex, or a lunr.Index given a
    * ``vocabulary()`` method (resolving to a Vocabulary) for the retry. Only the first
    * MAX_QUERY_LENGTH characters of the folded query count.
    */
@@ -361,15 +399,30 @@
     }
     var text = searchedText(queryText);
     var parsed = parseQuery(lunr, source.fields, text);
-    var hits = await runQuery(lunr, source, parsed.text, { typing: !/\s$/.test(text) });
+    var typing = !/\s$/.test(text);
+    var hits = await runQuery(lunr, source, parsed.text, { typing: typing });
     if (hits.length) {
-      return { hits: hits, similar: false, common: false };
+      return searchSimilarForUnmatched(lunr, source, parsed, hits, typing);
     }
     if (isOnlyStopWords(lunr, parsed.clauses)) {
       return { hits: [], similar: false, common: true };
     }
-    hits = await searchSimilar(lunr, source, parsed);
+    hits = await searchSimilar(lunr, source, parsed, parsed.clauses.filter(function (clause) { return isRetried(lunr, clause); }), false) || [];
     return { hits: hits, similar: hits.length > 0, common: false };
+  }
+
+  /**
+   * A query that found something, for its other words, but with a word that matched nothing:
+   * that word is retried with its similar words, the others kept ({hits, similar: true, unmatched:
+   * [the words retried]}); the hits as they are when no such word has a similar word.
+   */
+  async function searchSimilarForUnmatched(lunr, source, parsed, hits, typing) {
+    var unmatched = unmatchedWords(lunr, source, parsed, hits, typing);
+    var retried = await searchSimilar(lunr, source, parsed, unmatched, typing);
+    if (!retried || !retried.length) {
+      return { hits: hits, similar: false, common: false };
+    }
+    return { hits: retried, similar: true, common: false, unmatched: unmatched.map(function (clause) { return clause.term; }) };
   }
 
   /** Whether two words are equal or one edit apart: a letter added, dropped or changed, or two neighbours swapped. */

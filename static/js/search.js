@@ -132,6 +132,10 @@
     }
     var query = ' for “' + state.q.trim() + '”';
     var filtered = shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '';
+    if (outcome.unmatched) {
+      return 'No exact matches for ' + outcome.unmatched.map(function (word) { return '“' + word + '”'; }).join(', ') + query.replace(' for ', ' in ') +
+        '. Showing results for similar words: ' + count + filtered + '.';
+    }
     if (outcome.similar) {
       return 'No exact matches' + query + '. Showing results for similar words: ' + count + filtered + '.';
     }

@@ -174,6 +174,35 @@ test('a similar-words search is the same on the whole index and on shards', asyn
   }
 });
 
+test('a word that matches nothing beside words that match is retried with its similar words', async () => {
+  // "opthalmology elective" listed electives only, none about eyes, and "surgery guatamala" no entry in
+  // Guatemala: the retry ran only when no word matched at all.
+  const { core, lunr } = search;
+  const eyes = await core.search(lunr, search.sharded(), 'opthalmology elective');
+  assert.equal(eyes.similar, true);
+  assert.deepEqual(eyes.unmatched, ['opthalmology']);
+  assert.equal(search.documents[Number(eyes.hits[0].ref)].ref, 'projects/pacific-diabetic-eye-screening-telemedicine');
+  const found = await refs(search, 'surgery guatamala');
+  assert.ok(found.slice(0, 3).includes('electives/maternal-health-elective-guatemala'), found.slice(0, 3).join(', '));
+  assert.ok(found.includes('electives/general-surgery-elective-nanjing'), 'the word that matched still counts');
+  assert.deepEqual(found, await refs(search, 'surgery guatemala '));
+});
+
+test('a word that matches nothing and has no similar word leaves the other words\' results as they are', async () => {
+  const { core, lunr } = search;
+  const outcome = await core.search(lunr, search.sharded(), 'surgery xyzzy');
+  assert.equal(outcome.similar, false);
+  assert.equal(outcome.unmatched, undefined);
+  assert.deepEqual(await refs(search, 'surgery xyzzy'), await refs(search, 'surgery'));
+});
+
+test('a word being typed that matches as a prefix is not taken for a typo', async () => {
+  for (const query of ['surgery guatem', 'tuberculosis nep', 'malaria 南京', 'nanjing 医院']) {
+    const outcome = await search.core.search(search.lunr, search.sharded(), query);
+    assert.equal(outcome.similar, false, query);
+  }
+});
+
 test('a required word with a typo stays required among its similar words', async () => {
   const found = await refs(search, '+surgrey +nepal');
   assert.ok(found.length > 0);

@@ -9,6 +9,7 @@ const QUERIES = [
   'surgery China', 'surgeries', 'pediatri', 'maternl', 'Saudi', 'observership', 'bogota', '南京', 'Al-Waha',
   'surg*', '*gery', 'su*ry', '+surgery -china', '-surgery', 'title:surgery', 'maternal~1', 'health^5 rwanda',
   'research fellowship', 'xyzzy', 'tuberculosis Nepal ', 'hosptial', 'surgey', '+surgrey -china', 'title:surgrey',
+  'surgery guatamala', 'opthalmology elective ',
 ];
 
 function scored(outcome) {
