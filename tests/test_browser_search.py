@@ -105,6 +105,22 @@ def test_a_typo_beside_a_word_that_matches_shows_results_for_similar_words_and_n
     expect(page.locator("#search-results h2").first).to_contain_text("Guatemala")
 
 
+def test_a_search_file_that_failed_to_load_is_fetched_again_when_the_visitor_tries_again(browser: Browser, site_url: str) -> None:
+    # (Its own context: the failed fetch is logged as a console error, which the page fixture refuses.)
+    context = browser.new_context()
+    page = context.new_page()
+    open_search(page, site_url)
+    aborted: list[str] = []
+    page.route(re.compile(r".*/search/shard\.[0-9a-f]+\.json$"), lambda route: route.continue_() if aborted else (aborted.append(route.request.url), route.abort()))
+    status = page.locator("#search-status")
+    page.locator("#search-page-q").fill("malaria")
+    expect(status).to_have_text(re.compile("could not be loaded. Check the connection and try again"))
+    page.locator("#search-page-q").press("Enter")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “malaria”"))
+    assert len(aborted) == 1
+    context.close()
+
+
 def test_a_long_pasted_word_answers_and_the_boxes_take_what_search_reads(page: Page, site_url: str) -> None:
     open_search(page, site_url, "?q=" + "medicine" * 300)
     expect(page.locator("#search-status")).to_contain_text("No results for")

@@ -531,6 +531,24 @@
   };
 
   /**
+   * The promise of ``load`` (called on ``self``) for a key, made once and kept in ``cache``; a promise
+   * that fails is forgotten, so that the next query fetches again: a file that could not be loaded
+   * on a flaky connection failed every later query that needed it until the page was reloaded.
+   */
+  function remember(cache, key, load, self) {
+    if (!cache.has(key)) {
+      var promise = load.call(self);
+      cache.set(key, promise);
+      promise.catch(function () {
+        if (cache.get(key) === promise) {
+          cache.delete(key);
+        }
+      });
+    }
+    return cache.get(key);
+  }
+
+  /**
    * The parts of a sharded index that queries touch (see site_gen/search_shards.py).
    * Shards hold consecutive terms with postings and field-vector weights; every shard a
    * query could expand into is loaded before lunr runs it, so scores equal the whole index's.
@@ -548,8 +566,7 @@
     this.parts = new Map();
     this.fieldVectors = Object.create(null);
     this.chunks = new Map();
-    this.dictionary = null;
-    this.words = null;
+    this.files = new Map();  // the term list and the word list, once asked for
     this.index = null;
     for (var doc = 0; doc < manifest.documentCount; doc++) {
       for (var field = 0; field < this.fields.length; field++) {
@@ -586,18 +603,16 @@
   /** Every term of the index, for fuzzy and leading-wildcard expansion (fetched once). */
   ShardedIndex.prototype.allTerms = function () {
     var lunr = this.lunr;
-    if (!this.dictionary) {
-      this.dictionary = this.fetchJson(this.manifest.terms).then(function (terms) { return lunr.TokenSet.fromArray(terms); });
-    }
-    return this.dictionary;
+    return remember(this.files, 'terms', function () {
+      return this.fetchJson(this.manifest.terms).then(function (terms) { return lunr.TokenSet.fromArray(terms); });
+    }, this);
   };
 
   /** The catalog's words, for the similar-words retry (fetched once). */
   ShardedIndex.prototype.vocabulary = function () {
-    if (!this.words) {
-      this.words = this.fetchJson(this.manifest.words).then(function (words) { return new Vocabulary(words); });
-    }
-    return this.words;
+    return remember(this.files, 'words', function () {
+      return this.fetchJson(this.manifest.words).then(function (words) { return new Vocabulary(words); });
+    }, this);
   };
 
   /** Shards a query term can expand into, as lunr.Index#query expands it. */
@@ -631,11 +646,10 @@
   };
 
   ShardedIndex.prototype.loadShard = function (number) {
-    if (!this.loading.has(number)) {
+    return remember(this.loading, number, function () {
       var self = this;
-      this.loading.set(number, this.fetchJson(this.manifest.shards[number][1]).then(function (rows) { self.addRows(number, rows); }));
-    }
-    return this.loading.get(number);
+      return this.fetchJson(this.manifest.shards[number][1]).then(function (rows) { self.addRows(number, rows); });
+    }, this);
   };
 
   /** Add a shard's terms: postings into the inverted index, weights into field-vector parts. */
@@ -701,10 +715,7 @@
   };
 
   ShardedIndex.prototype.chunk = function (number) {
-    if (!this.chunks.has(number)) {
-      this.chunks.set(number, this.fetchJson(this.manifest.chunks[number]));
-    }
-    return this.chunks.get(number);
+    return remember(this.chunks, number, function () { return this.fetchJson(this.manifest.chunks[number]); }, this);
   };
 
   /** Facet values of every document by ref: {collection, category, deadline, countries}. */

@@ -50,6 +50,32 @@ test('a typo fetches the word list to find similar words, not the term list', as
   assert.ok(!search.fetched.includes(search.manifest.terms));
 });
 
+test('a file that could not be fetched is fetched again by the next query that needs it', async () => {
+  // A failed fetch stayed cached: on a flaky connection, "try again" failed until the page was reloaded.
+  const failed = new Set();
+  const flaky = async (url) => {
+    if (!failed.has(url)) {
+      failed.add(url);
+      throw new Error(`offline: ${url}`);
+    }
+    return search.fetchJson(url);
+  };
+  const index = new search.core.ShardedIndex(search.lunr, search.manifest, flaky);
+  // Each file fails once: a query that needs several (a shard, then the word list) fails once for each.
+  for (const query of ['surgery China', 'maternl', '*gery']) {
+    await assert.rejects(search.core.search(search.lunr, index, query), /offline/, query);
+    let outcome = null;
+    for (let tries = 0; !outcome && tries < 5; tries++) {
+      outcome = await search.core.search(search.lunr, index, query).catch(() => null);
+    }
+    assert.ok(outcome, query);
+    assert.deepEqual(scored(outcome), scored(await search.core.search(search.lunr, search.whole, query)), query);
+  }
+  assert.ok(failed.has(search.manifest.words) && failed.has(search.manifest.terms));
+  await assert.rejects(index.documents(['0']), /offline/);
+  assert.equal((await index.documents(['0']))[0].ref, search.documents[0].ref);
+});
+
 test('result documents come from their chunks in the order asked', async () => {
   const index = search.sharded();
   const refs = ['3', '0', String(search.documents.length - 1)];
