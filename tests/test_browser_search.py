@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
 from helpers import ROOT, serve_folder
 
@@ -119,6 +119,21 @@ def test_a_search_file_that_failed_to_load_is_fetched_again_when_the_visitor_tri
     expect(status).to_have_text(re.compile(r"^\d+ results for “malaria”"))
     assert len(aborted) == 1
     context.close()
+
+
+def test_a_search_waiting_for_the_network_says_so(page: Page, site_url: str) -> None:
+    # On a slow connection the old status ("Type words to search 65 entries.") stayed for seconds.
+    open_search(page, site_url)
+    held: list[Route] = []
+    page.route(re.compile(r".*/search/shard\.[0-9a-f]+\.json$"), lambda route: held.append(route))
+    status = page.locator("#search-status")
+    page.locator("#search-page-q").fill("malaria")
+    expect(status).to_have_text("Searching…")
+    expect(page.locator("#search-results")).to_have_attribute("aria-busy", "true")
+    for route in held:
+        route.continue_()
+    expect(status).to_have_text(re.compile(r"^\d+ results for “malaria”"))
+    expect(page.locator("#search-results")).not_to_have_attribute("aria-busy", "true")
 
 
 def test_a_long_pasted_word_answers_and_the_boxes_take_what_search_reads(page: Page, site_url: str) -> None:

@@ -8,6 +8,9 @@
   'use strict';
 
   var DEBOUNCE_MS = 120;
+  // A search that has not answered by then (fetching on a slow connection) says it is searching;
+  // until then the old status stayed, "Type words to search" or the last query's count, for seconds.
+  var SEARCHING_MS = 400;
   var PAGE_SIZE = 20;
   var COLLECTIONS = { partners: 'Partner', projects: 'Project', electives: 'Elective', pages: 'Page' };
 
@@ -166,6 +169,24 @@
       return;
     }
     var ticket = ++renders;
+    var waiting = setTimeout(function () {
+      if (ticket === renders) {
+        status.textContent = 'Searching…';
+        list.setAttribute('aria-busy', 'true');
+      }
+    }, SEARCHING_MS);
+    try {
+      await search(ticket);
+    } finally {
+      clearTimeout(waiting);
+      if (ticket === renders) {
+        list.removeAttribute('aria-busy');
+      }
+    }
+  }
+
+  /** Search for what the box and filters hold and show it, unless a newer search (ticket) started. */
+  async function search(ticket) {
     var state = readState();
     var outcome = await core.search(lunr, index, state.q);
     if (ticket !== renders) {
