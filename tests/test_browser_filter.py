@@ -321,3 +321,27 @@ def test_cards_that_cannot_be_fetched_can_be_asked_for_again(browser, paged_url:
     assert more.inner_text().startswith(f"Show {PAGED_SIZE} more")
     assert page.locator("[data-result-count]").inner_text().endswith(" electives of " + page.locator("[data-result-count]").get_attribute("data-total"))
     page.close()
+
+
+def cards_shown(page) -> int:
+    return page.evaluate("() => document.querySelectorAll('[data-results] > li').length")
+
+
+def test_a_link_within_the_page_keeps_the_cards_shown_with_show_more(browser, paged_url: str) -> None:
+    """"Skip to content" (or the phone's "Show 12 electives") adds a history entry with the same query: the filter stays as shown."""
+    page = browser.new_page()
+    page.goto(paged_url + "electives/?category=clinical")
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    page.locator("[data-more]").click()
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {2 * PAGED_SIZE}")
+    shown = visible_cards(page)
+    page.evaluate("() => { window.hashChanged = new Promise(resolve => addEventListener('hashchange', resolve, {once: true})); }")
+    page.locator(".skip-link").focus()
+    page.keyboard.press("Enter")
+    page.evaluate("() => window.hashChanged")
+    assert page.url.endswith("?category=clinical#site-main")
+    assert cards_shown(page) == 2 * PAGED_SIZE and visible_cards(page) == shown
+    page.go_back()
+    page.wait_for_function("() => location.hash === ''")
+    assert cards_shown(page) == 2 * PAGED_SIZE
+    page.close()

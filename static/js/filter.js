@@ -29,6 +29,7 @@
   var matched = [];  /* positions in the listing of the cards that match */
   var shownCount = 0;
   var generation = 0;  /* counts filter changes: cards fetched for an earlier filter are not shown */
+  var shownQuery = null;  /* the URL query of the filter shown */
 
   function each(selector, action) {
     Array.prototype.forEach.call(form.querySelectorAll(selector), action);
@@ -169,7 +170,8 @@
 
   /* Values in the URL match in either case: ?country=RW as ?country=rw (the search page's spelling). */
   function readUrl() {
-    var params = new URLSearchParams(window.location.search);
+    shownQuery = window.location.search;
+    var params = new URLSearchParams(shownQuery);
     boxes.forEach(function (box) {
       box.checked = params.getAll(box.name).map(lowerCase).indexOf(box.value.toLowerCase()) !== -1;
       if (box.checked) { box.closest("details").open = true; }
@@ -182,6 +184,7 @@
     boxes.forEach(function (box) { if (box.checked) { params.append(box.name, box.value); } });
     var query = params.toString();
     window.history.pushState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    shownQuery = window.location.search;
   }
 
   each(".facet-checks", function (fieldset) { fieldset.hidden = false; });
@@ -204,6 +207,8 @@
     apply();
     focusFiltersHeading();
   });
-  window.addEventListener("popstate", readUrl);
+  /* A link within the page ("Skip to content", "Show 12 electives") adds a history entry too:
+   * only a change of the query changes the filter, so the cards shown with "Show more" stay. */
+  window.addEventListener("popstate", function () { if (window.location.search !== shownQuery) { readUrl(); } });
   readUrl();
 }());
