@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import parse_qs, urlsplit
@@ -344,4 +346,58 @@ def test_a_link_within_the_page_keeps_the_cards_shown_with_show_more(browser, pa
     page.go_back()
     page.wait_for_function("() => location.hash === ''")
     assert cards_shown(page) == 2 * PAGED_SIZE
+    page.close()
+
+
+def republished(site: Path, extra: int) -> tuple[list[str], list[str]]:
+    """The long elective listing's cards.json rows and cards, as a new build with the card at ``extra`` added first would write them."""
+    rows = json.loads((site / "electives/by/cards.json").read_text(encoding="utf-8"))
+    files = sorted((site / "electives/by/cards").iterdir(), key=lambda path: int(path.stem))
+    cards = [card for path in files for card in json.loads(path.read_text(encoding="utf-8"))]
+    return [rows[extra], *rows], [cards[extra], *cards]
+
+
+def test_cards_of_a_newer_build_are_never_shown_at_the_positions_of_an_older_one(browser, paged_site: Path, paged_url: str) -> None:
+    """The browser kept cards.json of the build it loaded; the site was published again with one more card first.
+    The cards of the new build are at other positions: the filter notices and fetches both again, past the cache."""
+    rows = json.loads((paged_site / "electives/by/cards.json").read_text(encoding="utf-8"))
+    extra = next(index for index, row in enumerate(rows) if "category:clinical" not in row.split())
+    new_rows, new_cards = republished(paged_site, extra)
+    fetched: list[str] = []
+
+    def new_build(route) -> None:
+        name = route.request.url.rsplit("/by/", 1)[1]
+        fetched.append(name)
+        if name == "cards.json" and fetched.count(name) == 1:
+            route.continue_()  # (the old build's, from the browser's cache)
+            return
+        number = int(name.removeprefix("cards/").removesuffix(".json")) if name != "cards.json" else 0
+        body = new_rows if not number else new_cards[(number - 1) * PAGED_SIZE:number * PAGED_SIZE]
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page = browser.new_page()
+    page.route(re.compile(r"/electives/by/cards(?:\.json|/[0-9]+\.json)$"), new_build)
+    page.goto(paged_url + "electives/?category=clinical")
+    clinical = all_pages_cards(browser, paged_url + "electives/by/category/clinical/")
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    facets = page.eval_on_selector_all("[data-results] > li", "cards => cards.map(card => card.getAttribute('data-facets'))")
+    assert all("category:clinical" in row.split() for row in facets)
+    assert visible_cards(page) == clinical[:PAGED_SIZE]
+    assert fetched.count("cards.json") == 2
+    page.close()
+
+
+def test_files_that_still_disagree_once_fetched_again_show_no_card(browser, paged_site: Path, paged_url: str) -> None:
+    """The browser is served the old cards.json each time: the filter shows no card rather than wrong ones."""
+    _, new_cards = republished(paged_site, 0)
+
+    def new_build(route) -> None:
+        number = int(route.request.url.rsplit("/", 1)[1].removesuffix(".json"))
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(new_cards[(number - 1) * PAGED_SIZE:number * PAGED_SIZE]))
+
+    page = browser.new_page()
+    page.route(re.compile(r"/electives/by/cards/[0-9]+\.json$"), new_build)
+    page.goto(paged_url + "electives/?category=clinical")
+    page.wait_for_function("() => document.querySelector('[data-result-count]').textContent.includes('could not be loaded')")
+    assert visible_cards(page) == [] and page.locator("[data-more]").inner_text() == "Try again"
     page.close()

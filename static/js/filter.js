@@ -23,7 +23,9 @@
   var pageStatus = status.textContent;
   var pageShow = show.querySelector("a").textContent;
   var pageSize = more ? Number(more.getAttribute("data-page-size")) : 0;
-  var facets = null;  /* the facet values of every card of the listing, once fetched: [["facet:value", …], …] */
+  var rows = null;  /* the facet values of every card of the listing, once fetched: ["facet:value facet:value", …] */
+  var facets = null;  /* the same, split: [["facet:value", …], …] */
+  var refetched = false;  /* the files were fetched again, past the browser's cache, after they disagreed */
   var loading = null;
   var pages = {};  /* page number -> promise of that page's cards (HTML) */
   var matched = [];  /* positions in the listing of the cards that match */
@@ -70,7 +72,7 @@
   }
 
   function fetchJson(url) {
-    return window.fetch(url, { credentials: "same-origin" }).then(function (response) {
+    return window.fetch(url, { credentials: "same-origin", cache: refetched ? "no-cache" : "default" }).then(function (response) {
       if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
       return response.json();
     });
@@ -78,7 +80,8 @@
 
   function loadFacets() {
     if (!loading) {
-      loading = fetchJson(dataUrl).then(function (rows) {
+      loading = fetchJson(dataUrl).then(function (fetched) {
+        rows = fetched;
         facets = rows.map(function (row) { return row.split(" "); });
       });
       loading.catch(function () { loading = null; });  /* the next change tries again */
@@ -99,6 +102,30 @@
     more.disabled = false;
   }
 
+  /* The site may have been published again since cards.json was fetched (or cached by the browser):
+   * the cards at each position are then others. Each card fetched must carry the facet values
+   * that cards.json gives its position. */
+  function agrees(positions, html) {
+    return html.every(function (card, index) {
+      var found = /\sdata-facets="([^"]*)"/.exec(card || "");
+      return found !== null && found[1] === rows[positions[index]];
+    });
+  }
+
+  /* Files of two builds: fetch both kinds again, past the browser's cache, and filter afresh (once a page view). */
+  function refetch() {
+    pages = {};
+    if (refetched) {
+      failed();
+      more.hidden = false;
+      more.textContent = "Try again";
+      return;
+    }
+    refetched = true;
+    rows = facets = loading = null;
+    apply();
+  }
+
   /* The next page of matching cards below those shown, fetching the pages of the listing they are on;
    * the keyboard focus moves to the first new one when asked. */
   function showMore(moveFocus) {
@@ -116,6 +143,7 @@
       var html = wanted.map(function (position) {
         return loaded[numbers.indexOf(Math.floor(position / pageSize) + 1)][position % pageSize];
       });
+      if (!agrees(wanted, html)) { refetch(); return; }
       list.insertAdjacentHTML("beforeend", html.join(""));
       shownCount = start + wanted.length;
       report(matched.length, true);  /* (again, after a failed attempt) */
