@@ -401,3 +401,23 @@ def test_files_that_still_disagree_once_fetched_again_show_no_card(browser, page
     page.wait_for_function("() => document.querySelector('[data-result-count]').textContent.includes('could not be loaded')")
     assert visible_cards(page) == [] and page.locator("[data-more]").inner_text() == "Try again"
     page.close()
+
+
+def test_show_more_keeps_the_keyboard_focus_while_it_fetches_and_when_it_fails(browser, paged_url: str) -> None:
+    """A disabled button would drop the focus to the page: after a failure, Enter would do nothing and Tab restart at the top."""
+    page = browser.new_page()
+    page.goto(paged_url + "electives/?category=clinical")
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    page.route("**/by/cards/*.json", lambda route: route.fulfill(status=503, body="down"))
+    more = page.locator("[data-more]")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('[data-more]').textContent === 'Try again'")
+    assert page.evaluate("document.activeElement.hasAttribute('data-more')")
+    assert more.get_attribute("aria-disabled") is None
+    page.unroute("**/by/cards/*.json")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {2 * PAGED_SIZE}")
+    first_new = page.locator("[data-results] > li").nth(PAGED_SIZE).locator("a").get_attribute("href")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == first_new
+    page.close()

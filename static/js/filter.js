@@ -30,6 +30,7 @@
   var pages = {};  /* page number -> promise of that page's cards (HTML) */
   var matched = [];  /* positions in the listing of the cards that match */
   var shownCount = 0;
+  var busy = false;  /* "Show more" is fetching cards */
   var generation = 0;  /* counts filter changes: cards fetched for an earlier filter are not shown */
   var shownQuery = null;  /* the URL query of the filter shown */
 
@@ -99,7 +100,14 @@
 
   function failed() {
     status.textContent = "The filters could not be loaded. Try again, or use the links that each filter lists without JavaScript.";
-    more.disabled = false;
+    setBusy(false);
+  }
+
+  /* While it fetches, "Show more" says it is unavailable but stays focusable: a disabled button loses
+   * the keyboard focus to the page, from which Tab starts again at the top. */
+  function setBusy(value) {
+    busy = value;
+    if (value) { more.setAttribute("aria-disabled", "true"); } else { more.removeAttribute("aria-disabled"); }
   }
 
   /* The site may have been published again since cards.json was fetched (or cached by the browser):
@@ -137,7 +145,7 @@
       if (numbers.indexOf(page) === -1) { numbers.push(page); }
     });
     var current = generation;
-    more.disabled = true;
+    setBusy(true);
     Promise.all(numbers.map(loadPage)).then(function (loaded) {
       if (current !== generation) { return; }
       var html = wanted.map(function (position) {
@@ -147,7 +155,7 @@
       list.insertAdjacentHTML("beforeend", html.join(""));
       shownCount = start + wanted.length;
       report(matched.length, true);  /* (again, after a failed attempt) */
-      more.disabled = false;
+      setBusy(false);
       more.hidden = shownCount >= matched.length;
       more.textContent = "Show " + number(Math.min(pageSize, matched.length - shownCount)) + " more (" + number(matched.length - shownCount) + " left)";
       document.dispatchEvent(new CustomEvent("cards-added"));
@@ -220,7 +228,7 @@
   each(".facet-links", function (list) { list.hidden = true; });
   form.addEventListener("change", function () { writeUrl(); apply(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  if (more) { more.addEventListener("click", function () { showMore(true); }); }
+  if (more) { more.addEventListener("click", function () { if (!busy) { showMore(true); } }); }
   /* The button hides itself once nothing is checked: its focus moves to the filters' heading
    * (not back to the start of the page), from which Tab leads to the first facet again. */
   function focusFiltersHeading() {
