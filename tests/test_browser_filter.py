@@ -421,3 +421,16 @@ def test_show_more_keeps_the_keyboard_focus_while_it_fetches_and_when_it_fails(b
     first_new = page.locator("[data-results] > li").nth(PAGED_SIZE).locator("a").get_attribute("href")
     assert page.evaluate("document.activeElement.getAttribute('href')") == first_new
     page.close()
+
+
+def test_show_more_does_not_write_the_same_count_again(browser, paged_url: str) -> None:
+    """The count is a live region (role=status): each write is read out, so adding cards must leave it as it is."""
+    page = browser.new_page()
+    page.goto(paged_url + "electives/?category=clinical")
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    page.evaluate("""() => { window.writes = 0; new MutationObserver(() => { window.writes += 1; })
+      .observe(document.querySelector('[data-result-count]'), {childList: true, characterData: true, subtree: true}); }""")
+    page.locator("[data-more]").click()
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {2 * PAGED_SIZE}")
+    assert page.evaluate("window.writes") == 0
+    page.close()

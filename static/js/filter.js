@@ -55,10 +55,15 @@
   /* A count as the build writes it: 6,450. */
   function number(value) { return Number(value).toLocaleString("en-US"); }
 
+  function noun(count) { return status.getAttribute(count === 1 ? "data-singular" : "data-plural"); }
+
+  function countText(shown, filtered) {
+    return number(shown) + " " + noun(shown) + (filtered ? " of " + number(status.getAttribute("data-total")) : "");
+  }
+
   function report(shown, filtered) {
-    var noun = status.getAttribute(shown === 1 ? "data-singular" : "data-plural");
-    status.textContent = number(shown) + " " + noun + (filtered ? " of " + number(status.getAttribute("data-total")) : "");
-    show.querySelector("a").textContent = "Show " + number(shown) + " " + noun;
+    status.textContent = countText(shown, filtered);
+    show.querySelector("a").textContent = "Show " + number(shown) + " " + noun(shown);
   }
 
   /* A listing of one page: hide the cards that do not match. */
@@ -154,7 +159,8 @@
       if (!agrees(wanted, html)) { refetch(); return; }
       list.insertAdjacentHTML("beforeend", html.join(""));
       shownCount = start + wanted.length;
-      report(matched.length, true);  /* (again, after a failed attempt) */
+      /* (again after a failed attempt only: the count is a live region, and text written again is read out again) */
+      if (status.textContent !== countText(matched.length, true)) { report(matched.length, true); }
       setBusy(false);
       more.hidden = shownCount >= matched.length;
       more.textContent = "Show " + number(Math.min(pageSize, matched.length - shownCount)) + " more (" + number(matched.length - shownCount) + " left)";
