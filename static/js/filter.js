@@ -28,6 +28,7 @@
   var refetched = false;  /* the files were fetched again, past the browser's cache, after they disagreed */
   var loading = null;
   var pages = {};  /* page number -> promise of that page's cards (HTML) */
+  var ownPage = more ? Number(more.getAttribute("data-page")) : 0;  /* the page of the listing this is */
   var matched = [];  /* positions in the listing of the cards that match */
   var shownCount = 0;
   var busy = false;  /* "Show more" is fetching cards */
@@ -96,6 +97,9 @@
   }
 
   function loadPage(page) {
+    if (page === ownPage && !refetched) {  /* (its cards are those of this page: not after files of another build) */
+      return Promise.resolve(cards.map(function (card) { return card.outerHTML; }));
+    }
     if (!pages[page]) {
       pages[page] = fetchJson(pagesUrl + page + ".json");
       pages[page].catch(function () { delete pages[page]; });
