@@ -69,6 +69,8 @@ class Pager:
 
     number: int  # counted from 1
     routes: tuple[str, ...]  # every page's route, first to last
+    first: int = 1  # the position in the whole list of this page's first item, counted from 1
+    last: int = 0  # the position of its last item
 
     @property
     def count(self) -> int:
@@ -193,8 +195,10 @@ def seeking_groups(catalog: Catalog) -> tuple[Group, ...]:
 def numbered_routes(route_of: Callable[[int], str], pages: Sequence[Any], template: str, context: dict[str, Any], key: str) -> Iterator[Route]:
     """One route per page of a long list, each with its share as ``context[key]`` and a ``pager`` (None if one page)."""
     routes = tuple(route_of(number) for number in range(1, len(pages) + 1))
+    last = 0
     for number, (route, page) in enumerate(zip(routes, pages), start=1):
-        yield Route(route, template, {**context, key: page, "pager": Pager(number, routes) if len(routes) > 1 else None})
+        first, last = last + 1, last + sum(len(part.items) if isinstance(part, Group) else 1 for part in page)
+        yield Route(route, template, {**context, key: page, "pager": Pager(number, routes, first, last) if len(routes) > 1 else None})
 
 
 def grouped_routes(route: str, template: str, groups: tuple[Group, ...], context: dict[str, Any]) -> Iterator[Route]:

@@ -282,7 +282,7 @@ def test_a_listing_of_many_pages_filters_every_card_of_the_listing(browser, page
 
     page.locator("[data-clear]").click()
     assert visible_cards(page) == own and page.locator("[data-pager]").is_visible() and more.is_hidden()
-    assert page.locator("[data-result-count]").inner_text() == f"{total} electives"
+    assert page.locator("[data-result-count]").inner_text() == f"{total} electives, {PAGED_SIZE + 1} to {2 * PAGED_SIZE} on this page"
     page.close()
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import PAGED_SIZE
 from site_gen import urls
-from site_gen.routes import Group, Pager, split_groups, split_pages
+from site_gen.routes import Group, Pager, numbered_routes, split_groups, split_pages
 
 CARD_LINK = re.compile(r'<li class="card[^"]*"[^>]*>\s*<h\d[^>]*><a href="([^"]+)"')
 CARD = re.compile(r'<li class="card card-[a-z]+"[^>]*>.*?\n</li>\n', re.S)  # (a card's own closing tag starts a line)
@@ -65,6 +65,14 @@ def test_split_pages_and_groups_keep_order_and_titles() -> None:
     assert split_groups((), 4) == [()]
 
 
+def test_each_pager_knows_which_items_of_the_whole_its_page_holds() -> None:
+    groups = (Group("A", ("a1", "a2", "a3")), Group("B", ("b1", "b2", "b3", "b4", "b5")))
+    pagers = [route.context["pager"] for route in numbered_routes(lambda number: f"p{number}/", split_groups(groups, 4), "t.html", {}, "groups")]
+    assert [(pager.first, pager.last) for pager in pagers] == [(1, 4), (5, 8)]
+    pagers = [route.context["pager"] for route in numbered_routes(lambda number: f"p{number}/", split_pages("abcde", 2), "t.html", {}, "items")]
+    assert [(pager.first, pager.last) for pager in pagers] == [(1, 2), (3, 4), (5, 5)]
+
+
 def page(site: Path, route: str) -> str:
     return (site / route / "index.html").read_text(encoding="utf-8")
 
@@ -104,6 +112,10 @@ def test_each_page_says_where_it_is(paged_site: Path) -> None:
         assert ('rel="prev"' in html) == (number > 1) and ('rel="next"' in html) == (number < count)
         assert f'<link rel="canonical" href="https://example.org{BASE}{route}">' in html
         assert "<h1>Electives</h1>" in html
+        cards = html.count('<li class="card')
+        first, last = (number - 1) * PAGED_SIZE + 1, (number - 1) * PAGED_SIZE + cards
+        assert re.search(rf'data-result-count [^>]*>\d+ electives, {first} to {last} on this page</p>', html), route
+        assert f'<a href="#results-title">Show electives {first} to {last}</a>' in html
 
 
 def test_group_counts_lead_to_the_page_where_each_group_begins(built_site: Path, paged_site: Path) -> None:
