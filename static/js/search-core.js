@@ -6,6 +6,7 @@
  * The last word being typed also matches as a prefix; a query that finds nothing is
  * retried with each word replaced by the catalog's words one typo away from it, as typed
  * (before stemming: "hosptial" is one swap from "hospital", but far from its stem "hospit").
+ * Hits that match more of the query's words come first (rankByWords), then by lunr's score.
  */
 (function (root, factory) {
   'use strict';
@@ -279,13 +280,128 @@
     }
   }
 
-  /** Run one query (text that parses) on a whole lunr.Index or a ShardedIndex. */
+  /** Run one query (text that parses) on a whole lunr.Index or a ShardedIndex: {hits (ranked by rankByWords), matched}. */
   async function runQuery(lunr, source, text, options) {
     var fill = function (query) { buildQuery(lunr, query, text, options); };
     if (source.prepare) {
       await source.prepare(fill);
     }
-    return source.query(fill);
+    return rankByWords(lunr, source, text, options, source.query(fill));
+  }
+
+  /**
+   * The words of a query that count for ranking, each with the clauses buildQuery expands it into
+   * (letters written without spaces in pairs, the last word while typing as a prefix and its
+   * American spellings, a typo's similar words): [{term, clauses}], one per distinct word as folded.
+   * Left out: excluded words (-word) and stop words, which the index does not hold.
+   */
+  function queryWords(lunr, fields, text, options) {
+    var parsed = new lunr.QueryParser(text, new lunr.Query(fields)).parse().clauses;
+    var words = new Map();
+    parsed.forEach(function (clause, position) {
+      if (clause.presence === lunr.Query.presence.PROHIBITED || (clause.usePipeline && isStopWord(lunr, clause.term))) {
+        return;
+      }
+      var query = new lunr.Query(fields);
+      query.clause(Object.assign({}, clause));
+      splitUnspacedClauses(query);
+      limitEditDistances(query);
+      if (options.typing && position === parsed.length - 1) {
+        expandLastWord(lunr, query);
+      }
+      if (options.similar) {
+        useSimilarTerms(lunr, query, options.similar);
+      }
+      var word = words.get(clause.term) || { term: clause.term, clauses: [] };
+      word.clauses = word.clauses.concat(query.clauses);
+      words.set(clause.term, word);
+    });
+    return Array.from(words.values());
+  }
+
+  /**
+   * For each index term that some hit matched, the words that may have matched it, and in which
+   * fields: Map term -> [[word number, fields]]. Each clause is expanded as lunr expands it (its
+   * pipeline, wildcards, edit distance), among the terms the hits matched.
+   */
+  function wordsByTerm(lunr, pipeline, words, hits) {
+    var matched = lunr.TokenSet.fromArray(Array.from(matchedTerms(hits)).sort());
+    var byTerm = new Map();
+    words.forEach(function (word, number) {
+      word.clauses.forEach(function (clause) {
+        var searched = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+        searched.forEach(function (term) {
+          var tokens = lunr.TokenSet.fromClause(clause.editDistance ? { term: term, editDistance: clause.editDistance } : { term: term });
+          matched.intersect(tokens).toArray().forEach(function (found) {
+            byTerm.set(found, (byTerm.get(found) || []).concat([[number, clause.fields]]));
+          });
+        });
+      });
+    });
+    return byTerm;
+  }
+
+  /** Whether a term's match data (field -> metadata) holds one of some fields. */
+  function inFields(fieldsMatched, fields) {
+    for (var i = 0; i < fields.length; i++) {
+      if (fields[i] in fieldsMatched) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The numbers of the words (wordsByTerm) that a hit matched in a field their clause searches,
+   * each once, into ``found`` (a Uint8Array by word number, cleared first).
+   */
+  function wordsOfHit(hit, byTerm, found) {
+    var numbers = [];
+    var metadata = hit.matchData.metadata;
+    found.fill(0);
+    for (var term in metadata) {
+      var candidates = byTerm.get(term);
+      for (var i = 0; candidates && i < candidates.length; i++) {
+        var number = candidates[i][0];
+        if (!found[number] && inFields(metadata[term], candidates[i][1])) {
+          found[number] = 1;
+          numbers.push(number);
+        }
+      }
+    }
+    return numbers;
+  }
+
+  /**
+   * Rank hits by the query's words they match, and say which words some hit matched: {hits, matched}.
+   * Hits that match more of the words come first, then by lunr's score (its order kept among
+   * equals). lunr adds up each word's score, so an entry with one common word in its title
+   * outranked entries with every word in their topics and summary ("medical students"). A word
+   * counts once, when any of its expansions (queryWords) matched. This is the "words" rule of
+   * site search engines, stricter than Lucene's classic coord (score × share of words matched),
+   * which one common word in a title still overcame.
+   */
+  function rankByWords(lunr, source, text, options, hits) {
+    var words = queryWords(lunr, source.fields, text, options);
+    var matched = new Set();
+    if (!words.length || !hits.length) {
+      return { hits: hits, matched: matched };
+    }
+    var byTerm = wordsByTerm(lunr, source.pipeline, words, hits);
+    var found = new Uint8Array(words.length);
+    var counts = [];
+    // With one word, only whether some hit matched it is wanted (a stop word being typed matches as a prefix too).
+    for (var position = 0; position < hits.length && (words.length > 1 || !matched.size); position++) {
+      var numbers = wordsOfHit(hits[position], byTerm, found);
+      numbers.forEach(function (number) { matched.add(words[number].term); });
+      counts.push(numbers.length);
+    }
+    if (words.length < 2) {
+      return { hits: hits, matched: matched };
+    }
+    var order = hits.map(function (hit, position) { return position; });
+    order.sort(function (a, b) { return counts[b] - counts[a] || a - b; });
+    return { hits: order.map(function (position) { return hits[position]; }), matched: matched };
   }
 
   /** Whether a word is one of lunr's stop words ("the", "for"), which the index leaves out. */
@@ -347,41 +463,18 @@
     if (!Array.from(similar.values()).some(function (terms) { return terms.length; })) {
       return null;
     }
-    var hits = await runQuery(lunr, source, parsed.text, { similar: similar, typing: typing });
-    return hits.filter(function (hit) { return meetsRequired(hit, required); });
-  }
-
-  /** Whether one clause of a query (as lunr runs it) matches one of a set of index terms. */
-  function clauseMatches(lunr, pipeline, clause, terms) {
-    if (clause.wildcard & lunr.Query.wildcard.TRAILING && !(clause.wildcard & lunr.Query.wildcard.LEADING)) {
-      var start = clause.term.replace(/\*$/, '');
-      return Array.from(terms).some(function (term) { return term.indexOf(start) === 0; });
-    }
-    var searched = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
-    return searched.some(function (term) { return terms.has(term); });
+    var found = await runQuery(lunr, source, parsed.text, { similar: similar, typing: typing });
+    return found.hits.filter(function (hit) { return meetsRequired(hit, required); });
   }
 
   /**
    * The words of a query that found something which themselves matched nothing ("opthalmology" in
-   * "opthalmology elective", "guatamala" in "surgery guatamala"): each word is expanded as the search
-   * expanded it (the last one while typing as a prefix, letters written without spaces in pairs)
-   * and looked for among the terms the hits matched.
+   * "opthalmology elective", "guatamala" in "surgery guatamala"), among those the similar-words
+   * retry may replace; ``matched`` holds the words some hit matched (rankByWords: each word expanded
+   * as the search expanded it, the last one while typing as a prefix, letters written without spaces in pairs).
    */
-  function unmatchedWords(lunr, source, parsed, hits, typing) {
-    var matched = matchedTerms(hits);
-    var last = parsed.clauses.length - 1;
-    return parsed.clauses.filter(function (clause, position) {
-      if (!isRetried(lunr, clause)) {
-        return false;
-      }
-      var query = new lunr.Query(source.fields);
-      query.clause(Object.assign({}, clause));
-      splitUnspacedClauses(query);
-      if (typing && position === last) {
-        expandLastWord(lunr, query);
-      }
-      return !query.clauses.some(function (each) { return clauseMatches(lunr, source.pipeline, each, matched); });
-    });
+  function unmatchedWords(lunr, parsed, matched) {
+    return parsed.clauses.filter(function (clause) { return isRetried(lunr, clause) && !matched.has(clause.term); });
   }
 
   /**
@@ -400,27 +493,28 @@
     var text = searchedText(queryText);
     var parsed = parseQuery(lunr, source.fields, text);
     var typing = !/\s$/.test(text);
-    var hits = await runQuery(lunr, source, parsed.text, { typing: typing });
-    if (hits.length) {
-      return searchSimilarForUnmatched(lunr, source, parsed, hits, typing);
+    var found = await runQuery(lunr, source, parsed.text, { typing: typing });
+    if (found.hits.length) {
+      return searchSimilarForUnmatched(lunr, source, parsed, found, typing);
     }
     if (isOnlyStopWords(lunr, parsed.clauses)) {
       return { hits: [], similar: false, common: true };
     }
-    hits = await searchSimilar(lunr, source, parsed, parsed.clauses.filter(function (clause) { return isRetried(lunr, clause); }), false) || [];
+    var hits = await searchSimilar(lunr, source, parsed, parsed.clauses.filter(function (clause) { return isRetried(lunr, clause); }), false) || [];
     return { hits: hits, similar: hits.length > 0, common: false };
   }
 
   /**
    * A query that found something, for its other words, but with a word that matched nothing:
    * that word is retried with its similar words, the others kept ({hits, similar: true, unmatched:
-   * [the words retried]}); the hits as they are when no such word has a similar word.
+   * [the words retried]}); the hits as they are when no such word has a similar word. ``found``
+   * is what runQuery found: {hits, matched}.
    */
-  async function searchSimilarForUnmatched(lunr, source, parsed, hits, typing) {
-    var unmatched = unmatchedWords(lunr, source, parsed, hits, typing);
+  async function searchSimilarForUnmatched(lunr, source, parsed, found, typing) {
+    var unmatched = unmatchedWords(lunr, parsed, found.matched);
     var retried = await searchSimilar(lunr, source, parsed, unmatched, typing);
     if (!retried || !retried.length) {
-      return { hits: hits, similar: false, common: false };
+      return { hits: found.hits, similar: false, common: false };
     }
     return { hits: retried, similar: true, common: false, unmatched: unmatched.map(function (clause) { return clause.term; }) };
   }

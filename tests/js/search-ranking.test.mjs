@@ -320,3 +320,83 @@ test('prefix matching starts at the third Latin letter (two letters would match 
   assert.ok(!(await refs(search, 'su')).includes('electives/general-surgery-elective-nanjing'));
   assert.ok((await refs(search, 'sur')).includes('electives/general-surgery-elective-nanjing'));
 });
+
+/**
+ * How many of a query's words a hit matched: each word given by the index terms it may match
+ * (strings, or a pattern for a prefix) and, for a word restricted to some fields, those fields.
+ */
+function wordsMatched(hit, words) {
+  const metadata = hit.matchData.metadata;
+  return words.filter(({ terms, fields }) => Object.keys(metadata).some((term) =>
+    terms.some((wanted) => (wanted instanceof RegExp ? wanted.test(term) : wanted === term)) &&
+    Object.keys(metadata[term]).some((field) => !fields || fields.includes(field)))).length;
+}
+
+const anywhere = (...terms) => ({ terms });
+
+// [query, its words as the index terms each may match]
+const WORDS_MATCHED = [
+  ['medical students ', [anywhere('medic'), anywhere('student')]],
+  ['maternal health kenya ', [anywhere('matern'), anywhere('health'), anywhere('kenya')]],
+  ['surgery elective china ', [anywhere('surgeri'), anywhere('elect'), anywhere('china')]],
+  ['tuberculosis research nepal ', [anywhere('tuberculosi'), anywhere('research'), anywhere('nepal')]],
+  ['medical stud', [anywhere('medic'), anywhere(/^stud/)]],  // the last word while typing, as a prefix
+  ['paediatrics rwanda ', [anywhere('pediatr'), anywhere('rwanda')]],  // a British spelling
+  ['maternal guatamala ', [anywhere('matern'), anywhere('guatemala')]],  // a typo's similar word
+  ['医科大学 surgery ', [anywhere('医科', '科大', '大学'), anywhere('surgeri')]],  // letters in pairs
+  ['title:elective students ', [{ terms: ['elect'], fields: ['title'] }, anywhere('student')]],
+  // Two words with one term: the first counts only where it is searched, in titles.
+  ['title:surgery surgeries ', [{ terms: ['surgeri'], fields: ['title'] }, anywhere('surgeri')]],
+  ['medical students -kenya ', [anywhere('medic'), anywhere('student')]],  // an excluded word is no word to match
+  ['the medical students for', [anywhere('medic'), anywhere('student')]],  // nor is a stop word, even as a prefix
+];
+
+for (const [query, words] of WORDS_MATCHED) {
+  test(`"${query}": entries that match more of the words come first`, async () => {
+    // lunr adds up the words' scores: one common word in a title outranked entries with every word.
+    const { hits } = await search.core.search(search.lunr, search.sharded(), query);
+    const counts = hits.map((hit) => wordsMatched(hit, words));
+    assert.ok(hits.length > 0);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), counts.join(''));
+  });
+}
+
+test('"medical students" lists the electives for medical students before entries that only have "Medical" in their name', async () => {
+  // It listed six projects and partners with "Medical" in their title first (three of them say
+  // nothing about students); the first elective came seventh.
+  const found = await refs(search, 'medical students');
+  const onlyMedical = ['projects/ethiopia-medical-education-faculty-development', 'partners/al-waha-medical-city',
+    'projects/saudi-medical-centres-consultation'];
+  const firstOnlyMedical = Math.min(...onlyMedical.map((ref) => found.indexOf(ref)));
+  for (const ref of ['electives/pediatrics-elective-kigali', 'electives/point-of-care-ultrasound-elective-hue',
+    'electives/general-surgery-elective-nanjing', 'electives/community-health-elective-visiting-students',
+    'electives/maternal-obstetric-care-elective-tanzania', 'electives/internal-medicine-clerkship-bogota']) {
+    assert.ok(found.indexOf(ref) !== -1 && found.indexOf(ref) < firstOnlyMedical, `${ref}: ${found.slice(0, 8).join(', ')}`);
+  }
+  assert.ok(found.slice(0, 10).filter((ref) => ref.startsWith('electives/')).length >= 6, found.slice(0, 10).join(', '));
+});
+
+test('"maternal health kenya" puts the Kenyan trust whose programmes cover maternal health first', async () => {
+  // The Kisumu trust is the only entry with all three words; it came fourth, after entries without "maternal".
+  const found = await refs(search, 'maternal health kenya');
+  assert.equal(found[0], 'partners/lakeside-community-health-trust', found.slice(0, 4).join(', '));
+  assert.ok(found.slice(0, 3).includes('electives/community-health-elective-kisumu'), found.slice(0, 4).join(', '));
+});
+
+test('"surgery elective china" puts the surgery elective in Nanjing first, then its host and the surgical work in China', async () => {
+  const found = await refs(search, 'surgery elective china');
+  assert.equal(found[0], 'electives/general-surgery-elective-nanjing');
+  assert.deepEqual(found.slice(1, 3).sort(), ['partners/nanjing-riverside-hospital', 'projects/nanjing-surgical-needs-assessment']);
+});
+
+test('"surgery africa" puts the surgery fellowship in Rwanda above the HIV elective in South Africa', async () => {
+  // The South Africa elective, which has nothing on surgery, came first for "Africa" in its title.
+  const found = await refs(search, 'surgery africa');
+  assert.equal(found[0], 'electives/global-surgery-research-fellowship-rwanda', found.slice(0, 3).join(', '));
+});
+
+test('"tuberculosis research nepal" lists the entries on tuberculosis research in Nepal before other Nepal or tuberculosis entries', async () => {
+  const found = await refs(search, 'tuberculosis research nepal');
+  assert.deepEqual(found.slice(0, 2), ['electives/tuberculosis-research-elective-pokhara', 'projects/tuberculosis-active-case-finding-nepal-india']);
+  assert.ok(found.indexOf('partners/annapurna-foothills-health-foundation') < found.indexOf('electives/rural-surgery-residency-rotation-nepal'));
+});

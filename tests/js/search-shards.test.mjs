@@ -10,6 +10,10 @@ const QUERIES = [
   'surg*', '*gery', 'su*ry', '+surgery -china', '-surgery', 'title:surgery', 'maternal~1', 'health^5 rwanda',
   'research fellowship', 'xyzzy', 'tuberculosis Nepal ', 'hosptial', 'surgey', '+surgrey -china', 'title:surgrey',
   'surgery guatamala', 'opthalmology elective ',
+  // Ranked by the words matched, as the words were expanded: prefix, British spelling, similar words, pairs of letters.
+  'medical students', 'maternal health kenya ', 'surgery elective china ', 'tuberculosis research nep', 'paediatrics rwanda ',
+  'maternal guatamala ', '医科大学 surgery', 'title:elective students ', 'medical students -kenya', 'the medical students for',
+  'global health research ', 'maternal~1 health',
 ];
 
 function scored(outcome) {
