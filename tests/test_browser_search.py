@@ -189,6 +189,44 @@ def test_a_query_of_stop_words_says_they_are_too_common(page: Page, site_url: st
     assert result_titles(page) == []
 
 
+def statuses_while_typing(page: Page, text: str) -> list[str]:
+    """Type text into the search box at phone speed; every status the page showed, each read out by screen readers."""
+    page.evaluate("""() => {
+        window.statuses = [];
+        const status = document.getElementById('search-status');
+        new MutationObserver(() => window.statuses.push(status.textContent)).observe(status, {childList: true, characterData: true, subtree: true});
+    }""")
+    page.locator("#search-page-q").press_sequentially(text, delay=250)
+    page.wait_for_timeout(400)
+    return page.evaluate("window.statuses")
+
+
+@pytest.mark.parametrize(("typed", "final"), [("medical", "medical"), ("nursing", "nursing"), ("surgery in nepal", "surgery in nepal")])
+def test_a_word_of_one_or_two_letters_being_typed_is_not_searched_yet(page: Page, site_url: str, typed: str, final: str) -> None:
+    # Typing "medical" showed "Words as common as “me” are not searched…", "nursing" "No results for “nu”…",
+    # and "surgery in nepal" "… for “surgery in n”": prefixes start at the third letter.
+    open_search(page, site_url)
+    statuses = statuses_while_typing(page, typed)
+    expect(page.locator("#search-status")).to_have_text(re.compile(rf"^\d+ results for “{final}”\.$"))
+    # "surgery in” is what was searched once a space followed "in".
+    quoting_a_short_word = [text for text in statuses if re.search(r"\b\w\w?”", text) and not text.endswith("“surgery in”.")]
+    assert not quoting_a_short_word, statuses
+    assert not [text for text in statuses if "No results" in text or "not searched" in text], statuses
+    assert len(statuses) == len(set(statuses)), f"the same status was read out twice: {statuses}"
+
+
+def test_a_lone_word_of_one_or_two_letters_waits_for_enter_and_a_link_searches_it(page: Page, site_url: str) -> None:
+    open_search(page, site_url)
+    status = page.locator("#search-status")
+    statuses_while_typing(page, "UK")
+    expect(status).to_have_text(re.compile(r"^Type words to search \d+ entries\.$"))
+    assert result_titles(page) == []
+    page.locator("#search-page-q").press("Enter")
+    expect(status).to_have_text(re.compile(r"^\d+ results? for “UK”\.$"))
+    open_search(page, site_url, "?q=IN")
+    expect(status).to_have_text(re.compile(r"^Words as common as “IN” are not searched"))
+
+
 def option_count(page: Page, name: str, value: str) -> int:
     """The count an option of a filter shows: "Electives (28)" -> 28."""
     text = page.locator(f"#search-{name} option[value='{value}']").inner_text()

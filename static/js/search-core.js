@@ -30,6 +30,9 @@
   // The longest word lunr's own "word~1", "word~2" may match at each edit distance: its
   // automaton grows with both (at distance 2, 20 letters take 2 ms, 30 letters 0.2 s).
   var EDIT_DISTANCE_WORD_LENGTH = [Infinity, MAX_WORD_LENGTH, 20];
+  // The word being typed matches as a prefix from its third letter: one or two Latin letters or
+  // digits would expand to a large part of a big index.
+  var TOO_SHORT_FOR_PREFIX = /^[\x00-\x7f]{0,2}$/;
   var MARKS = /\p{M}/gu;
   var NON_WORD = /[^\p{L}\p{N}_]+/gu;
   var WORD_CHARACTER = /[\p{L}\p{N}_]/u;
@@ -172,6 +175,25 @@
     return WORD_CHARACTER.test(searchedText(queryText));
   }
 
+  /**
+   * The query to search while its box is being typed in: without its last word when no space follows
+   * it yet and it is too short to match as a prefix (TOO_SHORT_FOR_PREFIX, as folded, with or without
+   * lunr's + - or field:). "me" on the way to "medical" said "too common", "nu" on the way to "nursing"
+   * "No results", and "surgery c" ranked entries with a "C" first: the words before it are searched as
+   * finished words instead, and a query left without words asks for words. A word with lunr's * ~ or ^,
+   * or followed by punctuation, is searched as typed.
+   */
+  function withoutUnfinishedWord(queryText) {
+    var last = /\S+$/.exec(queryText);
+    var folded = last ? foldQuery(last[0]) : '';
+    // Punctuation after a word ends it, as a space does ("(1)>" is folded to " 1  "): search reads it as finished.
+    if (!folded || /[*~^]/.test(folded) || /\s$/.test(folded)) {
+      return queryText;
+    }
+    var words = folded.replace(/^[+-]/, '').replace(/^[^:]*:/, '').split(/[\s-]+/).filter(Boolean);
+    return words.length && TOO_SHORT_FOR_PREFIX.test(words[words.length - 1]) ? queryText.slice(0, last.index) : queryText;
+  }
+
   function isPlain(lunr, clause) {
     return clause.usePipeline && clause.wildcard === lunr.Query.wildcard.NONE && !clause.editDistance &&
       clause.presence !== lunr.Query.presence.PROHIBITED;
@@ -181,8 +203,7 @@
   function expandLastWord(lunr, query) {
     var index = query.clauses.length - 1;
     var clause = query.clauses[index];
-    // One or two Latin letters would expand to a large part of a big index while typing.
-    if (!clause || !isPlain(lunr, clause) || /^[\x00-\x7f]{0,2}$/.test(clause.term) || clause.term.length > MAX_WORD_LENGTH) {
+    if (!clause || !isPlain(lunr, clause) || TOO_SHORT_FOR_PREFIX.test(clause.term) || clause.term.length > MAX_WORD_LENGTH) {
       return;
     }
     var stem = lunr.stemmer(new lunr.Token(clause.term)).toString();
@@ -1013,6 +1034,7 @@
     fold: fold,
     foldQuery: foldQuery,
     hasWords: hasWords,
+    withoutUnfinishedWord: withoutUnfinishedWord,
     search: search,
     isWithinOneEdit: isWithinOneEdit,
     americanCompletions: americanCompletions,

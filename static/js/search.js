@@ -122,18 +122,19 @@
     return (shown.length === 1 ? '1 entry matches' : shown.length + ' entries match') + ' the filters. Type words to search among them.';
   }
 
-  function statusText(state, outcome, results) {
+  /** The status of a search for ``searched`` (the box's words, or those before a word still being typed). */
+  function statusText(state, searched, outcome, results) {
     var count = shown.length + (shown.length === 1 ? ' result' : ' results');
     if (results.browsing) {
       return browsingText(state);
     }
     if (outcome.common) {
-      return 'Words as common as “' + state.q.trim() + '” are not searched. Add a more specific word, such as a topic, a place or a name.';
+      return 'Words as common as “' + searched.trim() + '” are not searched. Add a more specific word, such as a topic, a place or a name.';
     }
     if (!outcome.hits.length) {
-      return 'No results for “' + state.q.trim() + '”. Try fewer or other words, or browse the listings.';
+      return 'No results for “' + searched.trim() + '”. Try fewer or other words, or browse the listings.';
     }
-    var query = ' for “' + state.q.trim() + '”';
+    var query = ' for “' + searched.trim() + '”';
     var filtered = shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '';
     if (outcome.unmatched) {
       return 'No exact matches for ' + outcome.unmatched.map(function (word) { return '“' + word + '”'; }).join(', ') + query.replace(' for ', ' in ') +
@@ -164,19 +165,27 @@
     return true;
   }
 
-  async function render() {
+  /** Set the status (a live region) only when its text changes: each change is read out. */
+  function setStatus(text) {
+    if (status.textContent !== text) {
+      status.textContent = text;
+    }
+  }
+
+  /** Search and show; ``typing``: the box is being typed in, so a last word too short to search yet is left out. */
+  async function render(typing) {
     if (!index) {
       return;
     }
     var ticket = ++renders;
     var waiting = setTimeout(function () {
       if (ticket === renders) {
-        status.textContent = 'Searching…';
+        setStatus('Searching…');
         list.setAttribute('aria-busy', 'true');
       }
     }, SEARCHING_MS);
     try {
-      await search(ticket);
+      await search(ticket, typing);
     } finally {
       clearTimeout(waiting);
       if (ticket === renders) {
@@ -185,29 +194,34 @@
     }
   }
 
-  /** Search for what the box and filters hold and show it, unless a newer search (ticket) started. */
-  async function search(ticket) {
+  /**
+   * Search for what the box and filters hold and show it, unless a newer search (ticket) started.
+   * While the box is being typed in, a last word of one or two letters is not searched yet
+   * (core.withoutUnfinishedWord): "me" on the way to "medical" said "too common" for a moment.
+   */
+  async function search(ticket, typing) {
     var state = readState();
-    var outcome = await core.search(lunr, index, state.q);
+    var searched = typing ? core.withoutUnfinishedWord(state.q) : state.q;
+    var outcome = await core.search(lunr, index, searched);
     if (ticket !== renders) {
       return;
     }
     today = core.isoDate(new Date());
-    var results = core.resultsFor(outcome.hits, state.q, state, facetDocuments, today);
+    var results = core.resultsFor(outcome.hits, searched, state, facetDocuments, today);
     shown = results.shown;
     terms = core.matchedTerms(shown);
     updateFacetLabels(results.counts);
     if (await showPage(ticket, true)) {
-      status.textContent = statusText(state, outcome, results);
+      setStatus(statusText(state, searched, outcome, results));
     }
   }
 
   function showLoadError() {
-    status.textContent = 'Part of the search index could not be loaded. Check the connection and try again.';
+    setStatus('Part of the search index could not be loaded. Check the connection and try again.');
   }
 
-  function refresh() {
-    render().catch(showLoadError);
+  function refresh(typing) {
+    render(Boolean(typing)).catch(showLoadError);
   }
 
   function resultLinks() {
@@ -234,7 +248,7 @@
 
   input.addEventListener('input', function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { saveState(false); refresh(); }, DEBOUNCE_MS);
+    timer = setTimeout(function () { saveState(false); refresh(true); }, DEBOUNCE_MS);
   });
   form.addEventListener('change', function (event) {
     if (event.target.dataset.filter) {

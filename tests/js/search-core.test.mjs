@@ -203,3 +203,17 @@ test('every result document has what a result shows', () => {
     assert.ok(doc.title && doc.summary && doc.url.endsWith(`/${doc.ref.split('/')[1]}/`), doc.ref);
   }
 });
+
+test('while typing, a last word too short to match as a prefix is left out until a space or a third letter follows', () => {
+  // "me" on the way to "medical" said "too common", "nu" on the way to "nursing" "No results".
+  const cases = {
+    me: '', 'medical me': 'medical ', 'surgery in': 'surgery ', 'surgery i': 'surgery ', UK: '', 'é': '', '+me': '',
+    'surgery -c': 'surgery ', 'title:me': '', 'x-r': '', 'Côte d': 'Côte ', 2026: '2026', 'surgery 20': 'surgery ',
+    // Kept: a space after the word, a third letter, a letter written without spaces (it matches as a prefix), lunr's syntax.
+    'surgery in ': 'surgery in ', med: 'med', 'medical stu': 'medical stu', '南': '南', 'm*': 'm*', 'me~1': 'me~1',
+    'me^2': 'me^2', 'title:': 'title:', '': '', 'alert(1)>': 'alert(1)>', 'U.K.': 'U.K.', 'U.K': '',
+  };
+  for (const [typed, searched] of Object.entries(cases)) {
+    assert.equal(core.withoutUnfinishedWord(typed), searched, typed);
+  }
+});
