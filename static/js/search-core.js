@@ -206,14 +206,17 @@
     if (!clause || !isPlain(lunr, clause) || TOO_SHORT_FOR_PREFIX.test(clause.term) || clause.term.length > MAX_WORD_LENGTH) {
       return;
     }
-    var stem = lunr.stemmer(new lunr.Token(clause.term)).toString();
     // The prefix is what was typed, not its stem: "elective" (stem "elect") must not match
     // "electrocardiogram" and "clinical" (stem "clinic") "Clínica"; the clause itself finds the
-    // stem. Only a stem that is not the start of the word ("surgery": "surgeri") is the prefix.
-    var start = clause.term.indexOf(stem) === 0 ? clause.term : stem;
-    var prefix = { term: start, fields: clause.fields, boost: clause.boost / PREFIX_BOOST_DIVISOR, usePipeline: false,
+    // stem. A stem that is not the start of the word ("surgery": "surgeri") is found by the clause
+    // too: as the prefix, it made "phys" (stem "phi") match "Philippines" instead of "physician",
+    // and "psy" and "keny" nothing.
+    var prefix = { term: clause.term, fields: clause.fields, boost: clause.boost / PREFIX_BOOST_DIVISOR, usePipeline: false,
       wildcard: lunr.Query.wildcard.TRAILING, presence: clause.presence };
     if (clause.presence === lunr.Query.presence.REQUIRED) {
+      // One required clause: the prefix, of the stem when that is not the start of the word ("+surgery": "surgeri*").
+      var stem = lunr.stemmer(new lunr.Token(clause.term)).toString();
+      prefix.term = clause.term.indexOf(stem) === 0 ? clause.term : stem;
       query.clauses.splice(index, 1);
       query.clause(prefix);
       return;

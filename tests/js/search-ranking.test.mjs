@@ -197,10 +197,20 @@ test('a word that matches nothing and has no similar word leaves the other words
 });
 
 test('a word being typed that matches as a prefix is not taken for a typo', async () => {
-  for (const query of ['surgery guatem', 'tuberculosis nep', 'malaria 南京', 'nanjing 医院']) {
+  for (const query of ['surgery guatem', 'tuberculosis nep', 'malaria 南京', 'nanjing 医院', 'psy', 'keny', 'maternal health keny']) {
     const outcome = await search.core.search(search.lunr, search.sharded(), query);
     assert.equal(outcome.similar, false, query);
   }
+});
+
+test('a word being typed that the stemmer respells matches as typed, not as its stem', async () => {
+  // "phys" (stem "phi") matched "Philippines" only, "psy" (stem "psi") and "keny" (stem "keni") nothing.
+  const physicians = await refs(search, 'phys');
+  assert.equal(physicians[0], 'electives/clinical-observership-international-physicians', physicians.slice(0, 3).join(', '));
+  assert.ok(!physicians.includes('electives/disaster-health-research-elective-philippines'), physicians.join(', '));
+  assert.deepEqual(await refs(search, 'psy'), await refs(search, 'psych'));
+  assert.deepEqual((await refs(search, 'keny')).sort(), (await refs(search, 'kenya')).sort());
+  assert.deepEqual(await refs(search, 'surgery'), await refs(search, 'surgery '), 'a whole word still finds its stem');
 });
 
 test('a required word with a typo stays required among its similar words', async () => {
