@@ -143,13 +143,18 @@ def _link_offset(body: str, target: str, start: int) -> int:
     return body.find(target, start)
 
 
+def link_targets(catalog: Catalog) -> dict[str, str]:
+    """What a body may link to, for ``LinkResolver``: each published source path and each page of the site from its root, to its route."""
+    return {item.source: urls.entry(item.collection, item.slug) for item in catalog.published} | page_keys(catalog)
+
+
 def render_bodies(
     catalog: Catalog, url_maker: urls.Urls, jobs: int = 1, memo: SourceMemo | None = None, records: dict[str, BodyRecord] | None = None,
-    items: tuple[Item[Entry], ...] | None = None,
+    items: tuple[Item[Entry], ...] | None = None, targets: dict[str, str] | None = None,
 ) -> tuple[dict[tuple[str, str], Markup], list[Problem]]:
     """Render the bodies of ``items`` (default: every published item) to sanitised HTML, reusing ``records``;
-    report links to missing entries."""
-    routes = {item.source: urls.entry(item.collection, item.slug) for item in catalog.published} | page_keys(catalog)
+    report links to missing entries. ``targets`` are the catalog's ``link_targets``, when the caller has them."""
+    routes = targets if targets is not None else link_targets(catalog)
     records = records if records is not None else {}
     memo = memo if memo is not None else SourceMemo()
     items = catalog.published if items is None else items

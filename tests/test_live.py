@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from helpers import BUNDLED_CONTENT, ELECTIVE, make_catalog
 from site_gen import routes, urls
 from site_gen.link import link_catalog
 from site_gen.live import LiveSite
-from site_gen.pipeline import BuildOptions, build
+from site_gen.pipeline import BuildOptions, build, link_targets
 
 
 def built_pages(output: Path) -> dict[str, bytes]:
@@ -133,10 +134,12 @@ def test_an_edit_of_the_body_alone_keeps_the_links_and_gives_the_pages_of_a_fres
     text = source.read_text(encoding="utf-8")
     links: list[int] = []
     monkeypatch.setattr("site_gen.pipeline.link_catalog", lambda *args: links.append(1) or link_catalog(*args))
+    targets: list[int] = []
+    monkeypatch.setattr("site_gen.live.link_targets", lambda *args: targets.append(1) or link_targets(*args))
     front, _, body = text.partition("\n---\n")
     source.write_text(f"{front}\n\n---\nA new first paragraph.\n\n{body}", encoding="utf-8")  # and the body moves down a line
     assert live.update([source]) == []
-    assert links == [], "nothing to link again"
+    assert links == [] and targets == [], "nothing to link again, and the pages a body may link to are as they were"
     assert build(options).ok
     pages = built_pages(options.output_dir)
     assert b"A new first paragraph." in pages[urls.entry("partners", partner.slug).lstrip("/")]
@@ -150,6 +153,12 @@ def test_an_edit_of_the_body_alone_keeps_the_links_and_gives_the_pages_of_a_fres
     source.write_text(text, encoding="utf-8")
     assert live.update([source]) == []
     assert links == [1], "after a problem, the next edit links everything again"
+    assert "/topics/brand-new-topic/" not in live._targets
+    # A new topic is a new page a body may link to: the link targets are found again.
+    tagged = re.sub(r"\ntags:[^\n]*", "", front).replace("\ntitle:", "\ntags: [Brand new topic]\ntitle:", 1)
+    source.write_text(f"{tagged}\n---\nSee [the topic](/topics/brand-new-topic/).\n", encoding="utf-8")
+    assert live.update([source]) == []
+    assert b'href="/topics/brand-new-topic/"' in (live.page(urls.entry("partners", partner.slug)) or b"").replace(b"/catalog/", b"/")
 
 
 def test_a_server_running_past_midnight_shows_the_pages_of_a_build_made_today(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
