@@ -118,9 +118,12 @@ class LinkResolver:
                     " ('../partners/x.md') or to its page ('/partners/x/')")
         segments = [segment for segment in path.split("/") if segment]
         key = "/" + "".join(segment + "/" for segment in segments)
-        if self.checked and _is_numbered_page(segments):
-            first = "/" + "".join(segment + "/" for segment in segments[:-2])
-            first = first.removesuffix(f"{urls.FACET_SEGMENT}/")  # a listing's pages: /electives/by/page/2/
+        if len(segments) >= 3 and segments[-2] == urls.PAGE_SEGMENT and segments[-1].isdigit() and (
+                segments[0] in self.checked or f"{segments[0]}/" == urls.COLLABORATE and self.checked):
+            listed = segments[:-2]
+            if len(listed) == 2 and listed[0] in FACETS and listed[1] == urls.FACET_SEGMENT:
+                listed = listed[:1]  # a listing's pages: /electives/by/page/2/
+            first = "/" + "".join(segment + "/" for segment in listed)
             return (f"link to '{url}' names page {segments[-1]} of a long list, which shows other entries as the catalog grows"
                     f" — link to its first page ('{first}') instead")
         if len(segments) == 2 and segments[0] in self.checked and segments[1] != urls.FACET_SEGMENT:
@@ -144,12 +147,6 @@ class LinkResolver:
         """The pages a mistyped ``key`` may have meant: those under ``prefix`` with as many parts."""
         known = getattr(self.entry_routes, "routes", self.entry_routes)  # (the routes behind a recording wrapper)
         return [name for name in known if name.startswith(prefix) and name.count("/") == key.count("/")]
-
-
-def _is_numbered_page(segments: list[str]) -> bool:
-    """Whether a root-relative path names a later page of a long list (/topics/x/page/2/, /electives/by/page/3/)."""
-    return (len(segments) >= 3 and segments[-2] == urls.PAGE_SEGMENT and segments[-1].isdigit()
-            and (segments[0] in CHECKED_LINKS or f"{segments[0]}/" == urls.COLLABORATE))
 
 
 def page_keys(catalog: Catalog) -> dict[str, str]:
