@@ -21,7 +21,7 @@ from markupsafe import Markup
 from . import parallel, urls
 from .cache import BuildCache, FileStamp
 from .catalog import Catalog, Item
-from .exports import catalog_csv, catalog_json
+from .exports import write_catalog_csv, write_catalog_json
 from .feeds import feed_xml, robots_txt, sitemap_xml
 from .freshness import Freshness, check_freshness
 from .link import cross_file_problems, link_catalog
@@ -265,18 +265,15 @@ def export_files(catalog: Catalog, url_maker: urls.Urls, today: date, folder: Pa
     """feed.xml, catalog.json and catalog.csv, written into ``folder``, by route.
 
     Made in the background process beside the search index: a couple of seconds at
-    10,000 entries that would otherwise be spent after the pages, on one core.
+    10,000 entries that would otherwise be spent after the pages, on one core. The
+    catalog exports are written entry by entry, never whole in memory.
     """
-    exports = {
-        urls.FEED: feed_xml(catalog, url_maker, today),
-        urls.CATALOG_JSON: catalog_json(catalog, url_maker),
-        urls.CATALOG_CSV: catalog_csv(catalog, url_maker),
-    }
-    files = {}
-    for route, data in exports.items():
-        path = folder / f"export-{route.replace('/', '-')}"
-        path.write_bytes(data)
-        files[route] = path
+    files = {route: folder / f"export-{route.replace('/', '-')}" for route in (urls.FEED, urls.CATALOG_JSON, urls.CATALOG_CSV)}
+    files[urls.FEED].write_bytes(feed_xml(catalog, url_maker, today))
+    with files[urls.CATALOG_JSON].open("wb") as out:
+        write_catalog_json(catalog, url_maker, out)
+    with files[urls.CATALOG_CSV].open("wb") as out:
+        write_catalog_csv(catalog, url_maker, out)
     return files
 
 

@@ -6,6 +6,7 @@ import json
 import re
 import unicodedata
 from html.parser import HTMLParser
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 from lunr.builder import Builder
 
 from helpers import ROOT, load_generator
-from site_gen.catalog import Catalog, Item, countries_of
+from site_gen.catalog import ENTRY_COLLECTIONS, Catalog, Item, countries_of
+from site_gen.exports import catalog_json, entry_record
 from site_gen.markup import MarkdownRenderer
 from site_gen.pipeline import load_catalog
 from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, RelatedEntries, RelatedIndex, linked_from, related_entries
@@ -21,6 +23,7 @@ from site_gen.schema import Entry
 from site_gen.search import FIELD_BOOSTS, REF, build_index, configure, fold, plain_text, respell
 from site_gen.slugs import tag_slug
 from site_gen.source import first_unshowable
+from site_gen.urls import Urls
 
 EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True, database=None)
 WORDS = st.sampled_from(["surgery", "surgeries", "maternal", "bogota", "the", "and", "a", "norway", "nanjing", "2026",
@@ -222,3 +225,29 @@ def test_templates_switch_from_direct_scoring_to_the_index_with_the_same_answers
     answers = [related(item) for item in catalog.published]
     assert related.index is not None and len(answers) > RelatedEntries.INDEX_AFTER
     assert answers == [reference_related(catalog, item) for item in catalog.published]
+
+
+def reference_catalog_json(catalog: Catalog, url_maker: Urls) -> bytes:
+    """The whole document made in memory and serialised at once (what ``write_catalog_json`` streams)."""
+    document = {
+        "site": {"title": catalog.site.title, "description": catalog.site.description, "url": catalog.site.base_url},
+        **{name: [entry_record(item, url_maker) for item in catalog.collection(name)] for name in ENTRY_COLLECTIONS},
+    }
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n").encode("utf-8")
+
+
+def test_catalog_json_written_entry_by_entry_equals_the_whole_document(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    load_generator().generate(300, 5, content)
+    (content / "partners" / "odd-characters.md").write_text(
+        '---\ntitle: "Quotes \\" <b>&amp; \\u2028 line\\\\ separators"\nsummary: "Tabs\\tand\\nnewlines, ünïcode, 🩺, </script>"\n'
+        "kind: other\ncountry: NO\n---\nBody.\n", encoding="utf-8")
+    for root in (ROOT / "content", content):
+        catalog = load_catalog(root).catalog
+        assert catalog is not None
+        url_maker = Urls(catalog.site.base_url)
+        assert catalog_json(catalog, url_maker) == reference_catalog_json(catalog, url_maker), root
+    empty = replace(catalog, partners=(), projects=(), electives=())  # every collection empty: "[]"
+    written = catalog_json(empty, url_maker)
+    assert written == reference_catalog_json(empty, url_maker) and b'"electives": []' in written
