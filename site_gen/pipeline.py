@@ -254,7 +254,7 @@ def site_files(
                 yield urls.output_file(route.route), render_route(env, replace(route, context={**route.context, "search": search.assets}))
         lastmod = {route.route: route.context["item"].meta.updated for route in routes
                    if route.context.get("item") is not None and route.context["item"].meta.updated is not None}
-        yield urls.SITEMAP, sitemap_xml([route.route for route in routes], url_maker, lastmod)
+        yield urls.SITEMAP, sitemap_xml([route.route for route in routes if route.findable], url_maker, lastmod)
         yield urls.FEED, exports[urls.FEED]
         yield urls.ROBOTS, robots_txt(url_maker)
         yield urls.CATALOG_JSON, exports[urls.CATALOG_JSON]

@@ -27,6 +27,7 @@ OTHER_REGION = "Other places"
 # entries a page of the elective listing is about 120 KB (15 KB gzip), not 5.3 MB.
 PAGE_SIZE = 50
 PAGER_REACH = 2  # page numbers linked on either side of the current one
+FIRST_PAGE_ALIAS = "first-page.html"  # the template of ".../page/1/", which sends the visitor to the list's first page
 
 T = TypeVar("T")
 
@@ -38,6 +39,7 @@ class Route:
     route: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    findable: bool = True  # False for a page search engines should not list (an alias): left out of the sitemap
 
 
 @dataclass(frozen=True)
@@ -192,13 +194,27 @@ def seeking_groups(catalog: Catalog) -> tuple[Group, ...]:
     return tuple(group for group in groups if group.items)
 
 
-def numbered_routes(route_of: Callable[[int], str], pages: Sequence[Any], template: str, context: dict[str, Any], key: str) -> Iterator[Route]:
-    """One route per page of a long list, each with its share as ``context[key]`` and a ``pager`` (None if one page)."""
+def numbered_routes(
+    route_of: Callable[[int], str], pages: Sequence[Any], template: str, context: dict[str, Any], key: str, first_alias: str | None = None,
+) -> Iterator[Route]:
+    """One route per page of a long list, each with its share as ``context[key]`` and a ``pager`` (None if one page).
+
+    A list of several pages also gets ``first_alias`` (its first page spelt by number,
+    ".../page/1/"), which sends the visitor to the first page: people edit the number
+    in the address bar, and a link to page 1 may have been written anywhere.
+    """
     routes = tuple(route_of(number) for number in range(1, len(pages) + 1))
     last = 0
     for number, (route, page) in enumerate(zip(routes, pages), start=1):
         first, last = last + 1, last + sum(len(part.items) if isinstance(part, Group) else 1 for part in page)
         yield Route(route, template, {**context, key: page, "pager": Pager(number, routes, first, last) if len(routes) > 1 else None})
+    if first_alias is not None and len(routes) > 1:
+        yield first_page_alias(first_alias, routes[0], context["title"])
+
+
+def first_page_alias(route: str, target: str, title: str) -> Route:
+    """A page at ``route`` that sends the visitor to ``target`` (``title``): no JavaScript, not in the sitemap."""
+    return Route(route, FIRST_PAGE_ALIAS, {"title": title, "target": target}, findable=False)
 
 
 def grouped_routes(route: str, template: str, groups: tuple[Group, ...], context: dict[str, Any]) -> Iterator[Route]:
@@ -210,7 +226,8 @@ def grouped_routes(route: str, template: str, groups: tuple[Group, ...], context
         for group in page:
             starts.setdefault(group.title, urls.numbered_page(route, number))
     context = {**context, "all_groups": groups, "group_routes": starts}
-    yield from numbered_routes(lambda number: urls.numbered_page(route, number), pages, template, context, "groups")
+    yield from numbered_routes(lambda number: urls.numbered_page(route, number), pages, template, context, "groups",
+                               urls.numbered_page_by_number(route, 1))
 
 
 def _home_route(catalog: Catalog, today: date) -> Route:
@@ -233,7 +250,7 @@ def _listing_routes(catalog: Catalog, collection: str, today: date) -> Iterator[
         "title": title, "description": f"{title} of {catalog.site.title}", "collection": collection, "facets": facets,
         "current": None, "matched": len(items), "total": len(items), "noun": COLLECTION_NOUNS[collection],
         "cards_data": urls.cards_data(collection) if paged else None, "cards_folder": urls.cards_folder(collection), "page_size": len(pages[0]),
-    }, "items")
+    }, "items", urls.listing_page_by_number(collection, 1))
     if paged:
         yield Route(urls.cards_data(collection), "cards.json", {"items": items})
         for number, page in enumerate(pages, start=1):
@@ -250,7 +267,7 @@ def _facet_routes(catalog: Catalog, collection: str, facets: tuple[Facet, ...], 
         "title": title, "description": f"{COLLECTION_TITLES[collection]} of {catalog.site.title} — {facet.title}: {value.label}",
         "collection": collection, "facets": facets, "current": value, "matched": len(value.items), "total": total,
         "noun": COLLECTION_NOUNS[collection], "cards_data": None,
-    }, "items")
+    }, "items", urls.numbered_page_by_number(route, 1))
 
 
 def _country_routes(code: str, items: tuple[Item[Entry], ...], today: date) -> Iterator[Route]:

@@ -47,12 +47,22 @@ def facet(collection: str, name: str, value: str) -> str:
 
 def listing_page(collection: str, number: int) -> str:
     """Route of page ``number`` of a collection's listing (the first is the listing itself)."""
-    return listing(collection) if number == 1 else f"{collection}/{FACET_SEGMENT}/{PAGE_SEGMENT}/{number}/"
+    return listing(collection) if number == 1 else listing_page_by_number(collection, number)
+
+
+def listing_page_by_number(collection: str, number: int) -> str:
+    """Page ``number`` of a listing spelt as later pages are: for page 1, an alias of the listing."""
+    return f"{collection}/{FACET_SEGMENT}/{PAGE_SEGMENT}/{number}/"
 
 
 def numbered_page(route: str, number: int) -> str:
     """Route of page ``number`` of a long page that is not a listing (the first is ``route`` itself)."""
-    return route if number == 1 else f"{route}{PAGE_SEGMENT}/{number}/"
+    return route if number == 1 else numbered_page_by_number(route, number)
+
+
+def numbered_page_by_number(route: str, number: int) -> str:
+    """Page ``number`` of a long page spelt as later pages are: for page 1, an alias of ``route``."""
+    return f"{route}{PAGE_SEGMENT}/{number}/"
 
 
 def cards_data(collection: str) -> str:

@@ -115,14 +115,26 @@ def _script_findings(element: Element, text: str, own_prefixes: tuple[str, ...])
     return []
 
 
+# The only refresh a page may hold: at once, to a path of the site (a ".../page/1/" page sends the visitor to its list's first page).
+_OWN_REDIRECT = re.compile(r"0; url=(?P<path>/[A-Za-z0-9/%._~-]*)")
+
+
+def _is_own_redirect(page: Page, element: Element, base_path: str) -> bool:
+    """A refresh in the document's head (where no content goes) to a path below ``base_path``."""
+    found = _OWN_REDIRECT.fullmatch(element.attrs.get("content", ""))
+    body = next((index for index, other in enumerate(page.elements) if other.tag == "body"), -1)
+    return (found is not None and found["path"].startswith(base_path) and "//" not in found["path"]
+            and 0 <= page.elements.index(element) < body)
+
+
 def executable_findings(html: str, base_path: str) -> list[str]:
-    """Everything in ``html`` that could run: scripts not ours, handlers, script URLs, styles."""
+    """Everything in ``html`` that could run: scripts not ours, handlers, script URLs, styles, refreshes not ours."""
     page = parse_page(html)
     findings: list[str] = []
     for element in page.elements:
         if element.tag in FORBIDDEN_TAGS:
             findings.append(f"line {element.line}: <{element.tag}> element")
-        if element.tag == "meta" and element.attrs.get("http-equiv", "").lower() == "refresh":
+        if element.tag == "meta" and element.attrs.get("http-equiv", "").lower() == "refresh" and not _is_own_redirect(page, element, base_path):
             findings.append(f"line {element.line}: meta refresh")
         for name, value in element.attrs.items():
             if name.startswith("on"):

@@ -451,3 +451,15 @@ def test_the_filter_does_not_fetch_the_cards_of_the_page_it_is_on(browser, paged
     fetched = [url.rsplit("/", 1)[1] for url in requests if "/by/cards/" in url]
     assert fetched and f"{own}.json" not in fetched
     page.close()
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["without JavaScript", "with JavaScript"])
+def test_page_one_of_a_long_list_leads_to_the_list(browser, paged_url: str, javascript: bool) -> None:
+    """An address whose page number was edited to 1, under the site's sub-path: the list's first page, at once."""
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    for alias, first in (("electives/by/page/1/", "electives/"), ("topics/primary-care/page/1/", "topics/primary-care/")):
+        page.goto(paged_url + alias)
+        page.wait_for_url(paged_url + first, wait_until="load")
+        assert page.locator(".pager-where").inner_text().startswith("Page 1 of ")
+    context.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
+from site_gen import routes
 from site_gen.cache import (
     LIBRARIES, MEMO_FILE, PAGES_FILE, STATE_FILE, BuildCache, _files_below, _library_versions, default_cache_dir, read_memo, write_memo,
 )
@@ -260,6 +261,30 @@ def test_a_page_altered_in_the_output_is_rendered_again_not_reused(tmp_path: Pat
     built(tmp_path)
     assert sorted(rendered_pages) == ["electives/surgery/", "partners/riverside/", "search/"]
     assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path))
+
+
+def test_page_one_of_a_list_comes_and_goes_as_the_list_grows_past_and_shrinks_below_one_page(
+    tmp_path: Path, rendered_pages: list[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """".../page/1/" exists for a list of several pages only; warm builds add and remove it as a cold build would."""
+    monkeypatch.setattr(routes, "PAGE_SIZE", 2)
+    content = make_catalog(tmp_path, {"electives/second.md": ELECTIVE.replace("Surgery Elective", "Second Elective")})
+    alias = tmp_path / "_site/electives/by/page/1/index.html"
+    built(tmp_path)
+    assert not alias.exists() and (tmp_path / "_site/electives/index.html").is_file()
+    third = content / "electives/third.md"
+    third.write_text(ELECTIVE.replace("Surgery Elective", "Third Elective"), encoding="utf-8")
+    built(tmp_path)
+    assert 'content="0; url=/catalog/electives/"' in alias.read_text(encoding="utf-8")
+    assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path / "grown"))
+    rendered_pages.clear()
+    third.write_text(ELECTIVE.replace("Surgery Elective", "Third Elective").replace("Body of the elective.", "A new body."), encoding="utf-8")
+    built(tmp_path)  # (a body edit: the other pages, page 1's alias too, are the last build's)
+    assert rendered_pages == ["electives/third/", "search/"] and alias.is_file()
+    third.unlink()
+    built(tmp_path)
+    assert not alias.exists() and not (tmp_path / "_site/electives/by/page").exists()
+    assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path / "shrunk"))
 
 
 @pytest.fixture

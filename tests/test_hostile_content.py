@@ -107,6 +107,25 @@ def test_no_page_holds_anything_executable(hostile_site: Path) -> None:
         for page in html_pages(hostile_site)
     }
     assert {page: found for page, found in findings.items() if found} == {}
+    assert (hostile_site / "countries/cn/page/1/index.html").is_file()  # (a page that refreshes, to a page of the site)
+
+
+OWN_REFRESH = '<meta http-equiv="refresh" content="0; url=/catalog/countries/cn/">'
+
+
+@pytest.mark.parametrize(("head", "body", "allowed"), [
+    (OWN_REFRESH, "", True),
+    ("", OWN_REFRESH, False),  # (where a body's markup would be)
+    (OWN_REFRESH.replace("/catalog/", "/elsewhere/"), "", False),
+    (OWN_REFRESH.replace("/catalog/", "//evil.example/catalog/"), "", False),
+    (OWN_REFRESH.replace("cn/", "/evil.example/"), "", False),
+    (OWN_REFRESH.replace("/catalog/countries/cn/", "https://evil.example/"), "", False),
+    ('<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', "", False),
+    (OWN_REFRESH.replace("0;", "5;"), "", False),
+])
+def test_the_only_refresh_a_page_may_hold_is_the_sites_own(head: str, body: str, allowed: bool) -> None:
+    html = f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>x</title>{head}</head><body>{body}</body></html>'
+    assert (executable_findings(html, "/catalog/") == []) == allowed
 
 
 # A link as the HTML checker accepts it (WHATWG URL code points, '%' only before two hex digits, one '#').

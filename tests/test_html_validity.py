@@ -32,13 +32,15 @@ def run_checker(files: list[Path]) -> list[tuple[str, str]]:
 
 
 def test_every_page_is_valid_html(built_site: Path, paged_site: Path, tmp_path: Path) -> None:
-    """Every page of the bundled catalog, and every page with a pager of the same catalog split into short pages."""
+    """Every page of the bundled catalog, and every page with a pager of the same catalog split into short pages
+    (and each ".../page/1/", which sends the visitor to a list's first page)."""
     pages = sorted(built_site.rglob("*.html"))
     paged = [path for path in sorted(paged_site.rglob("*.html")) if "data-pager" in path.read_text(encoding="utf-8")]
-    assert len(pages) > 50 and len(paged) > 50
+    aliases = sorted(paged_site.rglob("page/1/index.html"))
+    assert len(pages) > 50 and len(paged) > 50 and len(aliases) > 10
     canary = tmp_path / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")
-    errors = run_checker([canary, *pages, *paged])
+    errors = run_checker([canary, *pages, *paged, *aliases])
     assert any(path == str(canary) for path, _ in errors), "the checker did not flag the broken canary page"
     site_errors = [f"{path}:{text}" for path, text in errors if path != str(canary)]
     assert not site_errors, "\n".join(site_errors[:40])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -20,10 +21,10 @@ UNTHROTTLED = {"LinkChecker": "local test server"}
 CONFIG = "[checking]\nmaxrequestspersecond=200\nthreads=4\n"
 
 
-def check_links(tmp_path: Path, start_url: str, *options: str) -> list[dict[str, str]]:
-    """Run LinkChecker from ``start_url`` (internal links only); return one row per checked URL."""
+def check_links(tmp_path: Path, start_url: str, *options: str, internal: str | None = None) -> list[dict[str, str]]:
+    """Run LinkChecker from ``start_url`` (internal links only: below it, or below ``internal``); return one row per checked URL."""
     config = tmp_path / "linkcheckerrc"
-    config.write_text(CONFIG, encoding="utf-8")
+    config.write_text(CONFIG + (f"[filtering]\ninternlinks=^{re.escape(internal)}\n" if internal else ""), encoding="utf-8")
     config.chmod(0o644)
     tmp_path.chmod(0o755)  # LinkChecker drops root privileges before reading its config
     command = [str(Path(sys.executable).with_name("linkchecker")), "--config", str(config), "--no-status",
@@ -48,13 +49,26 @@ def test_no_broken_internal_link(built_site: Path, tmp_path: Path) -> None:
 
 
 def test_no_broken_link_between_the_pages_of_long_lists(paged_site: Path, tmp_path: Path) -> None:
-    """The same catalog split into short pages: every page is reached, through the pagers too."""
+    """The same catalog split into short pages: every page is reached, through the pagers too (but ".../page/1/", linked from nowhere)."""
     with serve_folder(paged_site, headers=UNTHROTTLED) as base:
         rows = check_links(tmp_path, base)
     pages = {row["url"] for row in rows if row["url"].endswith("/")}
-    assert len(pages) >= len(list(paged_site.rglob("index.html")))
+    assert len(pages) >= len(list(paged_site.rglob("index.html"))) - len(list(paged_site.rglob("page/1/index.html")))
     assert {base + "electives/by/page/2/", base + "topics/primary-care/page/2/"} <= pages
     assert not broken(rows), "\n".join(broken(rows))
+
+
+def test_page_one_of_each_long_list_leads_to_its_first_page(paged_site: Path, tmp_path: Path) -> None:
+    """".../page/1/" sends the visitor on (a refresh and a link): what it names is a page of the site."""
+    aliases = sorted(path.parent.relative_to(paged_site).as_posix() + "/" for path in paged_site.rglob("page/1/index.html"))
+    assert len(aliases) > 10
+    with serve_folder(paged_site, headers=UNTHROTTLED) as base:
+        urls = [base + alias for alias in aliases]
+        rows = check_links(tmp_path, urls[0], "--recursion-level", "1", *urls[1:], internal=base)
+    assert not broken(rows), "\n".join(broken(rows))
+    targets = {row["url"]: row["result"] for row in rows if row["parentname"] in urls and row["url"].startswith(base)}
+    assert len(targets) == len(aliases) and set(targets.values()) == {"200 OK"}, targets
+    assert all(url.removesuffix("page/1/").removesuffix("by/") in targets for url in urls)
 
 
 def test_not_found_page_links_work_at_depth(built_site: Path, tmp_path: Path) -> None:

@@ -36,7 +36,8 @@ def test_every_live_page_is_the_built_page_byte_for_byte(tmp_path: Path, monkeyp
     pages = built_pages(options.output_dir)
     assert len(pages) > 150
     cards = sorted(options.output_dir.glob("*/by/**/*.json"))
-    assert len(cards) == (0 if page_size is None else 3 + len(list(options.output_dir.glob("*/by/page/*"))) + 3)
+    later_pages = [path for path in options.output_dir.glob("*/by/page/*") if path.name != "1"]  # (page/1/ is an alias of the listing)
+    assert len(cards) == (0 if page_size is None else 3 + len(later_pages) + 3)
     for path in cards:  # a long listing's cards and their facet values, which its filter fetches
         assert live.page(path.relative_to(options.output_dir).as_posix()) == path.read_bytes()
     for route, html in pages.items():

@@ -165,3 +165,51 @@ def test_the_sitemap_lists_every_page_but_no_data_file(paged_site: Path) -> None
     assert "<loc>https://example.org/catalog/electives/by/page/2/</loc>" in sitemap
     assert "<loc>https://example.org/catalog/topics/primary-care/page/2/</loc>" in sitemap
     assert "cards" not in sitemap
+    assert "/page/1/" not in sitemap and (paged_site / "electives/by/page/1/index.html").is_file()  # (page 1 is an alias)
+
+
+def first_page_of(route: str) -> str:
+    """The first page of the list whose later pages are at ``route`` + "page/<n>/": a listing's are below "by/"."""
+    parts = route.rstrip("/").split("/")
+    return parts[0] + "/" if parts[1:] == [urls.FACET_SEGMENT] else route
+
+
+def split_lists(site: Path) -> list[str]:
+    """The route below which each list of several pages has its later pages ("electives/by/", "topics/x/")."""
+    return sorted(path.parent.parent.parent.relative_to(site).as_posix() + "/" for path in site.rglob("page/2/index.html"))
+
+
+PAGE_ONE = re.compile(r"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="[^"]+">
+<meta name="referrer" content="[^"]+">
+<title>(?P<title>[^<]+)</title>
+<link rel="canonical" href="(?P<canonical>[^"]+)">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=(?P<refresh>[^"]+)">
+</head>
+<body>
+<main>
+<p>The first page of this list is <a href="(?P<link>[^"]+)">(?P<name>[^<]+)</a>.</p>
+</main>
+</body>
+</html>
+""")
+
+
+def test_page_one_of_every_long_list_sends_the_visitor_to_its_first_page(paged_site: Path) -> None:
+    """".../page/1/" is typed in the address bar, or linked from elsewhere: it leads to the list, with or without JavaScript."""
+    lists = split_lists(paged_site)
+    assert {"electives/by/", "electives/by/category/clinical/", "topics/primary-care/", "countries/us/", "collaborate/"} <= set(lists)
+    assert sorted(path.parent.parent.parent.relative_to(paged_site).as_posix() + "/" for path in paged_site.rglob("page/1/index.html")) == lists
+    for route in lists:
+        first = first_page_of(route)
+        alias = PAGE_ONE.fullmatch((paged_site / route / "page/1/index.html").read_text(encoding="utf-8"))
+        assert alias is not None, route
+        title = re.search(r"<title>(.*?)</title>", page(paged_site, first)).group(1)  # type: ignore[union-attr]
+        assert alias["title"] == title and title.startswith(alias["name"] + " · ")
+        assert alias["canonical"] == f"https://example.org{BASE}{first}"
+        assert alias["refresh"] == alias["link"] == f"{BASE}{first}"
