@@ -463,3 +463,54 @@ def test_page_one_of_a_long_list_leads_to_the_list(browser, paged_url: str, java
         page.wait_for_url(paged_url + first, wait_until="load")
         assert page.locator(".pager-where").inner_text().startswith("Page 1 of ")
     context.close()
+
+
+def title_of(site: Path, route: str) -> str:
+    return re.search(r"<title>(.*?)</title>", (site / route / "index.html").read_text(encoding="utf-8")).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
+
+
+def test_a_filter_chosen_on_a_later_page_is_at_the_listings_address_and_title(browser, paged_site: Path, paged_url: str) -> None:
+    """The matches are the whole listing's, not page 3's: the address and the title say so, and say page 3 again once the filter is cleared."""
+    own_title, first_title = title_of(paged_site, "electives/by/page/3/"), title_of(paged_site, "electives/")
+    clinical = all_pages_cards(browser, paged_url + "electives/by/category/clinical/")
+    page = browser.new_page()
+    page.goto(paged_url + "electives/by/page/3/")
+    own = visible_cards(page)
+    assert page.title() == own_title and ", page 3 of " in own_title and first_title != own_title
+
+    check(page, "category", "clinical")
+    assert page.url == paged_url + "electives/?category=clinical" and page.title() == first_title
+    page.wait_for_function(f"() => document.querySelector('[data-pager]').hidden && document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    assert visible_cards(page) == clinical[:PAGED_SIZE]
+    check(page, "direction", "inbound")
+    assert page.url == paged_url + "electives/?category=clinical&direction=inbound" and page.title() == first_title
+
+    page.locator("[data-clear]").click()
+    assert page.url == paged_url + "electives/by/page/3/" and page.title() == own_title
+    assert visible_cards(page) == own and page.locator("[data-pager]").is_visible()
+
+    page.go_back()
+    page.wait_for_function("() => location.search === '?category=clinical&direction=inbound'")
+    assert page.url.startswith(paged_url + "electives/?") and page.title() == first_title
+    page.go_back()
+    page.go_back()
+    page.wait_for_function("() => location.search === ''")
+    assert page.url == paged_url + "electives/by/page/3/" and page.title() == own_title
+    assert visible_cards(page) == own and page.locator("[data-pager]").is_visible()
+    page.close()
+
+
+def test_a_later_pages_address_with_a_filter_becomes_the_listings(browser, paged_site: Path, paged_url: str) -> None:
+    """A link written before the fix (or by hand) to page 3 with a query: the filter's address replaces it, no new history entry."""
+    clinical = all_pages_cards(browser, paged_url + "electives/by/category/clinical/")
+    page = browser.new_page()
+    page.goto(paged_url + "electives/by/page/3/?category=clinical#site-main")
+    page.wait_for_function(f"() => document.querySelector('[data-pager]').hidden && document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    assert page.url == paged_url + "electives/?category=clinical#site-main" and page.title() == title_of(paged_site, "electives/")
+    assert visible_cards(page) == clinical[:PAGED_SIZE]
+    page.reload()  # (the listing's first page now, with the same filter)
+    page.wait_for_function(f"() => document.querySelector('[data-pager]').hidden && document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    assert visible_cards(page) == clinical[:PAGED_SIZE] and page.title() == title_of(paged_site, "electives/")
+    page.go_back()
+    assert page.url == "about:blank"
+    page.close()

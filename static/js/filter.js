@@ -5,7 +5,10 @@
  * and names two kinds of JSON file: the facet values of all its cards (form[data-cards]),
  * fetched once a filter is chosen, and the cards of each page of the listing
  * (form[data-card-pages] + "<page>.json"), fetched for the matches as they are shown,
- * a page of matches at a time. A filter thus downloads a fraction of the listing. */
+ * a page of matches at a time. A filter thus downloads a fraction of the listing.
+ * Its matches are the whole listing's, whichever page it is on: on a later page
+ * (form[data-first-page]) the address of a filter is the listing's first page with
+ * the filter's query, and the title the listing's own; with no filter, the page's own. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-filter]");
@@ -34,6 +37,10 @@
   var busy = false;  /* "Show more" is fetching cards */
   var generation = 0;  /* counts filter changes: cards fetched for an earlier filter are not shown */
   var shownQuery = null;  /* the URL query of the filter shown */
+  var ownPath = window.location.pathname;  /* this page's address and title, without a filter */
+  var ownTitle = document.title;
+  var firstPath = form.getAttribute("data-first-page") || ownPath;  /* the listing's, with one */
+  var firstTitle = form.getAttribute("data-first-title") || ownTitle;
 
   function each(selector, action) {
     Array.prototype.forEach.call(form.querySelectorAll(selector), action);
@@ -209,6 +216,7 @@
     var chosen = selection();
     var filtered = Object.keys(chosen).length > 0;
     clear.hidden = !filtered;
+    document.title = filtered ? firstTitle : ownTitle;
     if (dataUrl && list && pager && more) { applyAcrossPages(chosen, filtered); } else { applyInPage(chosen, filtered); }
   }
 
@@ -216,20 +224,25 @@
 
   /* Values in the URL match in either case: ?country=RW as ?country=rw (the search page's spelling). */
   function readUrl() {
-    shownQuery = window.location.search;
-    var params = new URLSearchParams(shownQuery);
+    var params = new URLSearchParams(window.location.search);
+    var filtered = false;
     boxes.forEach(function (box) {
       box.checked = params.getAll(box.name).map(lowerCase).indexOf(box.value.toLowerCase()) !== -1;
-      if (box.checked) { box.closest("details").open = true; }
+      if (box.checked) { box.closest("details").open = true; filtered = true; }
     });
+    if (filtered && window.location.pathname !== firstPath) {  /* a later page's address with a query (a link from elsewhere) */
+      window.history.replaceState(window.history.state, "", firstPath + window.location.search + window.location.hash);
+    }
+    shownQuery = window.location.search;
     apply();
   }
 
+  /* A new history entry: the listing's first page with the filter's query, or this page's own address without one. */
   function writeUrl() {
     var params = new URLSearchParams();
     boxes.forEach(function (box) { if (box.checked) { params.append(box.name, box.value); } });
     var query = params.toString();
-    window.history.pushState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    window.history.pushState(null, "", query ? firstPath + "?" + query : ownPath);
     shownQuery = window.location.search;
   }
 
