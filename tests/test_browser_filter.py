@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -513,4 +513,115 @@ def test_a_later_pages_address_with_a_filter_becomes_the_listings(browser, paged
     assert visible_cards(page) == clinical[:PAGED_SIZE] and page.title() == title_of(paged_site, "electives/")
     page.go_back()
     assert page.url == "about:blank"
+    page.close()
+
+
+SETTLED = "() => document.querySelector('[data-pager]').hidden && document.querySelectorAll('[data-results] > li').length > 0" \
+          " && !document.querySelector('[data-more]').hasAttribute('aria-disabled')"  # (the filter's cards are shown: none is being fetched)
+
+
+def follow_a_card_and_come_back(page, paged_url: str, shows: int, followed: int, before_back: Callable[[], None] | None = None) -> str:
+    """Show the first clinical electives and ``shows`` more pages of them, follow card ``followed`` and go back
+    (after ``before_back``) to a page loaded again, not kept by the browser; return the followed card's link."""
+    page.goto(paged_url + "electives/?category=clinical")
+    for count in range(2, shows + 2):
+        page.wait_for_function(SETTLED)
+        page.locator("[data-more]").click()
+        page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {count * PAGED_SIZE}")
+    page.wait_for_function(SETTLED)
+    page.evaluate("() => { window.kept = true; }")
+    link = page.locator("[data-results] > li").nth(followed).locator("a")
+    href = link.get_attribute("href")
+    link.evaluate("link => link.scrollIntoView({block: 'center'})")
+    assert in_view(page, f"[data-results] a[href='{href}']")
+    link.click()
+    page.wait_for_url("**" + href)
+    if before_back is not None:
+        before_back()
+    page.go_back()
+    assert page.evaluate("window.kept") is None, "the browser kept the page (back/forward cache): nothing to test"
+    return href
+
+
+def test_back_to_a_listing_loaded_again_shows_the_cards_shown_before_and_the_place(browser, paged_url: str) -> None:
+    """Without the back/forward cache the page is loaded again: the cards added with "Show more" and the place are back."""
+    clinical = all_pages_cards(browser, paged_url + "electives/by/category/clinical/")
+    assert len(clinical) > 3 * PAGED_SIZE
+    page = browser.new_page(viewport={"width": 1280, "height": 600})
+    href = follow_a_card_and_come_back(page, paged_url, 2, 3 * PAGED_SIZE - 2)
+    page.wait_for_function(SETTLED)
+    assert visible_cards(page) == clinical[:3 * PAGED_SIZE]
+    assert in_view(page, f"[data-results] a[href='{href}']") and page.evaluate("scrollY") > page.viewport_size["height"]
+    left = len(clinical) - 3 * PAGED_SIZE
+    assert page.locator("[data-more]").inner_text() == f"Show {min(PAGED_SIZE, left)} more ({left} left)"
+    page.locator("[data-more]").click()  # (and on from there)
+    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {min(4 * PAGED_SIZE, len(clinical))}")
+
+    check(page, "direction", "inbound")  # another filter starts again from its first cards
+    page.wait_for_function(SETTLED)
+    assert cards_shown(page) <= PAGED_SIZE
+    page.go_back()  # the first filter again, in the same page: as many cards as it showed
+    page.wait_for_function(f"() => location.search === '?category=clinical' && document.querySelectorAll('[data-results] > li').length === {min(4 * PAGED_SIZE, len(clinical))}")
+    page.close()
+
+
+def test_a_visitor_who_acts_while_the_cards_come_back_is_not_moved(browser, paged_url: str) -> None:
+    """The place is restored only if the visitor has not scrolled or pressed a key since the page came back."""
+    page = browser.new_page(viewport={"width": 1280, "height": 600})
+    held: list[object] = []
+    released: list[bool] = []
+
+    def hold(route) -> None:
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    href = follow_a_card_and_come_back(page, paged_url, 2, 3 * PAGED_SIZE - 2, lambda: page.route("**/by/cards/*.json", hold))
+    page.wait_for_function("() => document.querySelector('[data-pager]').hidden")  # (cards are being fetched)
+    left = page.evaluate("history.state.filterCards.top")
+    page.keyboard.press("Shift")  # (a key that scrolls nothing)
+    released.append(True)
+    for route in held:
+        route.continue_()  # type: ignore[attr-defined]
+    page.wait_for_function(SETTLED)
+    assert cards_shown(page) == 3 * PAGED_SIZE
+    assert page.evaluate("scrollY") < left and not in_view(page, f"[data-results] a[href='{href}']")
+    page.close()
+
+
+def test_cards_shown_again_after_a_new_deploy_are_the_new_builds(browser, paged_site: Path, paged_url: str) -> None:
+    """The site was published again while the visitor read a card: as many cards are shown again, those of the new build."""
+    rows = json.loads((paged_site / "electives/by/cards.json").read_text(encoding="utf-8"))
+    extra = max(index for index, row in enumerate(rows) if "category:clinical" in row.split())
+    new_rows, new_cards = republished(paged_site, extra)
+    expected = [re.search(r'<a href="([^"]+)"', card).group(1) for row, card in zip(new_rows, new_cards)  # type: ignore[union-attr]
+                if "category:clinical" in row.split()][:3 * PAGED_SIZE]
+    clinical = all_pages_cards(browser, paged_url + "electives/by/category/clinical/")
+    assert expected != clinical[:3 * PAGED_SIZE]
+
+    def new_build(route) -> None:
+        name = route.request.url.rsplit("/by/", 1)[1]
+        number = int(name.removeprefix("cards/").removesuffix(".json")) if name != "cards.json" else 0
+        body = new_rows if not number else new_cards[(number - 1) * PAGED_SIZE:number * PAGED_SIZE]
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page = browser.new_page(viewport={"width": 1280, "height": 600})
+    follow_a_card_and_come_back(page, paged_url, 2, 0, lambda: page.route(re.compile(r"/electives/by/cards(?:\.json|/[0-9]+\.json)$"), new_build))
+    page.wait_for_function(SETTLED)
+    assert cards_shown(page) == 3 * PAGED_SIZE
+    facets = page.eval_on_selector_all("[data-results] > li", "cards => cards.map(card => card.getAttribute('data-facets'))")
+    assert all("category:clinical" in row.split() for row in facets)
+    assert visible_cards(page) == expected
+    page.close()
+
+
+def test_cards_that_cannot_be_fetched_again_can_be_asked_for_again_all_of_them(browser, paged_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 600})
+    follow_a_card_and_come_back(page, paged_url, 2, 0, lambda: page.route("**/by/cards/*.json", lambda route: route.fulfill(status=503, body="down")))
+    page.wait_for_function("() => document.querySelector('[data-more]').textContent === 'Try again'")
+    page.unroute("**/by/cards/*.json")
+    page.locator("[data-more]").click()
+    page.wait_for_function(SETTLED)
+    assert cards_shown(page) == 3 * PAGED_SIZE
     page.close()

@@ -8,7 +8,10 @@
  * a page of matches at a time. A filter thus downloads a fraction of the listing.
  * Its matches are the whole listing's, whichever page it is on: on a later page
  * (form[data-first-page]) the address of a filter is the listing's first page with
- * the filter's query, and the title the listing's own; with no filter, the page's own. */
+ * the filter's query, and the title the listing's own; with no filter, the page's own.
+ * How many matches are shown, and where the page was scrolled to, are kept in the
+ * history entry: a browser that loads the page again on "Back" (no back/forward cache)
+ * shows as many again, fetched afresh and checked like any others, and the same place. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-filter]");
@@ -37,6 +40,9 @@
   var busy = false;  /* "Show more" is fetching cards */
   var generation = 0;  /* counts filter changes: cards fetched for an earlier filter are not shown */
   var shownQuery = null;  /* the URL query of the filter shown */
+  var RECORD = "filterCards";  /* history.state[RECORD]: {query, shown, top} of the filter shown in that entry */
+  var pendingTop = null;  /* where to scroll once the cards recorded in the history entry are shown again */
+  var asked = 0;  /* how many cards the last call of showMore was to add: "Try again" asks for as many */
   var ownPath = window.location.pathname;  /* this page's address and title, without a filter */
   var ownTitle = document.title;
   var firstPath = form.getAttribute("data-first-page") || ownPath;  /* the listing's, with one */
@@ -150,11 +156,26 @@
     apply();
   }
 
-  /* The next page of matching cards below those shown, fetching the pages of the listing they are on;
+  /* Keep the count of cards shown (and the scroll position) in the history entry, for a page loaded again on "Back". */
+  function record() {
+    if (!more || !shownCount) { return; }
+    var state = Object.assign({}, window.history.state);
+    state[RECORD] = { query: shownQuery, shown: shownCount, top: Math.round(window.scrollY) };
+    try { window.history.replaceState(state, ""); } catch (error) { /* (a browser's limit on history calls: only a convenience is lost) */ }
+  }
+
+  /* What the history entry recorded of the filter its address names, if anything. */
+  function recorded() {
+    var saved = window.history.state && window.history.state[RECORD];
+    return saved && saved.query === window.location.search && typeof saved.shown === "number" && saved.shown > 0 ? saved : null;
+  }
+
+  /* The next ``count`` matching cards below those shown, fetching the pages of the listing they are on;
    * the keyboard focus moves to the first new one when asked. */
-  function showMore(moveFocus) {
+  function showMore(moveFocus, count) {
     var start = shownCount;
-    var wanted = matched.slice(start, start + pageSize);
+    var wanted = matched.slice(start, start + count);
+    asked = count;
     var numbers = [];
     wanted.forEach(function (position) {
       var page = Math.floor(position / pageSize) + 1;
@@ -177,6 +198,10 @@
       more.textContent = "Show " + number(Math.min(pageSize, matched.length - shownCount)) + " more (" + number(matched.length - shownCount) + " left)";
       document.dispatchEvent(new CustomEvent("cards-added"));
       if (moveFocus && list.children[start]) { list.children[start].querySelector("a").focus(); }
+      asked = 0;
+      if (pendingTop !== null) { window.scrollTo(0, pendingTop); }
+      pendingTop = null;
+      record();
     }, function () {
       if (current !== generation) { return; }
       failed();
@@ -189,6 +214,7 @@
   function applyAcrossPages(chosen, filtered) {
     generation += 1;
     if (!filtered) {
+      shownCount = 0;
       list.replaceChildren.apply(list, cards);
       pager.hidden = false;
       more.hidden = true;
@@ -209,7 +235,8 @@
     list.replaceChildren();
     shownCount = 0;
     report(matched.length, true);
-    showMore(false);
+    var saved = recorded();
+    showMore(false, saved ? Math.max(pageSize, saved.shown) : pageSize);
   }
 
   function apply() {
@@ -234,6 +261,8 @@
       window.history.replaceState(window.history.state, "", firstPath + window.location.search + window.location.hash);
     }
     shownQuery = window.location.search;
+    var saved = recorded();
+    pendingTop = saved && typeof saved.top === "number" ? saved.top : null;
     apply();
   }
 
@@ -249,9 +278,16 @@
   each(".facet-checks", function (fieldset) { fieldset.hidden = false; });
   show.hidden = false;
   each(".facet-links", function (list) { list.hidden = true; });
-  form.addEventListener("change", function () { writeUrl(); apply(); });
+  form.addEventListener("change", function () { pendingTop = null; writeUrl(); apply(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
-  if (more) { more.addEventListener("click", function () { if (!busy) { showMore(true); } }); }
+  if (more) { more.addEventListener("click", function () { if (!busy) { showMore(true, asked || pageSize); } }); }
+  /* The position to restore is the one the visitor left: not once they have scrolled or typed since. */
+  ["wheel", "touchstart", "keydown", "pointerdown"].forEach(function (type) {
+    window.addEventListener(type, function () { pendingTop = null; }, { passive: true });
+  });
+  /* The last moment to record the scroll position; a link within the page makes a history entry that records nothing yet. */
+  window.addEventListener("pagehide", record);
+  window.addEventListener("hashchange", record);
   /* The button hides itself once nothing is checked: its focus moves to the filters' heading
    * (not back to the start of the page), from which Tab leads to the first facet again. */
   function focusFiltersHeading() {
