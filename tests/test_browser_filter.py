@@ -44,6 +44,11 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
+# The filter's cards are shown and none is being fetched (a page's own cards, before the filter's, are as many).
+SETTLED = "() => document.querySelector('[data-pager]').hidden && document.querySelectorAll('[data-results] > li').length > 0" \
+          " && !document.querySelector('[data-more]').hasAttribute('aria-disabled')"
+
+
 def static_cards(browser, url: str) -> list[str]:
     """The cards of a page loaded with JavaScript disabled."""
     context = browser.new_context(java_script_enabled=False)
@@ -291,7 +296,8 @@ def test_cards_a_filter_adds_show_deadlines_by_the_visitors_clock(browser, paged
     page = browser.new_page()
     page.clock.set_fixed_time("2031-01-01T12:00:00")
     page.goto(paged_url + "electives/?category=clinical")
-    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    page.wait_for_function(SETTLED)
+    assert cards_shown(page) == PAGED_SIZE
     texts = page.eval_on_selector_all("[data-results] [data-deadline]", "items => items.map(item => item.textContent)")
     assert texts and all(text.startswith("Closed on ") for text in texts)
     page.close()
@@ -334,7 +340,8 @@ def test_a_link_within_the_page_keeps_the_cards_shown_with_show_more(browser, pa
     """"Skip to content" (or the phone's "Show 12 electives") adds a history entry with the same query: the filter stays as shown."""
     page = browser.new_page()
     page.goto(paged_url + "electives/?category=clinical")
-    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    page.wait_for_function(SETTLED)
+    assert cards_shown(page) == PAGED_SIZE
     page.locator("[data-more]").click()
     page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {2 * PAGED_SIZE}")
     shown = visible_cards(page)
@@ -380,7 +387,8 @@ def test_cards_of_a_newer_build_are_never_shown_at_the_positions_of_an_older_one
     page.route(re.compile(r"/electives/by/cards(?:\.json|/[0-9]+\.json)$"), new_build)
     page.goto(paged_url + "electives/?category=clinical")
     clinical = all_pages_cards(browser, paged_url + "electives/by/category/clinical/")
-    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    page.wait_for_function(SETTLED)
+    assert cards_shown(page) == PAGED_SIZE
     facets = page.eval_on_selector_all("[data-results] > li", "cards => cards.map(card => card.getAttribute('data-facets'))")
     assert all("category:clinical" in row.split() for row in facets)
     assert visible_cards(page) == clinical[:PAGED_SIZE]
@@ -408,7 +416,8 @@ def test_show_more_keeps_the_keyboard_focus_while_it_fetches_and_when_it_fails(b
     """A disabled button would drop the focus to the page: after a failure, Enter would do nothing and Tab restart at the top."""
     page = browser.new_page()
     page.goto(paged_url + "electives/?category=clinical")
-    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    page.wait_for_function(SETTLED)
+    assert cards_shown(page) == PAGED_SIZE
     page.route("**/by/cards/*.json", lambda route: route.fulfill(status=503, body="down"))
     more = page.locator("[data-more]")
     more.focus()
@@ -428,7 +437,8 @@ def test_show_more_does_not_write_the_same_count_again(browser, paged_url: str) 
     """The count is a live region (role=status): each write is read out, so adding cards must leave it as it is."""
     page = browser.new_page()
     page.goto(paged_url + "electives/?category=clinical")
-    page.wait_for_function(f"() => document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
+    page.wait_for_function(SETTLED)
+    assert cards_shown(page) == PAGED_SIZE
     page.evaluate("""() => { window.writes = 0; new MutationObserver(() => { window.writes += 1; })
       .observe(document.querySelector('[data-result-count]'), {childList: true, characterData: true, subtree: true}); }""")
     page.locator("[data-more]").click()
@@ -514,10 +524,6 @@ def test_a_later_pages_address_with_a_filter_becomes_the_listings(browser, paged
     page.go_back()
     assert page.url == "about:blank"
     page.close()
-
-
-SETTLED = "() => document.querySelector('[data-pager]').hidden && document.querySelectorAll('[data-results] > li').length > 0" \
-          " && !document.querySelector('[data-more]').hasAttribute('aria-disabled')"  # (the filter's cards are shown: none is being fetched)
 
 
 def follow_a_card_and_come_back(page, paged_url: str, shows: int, followed: int, before_back: Callable[[], None] | None = None) -> str:
