@@ -71,6 +71,11 @@ def test_page_one_of_each_long_list_leads_to_its_first_page(paged_site: Path, tm
     assert all(url.removesuffix("page/1/").removesuffix("by/") in targets for url in urls)
 
 
+def server_root(url: str) -> str:
+    """http://host:port/ of a URL: links outside the base path count as the site's too, and are fetched."""
+    return re.match(r"[a-z]+://[^/]+/", url).group(0)  # type: ignore[union-attr]
+
+
 def test_not_found_page_links_work_at_depth(built_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
@@ -78,9 +83,11 @@ def test_not_found_page_links_work_at_depth(built_site: Path, tmp_path: Path) ->
     deep.mkdir(parents=True)
     shutil.copy(built_site / "404.html", deep / "index.html")
     with serve_folder(site, headers=UNTHROTTLED) as base:
-        rows = check_links(tmp_path, base + "no/such/page/", "--recursion-level", "1")
+        rows = check_links(tmp_path, base + "no/such/page/", "--recursion-level", "1", internal=server_root(base))  # (every link is fetched)
     checked = [row for row in rows if row["parentname"].endswith("/no/such/page/")]
     assert len(checked) >= 5
+    site_links = [row for row in checked if row["url"].startswith(base)]
+    assert len(site_links) >= 5 and all(row["result"].startswith("200") for row in site_links), site_links  # fetched, not passed over
     assert not broken(rows), "\n".join(broken(rows))
 
 
