@@ -5,7 +5,7 @@ from __future__ import annotations
 import pycountry
 import pytest
 
-from site_gen.regions import Area, country_with_region, placement, region_of, search_names
+from site_gen.regions import MIDDLE_EAST, Area, compass_name, country_with_region, placement, region_of, search_names
 
 M49_REGIONS = {"Africa", "Americas", "Asia", "Europe", "Oceania"}
 
@@ -63,18 +63,56 @@ def test_area_slug_folds_the_name(name: str, slug: str) -> None:
 @pytest.mark.parametrize(
     ("code", "names"),
     [
-        ("KE", ("Eastern Africa", "Africa", "Sub-Saharan Africa")),
+        ("KE", ("Eastern Africa", "Africa", "East Africa", "Sub-Saharan Africa")),
+        ("GH", ("Western Africa", "Africa", "West Africa", "Sub-Saharan Africa")),
+        ("CM", ("Middle Africa", "Africa", "Central Africa", "Sub-Saharan Africa")),
+        ("ZA", ("Southern Africa", "Africa", "Sub-Saharan Africa")),  # "South Africa" is a country's name
+        ("BW", ("Southern Africa", "Africa", "Sub-Saharan Africa")),
         ("PE", ("South America", "Americas", "Latin America")),
         ("GT", ("Central America", "Americas", "North America", "Latin America")),
+        ("HT", ("Caribbean", "Americas", "North America", "Latin America")),
         ("US", ("Northern America", "Americas", "North America")),
-        ("VN", ("South-eastern Asia", "Asia", "Southeast Asia")),  # M49's name and CLDR's everyday one
-        ("EG", ("Northern Africa", "Africa")),  # not south of the Sahara
+        ("VN", ("South-eastern Asia", "Asia", "Southeast Asia", "South-east Asia")),  # M49's, CLDR's and WHO's spellings
+        ("IN", ("Southern Asia", "Asia", "South Asia")),
+        ("IR", ("Southern Asia", "Asia", "South Asia", "Middle East")),
+        ("CN", ("Eastern Asia", "Asia", "East Asia")),
+        ("SA", ("Western Asia", "Asia", "West Asia", "Middle East")),
+        ("GE", ("Western Asia", "Asia", "West Asia")),  # the South Caucasus is not in the Middle East
+        ("EG", ("Northern Africa", "Africa", "North Africa", "Middle East")),  # not south of the Sahara
+        ("MA", ("Northern Africa", "Africa", "North Africa")),
+        ("PL", ("Eastern Europe", "Europe", "East Europe")),
+        ("FJ", ("Melanesia", "Oceania", "Pacific Islands")),
+        ("WS", ("Polynesia", "Oceania", "Pacific Islands")),
+        ("AU", ("Australia and New Zealand", "Oceania", "Australasia")),
         ("AQ", ()),
         ("XZ", ()),
     ],
 )
 def test_search_names_are_the_areas_shown_and_the_groupings_people_search_for(code: str, names: tuple[str, ...]) -> None:
     assert search_names(code) == names
+
+
+@pytest.mark.parametrize(("name", "compass"), [
+    ("Eastern Africa", "East Africa"), ("Southern Asia", "South Asia"), ("Western Asia", "West Asia"),
+    ("South-eastern Asia", "South-east Asia"), ("Northern America", "North America"),
+    ("Southern Africa", None),  # a country's name: Botswana is not in South Africa
+    ("Middle Africa", None), ("Caribbean", None), ("Easter Island", None),
+])
+def test_compass_name_is_the_everyday_form_of_a_directional_name(name: str, compass: str | None) -> None:
+    assert compass_name(name) == compass
+
+
+def test_the_middle_east_is_western_asia_without_the_south_caucasus_with_egypt_and_iran() -> None:
+    """The common definition ``MIDDLE_EAST`` cites, in M49's terms: 17 countries."""
+    western_asia = {c.alpha_2 for c in pycountry.countries if placement(c.alpha_2).subregion == Area("145", "Western Asia")}
+    assert MIDDLE_EAST == (western_asia - {"AM", "AZ", "GE"}) | {"EG", "IR"}
+    assert len(MIDDLE_EAST) == 17
+
+
+def test_no_country_is_searched_for_as_in_an_area_named_like_another_country() -> None:
+    """Botswana is in Southern Africa, whose compass form would be "South Africa"."""
+    names = {country.alpha_2: set(search_names(country.alpha_2)) for country in pycountry.countries}
+    assert [code for code, areas in names.items() if "South Africa" in areas] == []
 
 
 def test_search_names_start_with_what_entry_pages_show() -> None:

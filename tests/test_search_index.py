@@ -109,9 +109,10 @@ def test_a_country_is_found_by_the_other_names_people_type(tmp_path: Path, code:
 
 
 @pytest.mark.parametrize(("code", "words"), [
-    ("KE", {"eastern", "africa", "sub", "saharan"}),
+    ("KE", {"eastern", "east", "africa", "sub", "saharan"}),
     ("PE", {"south", "america", "latin"}),
-    ("VN", {"south", "eastern", "southeast", "asia"}),
+    ("VN", {"south", "eastern", "east", "southeast", "asia"}),
+    ("JO", {"western", "west", "asia", "middle", "east"}),
 ])
 def test_a_country_is_found_by_the_areas_it_is_in(tmp_path: Path, code: str, words: set[str]) -> None:
     # "Africa" found only the entries whose text said it, not the electives in Kenya or Ghana.
@@ -122,8 +123,9 @@ def test_a_country_is_found_by_the_areas_it_is_in(tmp_path: Path, code: str, wor
 
 def test_an_area_counts_once_however_many_countries_are_in_it() -> None:
     """An entry in three East African countries is no more about Africa than an entry in one."""
-    assert area_words(["KE", "UG", "TZ"]) == area_words(["KE"]) == ["eastern", "africa", "sub", "saharan"]
-    assert area_words(["KE", "PE"]) == ["eastern", "africa", "sub", "saharan", "south", "america", "latin"]
+    assert area_words(["KE", "UG", "TZ"]) == area_words(["KE"]) == ["eastern", "africa", "east", "sub", "saharan"]
+    assert area_words(["KE", "PE"]) == ["eastern", "africa", "east", "sub", "saharan", "south", "america", "latin"]
+    assert area_words(["SA", "EG"]) == ["western", "asia", "west", "middle", "east", "northern", "africa", "north"]
     assert area_words(["AQ"]) == []
 
 

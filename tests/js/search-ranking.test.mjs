@@ -102,6 +102,30 @@ test('a region finds the entries in its countries, not only those whose text nam
   assert.ok((await refs(search, 'Southeast Asia')).slice(0, 5).includes('electives/point-of-care-ultrasound-elective-hue'));
 });
 
+test('the everyday name of a region finds the entries in its countries before those that only share a word', async () => {
+  // "East Africa" found the Kenyan, Ugandan, Rwandan and Tanzanian electives only for "Africa" ("east" and
+  // "eastern", of M49's "Eastern Africa", have different stems), after the elective with "South Africa" in its title.
+  const before = (found, refs, other) => refs.forEach((ref) => {
+    assert.ok(found.indexOf(ref) !== -1 && (found.indexOf(other) === -1 || found.indexOf(ref) < found.indexOf(other)),
+      `${ref} before ${other}: ${found.slice(0, 12).join(', ')}`);
+  });
+  before(await refs(search, 'East Africa'), ['electives/community-health-elective-kisumu', 'electives/community-mental-health-elective-mbarara',
+    'electives/pediatrics-elective-kigali', 'electives/maternal-obstetric-care-elective-tanzania'], 'electives/hiv-tuberculosis-elective-south-africa');
+  before(await refs(search, 'West Africa'), ['electives/emergency-medicine-residency-rotation-kumasi', 'electives/malaria-research-fellowship-kumasi'],
+    'electives/hiv-tuberculosis-elective-south-africa');
+  before(await refs(search, 'South Asia'), ['electives/digital-health-telemedicine-elective-hyderabad', 'electives/rural-surgery-residency-rotation-nepal',
+    'electives/tuberculosis-research-elective-pokhara'], 'electives/general-surgery-elective-nanjing');
+  before(await refs(search, 'East Asia'), ['electives/general-surgery-elective-nanjing'], 'electives/tuberculosis-research-elective-pokhara');
+  // WHO's spelling of Southeast Asia.
+  before(await refs(search, 'South-East Asia'), ['electives/point-of-care-ultrasound-elective-hue', 'electives/disaster-health-research-elective-philippines'],
+    'electives/tuberculosis-research-elective-pokhara');
+  // No UN region: the Middle East as commonly defined (site_gen/regions.py).
+  const middleEast = await refs(search, 'Middle East');
+  for (const ref of ['electives/surgical-observership-riyadh', 'projects/refugee-primary-care-northern-jordan', 'partners/al-waha-medical-city']) {
+    assert.ok(middleEast.slice(0, 5).includes(ref), `${ref}: ${middleEast.slice(0, 8).join(', ')}`);
+  }
+});
+
 test('drafts are not searchable', async () => {
   assert.ok(!(await refs(search, 'ophthalmology')).includes('electives/ophthalmology-elective-addis-ababa'));
   assert.ok(!search.documents.some((doc) => doc.ref === 'electives/ophthalmology-elective-addis-ababa'));
