@@ -199,10 +199,15 @@ def plain_text(html: str) -> str:
 
 
 def _labels(item: Item[Entry]) -> list[str]:
-    """Enum values people search for: format, category, kind, status."""
+    """Enum values people search for, as the site shows them: format, category, audience, direction, kind, status.
+
+    An elective's direction as its label, "Outbound (our learners abroad)": its value and the
+    words pages and filters explain it with.
+    """
     meta = item.meta
     if isinstance(meta, Elective):
-        return [humanize.label(meta.format), humanize.label(meta.category), *map(humanize.label, meta.audience)]
+        return [humanize.label(meta.format), humanize.label(meta.category), *map(humanize.label, meta.audience),
+                humanize.label(meta.direction)]
     if isinstance(meta, Project):
         return [humanize.label(meta.kind), humanize.label(meta.status)]
     if isinstance(meta, Partner):
@@ -219,6 +224,18 @@ def _partner_names(catalog: Catalog, item: Item[Entry]) -> list[str]:
     elif isinstance(meta, Project):
         slugs = meta.partners
     return [catalog.partner_by_slug[slug].title for slug in slugs if slug in catalog.partner_by_slug]
+
+
+def _people(catalog: Catalog, item: Item[Entry]) -> list[str]:
+    """Who an entry names besides itself: its partners or host, a project's lead and its funding (who funds it)."""
+    meta = item.meta
+    return [*_partner_names(catalog, item), getattr(meta, "lead", None) or "", getattr(meta, "funding", None) or ""]
+
+
+def _other_text(item: Item[Entry], body: str) -> str:
+    """The body's text, and an elective's cost when it is text ("No tuition; ..."): what it says beyond its fields' values."""
+    cost = getattr(item.meta, "cost", None)
+    return f"{body} {cost}" if isinstance(cost, str) else body
 
 
 def area_words(codes: Iterable[str]) -> list[str]:
@@ -246,8 +263,8 @@ def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) ->
         "topics": " ".join([*meta.tags, *getattr(meta, "specialties", ()), *getattr(meta, "languages", ()), *_labels(item)]),
         "summary": meta.summary,
         "places": " ".join(places),
-        "partners": " ".join([*_partner_names(catalog, item), getattr(meta, "lead", None) or ""]),
-        "body": plain_text(body),
+        "partners": " ".join(_people(catalog, item)),
+        "body": _other_text(item, plain_text(body)),
     }
     return {REF: str(number), **{name: fold(text) for name, text in raw.items()}}
 
@@ -256,7 +273,7 @@ def _facts(item: Item[Entry]) -> list[str]:
     """Short facts shown under a result."""
     meta = item.meta
     if isinstance(meta, Elective):
-        facts = [humanize.label(meta.format), humanize.label(meta.category), humanize.weeks(meta.duration_weeks)]
+        facts = [humanize.label(meta.format), humanize.label(meta.category), humanize.label(meta.direction), humanize.weeks(meta.duration_weeks)]
     elif isinstance(meta, Project):
         facts = [humanize.label(meta.kind), humanize.label(meta.status)]
     elif isinstance(meta, Partner):

@@ -105,6 +105,15 @@ def test_a_typo_beside_a_word_that_matches_shows_results_for_similar_words_and_n
     expect(page.locator("#search-results h2").first).to_contain_text("Guatemala")
 
 
+def test_a_result_shows_an_electives_direction_and_marks_the_words_it_matched(page: Page, site_url: str) -> None:
+    # "inbound" found no elective, and a result did not say which way an elective goes.
+    open_search(page, site_url, "?q=inbound&collection=electives")
+    facts = page.locator("#search-results .facts")
+    expect(facts.first).to_contain_text("Inbound (international scholars)")
+    expect(facts.first.locator("mark")).to_have_text("Inbound")
+    assert all("Inbound (international scholars)" in text for text in facts.all_inner_texts()), facts.all_inner_texts()
+
+
 def test_a_search_file_that_failed_to_load_is_fetched_again_when_the_visitor_tries_again(browser: Browser, site_url: str) -> None:
     # (Its own context: the failed fetch is logged as a console error, which the page fixture refuses.)
     context = browser.new_context()

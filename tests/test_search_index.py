@@ -140,6 +140,29 @@ def test_an_elective_is_found_by_its_languages_and_a_project_by_its_lead(tmp_pat
     assert number_of(site, "projects/needs") in postings(index, "wanjiru").get("partners", {})
 
 
+def test_an_elective_is_found_by_its_direction_and_cost_and_a_project_by_its_funding(tmp_path: Path) -> None:
+    # "inbound", "outbound" and the words the site explains them with found nothing, nor who funds a
+    # project or what an elective costs, when written as text.
+    site = build_site(tmp_path, {
+        "electives/surgery.md": ELECTIVE.replace("direction: outbound", "direction: inbound").replace(
+            "deadline:", 'cost: "No tuition; a Wellcome bursary covers housing"\ndeadline:'),
+        "projects/needs.md": PROJECT.replace("tags:", "funding: Grant from the Gates Foundation\ntags:"),
+    })
+    index, elective, project = load_index(site), number_of(site, "electives/surgery"), number_of(site, "projects/needs")
+    for word in ("inbound", "international", "scholars"):  # "Inbound (international scholars)"
+        assert elective in postings(index, stem(word)).get("topics", {}), word
+    assert elective not in postings(index, "outbound").get("topics", {})
+    for word in ("tuition", "wellcome", "bursary"):
+        assert elective in postings(index, stem(word)).get("body", {}), word
+    for word in ("gates", "foundation"):
+        assert project in postings(index, stem(word)).get("partners", {}), word
+
+
+def test_a_cost_as_an_amount_is_not_indexed_as_words(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {"electives/surgery.md": ELECTIVE.replace("deadline:", "cost: {amount: 1200, currency: USD}\ndeadline:")})
+    assert postings(load_index(site), "usd") == {} and postings(load_index(site), "1200") == {}
+
+
 def test_body_is_indexed_as_plain_text(tmp_path: Path) -> None:
     site = build_site(tmp_path, {"pages/about.md": "---\ntitle: About\nsummary: About us.\n---\n" + BODY})
     index, about = load_index(site), number_of(site, "pages/about")
@@ -217,7 +240,7 @@ def test_result_documents_hold_what_results_show(tmp_path: Path) -> None:
     assert elective == {
         "ref": "electives/surgery", "title": "Surgery Elective", "url": "/catalog/electives/surgery/",
         "summary": "Four weeks of surgery.", "collection": "electives", "countries": ["CN"], "category": "clinical",
-        "deadline": "2026-11-30", "facts": ["Elective", "Clinical"],
+        "deadline": "2026-11-30", "facts": ["Elective", "Clinical", "Outbound (our learners abroad)"],
     }
     assert partner["facts"] == ["Hospital", "Nanjing"]
     assert "deadline" not in project

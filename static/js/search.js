@@ -92,7 +92,7 @@
     heading.appendChild(link);
     var facts = document.createElement('p');
     facts.className = 'facts';
-    facts.textContent = factsOf(doc, today).join(' · ');
+    appendHighlighted(facts, factsOf(doc, today).join(' · '), terms);
     var summary = document.createElement('p');
     appendHighlighted(summary, doc.summary, terms);
     item.appendChild(heading);

@@ -126,6 +126,31 @@ test('the everyday name of a region finds the entries in its countries before th
   }
 });
 
+test('an elective\'s direction finds every elective of that direction, by its value or the words that explain it', async () => {
+  // Neither "inbound" nor "outbound" found an elective: the direction was not indexed.
+  for (const label of ['Inbound (international scholars)', 'Outbound (our learners abroad)']) {
+    const expected = search.documents.filter((doc) => doc.facts.includes(label)).map((doc) => doc.ref).sort();
+    assert.ok(expected.length >= 5, label);
+    const found = await refs(search, label.split(' ')[0]);
+    assert.deepEqual(found.filter((ref) => ref.startsWith('electives/')).sort(), expected, label);
+    assert.deepEqual(found.slice(0, expected.length).sort(), expected, `${label}: electives of that direction first`);
+  }
+  const scholars = await refs(search, 'international scholars');
+  assert.ok(scholars.slice(0, 4).every((ref) => search.documents.find((doc) => doc.ref === ref).facts.includes('Inbound (international scholars)')),
+    scholars.slice(0, 4).join(', '));
+});
+
+test('who funds a project and what an elective costs, written as text, are searchable', async () => {
+  // "International tuberculosis research consortium grant", "Grant from a children's health charity, ...",
+  // "Equipment ... pledged by an eye health charity": words of these texts alone found nothing.
+  assert.deepEqual(await refs(search, 'consortium'), ['projects/tuberculosis-active-case-finding-nepal-india']);
+  assert.deepEqual((await refs(search, 'charity')).sort(),
+    ['projects/neonatal-resuscitation-training-malawi-zambia', 'projects/pacific-diabetic-eye-screening-telemedicine']);
+  // "No fee; visitors pay their own travel, visa and housing": the Riyadh observership's cost (its text says neither "fee" nor "visitors").
+  assert.ok((await refs(search, 'fee')).includes('electives/surgical-observership-riyadh'));
+  assert.ok((await refs(search, 'visitors')).includes('electives/surgical-observership-riyadh'));
+});
+
 test('drafts are not searchable', async () => {
   assert.ok(!(await refs(search, 'ophthalmology')).includes('electives/ophthalmology-elective-addis-ababa'));
   assert.ok(!search.documents.some((doc) => doc.ref === 'electives/ophthalmology-elective-addis-ababa'));
