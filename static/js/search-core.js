@@ -194,6 +194,14 @@
     return words.length && TOO_SHORT_FOR_PREFIX.test(words[words.length - 1]) ? queryText.slice(0, last.index) : queryText;
   }
 
+  /**
+   * Whether a query's only word is one withoutUnfinishedWord leaves out while it is typed ("TB", "UK", "+m"):
+   * the page searches it once the visitor pauses instead of asking for words until Enter.
+   */
+  function isLoneShortWord(queryText) {
+    return hasWords(queryText) && !hasWords(withoutUnfinishedWord(queryText));
+  }
+
   function isPlain(lunr, clause) {
     return clause.usePipeline && clause.wildcard === lunr.Query.wildcard.NONE && !clause.editDistance &&
       clause.presence !== lunr.Query.presence.PROHIBITED;
@@ -1038,6 +1046,7 @@
     foldQuery: foldQuery,
     hasWords: hasWords,
     withoutUnfinishedWord: withoutUnfinishedWord,
+    isLoneShortWord: isLoneShortWord,
     search: search,
     isWithinOneEdit: isWithinOneEdit,
     americanCompletions: americanCompletions,

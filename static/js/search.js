@@ -8,6 +8,9 @@
   'use strict';
 
   var DEBOUNCE_MS = 120;
+  // A lone word of one or two letters ("TB", "UK") is searched once typing pauses this long: every
+  // longer word starts with one, and searching it at once flashed results for "me" on the way to "medical".
+  var PAUSE_MS = 500;
   // A search that has not answered by then (fetching on a slow connection) says it is searching;
   // until then the old status stayed, "Type words to search" or the last query's count, for seconds.
   var SEARCHING_MS = 400;
@@ -198,6 +201,7 @@
    * Search for what the box and filters hold and show it, unless a newer search (ticket) started.
    * While the box is being typed in, a last word of one or two letters is not searched yet
    * (core.withoutUnfinishedWord): "me" on the way to "medical" said "too common" for a moment.
+   * A lone one is searched whole once typing pauses (PAUSE_MS), as after Enter.
    */
   async function search(ticket, typing) {
     var state = readState();
@@ -248,7 +252,8 @@
 
   input.addEventListener('input', function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { saveState(false); refresh(true); }, DEBOUNCE_MS);
+    var lone = core.isLoneShortWord(input.value);
+    timer = setTimeout(function () { saveState(false); refresh(!lone); }, lone ? PAUSE_MS : DEBOUNCE_MS);
   });
   form.addEventListener('change', function (event) {
     if (event.target.dataset.filter) {
