@@ -8,8 +8,9 @@ static/js/search-core.js folds every query the same way, so "bogota" finds "Bogo
 Files, all under search/ with a hash of their bytes in the name: the whole index
 (for other tools), a manifest (fields, shard map, facet table; the search page's
 entry point), term shards and a term list (search_shards.py), a word list (every
-indexed word before stemming, for the similar-words retry), result documents in
-small chunks, and a copy of lunr.js from node_modules.
+indexed word before stemming, and the common English words near them that are
+spelt as meant, typos.py: for the similar-words retry), result documents in small chunks,
+and a copy of lunr.js from node_modules.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from .options import LUNR_JS
 from .schema import CATEGORIES, Elective, Entry, Partner, Project
 from .search_index import CompactIndex
 from .search_shards import js_order, pack_shards, term_rows
+from .typos import common_words_near
 
 REF = "ref"  # lunr refs are document numbers: the order of Catalog.published
 COLLECTIONS = ("projects", "partners", "electives", "pages")
@@ -182,6 +184,11 @@ def fold(text: str) -> str:
         return " ".join(_ASCII_NON_WORD.sub(" ", text).split())
     folded = unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text).translate(_FOLD_TABLE))
     return " ".join(_UNSPACED_RUN.sub(_letter_pairs, folded).split())
+
+
+def indexed_form(word: str) -> str:
+    """A word as the index holds its words: folded, in American spelling (words of several parts as folded)."""
+    return " ".join(map(respell, fold(word).split()))
 
 
 _END_TAG = re.compile(r"</[^>]*>")
@@ -454,7 +461,10 @@ def search_bundle(
     ordered = sorted(index.terms, key=js_order)
     shards = [(shard[0][0], spool.json("shard", shard)) for shard in pack_shards(term_rows(index, ordered))]
     terms = spool.json("terms", ordered)
-    words = spool.json("words", sorted(index.words(), key=js_order))
+    indexed_words = index.words()
+    words = spool.json("words", {
+        "words": sorted(indexed_words, key=js_order), "english": common_words_near(indexed_words, index.terms, indexed_form, stem),
+    })
     chunks = [spool.json("documents", [result_document(item, url_maker) for item in items[start:start + DOCUMENT_CHUNK]])
               for start in range(0, len(items), DOCUMENT_CHUNK)]
     manifest = spool.json("manifest", {

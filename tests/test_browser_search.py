@@ -114,6 +114,14 @@ def test_a_result_shows_an_electives_direction_and_marks_the_words_it_matched(pa
     assert all("Inbound (international scholars)" in text for text in facts.all_inner_texts()), facts.all_inner_texts()
 
 
+def test_a_common_word_the_catalog_lacks_is_named_not_searched_as_another_word(page: Page, site_url: str) -> None:
+    # "free" listed the entries that mention a "fee", as "similar words".
+    open_search(page, site_url, "?q=free+")
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^No results for “free”\."))
+    open_search(page, site_url, "?q=free+elective+")
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ results for “free elective”\. No entry has “free”\.$"))
+
+
 def test_a_search_file_that_failed_to_load_is_fetched_again_when_the_visitor_tries_again(browser: Browser, site_url: str) -> None:
     # (Its own context: the failed fetch is logged as a console error, which the page fixture refuses.)
     context = browser.new_context()

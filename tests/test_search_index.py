@@ -183,7 +183,7 @@ def test_accents_are_folded_so_either_spelling_finds_them(tmp_path: Path) -> Non
 def test_the_word_list_holds_each_indexed_word_as_written_before_stemming(tmp_path: Path) -> None:
     site = build_site(tmp_path, {"partners/riverside.md": ACCENTED_PARTNER})
     manifest = load_manifest(site)
-    words = json.loads((site / manifest["words"].removeprefix("/catalog/")).read_text(encoding="utf-8"))
+    words = json.loads((site / manifest["words"].removeprefix("/catalog/")).read_text(encoding="utf-8"))["words"]
     terms = {term for term, _ in load_index(site)["invertedIndex"]}
     assert {"clinica", "universitaria", "bogota", "surgery", "weeks"} <= set(words)
     assert not {"of", "the", "and"} & set(words), "stop words are not indexed, so not listed"
@@ -221,7 +221,7 @@ def test_british_spellings_are_indexed_as_american_ones(text: str, indexed: str)
 
 def test_the_index_and_its_word_list_hold_american_spellings(tmp_path: Path) -> None:
     site = build_site(tmp_path, {"electives/surgery.md": ELECTIVE.replace("Body of the elective.", "Paediatric anaesthesia at the Health Centre.")})
-    words = set(json.loads((site / load_manifest(site)["words"].removeprefix("/catalog/")).read_text(encoding="utf-8")))
+    words = set(json.loads((site / load_manifest(site)["words"].removeprefix("/catalog/")).read_text(encoding="utf-8"))["words"])
     terms = {term for term, _ in load_index(site)["invertedIndex"]}
     assert {"pediatric", "anesthesia", "center"} <= words and {stem("pediatric"), stem("anesthesia"), "center"} <= terms
     assert not {"paediatric", "anaesthesia", "centre", stem("paediatric"), "centr"} & (words | terms)

@@ -510,10 +510,11 @@
   }
 
   /**
-   * Search a whole index or a sharded one: resolves to {hits, similar, common, unmatched}. Hits
+   * Search a whole index or a sharded one: resolves to {hits, similar, common, unmatched, missing}. Hits
    * are lunr results; similar is true when the hits come from the similar-words retry: of every
    * word when nothing matched, or of the words in ``unmatched`` (as folded) when only they matched
-   * nothing; common is true when nothing matched because every word sought is a stop word
+   * nothing; ``missing`` names the words that matched nothing, beside words that did, when the
+   * retry found nothing for them; common is true when nothing matched because every word sought is a stop word
    * (nothing is retried then). The source is a ShardedIndex, or a lunr.Index given a
    * ``vocabulary()`` method (resolving to a Vocabulary) for the retry. Only the first
    * MAX_QUERY_LENGTH characters of the folded query count.
@@ -539,14 +540,19 @@
   /**
    * A query that found something, for its other words, but with a word that matched nothing:
    * that word is retried with its similar words, the others kept ({hits, similar: true, unmatched:
-   * [the words retried]}); the hits as they are when no such word has a similar word. ``found``
-   * is what runQuery found: {hits, matched}.
+   * [the words retried]}); the hits as they are when no such word has a similar word, naming the
+   * words no hit has ({hits, similar: false, missing: [...]}: "free" in "free elective", as site
+   * search engines say "Missing: free"). ``found`` is what runQuery found: {hits, matched}.
    */
   async function searchSimilarForUnmatched(lunr, source, parsed, found, typing) {
     var unmatched = unmatchedWords(lunr, parsed, found.matched);
     var retried = await searchSimilar(lunr, source, parsed, unmatched, typing);
     if (!retried || !retried.length) {
-      return { hits: found.hits, similar: false, common: false };
+      var outcome = { hits: found.hits, similar: false, common: false };
+      if (unmatched.length) {
+        outcome.missing = unmatched.map(function (clause) { return clause.term; });
+      }
+      return outcome;
     }
     return { hits: retried, similar: true, common: false, unmatched: unmatched.map(function (clause) { return clause.term; }) };
   }
@@ -615,12 +621,19 @@
     return { prefixes: prefixes, words: words };
   }
 
+  /** Whether one word is the other with a letter added at the end ("health", "healthy"): is_end_form in site_gen/typos.py. */
+  function isEndForm(a, b) {
+    return Math.abs(a.length - b.length) === 1 && (a.indexOf(b) === 0 || b.indexOf(a) === 0);
+  }
+
   /**
    * The catalog's indexed words as written (folded, before stemming), by length, for the similar-words retry,
-   * with the British spellings of its words (britishSpellings), each standing for the word of the index.
+   * with the British spellings of its words (britishSpellings), each standing for the word of the index;
+   * ``english``: the common English words near them that are spelt as meant (site_gen/typos.py).
    */
-  function Vocabulary(words) {
+  function Vocabulary(words, english) {
     this.byLength = new Map();
+    this.english = new Set(english || []);
     this.spelledFor = new Map();  // a British spelling -> the catalog's word
     words.forEach(function (word) {
       this.add(word);
@@ -640,12 +653,18 @@
     this.byLength.get(word.length).push(word);
   };
 
-  /** The words within one edit of a word or of a British spelling of theirs (itself included when it is a word of the catalog), shortest first. */
+  /**
+   * The words within one edit of a word or of a British spelling of theirs (itself included when it is a word of the
+   * catalog), shortest first. A common English word is spelt as meant, not a typo of another word: "free" is not
+   * "fee", nor "dental" "mental". Only its own shorter or longer form is similar to it, a letter dropped or added at
+   * the end ("healthy": "health"; "asian": "asia"), which the stemmer keeps apart.
+   */
   Vocabulary.prototype.similar = function (word) {
     var found = [];
+    var spelt = this.english.has(word);
     for (var length = word.length - 1; length <= word.length + 1; length++) {
       (this.byLength.get(length) || []).forEach(function (candidate) {
-        if (isWithinOneEdit(word, candidate)) {
+        if (isWithinOneEdit(word, candidate) && (!spelt || isEndForm(word, candidate))) {
           var meant = this.spelledFor.get(candidate) || candidate;
           if (found.indexOf(meant) === -1) {
             found.push(meant);
@@ -737,7 +756,7 @@
   /** The catalog's words, for the similar-words retry (fetched once). */
   ShardedIndex.prototype.vocabulary = function () {
     return remember(this.files, 'words', function () {
-      return this.fetchJson(this.manifest.words).then(function (words) { return new Vocabulary(words); });
+      return this.fetchJson(this.manifest.words).then(function (file) { return new Vocabulary(file.words, file.english); });
     }, this);
   };
 
@@ -1049,6 +1068,7 @@
     isLoneShortWord: isLoneShortWord,
     search: search,
     isWithinOneEdit: isWithinOneEdit,
+    isEndForm: isEndForm,
     americanCompletions: americanCompletions,
     Vocabulary: Vocabulary,
     ShardedIndex: ShardedIndex,

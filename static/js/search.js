@@ -146,7 +146,8 @@
     if (outcome.similar) {
       return 'No exact matches' + query + '. Showing results for similar words: ' + count + filtered + '.';
     }
-    return count + query + filtered + '.';
+    var missing = outcome.missing ? ' No entry has ' + outcome.missing.map(function (word) { return '“' + word + '”'; }).join(' or ') + '.' : '';
+    return count + query + filtered + '.' + missing;
   }
 
   /** Show the first (or next) page of results, fetching their documents; false if a newer search started. */

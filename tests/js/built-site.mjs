@@ -41,7 +41,8 @@ export function loadSearch(folder = siteFolder(), basePath = process.env.SEARCH_
   const core = require('../../static/js/search-core.js');
   const manifest = readJson(attribute(html, /data-manifest="([^"]+)"/, 'manifest'));
   const whole = lunr.Index.load(readJson(attribute(html, /data-index="([^"]+)"/, 'index')));
-  const vocabulary = new core.Vocabulary(readJson(manifest.words));
+  const wordList = readJson(manifest.words);
+  const vocabulary = new core.Vocabulary(wordList.words, wordList.english);
   whole.vocabulary = async () => vocabulary;  // the whole index has no word list of its own
   const fetched = [];
   const fetchJson = async (url) => {

@@ -228,3 +228,17 @@ test('a query whose only word is too short to search while typing is a lone shor
     assert.equal(core.isLoneShortWord(query), false, query);
   }
 });
+
+test('a common English word that the catalog lacks is spelt as meant: only its own end forms are similar to it', () => {
+  // "free" was searched as "fee", "dental" as "mental".
+  const words = ['fee', 'fees', 'mental', 'health', 'asia', 'hospital'];
+  const vocabulary = new core.Vocabulary(words, ['free', 'dental', 'healthy', 'asian']);
+  assert.deepEqual(vocabulary.similar('free'), []);
+  assert.deepEqual(vocabulary.similar('dental'), []);
+  assert.deepEqual(vocabulary.similar('healthy'), ['health'], 'a letter dropped at the end: the same word');
+  assert.deepEqual(vocabulary.similar('asian'), ['asia']);
+  assert.deepEqual(vocabulary.similar('hosptial'), ['hospital'], 'a word the list does not hold is a typo');
+  const withoutList = new core.Vocabulary(words);
+  assert.deepEqual(withoutList.similar('free'), ['fee']);
+  assert.deepEqual(withoutList.similar('dental'), ['mental']);
+});

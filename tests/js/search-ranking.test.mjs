@@ -223,6 +223,29 @@ test('a similar-words search is the same on the whole index and on shards', asyn
   }
 });
 
+test('a common word that the catalog lacks says it found nothing, not results for another word one letter away', async () => {
+  // "free" listed entries about a "fee" as similar words, "dental" entries about mental health, "overseas" an office that "oversees".
+  const { core, lunr } = search;
+  for (const query of ['free ', 'free', 'dental ', 'overseas ', '+dental ']) {
+    assert.deepEqual(await core.search(lunr, search.sharded(), query), { hits: [], similar: false, common: false }, query);
+  }
+  // A typo, and a word whose own shorter form the catalog has, are still retried.
+  for (const [query, word] of [['hosptial ', 'hospital '], ['healthy ', 'health '], ['refuge ', 'refugee ']]) {
+    const outcome = await core.search(lunr, search.sharded(), query);
+    assert.equal(outcome.similar, true, query);
+    assert.deepEqual(outcome.hits.map((hit) => hit.ref).sort(), (await core.search(lunr, search.sharded(), word)).hits.map((hit) => hit.ref).sort(), query);
+  }
+});
+
+test('a word that matches nothing beside words that do is named as missing when nothing similar is found', async () => {
+  const { core, lunr } = search;
+  const outcome = await core.search(lunr, search.sharded(), 'free elective');
+  assert.deepEqual(outcome.missing, ['free']);
+  assert.equal(outcome.similar, false);
+  assert.deepEqual(await refs(search, 'free elective'), await refs(search, 'elective'));
+  assert.equal((await core.search(lunr, search.sharded(), 'surgery elective')).missing, undefined);
+});
+
 test('a word that matches nothing beside words that match is retried with its similar words', async () => {
   // "opthalmology elective" listed electives only, none about eyes, and "surgery guatamala" no entry in
   // Guatemala: the retry ran only when no word matched at all.
