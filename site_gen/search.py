@@ -188,6 +188,8 @@ def fold(text: str) -> str:
 
 def indexed_form(word: str) -> str:
     """A word as the index holds its words: folded, in American spelling (words of several parts as folded)."""
+    if word.isascii() and word.isalpha() and word.islower():
+        return respell(word)  # (folding leaves such a word as it is)
     return " ".join(map(respell, fold(word).split()))
 
 

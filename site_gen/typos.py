@@ -18,11 +18,13 @@ frequencies that pyspellchecker ships.
 
 from __future__ import annotations
 
+import gzip
+import json
 from functools import lru_cache
+from importlib import resources
 from typing import Callable, Iterable
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
-from spellchecker import SpellChecker
 
 PER_MILLION = 1  # how often a word must be used, per million words of English, to count as common
 SHORTEST_RETRIED = 3  # search-core.js retries words of three letters or more (isRetried)
@@ -51,12 +53,22 @@ def _keys(word: str) -> set[str]:
     return {word, *(word[:position] + word[position + 1:] for position in range(len(word)))}
 
 
+def english_frequencies() -> dict[str, int]:
+    """pyspellchecker's English word counts, read from its data file.
+
+    The same counts as ``SpellChecker(language="en").word_frequency.dictionary``
+    (the words are already lower-case), without building a spelling checker: that
+    took about 0.4 s of each search build.
+    """
+    return json.loads(gzip.decompress((resources.files("spellchecker") / "resources" / "en.json.gz").read_bytes()))  # type: ignore[no-any-return]
+
+
 @lru_cache(maxsize=1)
 def _common_by_key(normalise: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
     """Common English words, as ``normalise`` gives them, by the keys of ``_keys``."""
-    frequency = SpellChecker(language="en", distance=1).word_frequency
-    least = frequency.total_words * PER_MILLION / 1_000_000
-    words = sorted({normalise(word) for word, count in frequency.dictionary.items() if count >= least})
+    frequency = english_frequencies()
+    least = sum(frequency.values()) * PER_MILLION / 1_000_000
+    words = sorted({normalise(word) for word, count in frequency.items() if count >= least and len(word) >= SHORTEST_RETRIED})
     by_key: dict[str, list[str]] = {}
     for word in words:
         if len(word) >= SHORTEST_RETRIED and word.isalpha() and word not in STOP_WORDS:

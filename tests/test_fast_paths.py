@@ -20,7 +20,7 @@ from site_gen.markup import MarkdownRenderer
 from site_gen.pipeline import load_catalog
 from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, RelatedEntries, RelatedIndex, linked_from, related_entries
 from site_gen.schema import Entry
-from site_gen.search import FIELD_BOOSTS, REF, build_index, configure, fold, plain_text, respell
+from site_gen.search import FIELD_BOOSTS, REF, build_index, configure, fold, indexed_form, plain_text, respell
 from site_gen.slugs import tag_slug
 from site_gen.source import first_unshowable
 from site_gen.urls import Urls
@@ -251,3 +251,10 @@ def test_catalog_json_written_entry_by_entry_equals_the_whole_document(tmp_path:
     empty = replace(catalog, partners=(), projects=(), electives=())  # every collection empty: "[]"
     written = catalog_json(empty, url_maker)
     assert written == reference_catalog_json(empty, url_maker) and b'"electives": []' in written
+
+
+@EXAMPLES
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=20) | st.sampled_from(["colour", "paediatrics", "centre", "anaemia"]))
+def test_indexed_form_of_a_plain_word_is_the_folded_form(word: str) -> None:
+    """A word of lower-case ASCII letters skips folding, which would leave it as it is."""
+    assert indexed_form(word) == " ".join(map(respell, fold(word).split())) == respell(word)

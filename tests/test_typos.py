@@ -60,3 +60,15 @@ def test_stop_words_and_short_words_are_not_listed() -> None:
     """The retry never replaces them (search-core.js's isRetried)."""
     listed = set(near("fee", "thy", "ax"))
     assert not {"the", "they", "fe", "a", "ox"} & listed
+
+
+def test_english_frequencies_are_the_spelling_checkers_own() -> None:
+    """Read from pyspellchecker's data file directly: the same words and counts as its checker holds."""
+    from spellchecker import SpellChecker
+
+    from site_gen.typos import english_frequencies
+
+    checker = SpellChecker(language="en", distance=1).word_frequency
+    frequencies = english_frequencies()
+    assert len(frequencies) > 100_000 and frequencies == dict(checker.dictionary)
+    assert sum(frequencies.values()) == checker.total_words
