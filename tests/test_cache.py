@@ -386,3 +386,19 @@ def test_library_versions_are_those_importlib_metadata_reports(monkeypatch: pyte
     assert _library_versions() == expected
     monkeypatch.setattr("site_gen.cache.LIBRARIES", (*LIBRARIES, "no-such-library"))
     assert _library_versions() == expected + ",no-such-library=missing"
+
+
+# Dependencies that cannot change a build's output: the preview server's, and python-frontmatter,
+# which only the tests use (the build reads front matter itself, to know each field's line).
+NOT_IN_OUTPUT = {"livereload", "tornado", "watchdog", "python-frontmatter"}
+
+
+def test_every_library_the_output_depends_on_keys_the_cache() -> None:
+    """Upgrading babel (region names) or email-validator (what validates) must not reuse the last build's pages."""
+    import re
+    import tomllib
+
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    names = {re.match(r"[A-Za-z0-9_.-]+", requirement).group(0).lower() for requirement in declared}  # type: ignore[union-attr]
+    assert names - NOT_IN_OUTPUT <= set(LIBRARIES), sorted(names - NOT_IN_OUTPUT - set(LIBRARIES))
+    assert NOT_IN_OUTPUT <= names  # (a stale exception would hide a new dependency of the same name)
