@@ -269,7 +269,7 @@ def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) ->
               getattr(meta, "city", None) or "", *area_words(codes)]
     raw = {
         "title": meta.title,
-        "topics": " ".join([*meta.tags, *getattr(meta, "specialties", ()), *getattr(meta, "languages", ()), *_labels(item)]),
+        "topics": " ".join([*meta.tags, *getattr(meta, "specialties", ()), *map(humanize.language, getattr(meta, "languages", ())), *_labels(item)]),
         "summary": meta.summary,
         "places": " ".join(places),
         "partners": " ".join(_people(catalog, item)),

@@ -132,11 +132,12 @@ def test_an_area_counts_once_however_many_countries_are_in_it() -> None:
 def test_an_elective_is_found_by_its_languages_and_a_project_by_its_lead(tmp_path: Path) -> None:
     # Both are shown on the entry's page, but "Kiswahili" and "Wanjiru" found nothing.
     site = build_site(tmp_path, {
-        "electives/surgery.md": ELECTIVE.replace("deadline:", 'languages: [English, "Kiswahili (helpful)"]\ndeadline:'),
+        "electives/surgery.md": ELECTIVE.replace("deadline:", 'languages: [English, "Kiswahili (helpful)", es]\ndeadline:'),
         "projects/needs.md": PROJECT.replace("tags:", "lead: Dr. Grace Wanjiru, Department of Surgery\ntags:"),
     })
     index = load_index(site)
     assert number_of(site, "electives/surgery") in postings(index, "kiswahili").get("topics", {})
+    assert number_of(site, "electives/surgery") in postings(index, "spanish").get("topics", {})  # "es", shown as Spanish
     assert number_of(site, "projects/needs") in postings(index, "wanjiru").get("partners", {})
 
 
