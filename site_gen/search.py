@@ -208,7 +208,8 @@ def plain_text(html: str) -> str:
 
 
 def _labels(item: Item[Entry]) -> list[str]:
-    """Enum values people search for, as the site shows them: format, category, audience, direction, kind, status.
+    """Enum values people search for, as the site shows them: format, category, audience, direction, kind, status,
+    and what a project is looking for ("seeking trainees": its seeking values).
 
     An elective's direction as its label, "Outbound (our learners abroad)": its value and the
     words pages and filters explain it with.
@@ -218,7 +219,7 @@ def _labels(item: Item[Entry]) -> list[str]:
         return [humanize.label(meta.format), humanize.label(meta.category), *map(humanize.label, meta.audience),
                 humanize.label(meta.direction)]
     if isinstance(meta, Project):
-        return [humanize.label(meta.kind), humanize.label(meta.status)]
+        return [humanize.label(meta.kind), humanize.label(meta.status), *map(humanize.label, meta.seeking)]
     if isinstance(meta, Partner):
         return [humanize.label(meta.kind)]
     return []

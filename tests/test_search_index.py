@@ -147,7 +147,7 @@ def test_an_elective_is_found_by_its_direction_and_cost_and_a_project_by_its_fun
     site = build_site(tmp_path, {
         "electives/surgery.md": ELECTIVE.replace("direction: outbound", "direction: inbound").replace(
             "deadline:", 'cost: "No tuition; a Wellcome bursary covers housing"\ndeadline:'),
-        "projects/needs.md": PROJECT.replace("tags:", "funding: Grant from the Gates Foundation\ntags:"),
+        "projects/needs.md": PROJECT.replace("tags:", "funding: Grant from the Gates Foundation\nseeking: [trainees]\ntags:"),
     })
     index, elective, project = load_index(site), number_of(site, "electives/surgery"), number_of(site, "projects/needs")
     for word in ("inbound", "international", "scholars"):  # "Inbound (international scholars)"
@@ -157,6 +157,7 @@ def test_an_elective_is_found_by_its_direction_and_cost_and_a_project_by_its_fun
         assert elective in postings(index, stem(word)).get("body", {}), word
     for word in ("gates", "foundation"):
         assert project in postings(index, stem(word)).get("partners", {}), word
+    assert project in postings(index, stem("trainees")).get("topics", {})  # what it is looking for, as /collaborate/ lists it
 
 
 def test_a_cost_as_an_amount_is_not_indexed_as_words(tmp_path: Path) -> None:
