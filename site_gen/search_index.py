@@ -12,8 +12,10 @@ sort_keys=True, separators=(",", ":"))`` for the same records, which
 
 Records are folded text (single spaces between words, see ``search.fold``), so
 a field is split with ``str.split``; the token pipeline (trimmer, stop words,
-stemmer: pure functions of a word) runs once per distinct word and field. No
-token metadata is kept, as with lunr's default empty whitelist.
+stemmer: pure functions of a word) runs once per distinct word and field. The
+only token metadata kept is lunr's ``index`` (a token's word number in its field's
+text, stop words counted), and only for the fields named in ``positions``: what
+``Builder.metadata_whitelist = ["index"]`` gives for them, for phrase search.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import json
 import math
 from array import array
 from collections import Counter
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from lunr import __TARGET_JS_VERSION__
 from lunr.pipeline import Pipeline
@@ -39,11 +41,19 @@ def _json_text(value: Any) -> str:
 
 
 class _FieldPostings:
-    """One field of every document: document -> (term, count then weight), and term -> documents."""
+    """One field of every document: document -> (term, count then weight), and term -> documents.
 
-    def __init__(self, name: str, boost: float) -> None:
+    With ``positions``, each posting also has its word numbers: ``position_values[position_ends[p - 1]:position_ends[p]]``
+    for posting ``p`` (a place in ``terms``/``values``), and ``postings_of`` finds a term's postings.
+    """
+
+    def __init__(self, name: str, boost: float, positions: bool = False) -> None:
         self.name = name
         self.boost = boost
+        self.positions = positions
+        self.position_ends = array("Q")  # by posting
+        self.position_values = array("I")  # word numbers, ascending within a posting
+        self.postings_of: dict[int, array[int]] = {}  # term number -> postings, in the order of ``documents``
         self.lengths = array("I")  # tokens per document
         self.ends = array("Q")  # where each document's run in ``terms``/``values`` ends
         self.terms = array("I")  # term numbers, ascending within a document
@@ -53,6 +63,10 @@ class _FieldPostings:
 
     def run(self, document: int) -> range:
         return range(self.ends[document - 1] if document else 0, self.ends[document])
+
+    def word_numbers(self, posting: int) -> array[int]:
+        """The word numbers of one posting (a field that keeps positions)."""
+        return self.position_values[self.position_ends[posting - 1] if posting else 0:self.position_ends[posting]]
 
 
 class CompactIndex:
@@ -64,9 +78,10 @@ class CompactIndex:
 
     def __init__(
         self, fields: dict[str, float], pipeline: Pipeline, search_pipeline: Pipeline, ref: str = "id",
-        normalise: Callable[[str], str] | None = None,
+        normalise: Callable[[str], str] | None = None, positions: Iterable[str] = (),
     ) -> None:
-        self._fields = [_FieldPostings(name, boost) for name, boost in fields.items()]
+        kept = set(positions)
+        self._fields = [_FieldPostings(name, boost, name in kept) for name, boost in fields.items()]
         self._normalise = normalise  # each distinct word, before the pipeline; the word list holds its result
         self._pipeline = pipeline
         self._search_pipeline = search_pipeline
@@ -106,24 +121,47 @@ class CompactIndex:
         document = len(self.refs)
         self.refs.append(str(record[self._ref]))
         for field in self._fields:
+            words = record[field.name].lower().split()
+            if field.positions:
+                self._add_with_positions(field, document, words)
+                continue
             counts: dict[int, int] = {}
             length = 0
             # Each distinct word once, with its count (a Counter keeps first appearances in order,
             # so terms are numbered as word by word): a body repeats most of its words.
-            for word, times in Counter(record[field.name].lower().split()).items():
+            for word, times in Counter(words).items():
                 for number in self._term_numbers(word, field.name):
                     counts[number] = counts.get(number, 0) + times
                     length += times
-            field.lengths.append(length)
-            for number in sorted(counts):
-                field.terms.append(number)
-                field.values.append(counts[number])
-                self._frequency[number] += 1
-                documents = field.documents.get(number)
-                if documents is None:
-                    documents = field.documents[number] = array("I")
-                documents.append(document)
-            field.ends.append(len(field.terms))
+            self._add_counts(field, document, counts, length)
+
+    def _add_with_positions(self, field: _FieldPostings, document: int, words: list[str]) -> None:
+        """Index one field word by word, keeping each term's word numbers (lunr's token ``index``)."""
+        numbers: dict[int, list[int]] = {}
+        length = 0
+        for word_number, word in enumerate(words):
+            for number in self._term_numbers(word, field.name):
+                numbers.setdefault(number, []).append(word_number)
+                length += 1
+        self._add_counts(field, document, {number: len(found) for number, found in numbers.items()}, length)
+        for number in sorted(numbers):
+            field.position_values.extend(numbers[number])
+            field.position_ends.append(len(field.position_values))
+
+    def _add_counts(self, field: _FieldPostings, document: int, counts: dict[int, int], length: int) -> None:
+        """Add one document's term counts (term number -> occurrences) and length to a field."""
+        field.lengths.append(length)
+        for number in sorted(counts):
+            if field.positions:
+                field.postings_of.setdefault(number, array("Q")).append(len(field.terms))
+            field.terms.append(number)
+            field.values.append(counts[number])
+            self._frequency[number] += 1
+            documents = field.documents.get(number)
+            if documents is None:
+                documents = field.documents[number] = array("I")
+            documents.append(document)
+        field.ends.append(len(field.terms))
 
     def finish(self) -> None:
         """Turn term counts into lunr's BM25 weights (same arithmetic as lunr.py's ``Builder``)."""
@@ -177,14 +215,23 @@ class CompactIndex:
             number = self._numbers[term]
             parts = [f'{separator}[{_json_text(term)},{{"_index":{number}']
             for field in by_name:
-                documents = sorted(field.documents.get(number, ()), key=self.refs.__getitem__)
-                parts.append(f',{_json_text(field.name)}:{{{",".join(ref_texts[document] + ":{}" for document in documents)}}}')
+                parts.append(f',{_json_text(field.name)}:{{{",".join(self._posting_texts(field, number, ref_texts))}}}')
             parts.append("}]")
             out.add("".join(parts))
             separator = ","
         pipeline = _json_text(self._search_pipeline.serialize())
         out.add(f'],"pipeline":{pipeline},"version":{_json_text(__TARGET_JS_VERSION__)}}}')
         out.flush()
+
+    def _posting_texts(self, field: _FieldPostings, number: int, ref_texts: list[str]) -> list[str]:
+        """``"ref":{metadata}`` of each document holding term ``number`` in a field, by ref as text (lunr.py sorts keys)."""
+        documents = field.documents.get(number, array("I"))
+        order = sorted(range(len(documents)), key=lambda place: self.refs[documents[place]])
+        if not field.positions:
+            return [ref_texts[documents[place]] + ":{}" for place in order]
+        postings = field.postings_of.get(number, array("Q"))
+        return [f'{ref_texts[documents[place]]}:{{"index":[{",".join(map(str, field.word_numbers(postings[place])))}]}}'
+                for place in order]
 
     def number(self, term: str) -> int:
         """lunr's ``_index`` of a term."""
@@ -202,12 +249,19 @@ class CompactIndex:
     def search_pipeline(self) -> list[str]:
         return self._search_pipeline.serialize()  # type: ignore[no-any-return]
 
-    def postings(self, number: int) -> Iterator[tuple[array[int], array[int]]]:
-        """For each field in order: the documents holding term ``number`` (ascending) and its weight in each."""
+    @property
+    def position_fields(self) -> list[str]:
+        """The fields whose postings keep word numbers."""
+        return [field.name for field in self._fields if field.positions]
+
+    def postings(self, number: int) -> Iterator[tuple[array[int], array[int], list[array[int]] | None]]:
+        """For each field in order: the documents holding term ``number`` (ascending), its weight in each,
+        and its word numbers in each (None for a field that keeps no positions)."""
         self.finish()
         empty = array("I")
         for field in self._fields:
-            yield field.documents.get(number, empty), field.weights.get(number, empty)
+            positions = [field.word_numbers(posting) for posting in field.postings_of.get(number, ())] if field.positions else None
+            yield field.documents.get(number, empty), field.weights.get(number, empty), positions
 
 
 class _ChunkedText:

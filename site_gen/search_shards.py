@@ -9,7 +9,10 @@ vector, divided by the query vector's magnitude, which only involves query terms
 
 Row format, one per term: ``[term, lunr _index, field 0, field 1, ...]`` where a
 field is ``0`` (term absent) or a flat list ``[doc delta, weight × 1000, ...]``
-with documents ascending.
+with documents ascending. A field that keeps positions (the manifest's
+``positions``) has a third item per document, the term's word numbers there
+(lunr's ``index`` metadata): one number, or a list of the first and the gaps
+after it.
 """
 
 from __future__ import annotations
@@ -30,13 +33,23 @@ def js_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def _flat(documents: Sequence[int], weights: Sequence[int]) -> list[int] | int:
-    """``[doc delta, weight, ...]``: each document number as the gap from the previous one (gzip likes small numbers); 0 when empty."""
+def _word_numbers(numbers: Sequence[int]) -> int | list[int]:
+    """One word number as itself, several as the first and the gaps after it."""
+    if len(numbers) == 1:
+        return numbers[0]
+    return [numbers[0], *(number - previous for number, previous in zip(numbers[1:], numbers))]
+
+
+def _flat(documents: Sequence[int], weights: Sequence[int], positions: Sequence[Sequence[int]] | None = None) -> list[Any] | int:
+    """``[doc delta, weight, (word numbers,) ...]``: each document number as the gap from the previous one (gzip likes small numbers); 0 when empty."""
     if not documents:
         return 0
-    flat = [0] * (2 * len(documents))
-    flat[0::2] = [document - previous for document, previous in zip(documents, (0, *documents))]
-    flat[1::2] = weights
+    width = 2 if positions is None else 3
+    flat: list[Any] = [0] * (width * len(documents))
+    flat[0::width] = [document - previous for document, previous in zip(documents, (0, *documents))]
+    flat[1::width] = weights
+    if positions is not None:
+        flat[2::width] = [_word_numbers(numbers) for numbers in positions]
     return flat
 
 
@@ -44,7 +57,7 @@ def term_rows(index: CompactIndex, ordered_terms: Iterable[str]) -> Iterator[Row
     """A shard row for each term of ``ordered_terms`` (the index's terms in ``js_order``; document numbers are refs)."""
     for term in ordered_terms:
         number = index.number(term)
-        yield [term, number, *(_flat(documents, weights) for documents, weights in index.postings(number))]
+        yield [term, number, *(_flat(*postings) for postings in index.postings(number))]
 
 
 def pack_shards(rows: Iterable[Row], limit: int = SHARD_BYTES) -> Iterator[list[Row]]:

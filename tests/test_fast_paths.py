@@ -20,7 +20,7 @@ from site_gen.markup import MarkdownRenderer
 from site_gen.pipeline import load_catalog
 from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, RelatedEntries, RelatedIndex, linked_from, related_entries
 from site_gen.schema import Entry
-from site_gen.search import FIELD_BOOSTS, REF, build_index, configure, fold, indexed_form, plain_text, respell
+from site_gen.search import FIELD_BOOSTS, POSITION_FIELDS, REF, build_index, configure, fold, indexed_form, plain_text, respell
 from site_gen.slugs import tag_slug
 from site_gen.source import first_unshowable
 from site_gen.urls import Urls
@@ -98,12 +98,19 @@ def reference_index(records: list[dict[str, str]]) -> bytes:
     """The same records through lunr.py's own Builder (tokenizer, pipeline per token, vectors by insertion) and json.
 
     The compact index respells each word before its pipeline (British spellings as American ones);
-    here the records' text is respelled word by word first.
+    here the records' text is respelled word by word first. lunr.py keeps the token metadata its
+    whitelist names for every field: the compact index keeps the word numbers ("index") of
+    POSITION_FIELDS only, so the other fields' are dropped here.
     """
     builder = configure(Builder())
+    builder.metadata_whitelist = ["index"]
     for record in records:
         builder.add({name: text if name == REF else " ".join(map(respell, text.split())) for name, text in record.items()})
-    return json.dumps(builder.build().serialize(), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    serialised = builder.build().serialize()
+    for _, posting in serialised["invertedIndex"]:
+        for field in set(FIELD_BOOSTS) - set(POSITION_FIELDS):
+            posting[field] = {ref: {} for ref in posting[field]}
+    return json.dumps(serialised, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 
 def index_json(records: list[dict[str, str]]) -> bytes:

@@ -12,7 +12,7 @@ import pytest
 
 from helpers import ELECTIVE, PARTNER, PROJECT, make_catalog, run_cli, snapshot
 from site_gen.pipeline import BuildOptions, build
-from site_gen.search import FIELD_BOOSTS, SearchAssetError, area_words, fold, respell, stem
+from site_gen.search import FIELD_BOOSTS, POSITION_FIELDS, SearchAssetError, area_words, fold, respell, stem
 from site_gen.search_shards import js_order
 
 
@@ -99,6 +99,21 @@ def test_fields_hold_what_people_search_for(tmp_path: Path, term: str, field: st
         assert entry == {}
     else:
         assert entry[field], f"{term!r} not in field {field}: {entry}"
+
+
+def test_short_fields_keep_the_word_numbers_of_their_terms_for_phrase_search(tmp_path: Path) -> None:
+    # Word numbers count stop words ("the"), which are not indexed: "global surgery in the highlands" has
+    # "highland" fifth. A body keeps none: its word numbers would more than double what a query downloads.
+    site = build_site(tmp_path, {"electives/surgery.md": ELECTIVE.replace("summary: Four weeks of surgery.",
+                                                                          "summary: Global surgery in the highlands, global health.")
+                                 .replace("Body of the elective.", "Global surgery in the body.")})
+    index, manifest, elective = load_index(site), load_manifest(site), number_of(site, "electives/surgery")
+    assert manifest["positions"] == list(POSITION_FIELDS) == ["title", "topics", "summary", "places", "partners"]
+    assert postings(index, "global")["summary"][elective] == {"index": [0, 5]}
+    assert postings(index, "surgeri")["summary"][elective] == {"index": [1]}
+    assert postings(index, "highland")["summary"][elective] == {"index": [4]}
+    assert postings(index, "surgeri")["title"][elective] == {"index": [0]}
+    assert postings(index, "global")["body"][elective] == {}
 
 
 @pytest.mark.parametrize(("code", "alias"), [("US", "usa"), ("GB", "uk"), ("VN", "nam"), ("TR", "turkey")])

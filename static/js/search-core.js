@@ -695,7 +695,8 @@
 
   /**
    * The parts of a sharded index that queries touch (see site_gen/search_shards.py).
-   * Shards hold consecutive terms with postings and field-vector weights; every shard a
+   * Shards hold consecutive terms with postings and field-vector weights (and, in the fields the
+   * manifest's "positions" names, the terms' word numbers, as lunr's "index" metadata); every shard a
    * query could expand into is loaded before lunr runs it, so scores equal the whole index's.
    */
   function ShardedIndex(lunr, manifest, fetchJson) {
@@ -703,6 +704,7 @@
     this.manifest = manifest;
     this.fetchJson = fetchJson;
     this.fields = manifest.fields;
+    this.positionFields = manifest.positions || [];
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
     this.starts = manifest.shards.map(function (shard) { return shard[0]; });
     this.loading = new Map();
@@ -800,24 +802,27 @@
   /** Add a shard's terms: postings into the inverted index, weights into field-vector parts. */
   ShardedIndex.prototype.addRows = function (number, rows) {
     var fields = this.fields;
+    var positions = this.positionFields;
     this.terms[number] = rows.map(function (row) { return row[0]; });
     for (var r = 0; r < rows.length; r++) {
       var row = rows[r];
       var posting = { _index: row[1] };
       for (var f = 0; f < fields.length; f++) {
-        posting[fields[f]] = this.addField(fields[f], row[1], row[2 + f]);
+        posting[fields[f]] = this.addField(fields[f], row[1], row[2 + f], positions.indexOf(fields[f]) !== -1);
       }
       this.invertedIndex[row[0]] = posting;
     }
     this.index = null;
   };
 
-  ShardedIndex.prototype.addField = function (field, termIndex, flat) {
+  /** A field's postings of one term ({ref: metadata}), its weights put into field-vector parts. */
+  ShardedIndex.prototype.addField = function (field, termIndex, flat, hasPositions) {
     var refs = {};
     var doc = 0;
-    for (var i = 0; flat && i < flat.length; i += 2) {
+    var width = hasPositions ? 3 : 2;
+    for (var i = 0; flat && i < flat.length; i += width) {
       doc += flat[i];
-      refs[doc] = {};
+      refs[doc] = hasPositions ? { index: wordNumbers(flat[i + 2]) } : {};
       var key = field + '/' + doc;
       if (!this.parts.has(key)) {
         this.parts.set(key, []);
@@ -827,6 +832,18 @@
     }
     return refs;
   };
+
+  /** A term's word numbers in a field (lunr's "index" metadata) from a shard: one number, or the first and the gaps after it. */
+  function wordNumbers(packed) {
+    if (typeof packed === 'number') {
+      return [packed];
+    }
+    var numbers = [packed[0]];
+    for (var i = 1; i < packed.length; i++) {
+      numbers.push(numbers[i - 1] + packed[i]);
+    }
+    return numbers;
+  }
 
   /** The lunr.Index over everything loaded so far (rebuilt after loads). */
   ShardedIndex.prototype.current = function () {
