@@ -190,6 +190,10 @@
     if (!folded || /[*~^]/.test(folded) || /\s$/.test(folded)) {
       return queryText;
     }
+    // A + or - with no word after it yet ("surgery +" on the way to "surgery +elective").
+    if (/^[+-]+$/.test(folded)) {
+      return queryText.slice(0, last.index);
+    }
     var words = folded.replace(/^[+-]/, '').replace(/^[^:]*:/, '').split(/[\s-]+/).filter(Boolean);
     return words.length && TOO_SHORT_FOR_PREFIX.test(words[words.length - 1]) ? queryText.slice(0, last.index) : queryText;
   }
@@ -207,13 +211,31 @@
       clause.presence !== lunr.Query.presence.PROHIBITED;
   }
 
-  /** Let the word being typed match as a prefix, and match a stem shorter than what was typed. */
-  function expandLastWord(lunr, query) {
+  /**
+   * Let the word being typed match as a prefix, and match a stem shorter than what was typed. A
+   * required word ("+electiv") needs one of these forms, not each: its clauses become optional and
+   * are added to ``groups`` as one group, of which keepGroups keeps the hits that match one. (Kept
+   * required, "+electiv" and even "+elective" while typing found nothing and went to the typo retry:
+   * the index holds "elect", neither "electiv" nor a word starting with "elective".)
+   */
+  function expandLastWord(lunr, query, groups) {
     var index = query.clauses.length - 1;
     var clause = query.clauses[index];
     if (!clause || !isPlain(lunr, clause) || TOO_SHORT_FOR_PREFIX.test(clause.term) || clause.term.length > MAX_WORD_LENGTH) {
       return;
     }
+    var required = clause.presence === lunr.Query.presence.REQUIRED;
+    if (required) {
+      clause.presence = lunr.Query.presence.OPTIONAL;
+    }
+    expandWord(lunr, query, clause);
+    if (required) {
+      groups.push(query.clauses.slice(index));
+    }
+  }
+
+  /** Add a word's other forms while it is being typed: its prefix, American spellings, shorter stems. */
+  function expandWord(lunr, query, clause) {
     // The prefix is what was typed, not its stem: "elective" (stem "elect") must not match
     // "electrocardiogram" and "clinical" (stem "clinic") "Clínica"; the clause itself finds the
     // stem. A stem that is not the start of the word ("surgery": "surgeri") is found by the clause
@@ -221,14 +243,6 @@
     // and "psy" and "keny" nothing.
     var prefix = { term: clause.term, fields: clause.fields, boost: clause.boost / PREFIX_BOOST_DIVISOR, usePipeline: false,
       wildcard: lunr.Query.wildcard.TRAILING, presence: clause.presence };
-    if (clause.presence === lunr.Query.presence.REQUIRED) {
-      // One required clause: the prefix, of the stem when that is not the start of the word ("+surgery": "surgeri*").
-      var stem = lunr.stemmer(new lunr.Token(clause.term)).toString();
-      prefix.term = clause.term.indexOf(stem) === 0 ? clause.term : stem;
-      query.clauses.splice(index, 1);
-      query.clause(prefix);
-      return;
-    }
     query.clause(prefix);
     // The index holds American spellings: "centr", on the way to "centre", also matches "center".
     var american = americanCompletions(clause.term);
@@ -286,13 +300,13 @@
     });
   }
 
-  /** Fill a lunr.Query from folded query text that parses. */
-  function buildQuery(lunr, query, text, options) {
+  /** Fill a lunr.Query from folded query text that parses; ``groups`` receives expandLastWord's. */
+  function buildQuery(lunr, query, text, options, groups) {
     new lunr.QueryParser(text, query).parse();
     splitUnspacedClauses(query);
     limitEditDistances(query);
     if (options.typing) {
-      expandLastWord(lunr, query);
+      expandLastWord(lunr, query, groups);
     }
     if (options.similar) {
       useSimilarTerms(lunr, query, options.similar);
@@ -314,11 +328,26 @@
 
   /** Run one query (text that parses) on a whole lunr.Index or a ShardedIndex: {hits (ranked by rankByWords), matched}. */
   async function runQuery(lunr, source, text, options) {
-    var fill = function (query) { buildQuery(lunr, query, text, options); };
+    var groups = [];
+    var fill = function (query) {
+      groups.length = 0;
+      buildQuery(lunr, query, text, options, groups);
+    };
     if (source.prepare) {
       await source.prepare(fill);
     }
-    return rankByWords(lunr, source, text, options, source.query(fill));
+    var hits = source.query(fill);
+    return rankByWords(lunr, source, text, options, keepGroups(lunr, source.pipeline, hits, groups));
+  }
+
+  /** The hits that match, for each group of clauses (expandLastWord), one of its clauses in one of its fields. */
+  function keepGroups(lunr, pipeline, hits, groups) {
+    if (!groups.length || !hits.length) {
+      return hits;
+    }
+    var byTerm = wordsByTerm(lunr, pipeline, groups.map(function (clauses) { return { clauses: clauses }; }), hits);
+    var found = new Uint8Array(groups.length);
+    return hits.filter(function (hit) { return wordsOfHit(hit, byTerm, found).length === groups.length; });
   }
 
   /**
@@ -339,7 +368,7 @@
       splitUnspacedClauses(query);
       limitEditDistances(query);
       if (options.typing && position === parsed.length - 1) {
-        expandLastWord(lunr, query);
+        expandLastWord(lunr, query, []);
       }
       if (options.similar) {
         useSimilarTerms(lunr, query, options.similar);

@@ -212,6 +212,8 @@ test('while typing, a last word too short to match as a prefix is left out until
     // Kept: a space after the word, a third letter, a letter written without spaces (it matches as a prefix), lunr's syntax.
     'surgery in ': 'surgery in ', med: 'med', 'medical stu': 'medical stu', '南': '南', 'm*': 'm*', 'me~1': 'me~1',
     'me^2': 'me^2', 'title:': 'title:', '': '', 'alert(1)>': 'alert(1)>', 'U.K.': 'U.K.', 'U.K': '',
+    // A + or - with no word after it yet, on the way to "surgery +elective".
+    'surgery +': 'surgery ', '+': '', 'surgery -': 'surgery ', 'surgery +e': 'surgery ',
   };
   for (const [typed, searched] of Object.entries(cases)) {
     assert.equal(core.withoutUnfinishedWord(typed), searched, typed);

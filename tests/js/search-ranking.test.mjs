@@ -163,6 +163,18 @@ test('+required and -excluded terms are honoured', async () => {
   assert.ok(found.includes('electives/rural-surgery-residency-rotation-nepal'));
 });
 
+test('+word being typed finds the word on the way, without the typo retry', async () => {
+  // "+electi", "+electiv" and even "+elective" (the index holds "elect") found nothing and went to the typo retry.
+  const whole = (await refs(search, '+elective ')).sort();
+  assert.ok(whole.length > 10);
+  for (const typed of ['+electi', '+electiv', '+elective', 'surgery +electiv']) {
+    const outcome = await search.core.search(search.lunr, search.sharded(), typed);
+    assert.equal(outcome.similar, false, typed);
+    assert.deepEqual(outcome.hits.map((hit) => search.documents[Number(hit.ref)].ref).sort(), whole, typed);
+  }
+  assert.equal((await search.core.search(search.lunr, search.sharded(), '+pediatri')).similar, false);
+});
+
 test('a Chinese word keeps its + or - on every pair of letters it is searched as', async () => {
   // 医科大阪 is searched as 医科, 科大, 大阪: the catalog has the first two (医科大学) but not 大阪.
   assert.equal((await refs(search, '医科大阪'))[0], 'partners/nanjing-riverside-hospital');

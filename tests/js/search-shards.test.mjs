@@ -13,7 +13,7 @@ const QUERIES = [
   // Ranked by the words matched, as the words were expanded: prefix, British spelling, similar words, pairs of letters.
   'medical students', 'maternal health kenya ', 'surgery elective china ', 'tuberculosis research nep', 'paediatrics rwanda ',
   'maternal guatamala ', '医科大学 surgery', 'title:elective students ', 'medical students -kenya', 'the medical students for',
-  'global health research ', 'maternal~1 health', 'phys', 'maternal health keny', '+surgery',
+  'global health research ', 'maternal~1 health', 'phys', 'maternal health keny', '+surgery', '+electiv',
 ];
 
 function scored(outcome) {
