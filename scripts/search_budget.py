@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEARCH_PAGE = Path("search") / "index.html"
 FETCHES = ROOT / "scripts" / "search_fetches.mjs"
-SAMPLE_QUERIES = ("surgery China", "maternal health", "observership", "pediatri", "maternl")
+SAMPLE_QUERIES = ("surgery China", "maternal health", "\"global surgery\"", "observership", "pediatri", "maternl")
 PATTERNS = {
     "whole index": r'data-index="([^"]+)"',
     "manifest": r'data-manifest="([^"]+)"',

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote
 from typing import Iterator
 
 import pytest
@@ -120,6 +121,32 @@ def test_a_common_word_the_catalog_lacks_is_named_not_searched_as_another_word(p
     expect(page.locator("#search-status")).to_have_text(re.compile(r"^No results for “free”\."))
     open_search(page, site_url, "?q=free+elective+")
     expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ results for “free elective”\. No entry has “free”\.$"))
+
+
+def test_a_phrase_in_curly_quotes_lists_the_entries_with_its_words_together_first_and_says_so(page: Page, site_url: str) -> None:
+    # The quotes were dropped: “global surgery” listed 33 entries, those with "global" or "surgery" alone among them.
+    open_search(page, site_url, "?q=global+surgery+")
+    status = page.locator("#search-status")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “global surgery”\.$"))
+    loose = int(status.inner_text().split()[0])
+    open_search(page, site_url, "?q=" + quote("“global surgery”"))
+    expect(status).to_have_text(re.compile(r"^\d+ results for “global surgery”, the \d+ with the phrase first\.$"))
+    found, together = map(int, re.findall(r"\d+", status.inner_text()))
+    assert 0 < together < found < loose
+    expect(page.locator("#search-page-q")).to_have_value("“global surgery”")
+    assert result_titles(page)[0] == "Global Surgery Research Fellowship in Rwanda"
+    open_search(page, site_url, "?q=" + quote('"global surgrey"'))
+    expect(status).to_have_text(re.compile(r"^No results for “global surgrey”\. Words in quotes are searched as they are spelt"))
+
+
+def test_typing_a_phrase_and_a_required_word_never_falls_to_similar_words(page: Page, site_url: str) -> None:
+    # "+electiv", and "+elective" until a space followed it, went to the typo retry ("Showing results for similar words").
+    open_search(page, site_url)
+    statuses = statuses_while_typing(page, '"maternal health" kenya +elective')
+    status = page.locator("#search-status")
+    expect(status).to_have_text(re.compile(r"^\d+ results? for “maternal health” kenya \+elective, the \d+ with the phrase first\.$"))
+    assert not [text for text in statuses if "similar words" in text or "No results" in text], statuses
+    assert any(re.fullmatch(r"\d+ results for “maternal health”, the \d+ with the phrase first\.", text) for text in statuses), statuses
 
 
 def test_a_search_file_that_failed_to_load_is_fetched_again_when_the_visitor_tries_again(browser: Browser, site_url: str) -> None:

@@ -7,15 +7,19 @@
  * retried with each word replaced by the catalog's words one typo away from it, as typed
  * (before stemming: "hosptial" is one swap from "hospital", but far from its stem "hospit").
  * Hits that match more of the query's words come first (rankByWords), then by lunr's score.
+ * Words in quotes (search-phrases.js) are required, and searched as spelt: never replaced by
+ * similar words. Hits where a phrase's words stand together, in order, in a field whose word
+ * numbers the index keeps (the manifest's "positions": titles, topics, summaries, places and
+ * partners) come before those that only have its words (rankByPhrases).
  */
 (function (root, factory) {
   'use strict';
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory();
+    module.exports = factory(require('./search-phrases.js'));
   } else {
-    root.SearchCore = factory();
+    root.SearchCore = factory(root.SearchPhrases);
   }
-}(typeof self !== 'undefined' ? self : this, function () {
+}(typeof self !== 'undefined' ? self : this, function (Phrases) {
   'use strict';
 
   var FILTERS = ['collection', 'category', 'country', 'deadline'];
@@ -176,6 +180,49 @@
   }
 
   /**
+   * A query as it is searched: {parts, phrases, quoted, typing}, from its first MAX_QUERY_LENGTH
+   * characters as folded. ``parts`` make the text lunr parses (parseQuery): the words outside quotes
+   * as typed ({text, typed: true}), and the words in quotes as required words ("+word", "+title:word"),
+   * but stop words, which the index does not hold, as they are. A phrase after "-" is not in that text
+   * (its words may well be there apart): rankByPhrases leaves out the hits with its words together;
+   * "-" before one word in quotes is "-word". ``phrases``: the phrases with two or more words the
+   * index holds, {words (folded, stop words in their places), fields (null for every field), negated,
+   * typing}. ``quoted``: the words in quotes, which the typo retry leaves as they are. ``typing``: the
+   * last word is being typed (neither a space nor a closing quote follows it): in a phrase left open,
+   * the phrase's last word (not after "-", whose words are matched whole).
+   */
+  function readQuery(lunr, fields, queryText) {
+    var folded = Phrases.foldBetweenQuotes(queryText, foldQuery).slice(0, MAX_QUERY_LENGTH);
+    var query = { parts: [], phrases: [], quoted: new Set(), typing: !/[\s"]$/.test(folded) };
+    var parts = Phrases.split(folded);
+    parts.forEach(function (part, number) {
+      if (!part.quoted) {
+        query.parts.push({ text: part.text, typed: true });
+        return;
+      }
+      var words = splitUnspaced(part.text.replace(SYNTAX, ' ')).split(' ').filter(Boolean);
+      var field = fields.indexOf(part.field) !== -1 ? part.field : '';
+      var indexed = words.filter(function (word) { return !isStopWord(lunr, word); });
+      var typing = query.typing && number === parts.length - 1;
+      words.forEach(function (word) { query.quoted.add(word); });
+      if (part.presence === '-') {
+        query.typing = query.typing && !typing;
+        if (indexed.length === 1) {
+          query.parts.push({ text: ' -' + (field ? field + ':' : '') + indexed[0] + ' ' });
+        }
+      } else {
+        query.parts.push({ text: ' ' + words.map(function (word) {
+          return isStopWord(lunr, word) ? word : '+' + (field ? field + ':' : '') + word;
+        }).join(' ') + ' ' });
+      }
+      if (indexed.length > 1) {
+        query.phrases.push({ words: words, fields: field ? [field] : null, negated: part.presence === '-', typing: typing && part.presence !== '-' });
+      }
+    });
+    return query;
+  }
+
+  /**
    * The query to search while its box is being typed in: without its last word when no space follows
    * it yet and it is too short to match as a prefix (TOO_SHORT_FOR_PREFIX, as folded, with or without
    * lunr's + - or field:). "me" on the way to "medical" said "too common", "nu" on the way to "nursing"
@@ -313,15 +360,19 @@
     }
   }
 
-  /** The clauses of folded query text, or of its words alone when lunr cannot parse its syntax: {text, clauses}. */
-  function parseQuery(lunr, fields, text) {
+  /**
+   * The clauses of a query's folded text (readQuery's parts, joined), or, when lunr cannot parse the
+   * syntax typed, of that text with the typed parts' syntax taken out: {text, clauses}.
+   */
+  function parseQuery(lunr, fields, parts) {
+    var text = parts.map(function (part) { return part.text; }).join('');
     try {
       return { text: text, clauses: new lunr.QueryParser(text, new lunr.Query(fields)).parse().clauses };
     } catch (error) {
       if (!(error instanceof lunr.QueryParseError)) {
         throw error;
       }
-      var plain = text.replace(SYNTAX, ' ');
+      var plain = parts.map(function (part) { return part.typed ? part.text.replace(SYNTAX, ' ') : part.text; }).join('');
       return { text: plain, clauses: new lunr.QueryParser(plain, new lunr.Query(fields)).parse().clauses };
     }
   }
@@ -470,10 +521,13 @@
     return !lunr.stopWordFilter(new lunr.Token(word));
   }
 
-  /** Whether the similar-words retry may replace a clause: a plain word of 3 to 30 letters, not a stop word. */
-  function isRetried(lunr, clause) {
+  /**
+   * Whether the similar-words retry may replace a clause: a plain word of 3 to 30 letters, not a stop
+   * word, and not in quotes (``quoted``: quotes ask for the words as spelt).
+   */
+  function isRetried(lunr, clause, quoted) {
     return isPlain(lunr, clause) && clause.term.length >= 3 && clause.term.length <= MAX_WORD_LENGTH &&
-      !isStopWord(lunr, clause.term);
+      !isStopWord(lunr, clause.term) && !quoted.has(clause.term);
   }
 
   /** Whether every word a query looks for is a stop word: no similar word of those is worth showing. */
@@ -534,36 +588,36 @@
    * retry may replace; ``matched`` holds the words some hit matched (rankByWords: each word expanded
    * as the search expanded it, the last one while typing as a prefix, letters written without spaces in pairs).
    */
-  function unmatchedWords(lunr, parsed, matched) {
-    return parsed.clauses.filter(function (clause) { return isRetried(lunr, clause) && !matched.has(clause.term); });
+  function unmatchedWords(lunr, parsed, matched, quoted) {
+    return parsed.clauses.filter(function (clause) { return isRetried(lunr, clause, quoted) && !matched.has(clause.term); });
   }
 
   /**
-   * Search a whole index or a sharded one: resolves to {hits, similar, common, unmatched, missing}. Hits
-   * are lunr results; similar is true when the hits come from the similar-words retry: of every
-   * word when nothing matched, or of the words in ``unmatched`` (as folded) when only they matched
-   * nothing; ``missing`` names the words that matched nothing, beside words that did, when the
-   * retry found nothing for them; common is true when nothing matched because every word sought is a stop word
-   * (nothing is retried then). The source is a ShardedIndex, or a lunr.Index given a
-   * ``vocabulary()`` method (resolving to a Vocabulary) for the retry. Only the first
-   * MAX_QUERY_LENGTH characters of the folded query count.
+   * Search a whole index or a sharded one: resolves to {hits, similar, common, unmatched, missing}, and
+   * with phrases in quotes {phrases, together} (rankByPhrases). Hits are lunr results; similar is
+   * true when the hits come from the similar-words retry: of every word when nothing matched, or
+   * of the words in ``unmatched`` (as folded) when only they matched nothing; ``missing`` names the
+   * words that matched nothing, beside words that did, when the retry found nothing for them; common
+   * is true when nothing matched because every word sought is a stop word (nothing is retried then).
+   * The source is a ShardedIndex, or a lunr.Index given a ``vocabulary()`` method (resolving to a
+   * Vocabulary) for the retry. Only the first MAX_QUERY_LENGTH characters of the folded query count.
    */
   async function search(lunr, source, queryText) {
     if (!hasWords(queryText)) {
       return { hits: [], similar: false, common: false };
     }
-    var text = searchedText(queryText);
-    var parsed = parseQuery(lunr, source.fields, text);
-    var typing = !/\s$/.test(text);
-    var found = await runQuery(lunr, source, parsed.text, { typing: typing });
+    var query = readQuery(lunr, source.fields, queryText);
+    var parsed = parseQuery(lunr, source.fields, query.parts);
+    var found = await runQuery(lunr, source, parsed.text, { typing: query.typing });
     if (found.hits.length) {
-      return searchSimilarForUnmatched(lunr, source, parsed, found, typing);
+      return withPhrases(lunr, source, query.phrases, await searchSimilarForUnmatched(lunr, source, parsed, found, query));
     }
     if (isOnlyStopWords(lunr, parsed.clauses)) {
       return { hits: [], similar: false, common: true };
     }
-    var hits = await searchSimilar(lunr, source, parsed, parsed.clauses.filter(function (clause) { return isRetried(lunr, clause); }), false) || [];
-    return { hits: hits, similar: hits.length > 0, common: false };
+    var retried = parsed.clauses.filter(function (clause) { return isRetried(lunr, clause, query.quoted); });
+    var hits = await searchSimilar(lunr, source, parsed, retried, false) || [];
+    return withPhrases(lunr, source, query.phrases, { hits: hits, similar: hits.length > 0, common: false });
   }
 
   /**
@@ -571,11 +625,12 @@
    * that word is retried with its similar words, the others kept ({hits, similar: true, unmatched:
    * [the words retried]}); the hits as they are when no such word has a similar word, naming the
    * words no hit has ({hits, similar: false, missing: [...]}: "free" in "free elective", as site
-   * search engines say "Missing: free"). ``found`` is what runQuery found: {hits, matched}.
+   * search engines say "Missing: free"). ``found`` is what runQuery found: {hits, matched};
+   * ``query`` what readQuery read.
    */
-  async function searchSimilarForUnmatched(lunr, source, parsed, found, typing) {
-    var unmatched = unmatchedWords(lunr, parsed, found.matched);
-    var retried = await searchSimilar(lunr, source, parsed, unmatched, typing);
+  async function searchSimilarForUnmatched(lunr, source, parsed, found, query) {
+    var unmatched = unmatchedWords(lunr, parsed, found.matched, query.quoted);
+    var retried = await searchSimilar(lunr, source, parsed, unmatched, query.typing);
     if (!retried || !retried.length) {
       var outcome = { hits: found.hits, similar: false, common: false };
       if (unmatched.length) {
@@ -584,6 +639,119 @@
       return outcome;
     }
     return { hits: retried, similar: true, common: false, unmatched: unmatched.map(function (clause) { return clause.term; }) };
+  }
+
+  /**
+   * A search's outcome with its query's phrases applied (rankByPhrases): {phrases, together} added,
+   * the hits without those with a phrase after "-", those with more phrases first. As it is without phrases.
+   */
+  async function withPhrases(lunr, source, phrases, outcome) {
+    if (!phrases.length) {
+      return outcome;
+    }
+    var ranked = await rankByPhrases(lunr, source, phrases, outcome.hits);
+    return Object.assign({}, outcome, ranked);
+  }
+
+  /**
+   * Leave out the hits with a phrase after "-", and put first the hits with more of the other phrases,
+   * keeping their order among equals: {hits, phrases, together}. ``phrases``: how many phrases were
+   * looked for (a phrase restricted to fields that keep no word numbers cannot be); ``together``: the
+   * refs of the hits with every one of them. The others have the phrases' words (they are required),
+   * but apart, or together only where word numbers are not kept (an entry's body).
+   */
+  async function rankByPhrases(lunr, source, phrases, hits) {
+    var sought = [];
+    var excluded = new Set();
+    for (var number = 0; number < phrases.length && hits.length; number++) {
+      var refs = await phraseRefs(lunr, source, phrases[number]);
+      if (refs && phrases[number].negated) {
+        refs.forEach(function (ref) { excluded.add(ref); });
+      } else if (refs) {
+        sought.push(refs);
+      }
+    }
+    var kept = hits.filter(function (hit) { return !excluded.has(hit.ref); });
+    var counts = kept.map(function (hit) { return sought.filter(function (found) { return found.has(hit.ref); }).length; });
+    var order = kept.map(function (hit, position) { return position; });
+    order.sort(function (a, b) { return counts[b] - counts[a] || a - b; });
+    var together = new Set();
+    kept.forEach(function (hit, position) {
+      if (sought.length && counts[position] === sought.length) {
+        together.add(hit.ref);
+      }
+    });
+    return { hits: order.map(function (position) { return kept[position]; }), phrases: sought.length, together: together };
+  }
+
+  /** The fields whose word numbers an index keeps: a ShardedIndex's manifest says; a whole lunr.Index's postings tell (every field is looked at). */
+  function positionFields(source) {
+    return source.positionFields || source.fields;
+  }
+
+  /**
+   * The refs of the documents where a phrase's words stand together, in order, in one field whose word
+   * numbers the index keeps (lunr's "index" metadata); null when none of the phrase's fields keeps them.
+   * A lunr query for the phrase's words, each required, in those fields finds the documents to look at;
+   * a phrase's last word while it is typed is each of its forms (expandLastWord).
+   */
+  async function phraseRefs(lunr, source, phrase) {
+    var kept = positionFields(source);
+    var fields = (phrase.fields || source.fields).filter(function (field) { return kept.indexOf(field) !== -1; });
+    if (!fields.length) {
+      return null;
+    }
+    var offsets = [];
+    phrase.words.forEach(function (word, offset) {
+      if (!isStopWord(lunr, word)) {
+        offsets.push(offset);
+      }
+    });
+    var groups = [];
+    var fill = function (query) {
+      groups.length = 0;
+      offsets.forEach(function (offset) {
+        query.clause({ term: phrase.words[offset], fields: fields, presence: lunr.Query.presence.REQUIRED });
+      });
+      if (phrase.typing) {
+        expandLastWord(lunr, query, groups);
+      }
+    };
+    if (source.prepare) {
+      await source.prepare(fill);
+    }
+    var query = new lunr.Query(fields);
+    fill(query);
+    // Word k is clause k; the last word's forms follow it.
+    var words = offsets.map(function (offset, k) { return { clauses: k < offsets.length - 1 ? [query.clauses[k]] : query.clauses.slice(k) }; });
+    var hits = keepGroups(lunr, source.pipeline, source.query(fill), groups);
+    var byTerm = wordsByTerm(lunr, source.pipeline, words, hits);
+    var refs = new Set();
+    hits.forEach(function (hit) {
+      var found = fields.some(function (field) { return Phrases.together(offsets, wordPositions(hit, byTerm, field, words.length)); });
+      if (found) {
+        refs.add(hit.ref);
+      }
+    });
+    return refs;
+  }
+
+  /** For each word (wordsByTerm's numbers) of a phrase, the word numbers where a hit has it in a field (Sets). */
+  function wordPositions(hit, byTerm, field, count) {
+    var positions = [];
+    for (var k = 0; k < count; k++) {
+      positions.push(new Set());
+    }
+    var metadata = hit.matchData.metadata;
+    Object.keys(metadata).forEach(function (term) {
+      var found = metadata[term][field];
+      (found && found.index ? byTerm.get(term) || [] : []).forEach(function (candidate) {
+        if (candidate[1].indexOf(field) !== -1) {
+          found.index.forEach(function (number) { positions[candidate[0]].add(number); });
+        }
+      });
+    });
+    return positions;
   }
 
   /** Whether two words are equal or one edit apart: a letter added, dropped or changed, or two neighbours swapped. */
@@ -1112,6 +1280,8 @@
     hasWords: hasWords,
     withoutUnfinishedWord: withoutUnfinishedWord,
     isLoneShortWord: isLoneShortWord,
+    queryLabel: Phrases.label,
+    hasQuotes: Phrases.hasQuotes,
     search: search,
     isWithinOneEdit: isWithinOneEdit,
     isEndForm: isEndForm,

@@ -125,20 +125,47 @@
     return (shown.length === 1 ? '1 entry matches' : shown.length + ' entries match') + ' the filters. Type words to search among them.';
   }
 
-  /** The status of a search for ``searched`` (the box's words, or those before a word still being typed). */
+  /**
+   * What the status says of a query's phrases (outcome.phrases of them, their words together in
+   * outcome.together): how many results have them, which come first. The others have every word of
+   * the phrases, apart or together only where word numbers are not kept (an entry's body).
+   */
+  function phraseNote(outcome) {
+    if (!outcome.phrases || !shown.length) {
+      return '';
+    }
+    var together = shown.filter(function (hit) { return outcome.together.has(hit.ref); }).length;
+    var phrase = outcome.phrases > 1 ? 'the phrases' : 'the phrase';
+    if (together === shown.length) {
+      return (shown.length === 1 ? ', with ' : ', all with ') + phrase;
+    }
+    if (together) {
+      return ', the ' + (together === 1 ? 'one' : together) + ' with ' + phrase + ' first';
+    }
+    return ', none with ' + phrase + ' in a title, summary, topic, place or partner name; each has ' +
+      (outcome.phrases > 1 ? 'their' : 'its') + ' words';
+  }
+
+  /**
+   * The status of a search for ``searched`` (the box's words, or those before a word still being typed),
+   * named as it was searched: phrases in quotes closed, empty quotes left out (core.queryLabel).
+   */
   function statusText(state, searched, outcome, results) {
     var count = shown.length + (shown.length === 1 ? ' result' : ' results');
+    var label = core.queryLabel(searched);
     if (results.browsing) {
       return browsingText(state);
     }
     if (outcome.common) {
-      return 'Words as common as “' + searched.trim() + '” are not searched. Add a more specific word, such as a topic, a place or a name.';
+      return 'Words as common as ' + label + ' are not searched. Add a more specific word, such as a topic, a place or a name.';
     }
     if (!outcome.hits.length) {
-      return 'No results for “' + searched.trim() + '”. Try fewer or other words, or browse the listings.';
+      return 'No results for ' + label + '. ' + (core.hasQuotes(searched)
+        ? 'Words in quotes are searched as they are spelt, not as similar words: check their spelling, or take the quotes away.'
+        : 'Try fewer or other words, or browse the listings.');
     }
-    var query = ' for “' + searched.trim() + '”';
-    var filtered = shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '';
+    var query = ' for ' + label;
+    var filtered = (shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '') + phraseNote(outcome);
     if (outcome.unmatched) {
       return 'No exact matches for ' + outcome.unmatched.map(function (word) { return '“' + word + '”'; }).join(', ') + query.replace(' for ', ' in ') +
         '. Showing results for similar words: ' + count + filtered + '.';

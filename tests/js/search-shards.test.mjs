@@ -13,7 +13,9 @@ const QUERIES = [
   // Ranked by the words matched, as the words were expanded: prefix, British spelling, similar words, pairs of letters.
   'medical students', 'maternal health kenya ', 'surgery elective china ', 'tuberculosis research nep', 'paediatrics rwanda ',
   'maternal guatamala ', '医科大学 surgery', 'title:elective students ', 'medical students -kenya', 'the medical students for',
-  'global health research ', 'maternal~1 health', 'phys', 'maternal health keny', '+surgery', '+electiv',
+  'global health research ', 'maternal~1 health', 'phys', 'maternal health keny', '+surgery',
+  // Phrases (each word required, the entries with the words together first), and a required word being typed.
+  '"global surgery"', '“maternal health” Kenya', '"global surg', 'surgery -"global surgery"', '+electiv',
 ];
 
 function scored(outcome) {
