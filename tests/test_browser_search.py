@@ -134,7 +134,7 @@ def test_a_phrase_in_curly_quotes_lists_the_entries_with_its_words_together_firs
     found, together = map(int, re.findall(r"\d+", status.inner_text()))
     assert 0 < together < found < loose
     expect(page.locator("#search-page-q")).to_have_value("“global surgery”")
-    assert result_titles(page)[0] == "Global Surgery Research Fellowship in Rwanda"
+    assert sorted(result_titles(page)[:2]) == ["Global Surgery Curriculum with Perfume River Medical University", "Global Surgery Research Fellowship in Rwanda"]
     open_search(page, site_url, "?q=" + quote('"global surgrey"'))
     expect(status).to_have_text(re.compile(r"^No results for “global surgrey”\. Words in quotes are searched as they are spelt"))
 

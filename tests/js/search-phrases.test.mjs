@@ -63,7 +63,8 @@ test('"global surgery" requires both words and puts the entries with them togeth
   const found = quoted.hits.map(refOf);
   assert.equal(found.at(-1), 'partners/gulf-coast-specialist-centre');
   assert.ok(!quoted.together.has(quoted.hits.at(-1).ref));
-  assert.equal(found[0], 'electives/global-surgery-research-fellowship-rwanda');
+  // The two entries titled "Global Surgery ..." lead (their order is lunr's score, which other fields move).
+  assert.deepEqual(found.slice(0, 2).sort(), ['electives/global-surgery-research-fellowship-rwanda', 'projects/global-surgery-curriculum-vietnam']);
 });
 
 test('"maternal health" Kenya lists the entries with the phrase before the Kenyan trust with "maternal and child health"', async () => {
