@@ -269,6 +269,14 @@ def test_a_lone_word_of_one_or_two_letters_is_searched_once_typing_pauses(page: 
     assert f"q={typed}" in page.url
 
 
+def test_a_short_last_word_after_others_is_searched_once_typing_pauses(page: Page, site_url: str) -> None:
+    # "observership UK" showed the results for "observership" until Enter or a space.
+    open_search(page, site_url)
+    page.locator("#search-page-q").press_sequentially("observership UK", delay=50)
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ results? for “observership UK”\.$"))
+    expect(page.locator("#search-results h2").first).to_contain_text("Tropical and Travel Medicine Observership")
+
+
 def test_a_link_searches_a_lone_short_word(page: Page, site_url: str) -> None:
     status = page.locator("#search-status")
     open_search(page, site_url, "?q=UK")

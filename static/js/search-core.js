@@ -246,11 +246,12 @@
   }
 
   /**
-   * Whether a query's only word is one withoutUnfinishedWord leaves out while it is typed ("TB", "UK", "+m"):
-   * the page searches it once the visitor pauses instead of asking for words until Enter.
+   * Whether a query ends in a word withoutUnfinishedWord leaves out while it is typed ("TB", "surgery UK",
+   * "+m"): the page searches it whole once the visitor pauses, instead of only the words before it (or
+   * asking for words) until Enter or a space.
    */
-  function isLoneShortWord(queryText) {
-    return hasWords(queryText) && !hasWords(withoutUnfinishedWord(queryText));
+  function endsInShortWord(queryText) {
+    return hasWords(queryText) && withoutUnfinishedWord(queryText) !== queryText;
   }
 
   function isPlain(lunr, clause) {
@@ -1279,7 +1280,7 @@
     foldQuery: foldQuery,
     hasWords: hasWords,
     withoutUnfinishedWord: withoutUnfinishedWord,
-    isLoneShortWord: isLoneShortWord,
+    endsInShortWord: endsInShortWord,
     queryLabel: Phrases.label,
     hasQuotes: Phrases.hasQuotes,
     search: search,

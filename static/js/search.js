@@ -229,7 +229,7 @@
    * Search for what the box and filters hold and show it, unless a newer search (ticket) started.
    * While the box is being typed in, a last word of one or two letters is not searched yet
    * (core.withoutUnfinishedWord): "me" on the way to "medical" said "too common" for a moment.
-   * A lone one is searched whole once typing pauses (PAUSE_MS), as after Enter.
+   * It is searched, with the words before it, once typing pauses (PAUSE_MS), as after Enter.
    */
   async function search(ticket, typing) {
     var state = readState();
@@ -280,8 +280,8 @@
 
   input.addEventListener('input', function () {
     clearTimeout(timer);
-    var lone = core.isLoneShortWord(input.value);
-    timer = setTimeout(function () { saveState(false); refresh(!lone); }, lone ? PAUSE_MS : DEBOUNCE_MS);
+    var short = core.endsInShortWord(input.value);
+    timer = setTimeout(function () { saveState(false); refresh(!short); }, short ? PAUSE_MS : DEBOUNCE_MS);
   });
   form.addEventListener('change', function (event) {
     if (event.target.dataset.filter) {

@@ -220,14 +220,14 @@ test('while typing, a last word too short to match as a prefix is left out until
   }
 });
 
-test('a query whose only word is too short to search while typing is a lone short word, searched once typing pauses', () => {
-  // "TB" and "UK" showed "Type words to search" until Enter.
-  for (const query of ['TB', 'uk', 'm', '+me', 'title:me', 'é', ' tb']) {
-    assert.equal(core.isLoneShortWord(query), true, query);
+test('a query ending in a word too short to search while typing is searched whole once typing pauses', () => {
+  // "TB" and "UK" showed "Type words to search" until Enter, and "surgery UK" the results for "surgery".
+  for (const query of ['TB', 'uk', 'm', '+me', 'title:me', 'é', ' tb', 'surgery uk', 'medical me', 'surgery +', 'Côte d']) {
+    assert.equal(core.endsInShortWord(query), true, query);
   }
-  // Searched as typed anyway (a third letter, a space, syntax), after other words, or no words at all.
-  for (const query of ['HIV', 'tb ', 'surgery uk', 'medical me', 'm*', '', '-', '南', '2026']) {
-    assert.equal(core.isLoneShortWord(query), false, query);
+  // Searched as typed anyway (a third letter, a space, syntax), or no words at all.
+  for (const query of ['HIV', 'tb ', 'surgery uk ', 'medical mem', 'm*', '', '-', '+', '南', '2026']) {
+    assert.equal(core.endsInShortWord(query), false, query);
   }
 });
 
