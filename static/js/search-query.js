@@ -1,0 +1,241 @@
+/*
+ * A search query read and turned into lunr clauses (search-core.js runs them): the words in quotes
+ * required (search-phrases.js), the last word being typed also as a prefix, its American spellings
+ * and shorter stems, lunr's own edit distances bounded, a typo's similar words in its place.
+ */
+(function (root, factory) {
+  'use strict';
+  if (typeof module === 'object' && module.exports) {
+    module.exports = factory(require('./search-phrases.js'), require('./search-folding.js'));
+  } else {
+    root.SearchQuery = factory(root.SearchPhrases, root.SearchFolding);
+  }
+}(typeof self !== 'undefined' ? self : this, function (Phrases, Folding) {
+  'use strict';
+
+  var MAX_QUERY_LENGTH = Folding.MAX_QUERY_LENGTH;
+  var MAX_WORD_LENGTH = Folding.MAX_WORD_LENGTH;
+  var TOO_SHORT_FOR_PREFIX = Folding.TOO_SHORT_FOR_PREFIX;
+  var SYNTAX = Folding.SYNTAX;
+  var splitUnspaced = Folding.splitUnspaced;
+  var foldQuery = Folding.foldQuery;
+  var americanCompletions = Folding.americanCompletions;
+
+  // A word matched as the start of a longer one counts for less than the word itself: "care" must
+  // rank entries about care above one that only mentions a "career" (a rare word, so a heavy one).
+  var PREFIX_BOOST_DIVISOR = 3;
+  // The longest word lunr's own "word~1", "word~2" may match at each edit distance: its
+  // automaton grows with both (at distance 2, 20 letters take 2 ms, 30 letters 0.2 s).
+  var EDIT_DISTANCE_WORD_LENGTH = [Infinity, MAX_WORD_LENGTH, 20];
+
+  /**
+   * Replace each clause whose word holds a run of letters written without spaces by one clause per
+   * part as the index holds them ("协和医院": 协和, 和医, 医院), each with the clause's presence, fields
+   * and boost; a leading or trailing "*" stays on the first or last part.
+   */
+  function splitUnspacedClauses(query) {
+    var clauses = [];
+    query.clauses.forEach(function (clause) {
+      var term = clause.term;
+      var leading = term.charAt(0) === '*' ? '*' : '';
+      var trailing = term.length > 1 && term.charAt(term.length - 1) === '*' ? '*' : '';
+      var inner = term.slice(leading.length, term.length - trailing.length);
+      var parts = inner.indexOf('*') === -1 ? splitUnspaced(inner).split(' ').filter(Boolean) : [];
+      if (parts.length < 2) {
+        clauses.push(clause);
+        return;
+      }
+      parts.forEach(function (part, index) {
+        clauses.push(Object.assign({}, clause, {
+          term: (index === 0 ? leading : '') + part + (index === parts.length - 1 ? trailing : ''),
+        }));
+      });
+    });
+    query.clauses = clauses;
+  }
+
+  /**
+   * A query as it is searched: {parts, phrases, quoted, typing}, from its first MAX_QUERY_LENGTH
+   * characters as folded. ``parts`` make the text lunr parses (parseQuery): the words outside quotes
+   * as typed ({text, typed: true}), and the words in quotes as required words ("+word", "+title:word"),
+   * but stop words, which the index does not hold, as they are. A phrase after "-" is not in that text
+   * (its words may well be there apart): rankByPhrases leaves out the hits with its words together;
+   * "-" before one word in quotes is "-word". ``phrases``: the phrases with two or more words the
+   * index holds, {words (folded, stop words in their places), fields (null for every field), negated,
+   * typing}. ``quoted``: the words in quotes, which the typo retry leaves as they are. ``typing``: the
+   * last word is being typed (neither a space nor a closing quote follows it): in a phrase left open,
+   * the phrase's last word (not after "-", whose words are matched whole).
+   */
+  function readQuery(lunr, fields, queryText) {
+    var folded = Phrases.foldBetweenQuotes(queryText, foldQuery).slice(0, MAX_QUERY_LENGTH);
+    var query = { parts: [], phrases: [], quoted: new Set(), typing: !/[\s"]$/.test(folded) };
+    var parts = Phrases.split(folded);
+    parts.forEach(function (part, number) {
+      if (!part.quoted) {
+        query.parts.push({ text: part.text, typed: true });
+        return;
+      }
+      var words = splitUnspaced(part.text.replace(SYNTAX, ' ')).split(' ').filter(Boolean);
+      var field = fields.indexOf(part.field) !== -1 ? part.field : '';
+      var indexed = words.filter(function (word) { return !isStopWord(lunr, word); });
+      var typing = query.typing && number === parts.length - 1;
+      words.forEach(function (word) { query.quoted.add(word); });
+      if (part.presence === '-') {
+        query.typing = query.typing && !typing;
+        if (indexed.length === 1) {
+          query.parts.push({ text: ' -' + (field ? field + ':' : '') + indexed[0] + ' ' });
+        }
+      } else {
+        query.parts.push({ text: ' ' + words.map(function (word) {
+          return isStopWord(lunr, word) ? word : '+' + (field ? field + ':' : '') + word;
+        }).join(' ') + ' ' });
+      }
+      if (indexed.length > 1) {
+        query.phrases.push({ words: words, fields: field ? [field] : null, negated: part.presence === '-', typing: typing && part.presence !== '-' });
+      }
+    });
+    return query;
+  }
+
+  function isPlain(lunr, clause) {
+    return clause.usePipeline && clause.wildcard === lunr.Query.wildcard.NONE && !clause.editDistance &&
+      clause.presence !== lunr.Query.presence.PROHIBITED;
+  }
+
+  /**
+   * Let the word being typed match as a prefix, and match a stem shorter than what was typed. A
+   * required word ("+electiv") needs one of these forms, not each: its clauses become optional and
+   * are added to ``groups`` as one group, of which keepGroups keeps the hits that match one. (Kept
+   * required, "+electiv" and even "+elective" while typing found nothing and went to the typo retry:
+   * the index holds "elect", neither "electiv" nor a word starting with "elective".)
+   */
+  function expandLastWord(lunr, query, groups) {
+    var index = query.clauses.length - 1;
+    var clause = query.clauses[index];
+    if (!clause || !isPlain(lunr, clause) || TOO_SHORT_FOR_PREFIX.test(clause.term) || clause.term.length > MAX_WORD_LENGTH) {
+      return;
+    }
+    var required = clause.presence === lunr.Query.presence.REQUIRED;
+    if (required) {
+      clause.presence = lunr.Query.presence.OPTIONAL;
+    }
+    expandWord(lunr, query, clause);
+    if (required) {
+      groups.push(query.clauses.slice(index));
+    }
+  }
+
+  /** Add a word's other forms while it is being typed: its prefix, American spellings, shorter stems. */
+  function expandWord(lunr, query, clause) {
+    // The prefix is what was typed, not its stem: "elective" (stem "elect") must not match
+    // "electrocardiogram" and "clinical" (stem "clinic") "Clínica"; the clause itself finds the
+    // stem. A stem that is not the start of the word ("surgery": "surgeri") is found by the clause
+    // too: as the prefix, it made "phys" (stem "phi") match "Philippines" instead of "physician",
+    // and "psy" and "keny" nothing.
+    var prefix = { term: clause.term, fields: clause.fields, boost: clause.boost / PREFIX_BOOST_DIVISOR, usePipeline: false,
+      wildcard: lunr.Query.wildcard.TRAILING, presence: clause.presence };
+    query.clause(prefix);
+    // The index holds American spellings: "centr", on the way to "centre", also matches "center".
+    var american = americanCompletions(clause.term);
+    american.prefixes.forEach(function (start) {
+      query.clause({ term: start, fields: clause.fields, boost: prefix.boost, usePipeline: false,
+        wildcard: lunr.Query.wildcard.TRAILING, presence: clause.presence });
+    });
+    american.words.forEach(function (word) {
+      query.clause({ term: word, fields: clause.fields, boost: prefix.boost, usePipeline: true, presence: clause.presence });
+    });
+    // A word typed past its stem ("pediatri" of "pediatrics", stem "pediatr") matches
+    // that stem. Stemmers cut suffixes that start with a vowel (-ic, -al, -ence), so
+    // only such tails are dropped: "maternl" stays a typo for the similar-words retry.
+    for (var length = clause.term.length - 1; length >= Math.max(3, clause.term.length - 3); length--) {
+      if (!/^[aeiou]/.test(clause.term.slice(length))) {
+        continue;
+      }
+      query.clause({ term: clause.term.slice(0, length), fields: clause.fields, boost: clause.boost / 2,
+        usePipeline: false, presence: lunr.Query.presence.OPTIONAL });
+    }
+  }
+
+  /** Replace each word that has similar words (a Map: word -> index terms) by one optional clause per term. */
+  function useSimilarTerms(lunr, query, similar) {
+    var clauses = query.clauses;
+    query.clauses = [];
+    clauses.forEach(function (clause) {
+      var terms = isPlain(lunr, clause) ? similar.get(clause.term) : undefined;
+      if (!terms || !terms.length) {
+        query.clauses.push(clause);
+        return;
+      }
+      terms.forEach(function (term) {
+        query.clause({ term: term, fields: clause.fields, boost: clause.boost, usePipeline: false,
+          presence: lunr.Query.presence.OPTIONAL });
+      });
+    });
+  }
+
+  /** Lower lunr's own edit distances ("word~3") to the largest that EDIT_DISTANCE_WORD_LENGTH allows for the word. */
+  function limitEditDistances(query) {
+    query.clauses.forEach(function (clause) {
+      if (!clause.editDistance) {
+        return;
+      }
+      var distance = Math.min(clause.editDistance, EDIT_DISTANCE_WORD_LENGTH.length - 1);
+      while (clause.term.length > EDIT_DISTANCE_WORD_LENGTH[distance]) {
+        distance--;
+      }
+      if (distance) {
+        clause.editDistance = distance;
+      } else {
+        delete clause.editDistance;
+      }
+    });
+  }
+
+  /** Fill a lunr.Query from folded query text that parses; ``groups`` receives expandLastWord's. */
+  function buildQuery(lunr, query, text, options, groups) {
+    new lunr.QueryParser(text, query).parse();
+    splitUnspacedClauses(query);
+    limitEditDistances(query);
+    if (options.typing) {
+      expandLastWord(lunr, query, groups);
+    }
+    if (options.similar) {
+      useSimilarTerms(lunr, query, options.similar);
+    }
+  }
+
+  /**
+   * The clauses of a query's folded text (readQuery's parts, joined), or, when lunr cannot parse the
+   * syntax typed, of that text with the typed parts' syntax taken out: {text, clauses}.
+   */
+  function parseQuery(lunr, fields, parts) {
+    var text = parts.map(function (part) { return part.text; }).join('');
+    try {
+      return { text: text, clauses: new lunr.QueryParser(text, new lunr.Query(fields)).parse().clauses };
+    } catch (error) {
+      if (!(error instanceof lunr.QueryParseError)) {
+        throw error;
+      }
+      var plain = parts.map(function (part) { return part.typed ? part.text.replace(SYNTAX, ' ') : part.text; }).join('');
+      return { text: plain, clauses: new lunr.QueryParser(plain, new lunr.Query(fields)).parse().clauses };
+    }
+  }
+
+  /** Whether a word is one of lunr's stop words ("the", "for"), which the index leaves out. */
+  function isStopWord(lunr, word) {
+    return !lunr.stopWordFilter(new lunr.Token(word));
+  }
+
+  return {
+    EDIT_DISTANCE_WORD_LENGTH: EDIT_DISTANCE_WORD_LENGTH,
+    isStopWord: isStopWord,
+    isPlain: isPlain,
+    readQuery: readQuery,
+    parseQuery: parseQuery,
+    buildQuery: buildQuery,
+    expandLastWord: expandLastWord,
+    splitUnspacedClauses: splitUnspacedClauses,
+    limitEditDistances: limitEditDistances,
+    useSimilarTerms: useSimilarTerms
+  };
+}));
