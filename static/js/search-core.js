@@ -14,29 +14,26 @@
  *
  * Parts in their own files, each a browser global and a CommonJS module as search-phrases.js is
  * (search-folding.js: query text folded as the index is; search-query.js: a query read and turned into
- * lunr clauses). This file runs a search and gathers what the search page and the Node tests use into
- * one object.
+ * lunr clauses; search-typos.js: the typo retry's similar words). This file runs a search and gathers
+ * what the search page and the Node tests use into one object.
  */
 (function (root, factory) {
   'use strict';
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./search-phrases.js'), require('./search-folding.js'),
-      require('./search-query.js'));
+      require('./search-query.js'), require('./search-typos.js'));
   } else {
     root.SearchCore = factory(root.SearchPhrases, root.SearchFolding,
-      root.SearchQuery);
+      root.SearchQuery, root.SearchTypos);
   }
-}(typeof self !== 'undefined' ? self : this, function (Phrases, Folding, Query) {
+}(typeof self !== 'undefined' ? self : this, function (Phrases, Folding, Query, Typos) {
   'use strict';
 
   var MAX_QUERY_LENGTH = Folding.MAX_QUERY_LENGTH;
-  var MAX_WORD_LENGTH = Folding.MAX_WORD_LENGTH;
   var WORD = Folding.WORD;
   var fold = Folding.fold;
   var hasWords = Folding.hasWords;
-  var britishSpellings = Folding.britishSpellings;
   var isStopWord = Query.isStopWord;
-  var isPlain = Query.isPlain;
   var readQuery = Query.readQuery;
   var parseQuery = Query.parseQuery;
   var buildQuery = Query.buildQuery;
@@ -44,6 +41,10 @@
   var splitUnspacedClauses = Query.splitUnspacedClauses;
   var limitEditDistances = Query.limitEditDistances;
   var useSimilarTerms = Query.useSimilarTerms;
+  var Vocabulary = Typos.Vocabulary;
+  var isRetried = Typos.isRetried;
+  var similarTerms = Typos.similarTerms;
+  var meetsRequired = Typos.meetsRequired;
 
   var FILTERS = ['collection', 'category', 'country', 'deadline'];
 
@@ -186,38 +187,10 @@
     return { hits: order.map(function (position) { return hits[position]; }), matched: matched };
   }
 
-  /**
-   * Whether the similar-words retry may replace a clause: a plain word of 3 to 30 letters, not a stop
-   * word, and not in quotes (``quoted``: quotes ask for the words as spelt).
-   */
-  function isRetried(lunr, clause, quoted) {
-    return isPlain(lunr, clause) && clause.term.length >= 3 && clause.term.length <= MAX_WORD_LENGTH &&
-      !isStopWord(lunr, clause.term) && !quoted.has(clause.term);
-  }
-
   /** Whether every word a query looks for is a stop word: no similar word of those is worth showing. */
   function isOnlyStopWords(lunr, clauses) {
     var sought = clauses.filter(function (clause) { return clause.presence !== lunr.Query.presence.PROHIBITED; });
     return sought.length > 0 && sought.every(function (clause) { return isStopWord(lunr, clause.term); });
-  }
-
-  /** The index terms of the catalog's words one typo away from a word, sorted (stemmed as lunr stems a query). */
-  function similarTerms(vocabulary, pipeline, clause) {
-    var terms = new Set();
-    vocabulary.similar(clause.term).forEach(function (word) {
-      pipeline.runString(word, { fields: clause.fields }).forEach(function (term) { terms.add(term); });
-    });
-    return Array.from(terms).sort();
-  }
-
-  /** Whether a hit holds, for every required word, one of its similar terms in one of the word's fields. */
-  function meetsRequired(hit, groups) {
-    var metadata = hit.matchData.metadata;
-    return groups.every(function (group) {
-      return group.terms.some(function (term) {
-        return metadata[term] && group.fields.some(function (field) { return field in metadata[term]; });
-      });
-    });
   }
 
   /**
@@ -419,78 +392,6 @@
     return positions;
   }
 
-  /** Whether two words are equal or one edit apart: a letter added, dropped or changed, or two neighbours swapped. */
-  function isWithinOneEdit(a, b) {
-    if (Math.abs(a.length - b.length) > 1) {
-      return false;
-    }
-    var start = 0;
-    while (start < a.length && a[start] === b[start]) {
-      start++;
-    }
-    if (a.length > b.length) {
-      return a.slice(start + 1) === b.slice(start);
-    }
-    if (a.length < b.length) {
-      return a.slice(start) === b.slice(start + 1);
-    }
-    return start === a.length || a.slice(start + 1) === b.slice(start + 1) ||
-      (a[start] === b[start + 1] && a[start + 1] === b[start] && a.slice(start + 2) === b.slice(start + 2));
-  }
-
-  /** Whether one word is the other with a letter added at the end ("health", "healthy"): is_end_form in site_gen/typos.py. */
-  function isEndForm(a, b) {
-    return Math.abs(a.length - b.length) === 1 && (a.indexOf(b) === 0 || b.indexOf(a) === 0);
-  }
-
-  /**
-   * The catalog's indexed words as written (folded, before stemming), by length, for the similar-words retry,
-   * with the British spellings of its words (britishSpellings), each standing for the word of the index;
-   * ``english``: the common English words near them that are spelt as meant (site_gen/typos.py).
-   */
-  function Vocabulary(words, english) {
-    this.byLength = new Map();
-    this.english = new Set(english || []);
-    this.spelledFor = new Map();  // a British spelling -> the catalog's word
-    words.forEach(function (word) {
-      this.add(word);
-      britishSpellings(word).forEach(function (form) {
-        if (!this.spelledFor.has(form)) {
-          this.spelledFor.set(form, word);
-          this.add(form);
-        }
-      }, this);
-    }, this);
-  }
-
-  Vocabulary.prototype.add = function (word) {
-    if (!this.byLength.has(word.length)) {
-      this.byLength.set(word.length, []);
-    }
-    this.byLength.get(word.length).push(word);
-  };
-
-  /**
-   * The words within one edit of a word or of a British spelling of theirs (itself included when it is a word of the
-   * catalog), shortest first. A common English word is spelt as meant, not a typo of another word: "free" is not
-   * "fee", nor "dental" "mental". Only its own shorter or longer form is similar to it, a letter dropped or added at
-   * the end ("healthy": "health"; "asian": "asia"), which the stemmer keeps apart.
-   */
-  Vocabulary.prototype.similar = function (word) {
-    var found = [];
-    var spelt = this.english.has(word);
-    for (var length = word.length - 1; length <= word.length + 1; length++) {
-      (this.byLength.get(length) || []).forEach(function (candidate) {
-        if (isWithinOneEdit(word, candidate) && (!spelt || isEndForm(word, candidate))) {
-          var meant = this.spelledFor.get(candidate) || candidate;
-          if (found.indexOf(meant) === -1) {
-            found.push(meant);
-          }
-        }
-      }, this);
-    }
-    return found;
-  };
 
   /**
    * The promise of ``load`` (called on ``self``) for a key, made once and kept in ``cache``; a promise
@@ -903,10 +804,10 @@
     queryLabel: Phrases.label,
     hasQuotes: Phrases.hasQuotes,
     search: search,
-    isWithinOneEdit: isWithinOneEdit,
-    isEndForm: isEndForm,
+    isWithinOneEdit: Typos.isWithinOneEdit,
+    isEndForm: Typos.isEndForm,
     americanCompletions: Folding.americanCompletions,
-    Vocabulary: Vocabulary,
+    Vocabulary: Typos.Vocabulary,
     ShardedIndex: ShardedIndex,
     matchedTerms: matchedTerms,
     highlight: highlight,

@@ -1,0 +1,130 @@
+/*
+ * The typo retry's words (search-core.js retries a query with them): the catalog's words one edit
+ * away from a word typed (a letter added, dropped or changed, two neighbours swapped), with the
+ * rules of site_gen/typos.py: a common English word is spelt as meant.
+ */
+(function (root, factory) {
+  'use strict';
+  if (typeof module === 'object' && module.exports) {
+    module.exports = factory(require('./search-folding.js'), require('./search-query.js'));
+  } else {
+    root.SearchTypos = factory(root.SearchFolding, root.SearchQuery);
+  }
+}(typeof self !== 'undefined' ? self : this, function (Folding, Query) {
+  'use strict';
+
+  var MAX_WORD_LENGTH = Folding.MAX_WORD_LENGTH;
+  var britishSpellings = Folding.britishSpellings;
+  var isPlain = Query.isPlain;
+  var isStopWord = Query.isStopWord;
+
+  /**
+   * Whether the similar-words retry may replace a clause: a plain word of 3 to 30 letters, not a stop
+   * word, and not in quotes (``quoted``: quotes ask for the words as spelt).
+   */
+  function isRetried(lunr, clause, quoted) {
+    return isPlain(lunr, clause) && clause.term.length >= 3 && clause.term.length <= MAX_WORD_LENGTH &&
+      !isStopWord(lunr, clause.term) && !quoted.has(clause.term);
+  }
+
+  /** The index terms of the catalog's words one typo away from a word, sorted (stemmed as lunr stems a query). */
+  function similarTerms(vocabulary, pipeline, clause) {
+    var terms = new Set();
+    vocabulary.similar(clause.term).forEach(function (word) {
+      pipeline.runString(word, { fields: clause.fields }).forEach(function (term) { terms.add(term); });
+    });
+    return Array.from(terms).sort();
+  }
+
+  /** Whether a hit holds, for every required word, one of its similar terms in one of the word's fields. */
+  function meetsRequired(hit, groups) {
+    var metadata = hit.matchData.metadata;
+    return groups.every(function (group) {
+      return group.terms.some(function (term) {
+        return metadata[term] && group.fields.some(function (field) { return field in metadata[term]; });
+      });
+    });
+  }
+
+  /** Whether two words are equal or one edit apart: a letter added, dropped or changed, or two neighbours swapped. */
+  function isWithinOneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1) {
+      return false;
+    }
+    var start = 0;
+    while (start < a.length && a[start] === b[start]) {
+      start++;
+    }
+    if (a.length > b.length) {
+      return a.slice(start + 1) === b.slice(start);
+    }
+    if (a.length < b.length) {
+      return a.slice(start) === b.slice(start + 1);
+    }
+    return start === a.length || a.slice(start + 1) === b.slice(start + 1) ||
+      (a[start] === b[start + 1] && a[start + 1] === b[start] && a.slice(start + 2) === b.slice(start + 2));
+  }
+
+  /** Whether one word is the other with a letter added at the end ("health", "healthy"): is_end_form in site_gen/typos.py. */
+  function isEndForm(a, b) {
+    return Math.abs(a.length - b.length) === 1 && (a.indexOf(b) === 0 || b.indexOf(a) === 0);
+  }
+
+  /**
+   * The catalog's indexed words as written (folded, before stemming), by length, for the similar-words retry,
+   * with the British spellings of its words (britishSpellings), each standing for the word of the index;
+   * ``english``: the common English words near them that are spelt as meant (site_gen/typos.py).
+   */
+  function Vocabulary(words, english) {
+    this.byLength = new Map();
+    this.english = new Set(english || []);
+    this.spelledFor = new Map();  // a British spelling -> the catalog's word
+    words.forEach(function (word) {
+      this.add(word);
+      britishSpellings(word).forEach(function (form) {
+        if (!this.spelledFor.has(form)) {
+          this.spelledFor.set(form, word);
+          this.add(form);
+        }
+      }, this);
+    }, this);
+  }
+
+  Vocabulary.prototype.add = function (word) {
+    if (!this.byLength.has(word.length)) {
+      this.byLength.set(word.length, []);
+    }
+    this.byLength.get(word.length).push(word);
+  };
+
+  /**
+   * The words within one edit of a word or of a British spelling of theirs (itself included when it is a word of the
+   * catalog), shortest first. A common English word is spelt as meant, not a typo of another word: "free" is not
+   * "fee", nor "dental" "mental". Only its own shorter or longer form is similar to it, a letter dropped or added at
+   * the end ("healthy": "health"; "asian": "asia"), which the stemmer keeps apart.
+   */
+  Vocabulary.prototype.similar = function (word) {
+    var found = [];
+    var spelt = this.english.has(word);
+    for (var length = word.length - 1; length <= word.length + 1; length++) {
+      (this.byLength.get(length) || []).forEach(function (candidate) {
+        if (isWithinOneEdit(word, candidate) && (!spelt || isEndForm(word, candidate))) {
+          var meant = this.spelledFor.get(candidate) || candidate;
+          if (found.indexOf(meant) === -1) {
+            found.push(meant);
+          }
+        }
+      }, this);
+    }
+    return found;
+  };
+
+  return {
+    isWithinOneEdit: isWithinOneEdit,
+    isEndForm: isEndForm,
+    Vocabulary: Vocabulary,
+    isRetried: isRetried,
+    similarTerms: similarTerms,
+    meetsRequired: meetsRequired
+  };
+}));
