@@ -14,19 +14,20 @@
  *
  * Parts in their own files, each a browser global and a CommonJS module as search-phrases.js is
  * (search-folding.js: query text folded as the index is; search-query.js: a query read and turned into
- * lunr clauses; search-typos.js: the typo retry's similar words). This file runs a search and gathers
- * what the search page and the Node tests use into one object.
+ * lunr clauses; search-typos.js: the typo retry's similar words; search-ranking.js: hits ranked by
+ * words and phrases). This file runs a search and gathers what the search page and the Node tests use
+ * into one object.
  */
 (function (root, factory) {
   'use strict';
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./search-phrases.js'), require('./search-folding.js'),
-      require('./search-query.js'), require('./search-typos.js'));
+    module.exports = factory(require('./search-phrases.js'), require('./search-folding.js'), require('./search-query.js'),
+      require('./search-typos.js'), require('./search-ranking.js'));
   } else {
-    root.SearchCore = factory(root.SearchPhrases, root.SearchFolding,
-      root.SearchQuery, root.SearchTypos);
+    root.SearchCore = factory(root.SearchPhrases, root.SearchFolding, root.SearchQuery,
+      root.SearchTypos, root.SearchRanking);
   }
-}(typeof self !== 'undefined' ? self : this, function (Phrases, Folding, Query, Typos) {
+}(typeof self !== 'undefined' ? self : this, function (Phrases, Folding, Query, Typos, Ranking) {
   'use strict';
 
   var MAX_QUERY_LENGTH = Folding.MAX_QUERY_LENGTH;
@@ -37,14 +38,13 @@
   var readQuery = Query.readQuery;
   var parseQuery = Query.parseQuery;
   var buildQuery = Query.buildQuery;
-  var expandLastWord = Query.expandLastWord;
-  var splitUnspacedClauses = Query.splitUnspacedClauses;
-  var limitEditDistances = Query.limitEditDistances;
-  var useSimilarTerms = Query.useSimilarTerms;
   var Vocabulary = Typos.Vocabulary;
   var isRetried = Typos.isRetried;
   var similarTerms = Typos.similarTerms;
   var meetsRequired = Typos.meetsRequired;
+  var keepGroups = Ranking.keepGroups;
+  var rankByWords = Ranking.rankByWords;
+  var withPhrases = Ranking.withPhrases;
 
   var FILTERS = ['collection', 'category', 'country', 'deadline'];
 
@@ -62,130 +62,6 @@
     return rankByWords(lunr, source, text, options, keepGroups(lunr, source.pipeline, hits, groups));
   }
 
-  /** The hits that match, for each group of clauses (expandLastWord), one of its clauses in one of its fields. */
-  function keepGroups(lunr, pipeline, hits, groups) {
-    if (!groups.length || !hits.length) {
-      return hits;
-    }
-    var byTerm = wordsByTerm(lunr, pipeline, groups.map(function (clauses) { return { clauses: clauses }; }), hits);
-    var found = new Uint8Array(groups.length);
-    return hits.filter(function (hit) { return wordsOfHit(hit, byTerm, found).length === groups.length; });
-  }
-
-  /**
-   * The words of a query that count for ranking, each with the clauses buildQuery expands it into
-   * (letters written without spaces in pairs, the last word while typing as a prefix and its
-   * American spellings, a typo's similar words): [{term, clauses}], one per distinct word as folded.
-   * Left out: excluded words (-word) and stop words, which the index does not hold.
-   */
-  function queryWords(lunr, fields, text, options) {
-    var parsed = new lunr.QueryParser(text, new lunr.Query(fields)).parse().clauses;
-    var words = new Map();
-    parsed.forEach(function (clause, position) {
-      if (clause.presence === lunr.Query.presence.PROHIBITED || (clause.usePipeline && isStopWord(lunr, clause.term))) {
-        return;
-      }
-      var query = new lunr.Query(fields);
-      query.clause(Object.assign({}, clause));
-      splitUnspacedClauses(query);
-      limitEditDistances(query);
-      if (options.typing && position === parsed.length - 1) {
-        expandLastWord(lunr, query, []);
-      }
-      if (options.similar) {
-        useSimilarTerms(lunr, query, options.similar);
-      }
-      var word = words.get(clause.term) || { term: clause.term, clauses: [] };
-      word.clauses = word.clauses.concat(query.clauses);
-      words.set(clause.term, word);
-    });
-    return Array.from(words.values());
-  }
-
-  /**
-   * For each index term that some hit matched, the words that may have matched it, and in which
-   * fields: Map term -> [[word number, fields]]. Each clause is expanded as lunr expands it (its
-   * pipeline, wildcards, edit distance), among the terms the hits matched.
-   */
-  function wordsByTerm(lunr, pipeline, words, hits) {
-    var matched = lunr.TokenSet.fromArray(Array.from(matchedTerms(hits)).sort());
-    var byTerm = new Map();
-    words.forEach(function (word, number) {
-      word.clauses.forEach(function (clause) {
-        var searched = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
-        searched.forEach(function (term) {
-          var tokens = lunr.TokenSet.fromClause(clause.editDistance ? { term: term, editDistance: clause.editDistance } : { term: term });
-          matched.intersect(tokens).toArray().forEach(function (found) {
-            byTerm.set(found, (byTerm.get(found) || []).concat([[number, clause.fields]]));
-          });
-        });
-      });
-    });
-    return byTerm;
-  }
-
-  /** Whether a term's match data (field -> metadata) holds one of some fields. */
-  function inFields(fieldsMatched, fields) {
-    for (var i = 0; i < fields.length; i++) {
-      if (fields[i] in fieldsMatched) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The numbers of the words (wordsByTerm) that a hit matched in a field their clause searches,
-   * each once, into ``found`` (a Uint8Array by word number, cleared first).
-   */
-  function wordsOfHit(hit, byTerm, found) {
-    var numbers = [];
-    var metadata = hit.matchData.metadata;
-    found.fill(0);
-    for (var term in metadata) {
-      var candidates = byTerm.get(term);
-      for (var i = 0; candidates && i < candidates.length; i++) {
-        var number = candidates[i][0];
-        if (!found[number] && inFields(metadata[term], candidates[i][1])) {
-          found[number] = 1;
-          numbers.push(number);
-        }
-      }
-    }
-    return numbers;
-  }
-
-  /**
-   * Rank hits by the query's words they match, and say which words some hit matched: {hits, matched}.
-   * Hits that match more of the words come first, then by lunr's score (its order kept among
-   * equals). lunr adds up each word's score, so an entry with one common word in its title
-   * outranked entries with every word in their topics and summary ("medical students"). A word
-   * counts once, when any of its expansions (queryWords) matched. This is the "words" rule of
-   * site search engines, stricter than Lucene's classic coord (score × share of words matched),
-   * which one common word in a title still overcame.
-   */
-  function rankByWords(lunr, source, text, options, hits) {
-    var words = queryWords(lunr, source.fields, text, options);
-    var matched = new Set();
-    if (!words.length || !hits.length) {
-      return { hits: hits, matched: matched };
-    }
-    var byTerm = wordsByTerm(lunr, source.pipeline, words, hits);
-    var found = new Uint8Array(words.length);
-    var counts = [];
-    // With one word, only whether some hit matched it is wanted (a stop word being typed matches as a prefix too).
-    for (var position = 0; position < hits.length && (words.length > 1 || !matched.size); position++) {
-      var numbers = wordsOfHit(hits[position], byTerm, found);
-      numbers.forEach(function (number) { matched.add(words[number].term); });
-      counts.push(numbers.length);
-    }
-    if (words.length < 2) {
-      return { hits: hits, matched: matched };
-    }
-    var order = hits.map(function (hit, position) { return position; });
-    order.sort(function (a, b) { return counts[b] - counts[a] || a - b; });
-    return { hits: order.map(function (position) { return hits[position]; }), matched: matched };
-  }
 
   /** Whether every word a query looks for is a stop word: no similar word of those is worth showing. */
   function isOnlyStopWords(lunr, clauses) {
@@ -279,118 +155,6 @@
     return { hits: retried, similar: true, common: false, unmatched: unmatched.map(function (clause) { return clause.term; }) };
   }
 
-  /**
-   * A search's outcome with its query's phrases applied (rankByPhrases): {phrases, together} added,
-   * the hits without those with a phrase after "-", those with more phrases first. As it is without phrases.
-   */
-  async function withPhrases(lunr, source, phrases, outcome) {
-    if (!phrases.length) {
-      return outcome;
-    }
-    var ranked = await rankByPhrases(lunr, source, phrases, outcome.hits);
-    return Object.assign({}, outcome, ranked);
-  }
-
-  /**
-   * Leave out the hits with a phrase after "-", and put first the hits with more of the other phrases,
-   * keeping their order among equals: {hits, phrases, together}. ``phrases``: how many phrases were
-   * looked for (a phrase restricted to fields that keep no word numbers cannot be); ``together``: the
-   * refs of the hits with every one of them. The others have the phrases' words (they are required),
-   * but apart, or together only where word numbers are not kept (an entry's body).
-   */
-  async function rankByPhrases(lunr, source, phrases, hits) {
-    var sought = [];
-    var excluded = new Set();
-    for (var number = 0; number < phrases.length && hits.length; number++) {
-      var refs = await phraseRefs(lunr, source, phrases[number]);
-      if (refs && phrases[number].negated) {
-        refs.forEach(function (ref) { excluded.add(ref); });
-      } else if (refs) {
-        sought.push(refs);
-      }
-    }
-    var kept = hits.filter(function (hit) { return !excluded.has(hit.ref); });
-    var counts = kept.map(function (hit) { return sought.filter(function (found) { return found.has(hit.ref); }).length; });
-    var order = kept.map(function (hit, position) { return position; });
-    order.sort(function (a, b) { return counts[b] - counts[a] || a - b; });
-    var together = new Set();
-    kept.forEach(function (hit, position) {
-      if (sought.length && counts[position] === sought.length) {
-        together.add(hit.ref);
-      }
-    });
-    return { hits: order.map(function (position) { return kept[position]; }), phrases: sought.length, together: together };
-  }
-
-  /** The fields whose word numbers an index keeps: a ShardedIndex's manifest says; a whole lunr.Index's postings tell (every field is looked at). */
-  function positionFields(source) {
-    return source.positionFields || source.fields;
-  }
-
-  /**
-   * The refs of the documents where a phrase's words stand together, in order, in one field whose word
-   * numbers the index keeps (lunr's "index" metadata); null when none of the phrase's fields keeps them.
-   * A lunr query for the phrase's words, each required, in those fields finds the documents to look at;
-   * a phrase's last word while it is typed is each of its forms (expandLastWord).
-   */
-  async function phraseRefs(lunr, source, phrase) {
-    var kept = positionFields(source);
-    var fields = (phrase.fields || source.fields).filter(function (field) { return kept.indexOf(field) !== -1; });
-    if (!fields.length) {
-      return null;
-    }
-    var offsets = [];
-    phrase.words.forEach(function (word, offset) {
-      if (!isStopWord(lunr, word)) {
-        offsets.push(offset);
-      }
-    });
-    var groups = [];
-    var fill = function (query) {
-      groups.length = 0;
-      offsets.forEach(function (offset) {
-        query.clause({ term: phrase.words[offset], fields: fields, presence: lunr.Query.presence.REQUIRED });
-      });
-      if (phrase.typing) {
-        expandLastWord(lunr, query, groups);
-      }
-    };
-    if (source.prepare) {
-      await source.prepare(fill);
-    }
-    var query = new lunr.Query(fields);
-    fill(query);
-    // Word k is clause k; the last word's forms follow it.
-    var words = offsets.map(function (offset, k) { return { clauses: k < offsets.length - 1 ? [query.clauses[k]] : query.clauses.slice(k) }; });
-    var hits = keepGroups(lunr, source.pipeline, source.query(fill), groups);
-    var byTerm = wordsByTerm(lunr, source.pipeline, words, hits);
-    var refs = new Set();
-    hits.forEach(function (hit) {
-      var found = fields.some(function (field) { return Phrases.together(offsets, wordPositions(hit, byTerm, field, words.length)); });
-      if (found) {
-        refs.add(hit.ref);
-      }
-    });
-    return refs;
-  }
-
-  /** For each word (wordsByTerm's numbers) of a phrase, the word numbers where a hit has it in a field (Sets). */
-  function wordPositions(hit, byTerm, field, count) {
-    var positions = [];
-    for (var k = 0; k < count; k++) {
-      positions.push(new Set());
-    }
-    var metadata = hit.matchData.metadata;
-    Object.keys(metadata).forEach(function (term) {
-      var found = metadata[term][field];
-      (found && found.index ? byTerm.get(term) || [] : []).forEach(function (candidate) {
-        if (candidate[1].indexOf(field) !== -1) {
-          found.index.forEach(function (number) { positions[candidate[0]].add(number); });
-        }
-      });
-    });
-    return positions;
-  }
 
 
   /**
@@ -619,15 +383,6 @@
     return names;
   };
 
-  /** The index terms a set of hits matched, for highlighting. */
-  function matchedTerms(hits) {
-    var terms = new Set();
-    hits.forEach(function (hit) {
-      Object.keys(hit.matchData.metadata).forEach(function (term) { terms.add(term); });
-    });
-    return terms;
-  }
-
   /**
    * Split text into [text, isMatch] segments: words whose folded stem is a matched term. Stop
    * words are never indexed, so never matched: "and" is not marked when "Andes" (stem "and") is.
@@ -809,7 +564,7 @@
     americanCompletions: Folding.americanCompletions,
     Vocabulary: Typos.Vocabulary,
     ShardedIndex: ShardedIndex,
-    matchedTerms: matchedTerms,
+    matchedTerms: Ranking.matchedTerms,
     highlight: highlight,
     deadlineState: deadlineState,
     deadlineText: deadlineText,
