@@ -15,24 +15,22 @@
  * Parts in their own files, each a browser global and a CommonJS module as search-phrases.js is
  * (search-folding.js: query text folded as the index is; search-query.js: a query read and turned into
  * lunr clauses; search-typos.js: the typo retry's similar words; search-ranking.js: hits ranked by
- * words and phrases; search-shards.js: the sharded index). This file runs a search and gathers what
- * the search page and the Node tests use into one object.
+ * words and phrases; search-shards.js: the sharded index; search-results.js: highlights, deadlines,
+ * filters, URL state). This file runs a search and gathers what the search page and the Node tests use
+ * into one object.
  */
 (function (root, factory) {
   'use strict';
   if (typeof module === 'object' && module.exports) {
     module.exports = factory(require('./search-phrases.js'), require('./search-folding.js'), require('./search-query.js'),
-      require('./search-typos.js'), require('./search-ranking.js'), require('./search-shards.js'));
+      require('./search-typos.js'), require('./search-ranking.js'), require('./search-shards.js'), require('./search-results.js'));
   } else {
-    root.SearchCore = factory(root.SearchPhrases, root.SearchFolding, root.SearchQuery,
-      root.SearchTypos, root.SearchRanking, root.SearchShards);
+    root.SearchCore = factory(root.SearchPhrases, root.SearchFolding, root.SearchQuery, root.SearchTypos,
+      root.SearchRanking, root.SearchShards, root.SearchResults);
   }
-}(typeof self !== 'undefined' ? self : this, function (Phrases, Folding, Query, Typos, Ranking, Shards) {
+}(typeof self !== 'undefined' ? self : this, function (Phrases, Folding, Query, Typos, Ranking, Shards, Results) {
   'use strict';
 
-  var MAX_QUERY_LENGTH = Folding.MAX_QUERY_LENGTH;
-  var WORD = Folding.WORD;
-  var fold = Folding.fold;
   var hasWords = Folding.hasWords;
   var isStopWord = Query.isStopWord;
   var readQuery = Query.readQuery;
@@ -44,8 +42,6 @@
   var keepGroups = Ranking.keepGroups;
   var rankByWords = Ranking.rankByWords;
   var withPhrases = Ranking.withPhrases;
-
-  var FILTERS = ['collection', 'category', 'country', 'deadline'];
 
   /** Run one query (text that parses) on a whole lunr.Index or a ShardedIndex: {hits (ranked by rankByWords), matched}. */
   async function runQuery(lunr, source, text, options) {
@@ -60,7 +56,6 @@
     var hits = source.query(fill);
     return rankByWords(lunr, source, text, options, keepGroups(lunr, source.pipeline, hits, groups));
   }
-
 
   /** Whether every word a query looks for is a stop word: no similar word of those is worth showing. */
   function isOnlyStopWords(lunr, clauses) {
@@ -154,175 +149,8 @@
     return { hits: retried, similar: true, common: false, unmatched: unmatched.map(function (clause) { return clause.term; }) };
   }
 
-
-
-
-
-  /**
-   * Split text into [text, isMatch] segments: words whose folded stem is a matched term. Stop
-   * words are never indexed, so never matched: "and" is not marked when "Andes" (stem "and") is.
-   */
-  function highlight(lunr, text, terms) {
-    var segments = [];
-    var last = 0;
-    text.replace(WORD, function (word, offset) {
-      var matches = fold(word).split(' ').some(function (part) {
-        return part && !isStopWord(lunr, part) && (terms.has(part) || terms.has(lunr.stemmer(new lunr.Token(part)).toString()));
-      });
-      if (matches) {
-        if (offset > last) {
-          segments.push([text.slice(last, offset), false]);
-        }
-        segments.push([word, true]);
-        last = offset + word.length;
-      }
-      return word;
-    });
-    if (last < text.length) {
-      segments.push([text.slice(last), false]);
-    }
-    return segments;
-  }
-
-  /** "open" (deadline today or later), "closed", "rolling" (no deadline) or "" (not an elective). */
-  function deadlineState(doc, todayIso) {
-    if (doc.collection !== 'electives') {
-      return '';
-    }
-    if (!doc.deadline) {
-      return 'rolling';
-    }
-    return doc.deadline >= todayIso ? 'open' : 'closed';
-  }
-
-  /** A long date from YYYY-MM-DD: "30 November 2026". */
-  function longDate(iso) {
-    return new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  }
-
-  /** What a result says about its deadline ("" when it is not an elective). */
-  function deadlineText(doc, todayIso) {
-    var state = deadlineState(doc, todayIso);
-    if (state === 'rolling') {
-      return 'Rolling admissions';
-    }
-    if (state === 'open') {
-      return 'Open until ' + longDate(doc.deadline);
-    }
-    return state === 'closed' ? 'Closed on ' + longDate(doc.deadline) : '';
-  }
-
-  /** The facet values of one document, keyed by filter name. */
-  function facetValues(doc, todayIso) {
-    var state = deadlineState(doc, todayIso);
-    return {
-      collection: [doc.collection],
-      category: doc.category ? [doc.category] : [],
-      country: doc.countries,
-      deadline: state === 'rolling' ? ['open'] : (state ? [state] : [])
-    };
-  }
-
-  function matchesFilters(values, filters, except) {
-    return FILTERS.every(function (name) {
-      return name === except || !filters[name] || values[name].indexOf(filters[name]) !== -1;
-    });
-  }
-
-  /** Keep the documents of hits that pass every filter, in rank order. */
-  function applyFilters(hits, documents, filters, todayIso) {
-    return hits.filter(function (hit) {
-      return matchesFilters(facetValues(documents[hit.ref], todayIso), filters, null);
-    });
-  }
-
-  /** Count each facet value among hits that pass the other filters. */
-  function facetCounts(hits, documents, filters, todayIso) {
-    var counts = {};
-    FILTERS.forEach(function (name) { counts[name] = {}; });
-    hits.forEach(function (hit) {
-      var values = facetValues(documents[hit.ref], todayIso);
-      FILTERS.forEach(function (name) {
-        if (matchesFilters(values, filters, name)) {
-          values[name].forEach(function (value) { counts[name][value] = (counts[name][value] || 0) + 1; });
-        }
-      });
-    });
-    return counts;
-  }
-
-  /** Whether any filter is chosen. */
-  function hasFilters(filters) {
-    return FILTERS.some(function (name) { return Boolean(filters[name]); });
-  }
-
-  /** Every document as an unscored hit, by ref (catalog order): what filters list without words. */
-  function everyDocument(count) {
-    var hits = [];
-    for (var ref = 0; ref < count; ref++) {
-      hits.push({ ref: String(ref), score: 0, matchData: { metadata: {} } });
-    }
-    return hits;
-  }
-
-  /**
-   * What the page lists and how it counts each filter value: {shown, counts, browsing}.
-   * With words, the hits that pass the filters, and counts among the hits. Without words
-   * (browsing), every document that passes the filters once one is chosen (none before),
-   * and counts among every document, so that each option says how many it would list.
-   */
-  function resultsFor(hits, queryText, filters, documents, todayIso) {
-    var browsing = !hasWords(queryText);
-    var candidates = browsing ? everyDocument(documents.length) : hits;
-    return {
-      shown: browsing && !hasFilters(filters) ? [] : applyFilters(candidates, documents, filters, todayIso),
-      counts: facetCounts(candidates, documents, filters, todayIso),
-      browsing: browsing
-    };
-  }
-
-  /** A filter value spelt as the page's options are: country codes in upper case, other values in lower case. */
-  function filterValue(name, value) {
-    return name === 'country' ? value.toUpperCase() : value.toLowerCase();
-  }
-
-  /**
-   * The first MAX_QUERY_LENGTH characters of a query from a URL: what the search box (its maxlength)
-   * holds and search reads. A longer one filled the box past its limit and was quoted whole in the status.
-   */
-  function queryFromUrl(text) {
-    return text.length > MAX_QUERY_LENGTH ? text.slice(0, MAX_QUERY_LENGTH).replace(/[\ud800-\udbff]$/, '') : text;
-  }
-
-  /** Read the query and filters from a URL query string (filter values in either case: country=rw or RW). */
-  function stateFromSearch(searchString) {
-    var params = new URLSearchParams(searchString);
-    var state = { q: queryFromUrl(params.get('q') || '') };
-    FILTERS.forEach(function (name) { state[name] = filterValue(name, params.get(name) || ''); });
-    return state;
-  }
-
-  /** Write the query and filters as a URL query string ("" when empty), in a fixed order. */
-  function searchFromState(state) {
-    var params = new URLSearchParams();
-    ['q'].concat(FILTERS).forEach(function (name) {
-      if (state[name]) {
-        params.set(name, state[name]);
-      }
-    });
-    var text = params.toString();
-    return text ? '?' + text : '';
-  }
-
-  /** Today's date as YYYY-MM-DD in local time. */
-  function isoDate(date) {
-    var month = String(date.getMonth() + 1).padStart(2, '0');
-    var day = String(date.getDate()).padStart(2, '0');
-    return date.getFullYear() + '-' + month + '-' + day;
-  }
-
   return {
-    FILTERS: FILTERS,
+    FILTERS: Results.FILTERS,
     MAX_QUERY_LENGTH: Folding.MAX_QUERY_LENGTH,
     MAX_WORD_LENGTH: Folding.MAX_WORD_LENGTH,
     EDIT_DISTANCE_WORD_LENGTH: Query.EDIT_DISTANCE_WORD_LENGTH,
@@ -340,15 +168,15 @@
     Vocabulary: Typos.Vocabulary,
     ShardedIndex: Shards.ShardedIndex,
     matchedTerms: Ranking.matchedTerms,
-    highlight: highlight,
-    deadlineState: deadlineState,
-    deadlineText: deadlineText,
-    applyFilters: applyFilters,
-    facetCounts: facetCounts,
-    hasFilters: hasFilters,
-    resultsFor: resultsFor,
-    stateFromSearch: stateFromSearch,
-    searchFromState: searchFromState,
-    isoDate: isoDate
+    highlight: Results.highlight,
+    deadlineState: Results.deadlineState,
+    deadlineText: Results.deadlineText,
+    applyFilters: Results.applyFilters,
+    facetCounts: Results.facetCounts,
+    hasFilters: Results.hasFilters,
+    resultsFor: Results.resultsFor,
+    stateFromSearch: Results.stateFromSearch,
+    searchFromState: Results.searchFromState,
+    isoDate: Results.isoDate
   };
 }));

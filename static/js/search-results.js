@@ -1,0 +1,199 @@
+/*
+ * What the search page shows of the hits, without the DOM (search-core.js): the words to highlight,
+ * deadlines, the filters and their counts, and the query and filters in the page's URL.
+ */
+(function (root, factory) {
+  'use strict';
+  if (typeof module === 'object' && module.exports) {
+    module.exports = factory(require('./search-folding.js'), require('./search-query.js'));
+  } else {
+    root.SearchResults = factory(root.SearchFolding, root.SearchQuery);
+  }
+}(typeof self !== 'undefined' ? self : this, function (Folding, Query) {
+  'use strict';
+
+  var MAX_QUERY_LENGTH = Folding.MAX_QUERY_LENGTH;
+  var WORD = Folding.WORD;
+  var fold = Folding.fold;
+  var hasWords = Folding.hasWords;
+  var isStopWord = Query.isStopWord;
+
+  var FILTERS = ['collection', 'category', 'country', 'deadline'];
+
+  /**
+   * Split text into [text, isMatch] segments: words whose folded stem is a matched term. Stop
+   * words are never indexed, so never matched: "and" is not marked when "Andes" (stem "and") is.
+   */
+  function highlight(lunr, text, terms) {
+    var segments = [];
+    var last = 0;
+    text.replace(WORD, function (word, offset) {
+      var matches = fold(word).split(' ').some(function (part) {
+        return part && !isStopWord(lunr, part) && (terms.has(part) || terms.has(lunr.stemmer(new lunr.Token(part)).toString()));
+      });
+      if (matches) {
+        if (offset > last) {
+          segments.push([text.slice(last, offset), false]);
+        }
+        segments.push([word, true]);
+        last = offset + word.length;
+      }
+      return word;
+    });
+    if (last < text.length) {
+      segments.push([text.slice(last), false]);
+    }
+    return segments;
+  }
+
+  /** "open" (deadline today or later), "closed", "rolling" (no deadline) or "" (not an elective). */
+  function deadlineState(doc, todayIso) {
+    if (doc.collection !== 'electives') {
+      return '';
+    }
+    if (!doc.deadline) {
+      return 'rolling';
+    }
+    return doc.deadline >= todayIso ? 'open' : 'closed';
+  }
+
+  /** A long date from YYYY-MM-DD: "30 November 2026". */
+  function longDate(iso) {
+    return new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  }
+
+  /** What a result says about its deadline ("" when it is not an elective). */
+  function deadlineText(doc, todayIso) {
+    var state = deadlineState(doc, todayIso);
+    if (state === 'rolling') {
+      return 'Rolling admissions';
+    }
+    if (state === 'open') {
+      return 'Open until ' + longDate(doc.deadline);
+    }
+    return state === 'closed' ? 'Closed on ' + longDate(doc.deadline) : '';
+  }
+
+  /** The facet values of one document, keyed by filter name. */
+  function facetValues(doc, todayIso) {
+    var state = deadlineState(doc, todayIso);
+    return {
+      collection: [doc.collection],
+      category: doc.category ? [doc.category] : [],
+      country: doc.countries,
+      deadline: state === 'rolling' ? ['open'] : (state ? [state] : [])
+    };
+  }
+
+  function matchesFilters(values, filters, except) {
+    return FILTERS.every(function (name) {
+      return name === except || !filters[name] || values[name].indexOf(filters[name]) !== -1;
+    });
+  }
+
+  /** Keep the documents of hits that pass every filter, in rank order. */
+  function applyFilters(hits, documents, filters, todayIso) {
+    return hits.filter(function (hit) {
+      return matchesFilters(facetValues(documents[hit.ref], todayIso), filters, null);
+    });
+  }
+
+  /** Count each facet value among hits that pass the other filters. */
+  function facetCounts(hits, documents, filters, todayIso) {
+    var counts = {};
+    FILTERS.forEach(function (name) { counts[name] = {}; });
+    hits.forEach(function (hit) {
+      var values = facetValues(documents[hit.ref], todayIso);
+      FILTERS.forEach(function (name) {
+        if (matchesFilters(values, filters, name)) {
+          values[name].forEach(function (value) { counts[name][value] = (counts[name][value] || 0) + 1; });
+        }
+      });
+    });
+    return counts;
+  }
+
+  /** Whether any filter is chosen. */
+  function hasFilters(filters) {
+    return FILTERS.some(function (name) { return Boolean(filters[name]); });
+  }
+
+  /** Every document as an unscored hit, by ref (catalog order): what filters list without words. */
+  function everyDocument(count) {
+    var hits = [];
+    for (var ref = 0; ref < count; ref++) {
+      hits.push({ ref: String(ref), score: 0, matchData: { metadata: {} } });
+    }
+    return hits;
+  }
+
+  /**
+   * What the page lists and how it counts each filter value: {shown, counts, browsing}.
+   * With words, the hits that pass the filters, and counts among the hits. Without words
+   * (browsing), every document that passes the filters once one is chosen (none before),
+   * and counts among every document, so that each option says how many it would list.
+   */
+  function resultsFor(hits, queryText, filters, documents, todayIso) {
+    var browsing = !hasWords(queryText);
+    var candidates = browsing ? everyDocument(documents.length) : hits;
+    return {
+      shown: browsing && !hasFilters(filters) ? [] : applyFilters(candidates, documents, filters, todayIso),
+      counts: facetCounts(candidates, documents, filters, todayIso),
+      browsing: browsing
+    };
+  }
+
+  /** A filter value spelt as the page's options are: country codes in upper case, other values in lower case. */
+  function filterValue(name, value) {
+    return name === 'country' ? value.toUpperCase() : value.toLowerCase();
+  }
+
+  /**
+   * The first MAX_QUERY_LENGTH characters of a query from a URL: what the search box (its maxlength)
+   * holds and search reads. A longer one filled the box past its limit and was quoted whole in the status.
+   */
+  function queryFromUrl(text) {
+    return text.length > MAX_QUERY_LENGTH ? text.slice(0, MAX_QUERY_LENGTH).replace(/[\ud800-\udbff]$/, '') : text;
+  }
+
+  /** Read the query and filters from a URL query string (filter values in either case: country=rw or RW). */
+  function stateFromSearch(searchString) {
+    var params = new URLSearchParams(searchString);
+    var state = { q: queryFromUrl(params.get('q') || '') };
+    FILTERS.forEach(function (name) { state[name] = filterValue(name, params.get(name) || ''); });
+    return state;
+  }
+
+  /** Write the query and filters as a URL query string ("" when empty), in a fixed order. */
+  function searchFromState(state) {
+    var params = new URLSearchParams();
+    ['q'].concat(FILTERS).forEach(function (name) {
+      if (state[name]) {
+        params.set(name, state[name]);
+      }
+    });
+    var text = params.toString();
+    return text ? '?' + text : '';
+  }
+
+  /** Today's date as YYYY-MM-DD in local time. */
+  function isoDate(date) {
+    var month = String(date.getMonth() + 1).padStart(2, '0');
+    var day = String(date.getDate()).padStart(2, '0');
+    return date.getFullYear() + '-' + month + '-' + day;
+  }
+
+  return {
+    FILTERS: FILTERS,
+    highlight: highlight,
+    deadlineState: deadlineState,
+    deadlineText: deadlineText,
+    applyFilters: applyFilters,
+    facetCounts: facetCounts,
+    hasFilters: hasFilters,
+    resultsFor: resultsFor,
+    stateFromSearch: stateFromSearch,
+    searchFromState: searchFromState,
+    isoDate: isoDate
+  };
+}));
