@@ -3,7 +3,7 @@
 The index is built with lunr.py and serialised for ``lunr.Index.load`` in lunr.js
 2.3.9 (refs are document numbers in ``Catalog.published`` order). Text is folded
 (accents removed, lower-cased, punctuation to spaces) before indexing;
-static/js/search-core.js folds every query the same way, so "bogota" finds "Bogotá".
+static/js/search-folding.js folds every query the same way, so "bogota" finds "Bogotá".
 
 Files, all under search/ with a hash of their bytes in the name: the whole index
 (for other tools), a manifest (fields, shard map, facet table; the search page's
@@ -122,7 +122,7 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE = _FoldTable()
 
 # Letters of the scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, Han
-# (Chinese, Japanese kanji), kana and Hangul (Korean compounds). search-core.js has the same ranges.
+# (Chinese, Japanese kanji), kana and Hangul (Korean compounds). search-folding.js has the same ranges.
 UNSPACED_LETTERS = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303c"
     "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
@@ -146,7 +146,7 @@ def _drop_possessives(text: str) -> str:
 
 # British spellings are indexed and searched as American ones, so that "paediatrics" finds
 # "pediatrics" and "center" finds "centre" (contributors and visitors write both): the start of a
-# folded word, its end, or the whole word (``respell``; search-core.js has the same rules).
+# folded word, its end, or the whole word (``respell``; search-folding.js has the same rules).
 SPELLING_STARTS = {
     "anaesth": "anesth", "caesar": "cesar", "diarrhoe": "diarrhe", "foet": "fet", "gynaec": "gynec",
     "haem": "hem", "oedem": "edem", "oesoph": "esoph", "oestr": "estr", "orthopaed": "orthoped", "paed": "ped",
@@ -170,7 +170,7 @@ def respell(word: str) -> str:
     """One folded word in American spelling ("paediatrics": "pediatrics"); indexed words go through it.
 
     Applied word by word (each distinct word once) rather than to whole texts, where the
-    pattern would be tried at every letter of every body. search-core.js applies the same
+    pattern would be tried at every letter of every body. search-folding.js applies the same
     rules to folded text (its words are the words this function receives).
     """
     return _BRITISH_SPELLING.sub(lambda match: _SPELLINGS[match.group()], word)

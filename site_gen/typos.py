@@ -1,15 +1,16 @@
 """Search stage, the typo retry's limits: common English words are spelt as meant, however near a catalog word.
 
-A query word that matches nothing is retried with the catalog's words one typo away from
-it (static/js/search-core.js). That is right for "hosptial", but a word spelt as meant
-that the catalog simply lacks became another word: "free" was searched as "fee", "dental"
-as "mental", "overseas" as "oversees". A spelling checker corrects only the words it does
-not know; the search page cannot hold an English dictionary, so the build lists the common
-English words that the retry would take for typos of the catalog's words
-(``common_words_near``), and the page retries such a word only with the catalog's words
-that are its own shorter or longer form, a letter added or dropped at the end
-(``is_end_form``: "healthy" still finds "health", "asian" "asia", "refuge" "refugee",
-which the stemmer keeps apart), and otherwise says it found nothing ("No results for “free”").
+A query word that matches nothing is retried with the catalog's words one typo away from it
+(static/js/search-core.js, the words from static/js/search-typos.js). That is right for
+"hosptial", but a word spelt as meant that the catalog simply lacks became another word:
+"free" was searched as "fee", "dental" as "mental", "overseas" as "oversees". A spelling
+checker corrects only the words it does not know; the search page cannot hold an English
+dictionary, so the build lists the common English words that the retry would take for typos
+of the catalog's words (``common_words_near``), and the page retries such a word only with
+the catalog's words that are its own shorter or longer form, a letter added or dropped at
+the end (``is_end_form``: "healthy" still finds "health", "asian" "asia", "refuge"
+"refugee", which the stemmer keeps apart), and otherwise says it found nothing ("No results
+for “free”").
 
 Common: used at least once per million words of English (3 and up on the Zipf scale of
 van Heuven et al., 2014, below which words count as rare), by the English word
@@ -27,13 +28,13 @@ from typing import Callable, Iterable
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
 PER_MILLION = 1  # how often a word must be used, per million words of English, to count as common
-SHORTEST_RETRIED = 3  # search-core.js retries words of three letters or more (isRetried)
+SHORTEST_RETRIED = 3  # search-typos.js retries words of three letters or more (isRetried)
 
 
 def within_one_edit(a: str, b: str) -> bool:
     """Whether two words are equal or one edit apart: a letter added, dropped or changed, or two neighbours swapped.
 
-    The rule of search-core.js's isWithinOneEdit, which picks the similar words.
+    The rule of search-typos.js's isWithinOneEdit, which picks the similar words.
     """
     if abs(len(a) - len(b)) > 1:
         return False
@@ -78,7 +79,7 @@ def _common_by_key(normalise: Callable[[str], str]) -> dict[str, tuple[str, ...]
 
 
 def is_end_form(a: str, b: str) -> bool:
-    """Whether one word is the other with a letter added at the end ("health", "healthy"): search-core.js's isEndForm."""
+    """Whether one word is the other with a letter added at the end ("health", "healthy"): search-typos.js's isEndForm."""
     return abs(len(a) - len(b)) == 1 and (a.startswith(b) or b.startswith(a))
 
 

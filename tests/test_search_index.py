@@ -232,7 +232,7 @@ def test_fold(text: str, folded: str) -> None:
     ("encyclopaedia epicentre centred haemx", "encyclopaedia epicentre centred hemx"),  # only where a rule applies
 ])
 def test_british_spellings_are_indexed_as_american_ones(text: str, indexed: str) -> None:
-    """The start of a word, its end, or the whole word; search-core.js respells queries by the same rules."""
+    """The start of a word, its end, or the whole word; search-folding.js respells queries by the same rules."""
     assert " ".join(map(respell, fold(text).split())) == indexed
 
 

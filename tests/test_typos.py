@@ -18,7 +18,7 @@ def test_within_one_edit(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(("a", "b"), [("hsoptial", "hospital"), ("surgry", "surgery "), ("abc", "cba"), ("ab", "abcd"), ("dental", "metal")])
 def test_not_within_one_edit(a: str, b: str) -> None:
-    """The same cases as search-core.js's isWithinOneEdit test."""
+    """The same cases as the isWithinOneEdit test of tests/js/search-core.test.mjs."""
     assert not within_one_edit(a, b) and not within_one_edit(b, a)
 
 
@@ -57,7 +57,7 @@ def test_a_word_whose_only_neighbours_are_its_own_end_forms_is_not_listed() -> N
 
 
 def test_stop_words_and_short_words_are_not_listed() -> None:
-    """The retry never replaces them (search-core.js's isRetried)."""
+    """The retry never replaces them (search-typos.js's isRetried)."""
     listed = set(near("fee", "thy", "ax"))
     assert not {"the", "they", "fe", "a", "ox"} & listed
 
