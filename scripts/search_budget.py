@@ -4,10 +4,11 @@
 Usage: python scripts/search_budget.py [SITE_FOLDER] [--query Q ...] [--json]
 
 Files are found as the browser finds them (the search page's data attributes and
-script tag). For each sample query, the search page's own code (run in Node with
+script tags). For each sample query, the search page's own code (run in Node with
 the site's lunr.js) lists the files fetched before the first page of results
-shows: the manifest and lunr.js, the index shards the query touches and the result
-documents shown. The whole index (for other tools) is reported alongside.
+shows: the manifest, lunr.js and the search page's scripts, the index shards the
+query touches and the result documents shown. The whole index (for other tools) is
+reported alongside.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ PATTERNS = {
     "manifest": r'data-manifest="([^"]+)"',
     "lunr.js": r'<script defer src="([^"]*/lunr\.[0-9a-f]+\.min\.js)"',
 }
+SCRIPTS = re.compile(r'<script defer src="([^"?]*/js/search[^"?]*\.js)(?:\?[^"]*)?"')  # the search page's own code
+FIXED = "manifest, lunr.js, scripts"
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,11 @@ def page_links(site: Path) -> dict[str, str]:
     return links
 
 
+def page_scripts(site: Path) -> list[str]:
+    """The search page's own scripts (search*.js, without their version query), in page order."""
+    return SCRIPTS.findall((site / SEARCH_PAGE).read_text(encoding="utf-8"))
+
+
 def base_path_of(links: dict[str, str]) -> str:
     """The site's base path, from a search file link (".../search/<file>")."""
     return links["manifest"].rsplit("search/", 1)[0]
@@ -74,11 +82,11 @@ def budget(site: Path, queries: list[str]) -> dict:
     """Sizes of the whole index, the fixed downloads, and each query's first results."""
     links = page_links(site)
     base = base_path_of(links)
-    fixed = [links["manifest"], links["lunr.js"]]
+    fixed = [links["manifest"], links["lunr.js"], *page_scripts(site)]
     report = {
         "documents": json.loads((site / links["manifest"].removeprefix(base)).read_text(encoding="utf-8"))["documentCount"],
         "whole index": asdict(measure(site, base, [links["whole index"]])),
-        "manifest + lunr.js": asdict(measure(site, base, fixed)),
+        FIXED: asdict(measure(site, base, fixed)),
         "queries": {},
     }
     for query, fetched in query_fetches(site, base, queries).items():
@@ -90,7 +98,7 @@ def budget(site: Path, queries: list[str]) -> dict:
 def table(report: dict) -> str:
     """The report as plain text."""
     lines = [f"{report['documents']:,} documents", f"{'':44}  {'files':>5}  {'raw bytes':>12}  {'gzip -9':>10}"]
-    for name in ("whole index", "manifest + lunr.js"):
+    for name in ("whole index", FIXED):
         size = report[name]
         lines.append(f"{name:44}  {size['files']:>5}  {size['raw']:>12,}  {size['gzip']:>10,}")
     for query, size in report["queries"].items():
