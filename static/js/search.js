@@ -8,8 +8,8 @@
   'use strict';
 
   var DEBOUNCE_MS = 120;
-  // A lone word of one or two letters ("TB", "UK") is searched once typing pauses this long: every
-  // longer word starts with one, and searching it at once flashed results for "me" on the way to "medical".
+  // A last word of one or two letters ("TB", "observership UK") is searched once typing pauses this long:
+  // every longer word starts with one, and searching it at once flashed results for "me" on the way to "medical".
   var PAUSE_MS = 500;
   // A search that has not answered by then (fetching on a slow connection) says it is searching;
   // until then the old status stayed, "Type words to search" or the last query's count, for seconds.
