@@ -53,6 +53,20 @@ class _MemoryBytecodeCache(BytecodeCache):
 _BYTECODE_CACHE = _MemoryBytecodeCache()
 
 
+class _SiteEnvironment(Environment):
+    """A Jinja environment whose templates see its globals as one plain dict.
+
+    Jinja gives each template a ``ChainMap`` of its own and the environment's globals
+    and copies it into a dict for every page and every include, one key at a time in
+    Python: about a tenth of the template time of a 10,000-entry catalog. The
+    environment's globals are all set before the first template loads (see
+    ``make_environment``), so a plain copy holds the same names and values.
+    """
+
+    def make_globals(self, d: dict[str, Any] | None) -> dict[str, Any]:  # type: ignore[override]
+        return {**self.globals, **(d or {})}
+
+
 def asset_versions(static_dir: Path) -> dict[str, str]:
     """Map each static file (relative name) to a short hash of its bytes."""
     versions = {}
@@ -85,7 +99,7 @@ def make_environment(
     makes a new one when a template changes), so templates are not checked for
     changes on every page (``auto_reload``: a file system call per template per page).
     """
-    env = Environment(
+    env = _SiteEnvironment(
         loader=FileSystemLoader(str(templates_dir)),
         autoescape=select_autoescape(enabled_extensions=("html", "xml"), default_for_string=True, default=True),
         undefined=StrictUndefined,
@@ -118,6 +132,24 @@ def make_environment(
             html = fragments[key] = Markup(caller())
         return html
 
+    def fragment_each(key: tuple[Any, ...], items: Sequence[Any], caller: Callable[[Any], str]) -> Markup:
+        """``{% call(item) fragment_each(key, items) %}…{% endcall %}``: the block for each item, joined.
+
+        Like ``fragment`` keyed by ``key`` and the item's collection and slug, for a list
+        of items (a listing's cards): one loop here instead of a macro call per item,
+        which was most of the time a cached card cost.
+        """
+        parts = []
+        for item in items:
+            full = (*key, item.collection, item.slug)
+            html = fragments.get(full)
+            if html is None:
+                if len(fragments) >= FRAGMENT_CACHE_SIZE:
+                    fragments.clear()
+                html = fragments[full] = Markup(caller(item))
+            parts.append(html)
+        return Markup("".join(parts))
+
     def fragment_list(key: tuple[Any, ...], values: Sequence[Any], current: str | None, caller: Callable[[Any, bool], str]) -> Markup:
         """``{% call(value, is_current) fragment_list(key, values, current) %}…{% endcall %}``: the block per value, joined.
 
@@ -135,6 +167,7 @@ def make_environment(
 
     env.globals.update(
         fragment=fragment,
+        fragment_each=fragment_each,
         fragment_list=fragment_list,
         site=catalog.site,
         catalog=catalog,

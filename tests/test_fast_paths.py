@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import ChainMap
+from datetime import date
 from html.parser import HTMLParser
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,6 +21,7 @@ from site_gen.catalog import ENTRY_COLLECTIONS, Catalog, Item, countries_of
 from site_gen.exports import catalog_json, entry_record
 from site_gen.markup import MarkdownRenderer
 from site_gen.pipeline import load_catalog
+from site_gen.render import asset_versions, make_environment
 from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, RelatedEntries, RelatedIndex, linked_from, related_entries
 from site_gen.schema import Entry
 from site_gen.search import FIELD_BOOSTS, POSITION_FIELDS, REF, build_index, configure, fold, indexed_form, plain_text, respell
@@ -265,3 +269,38 @@ def test_catalog_json_written_entry_by_entry_equals_the_whole_document(tmp_path:
 def test_indexed_form_of_a_plain_word_is_the_folded_form(word: str) -> None:
     """A word of lower-case ASCII letters skips folding, which would leave it as it is."""
     assert indexed_form(word) == " ".join(map(respell, fold(word).split())) == respell(word)
+
+
+def bundled_environment() -> tuple[Catalog, Any]:
+    """The bundled catalog and the build's Jinja environment for it."""
+    catalog = load_catalog(ROOT / "content").catalog
+    assert catalog is not None
+    return catalog, make_environment(ROOT / "templates", catalog, Urls(catalog.site.base_url), date(2026, 1, 1), asset_versions(ROOT / "static"))
+
+
+def test_fragment_each_renders_each_item_once_per_key_and_joins_them_in_order() -> None:
+    catalog, env = bundled_environment()
+    made: list[str] = []
+    env.globals["made"] = lambda slug: made.append(slug) or ""
+    template = env.from_string('{% call(item) fragment_each(("test", level), items) %}[{{ made(item.slug) }}{{ item.slug }}|{{ level }}]{% endcall %}')
+    items = catalog.partners[:5]
+    expected = "".join(f"[{item.slug}|3]" for item in items)
+    assert template.render(items=items, level=3) == expected
+    assert template.render(items=items[::-1], level=3) == "".join(f"[{item.slug}|3]" for item in items[::-1])
+    assert made == [item.slug for item in items]  # the second page reused every item
+    assert template.render(items=items[:1], level=2) == f"[{items[0].slug}|2]" and len(made) == 6  # another key renders again
+
+
+def test_listing_cards_equal_one_card_macro_per_item() -> None:
+    catalog, env = bundled_environment()
+    items = catalog.electives
+    listed = env.from_string('{% from "partials/cards.html" import cards %}{{ cards(items, 3) }}').render(items=items)
+    one_by_one = env.from_string('{% from "partials/cards.html" import card %}{% for item in items %}{{ card(item, 3) }}{% endfor %}').render(items=items)
+    assert listed == f'<ul class="cards" data-results>\n{one_by_one}</ul>\n'
+
+
+def test_templates_see_the_environments_globals_as_one_plain_dict() -> None:
+    _, env = bundled_environment()
+    template = env.get_template("base.html")
+    assert type(template.globals) is dict  # copied into every page's context at C speed, not key by key
+    assert template.globals == dict(ChainMap({}, env.globals))
