@@ -233,8 +233,8 @@ def ring_bounds(ring: tuple[Point, ...]) -> Box:
 
 
 @lru_cache(maxsize=2)
-def outlines(atlas: str) -> tuple[Outline, ...]:
-    """Every country of an atlas file with a known ISO code and a visible shape, by code."""
+def _countries(atlas: str) -> tuple[tuple[str, tuple[Ring, ...]], ...]:
+    """Every country of an atlas file with a known ISO code and a visible shape: (code, rings in degrees), in the file's order."""
     topology = read_package_json(ATLAS_PACKAGE, atlas)
     arcs = decode_arcs(topology)
     found = []
@@ -244,9 +244,57 @@ def outlines(atlas: str) -> tuple[Outline, ...]:
             continue
         rings = tuple(part for polygon in polygons_of(geometry) for ring in polygon for part in unwrap(ring_points(ring, arcs)))
         if rings:
-            projected = project(rings)
-            found.append(Outline(code, rings, bounds(projected), projected, tuple(map(ring_bounds, projected))))
-    return tuple(sorted(found, key=lambda outline: outline.code))
+            found.append((code, rings))
+    return tuple(found)
+
+
+@lru_cache(maxsize=None)
+def _outline(atlas: str, number: int) -> Outline:
+    """The ``number``-th country of ``_countries(atlas)``, projected (once per process)."""
+    code, rings = _countries(atlas)[number]
+    projected = project(rings)
+    return Outline(code, rings, bounds(projected), projected, tuple(map(ring_bounds, projected)))
+
+
+@lru_cache(maxsize=2)
+def outlines(atlas: str) -> tuple[Outline, ...]:
+    """Every country of an atlas file with a known ISO code and a visible shape, by code."""
+    return tuple(sorted((_outline(atlas, number) for number in range(len(_countries(atlas)))), key=lambda outline: outline.code))
+
+
+@lru_cache(maxsize=2)
+def _numbers(atlas: str) -> dict[str, int]:
+    """Each code of an atlas file -> its country's number in ``_countries`` (the last, for a code drawn twice)."""
+    return {code: number for number, (code, _) in enumerate(_countries(atlas))}
+
+
+def detail_outline(code: str) -> Outline | None:
+    """One country of the 1:50m atlas, projected alone; None when the atlas lacks it."""
+    number = _numbers(DETAIL_FILE).get(code)
+    return None if number is None else _outline(DETAIL_FILE, number)
+
+
+@lru_cache(maxsize=None)
+def _extent(atlas: str, number: int) -> Box:
+    """A box (world-map units) sure to hold a country's projected rings, found without projecting them.
+
+    Equal Earth keeps y a function of latitude alone and makes x the longitude times a
+    factor that shrinks away from the equator (``tests/test_worldmap.py`` checks both),
+    so the projected rings lie within the corners of their longitudes and latitudes,
+    taken at the latitudes nearest to and farthest from the equator. One unit of margin
+    covers rounding; x is held within the map's width as ``bounds`` holds it.
+    """
+    lons, lats = zip(*(point for ring in _countries(atlas)[number][1] for point in ring))
+    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    nearest = 0.0 if south <= 0 <= north else min(abs(south), abs(north))
+    farthest = max(abs(south), abs(north))
+    xs = [equal_earth(lon, lat)[0] for lon in (west, east) for lat in (nearest, farthest)]
+    return Box(min(max(min(xs) - 1, 0), WIDTH), equal_earth(0, north)[1] - 1, min(max(max(xs) + 1, 0), WIDTH), equal_earth(0, south)[1] + 1)
+
+
+def detail_outlines_near(window: Box) -> dict[str, Outline]:
+    """The 1:50m countries whose shapes may reach ``window``, by code, projected; the others are never projected."""
+    return {code: _outline(DETAIL_FILE, number) for code, number in _numbers(DETAIL_FILE).items() if _extent(DETAIL_FILE, number).overlaps(window)}
 
 
 def shape_of(outline: Outline, scale: int = 1, clip: Box | None = None) -> Shape:
@@ -320,11 +368,8 @@ class Marker:
 def small_country_markers(codes: Iterable[str]) -> tuple[Marker, ...]:
     """Dots at the centre of each given country that the world map cannot draw (from 1:50m)."""
     drawn = {shape.code for shape in world_shapes()}
-    detail = {outline.code: outline.box for outline in outlines(DETAIL_FILE)}
-    return tuple(
-        Marker(code, round((detail[code].left + detail[code].right) / 2), round((detail[code].top + detail[code].bottom) / 2))
-        for code in sorted(set(codes)) if code not in drawn and code in detail
-    )
+    detail = {code: outline.box for code in sorted(set(codes)) if code not in drawn and (outline := detail_outline(code)) is not None}
+    return tuple(Marker(code, round((box.left + box.right) / 2), round((box.top + box.bottom) / 2)) for code, box in detail.items())
 
 
 def close_up_window(box: Box, margin: float = 0.6, minimum: float = 120) -> Box:
@@ -349,15 +394,14 @@ def highlight_view(code: str) -> MapView | None:
     Countries too small for the 1:110m atlas come from the 1:50m one, with a ring
     around them; small windows are drawn at a finer scale (about CLOSE_UP_UNITS across).
     """
-    detail = {outline.code: outline for outline in outlines(DETAIL_FILE)}
     coarse = {outline.code: outline for outline in outlines(ATLAS_FILE)}
-    own = coarse.get(code) or detail.get(code)
+    own = coarse.get(code) or detail_outline(code)
     if own is None:
         return None
     window = close_up_window(own.box)
     width = window.right - window.left
     scale = max(1, min(DETAIL_SCALE, round(CLOSE_UP_UNITS / width)))
-    pool = coarse if code in coarse else detail
+    pool = coarse if code in coarse else detail_outlines_near(window)
     pad_x, pad_y = (window.right - window.left) / 4, (window.bottom - window.top) / 4
     clip = _scaled(Box(window.left - pad_x, window.top - pad_y, window.right + pad_x, window.bottom + pad_y), scale)
     drawn = (shape_of(outline, scale, clip) for _, outline in sorted(pool.items()) if outline.box.overlaps(window))

@@ -223,7 +223,7 @@ def empty_node_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     """Point the build at a node_modules folder without the data packages."""
 
     def clear() -> None:
-        for cached in (node_data._parse, worldmap.outlines, worldmap.world_shapes, worldmap.world_box, worldmap.world_view, regions._parents, regions.placement):
+        for cached in (node_data._parse, worldmap._countries, worldmap._outline, worldmap._numbers, worldmap._extent, worldmap.outlines, worldmap.world_shapes, worldmap.world_box, worldmap.world_view, regions._parents, regions.placement):
             cached.cache_clear()
 
     clear()
@@ -264,6 +264,38 @@ def straightforward_path_data(rings, scale=1, clip=None, ring_boxes=None, memo=N
         box = ring_box if box is None else box.union(ring_box)
         parts.append(worldmap._ring_path(points))
     return "".join(parts), box
+
+
+def test_projection_x_shrinks_away_from_the_equator_and_y_follows_latitude_alone() -> None:
+    """What ``_extent`` relies on to bound a country without projecting it."""
+    latitudes = [tenth / 10 for tenth in range(901)]
+    for longitude in (-300, -180, -20, 20, 180, 300):
+        xs = [abs(equal_earth(longitude, latitude)[0] - worldmap.WIDTH / 2) for latitude in latitudes]
+        assert all(nearer > farther for nearer, farther in zip(xs, xs[1:]))
+        assert [equal_earth(longitude, -latitude)[0] for latitude in latitudes] == [equal_earth(longitude, latitude)[0] for latitude in latitudes]
+    ys = [equal_earth(0, latitude - 90)[1] for latitude in range(181)]
+    assert all(south > north for south, north in zip(ys, ys[1:]))
+    assert all(equal_earth(longitude, 33.3)[1] == equal_earth(0, 33.3)[1] for longitude in (-200, -90, 45, 179))
+
+
+@pytest.mark.parametrize("atlas", [worldmap.ATLAS_FILE, worldmap.DETAIL_FILE])
+def test_every_countrys_extent_holds_its_projected_shape(atlas: str) -> None:
+    for number in range(len(worldmap._countries(atlas))):
+        extent, box = worldmap._extent(atlas, number), worldmap._outline(atlas, number).box
+        assert extent.left <= box.left and extent.top <= box.top and box.right <= extent.right and box.bottom <= extent.bottom, number
+
+
+def test_close_ups_of_small_countries_project_every_detailed_neighbour_in_their_window() -> None:
+    detail = {outline.code: outline for outline in worldmap.outlines(worldmap.DETAIL_FILE)}  # (a code drawn twice: the last)
+    coarse = {outline.code for outline in worldmap.outlines(worldmap.ATLAS_FILE)}
+    small = sorted(set(detail) - coarse)
+    assert len(small) > 50
+    for code in small:
+        window = worldmap.close_up_window(detail[code].box)
+        near = worldmap.detail_outlines_near(window)
+        assert {key: outline for key, outline in near.items() if outline.box.overlaps(window)} == {
+            key: outline for key, outline in detail.items() if outline.box.overlaps(window)}, code
+        assert len(near) < len(detail) / 2 or code in ("FJ", "KI"), code  # (the rest is never projected)
 
 
 def test_close_ups_and_world_map_equal_those_drawn_without_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
