@@ -12,11 +12,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import email_validator
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lunr.builder import Builder
 
 from helpers import ROOT, load_generator
+from site_gen import fieldtypes
 from site_gen.catalog import ENTRY_COLLECTIONS, Catalog, Item, countries_of
 from site_gen.exports import catalog_json, entry_record
 from site_gen.markup import MarkdownRenderer
@@ -304,3 +307,12 @@ def test_templates_see_the_environments_globals_as_one_plain_dict() -> None:
     template = env.get_template("base.html")
     assert type(template.globals) is dict  # copied into every page's context at C speed, not key by key
     assert template.globals == dict(ChainMap({}, env.globals))
+
+
+def test_an_address_named_in_many_entries_is_validated_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    checked: list[str] = []
+    validate = email_validator.validate_email
+    monkeypatch.setattr(email_validator, "validate_email", lambda text, **options: checked.append(text) or validate(text, **options))
+    fieldtypes.is_email.cache_clear()
+    assert [fieldtypes.is_email(text) for text in ("office@example.edu", "office@", "office@example.edu", "office@")] == [True, False, True, False]
+    assert checked == ["office@example.edu", "office@"]
