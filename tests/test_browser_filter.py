@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -479,17 +480,30 @@ def title_of(site: Path, route: str) -> str:
     return re.search(r"<title>(.*?)</title>", (site / route / "index.html").read_text(encoding="utf-8")).group(1).replace("&amp;", "&")  # type: ignore[union-attr]
 
 
+def description_of(site: Path, route: str) -> str:
+    return html.unescape(re.search(r'<meta name="description" content="([^"]*)">', (site / route / "index.html").read_text(encoding="utf-8")).group(1))  # type: ignore[union-attr]
+
+
+def shown_description(page) -> str:
+    return page.eval_on_selector("meta[name=description]", "meta => meta.content")
+
+
 def test_a_filter_chosen_on_a_later_page_is_at_the_listings_address_and_title(browser, paged_site: Path, paged_url: str) -> None:
-    """The matches are the whole listing's, not page 3's: the address and the title say so, and say page 3 again once the filter is cleared."""
+    """The matches are the whole listing's, not page 3's: the address, the title and the description say so,
+    and say page 3 again once the filter is cleared."""
     own_title, first_title = title_of(paged_site, "electives/by/page/3/"), title_of(paged_site, "electives/")
+    own_description, first_description = description_of(paged_site, "electives/by/page/3/"), description_of(paged_site, "electives/")
+    assert ", page 3 of " in own_description and ", page" not in first_description
     clinical = all_pages_cards(browser, paged_url + "electives/by/category/clinical/")
     page = browser.new_page()
     page.goto(paged_url + "electives/by/page/3/")
     own = visible_cards(page)
     assert page.title() == own_title and ", page 3 of " in own_title and first_title != own_title
+    assert shown_description(page) == own_description
 
     check(page, "category", "clinical")
     assert page.url == paged_url + "electives/?category=clinical" and page.title() == first_title
+    assert shown_description(page) == first_description
     page.wait_for_function(f"() => document.querySelector('[data-pager]').hidden && document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
     assert visible_cards(page) == clinical[:PAGED_SIZE]
     check(page, "direction", "inbound")
@@ -497,15 +511,18 @@ def test_a_filter_chosen_on_a_later_page_is_at_the_listings_address_and_title(br
 
     page.locator("[data-clear]").click()
     assert page.url == paged_url + "electives/by/page/3/" and page.title() == own_title
+    assert shown_description(page) == own_description
     assert visible_cards(page) == own and page.locator("[data-pager]").is_visible()
 
     page.go_back()
     page.wait_for_function("() => location.search === '?category=clinical&direction=inbound'")
     assert page.url.startswith(paged_url + "electives/?") and page.title() == first_title
+    assert shown_description(page) == first_description
     page.go_back()
     page.go_back()
     page.wait_for_function("() => location.search === ''")
     assert page.url == paged_url + "electives/by/page/3/" and page.title() == own_title
+    assert shown_description(page) == own_description
     assert visible_cards(page) == own and page.locator("[data-pager]").is_visible()
     page.close()
 
@@ -517,6 +534,7 @@ def test_a_later_pages_address_with_a_filter_becomes_the_listings(browser, paged
     page.goto(paged_url + "electives/by/page/3/?category=clinical#site-main")
     page.wait_for_function(f"() => document.querySelector('[data-pager]').hidden && document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")
     assert page.url == paged_url + "electives/?category=clinical#site-main" and page.title() == title_of(paged_site, "electives/")
+    assert shown_description(page) == description_of(paged_site, "electives/")
     assert visible_cards(page) == clinical[:PAGED_SIZE]
     page.reload()  # (the listing's first page now, with the same filter)
     page.wait_for_function(f"() => document.querySelector('[data-pager]').hidden && document.querySelectorAll('[data-results] > li').length === {PAGED_SIZE}")

@@ -8,7 +8,7 @@
  * a page of matches at a time. A filter thus downloads a fraction of the listing.
  * Its matches are the whole listing's, whichever page it is on: on a later page
  * (form[data-first-page]) the address of a filter is the listing's first page with
- * the filter's query, and the title the listing's own; with no filter, the page's own.
+ * the filter's query, and the title and description the listing's own; with no filter, the page's own.
  * How many matches are shown, and where the page was scrolled to, are kept in the
  * history entry: a browser that loads the page again on "Back" (no back/forward cache)
  * shows as many again, fetched afresh and checked like any others, and the same place. */
@@ -47,6 +47,9 @@
   var ownTitle = document.title;
   var firstPath = form.getAttribute("data-first-page") || ownPath;  /* the listing's, with one */
   var firstTitle = form.getAttribute("data-first-title") || ownTitle;
+  var description = document.querySelector("meta[name=description]");
+  var ownDescription = description ? description.content : "";
+  var firstDescription = form.getAttribute("data-first-description") || ownDescription;
 
   function each(selector, action) {
     Array.prototype.forEach.call(form.querySelectorAll(selector), action);
@@ -244,6 +247,7 @@
     var filtered = Object.keys(chosen).length > 0;
     clear.hidden = !filtered;
     document.title = filtered ? firstTitle : ownTitle;
+    if (description) { description.content = filtered ? firstDescription : ownDescription; }
     if (dataUrl && list && pager && more) { applyAcrossPages(chosen, filtered); } else { applyInPage(chosen, filtered); }
   }
 
