@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -116,6 +118,52 @@ def test_deploy_workflow_publishes_main_with_the_pages_url() -> None:
     deploy_job = workflow["jobs"]["deploy"]
     assert deploy_job["environment"]["name"] == "github-pages"
     assert [step["uses"].split("@")[0] for step in deploy_job["steps"]] == ["actions/deploy-pages"]
+
+
+def stub(logged_as: str, then: str = "") -> str:
+    """A shell script that appends its name and arguments to $SETUP_LOG, then runs `then`."""
+    return f'#!/bin/sh\necho "{logged_as} $*" >> "$SETUP_LOG"\n{then}\n'
+
+
+def installs_by_setup_step(workflow_name: str, tmp_path: Path) -> list[str]:
+    """Run the workflow's set-up step in a copy of the project, with pip, npm and apt-get recording what they are asked for."""
+    workflow = load(GITHUB / "workflows" / workflow_name)
+    [setup] = [step for step in steps(workflow) if "scripts/setup.sh" in step.get("run", "")]
+    project, stubs, log = tmp_path / "project", tmp_path / "bin", tmp_path / "log"
+    (project / "scripts").mkdir(parents=True)
+    stubs.mkdir()
+    for name in ("scripts/setup.sh", "pyproject.toml", "package-lock.json"):
+        (project / name).write_bytes((ROOT / name).read_bytes())
+    venv_python = 'mkdir -p .venv/bin && cp "$0.venv" .venv/bin/python && chmod +x .venv/bin/python'
+    scripts = {"npm": stub("npm", "mkdir -p node_modules"), "apt-get": stub("apt-get"),
+               "python3": stub("python3", venv_python), "python3.venv": stub("pip")}
+    for name, text in scripts.items():
+        (stubs / name).write_text(text, encoding="utf-8")
+        (stubs / name).chmod(0o755)
+    for tool in ("sh", "bash", "sha256sum", "cut", "touch", "mkdir", "cp", "chmod", "dirname", "basename", "id"):
+        (stubs / tool).symlink_to(shutil.which(tool) or tool)
+    # Only the stubs and these tools: no chromium or java, so only --build-only skips apt-get.
+    environment = {"PATH": str(stubs), "SETUP_LOG": str(log), "HOME": str(tmp_path)}
+    result = subprocess.run(["bash", "-c", setup["run"]], cwd=project, env=environment, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return log.read_text(encoding="utf-8").splitlines()
+
+
+def test_deploy_installs_only_what_building_needs(tmp_path: Path) -> None:
+    """Deploying runs check and build: the test extra (Playwright, validators) and npm's devDependencies (axe-core, remark) are not installed."""
+    installs = installs_by_setup_step("deploy.yml", tmp_path)
+    assert "pip -m pip install -q -e ." in installs
+    assert not any("[test]" in line for line in installs)
+    assert "npm ci --no-audit --no-fund --loglevel=error --omit=dev" in installs
+    assert not any(line.startswith("apt-get") for line in installs)
+
+
+def test_pull_request_installs_the_test_extra_and_dev_packages(tmp_path: Path) -> None:
+    installs = installs_by_setup_step("pull-request.yml", tmp_path)
+    if os.getuid() == 0:
+        assert any(line.startswith("apt-get install") for line in installs), "the browser tests' packages"
+    assert "pip -m pip install -q -e .[test]" in installs
+    assert "npm ci --no-audit --no-fund --loglevel=error" in installs
 
 
 def effective_permissions(workflow: dict[str, Any], job: str) -> dict[str, str]:
