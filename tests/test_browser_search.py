@@ -106,6 +106,15 @@ def test_a_typo_beside_a_word_that_matches_shows_results_for_similar_words_and_n
     expect(page.locator("#search-results h2").first).to_contain_text("Guatemala")
 
 
+def test_a_name_before_a_phrase_that_is_no_field_is_shown_as_the_word_it_is_searched_as(page: Page, site_url: str) -> None:
+    # The status said foo:“maternal health” while "foo" was dropped and the phrase searched in every field.
+    open_search(page, site_url, "?q=" + quote('foo:"maternal health"'))
+    expect(page.locator("#search-status")).to_have_text(re.compile(
+        r"^No exact matches for “foo” in foo “maternal health”\. Showing results for similar words: \d+ results, the \d+ with the phrase first\.$"))
+    open_search(page, site_url, "?q=" + quote('title:"maternal health"'))
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^2 results for title:“maternal health”, all with the phrase\.$"))
+
+
 def test_a_result_shows_an_electives_direction_and_marks_the_words_it_matched(page: Page, site_url: str) -> None:
     # "inbound" found no elective, and a result did not say which way an elective goes.
     open_search(page, site_url, "?q=inbound&collection=electives")

@@ -6,6 +6,9 @@
  * ” at both ends, or « », is read as it was meant. A quote left open closes at the end of the query
  * (while typing, the phrase being typed); empty quotes are ignored. Right before its opening quote a
  * phrase may have lunr's + or - and a field name and colon: -"global surgery", title:"global surgery".
+ * A name that is not one of the index's fields is read as a word before the phrase, as lunr's syntax
+ * is dropped from foo:health, which searches "foo" and "health": foo:"maternal health" is
+ * foo "maternal health" (and -foo:"global surgery" foo -"global surgery").
  */
 (function (root, factory) {
   'use strict';
@@ -24,9 +27,10 @@
   /**
    * The parts of a query between its quotes, in order: {text} outside quotes, and {text, quoted: true,
    * closed, presence ("+", "-" or ""), field ("" or the name before the colon, in lower case)} inside.
-   * The + - or field: before a phrase is taken out of the text before it.
+   * The + - or field: before a phrase is taken out of the text before it. With ``fields`` (the index's),
+   * a name that is none of them stays in that text as a word, without its colon.
    */
-  function split(text) {
+  function split(text, fields) {
     var pieces = text.split(QUOTES);
     var parts = [{ text: pieces[0] }];
     for (var i = 1; i < pieces.length; i++) {
@@ -39,6 +43,10 @@
       var presence = glued ? glued[1] : '';
       var field = glued && glued[2] ? glued[2] : '';
       before.text = before.text.slice(0, before.text.length - presence.length - (field ? field.length + 1 : 0));
+      if (field && fields && fields.indexOf(field.toLowerCase()) === -1) {
+        before.text += field + ' ';
+        field = '';
+      }
       parts.push({ text: pieces[i], quoted: true, closed: i < pieces.length - 1, presence: presence, field: field.toLowerCase() });
     }
     return parts;
@@ -57,13 +65,14 @@
   /**
    * How the status names a query: in curly quotes as typed (“surgery China”); with phrases, each
    * phrase in curly quotes, closed, with its + - or field: before it, and the other words as typed
-   * (“maternal health” Kenya). Spaces are collapsed; empty quotes are left out.
+   * (“maternal health” Kenya). Spaces are collapsed; empty quotes are left out. With ``fields``, a name
+   * before a phrase that is not a field is shown as the word it is searched as: foo “maternal health”.
    */
-  function label(text) {
+  function label(text, fields) {
     if (!hasQuotes(text)) {
       return '“' + split(text).map(function (part) { return part.text; }).join(' ').replace(/\s+/g, ' ').trim() + '”';
     }
-    return split(text).map(function (part) {
+    return split(text, fields).map(function (part) {
       var words = part.text.replace(/\s+/g, ' ').trim();
       if (!part.quoted) {
         return part.text.replace(/\s+/g, ' ');

@@ -69,14 +69,14 @@
   function readQuery(lunr, fields, queryText) {
     var folded = Phrases.foldBetweenQuotes(queryText, foldQuery).slice(0, MAX_QUERY_LENGTH);
     var query = { parts: [], phrases: [], quoted: new Set(), typing: !/[\s"]$/.test(folded) };
-    var parts = Phrases.split(folded);
+    var parts = Phrases.split(folded, fields);  /* (foo:"…": "foo" a word, as in foo:health) */
     parts.forEach(function (part, number) {
       if (!part.quoted) {
         query.parts.push({ text: part.text, typed: true });
         return;
       }
       var words = splitUnspaced(part.text.replace(SYNTAX, ' ')).split(' ').filter(Boolean);
-      var field = fields.indexOf(part.field) !== -1 ? part.field : '';
+      var field = part.field;
       var indexed = words.filter(function (word) { return !isStopWord(lunr, word); });
       var typing = query.typing && number === parts.length - 1;
       words.forEach(function (word) { query.quoted.add(word); });

@@ -148,11 +148,12 @@
 
   /**
    * The status of a search for ``searched`` (the box's words, or those before a word still being typed),
-   * named as it was searched: phrases in quotes closed, empty quotes left out (core.queryLabel).
+   * named as it was searched: phrases in quotes closed, empty quotes left out, a name before a phrase
+   * that is not one of the index's fields shown as the word it is searched as (core.queryLabel).
    */
   function statusText(state, searched, outcome, results) {
     var count = shown.length + (shown.length === 1 ? ' result' : ' results');
-    var label = core.queryLabel(searched);
+    var label = core.queryLabel(searched, index.fields);
     if (results.browsing) {
       return browsingText(state);
     }

@@ -164,3 +164,28 @@ test('phrases give the same hits on the whole index and on shards, and fetch no 
   };
   assert.deepEqual(await fetchedFor('"global surgery"'), await fetchedFor('global surgery '));
 });
+
+test('a name before a phrase that is no field of the index is a word, as in foo:health, and the status says so', async () => {
+  const fields = search.manifest.fields;
+  assert.ok(fields.includes('title') && !fields.includes('foo'));
+  const split = (text) => Phrases.split(text, fields).map((part) => (part.quoted ? [part.text, part.presence, part.field] : part.text));
+  assert.deepEqual(split('foo:"maternal health"'), ['foo ', ['maternal health', '', ''], '']);
+  assert.deepEqual(split('-Foo:"global surgery"'), ['Foo ', ['global surgery', '-', ''], '']);
+  assert.deepEqual(split('Title:"global surgery"'), ['', ['global surgery', '', 'title'], '']);
+  // foo:health searches "foo" and "health" (lunr's syntax is dropped): the word "foo", retried as similar words.
+  const unquoted = await outcomeOf('foo:health');
+  assert.deepEqual(unquoted.unmatched, ['foo']);
+  // foo:"maternal health" searched the phrase in every field, and "foo" nowhere, while the status said foo:“maternal health”.
+  const glued = await outcomeOf('foo:"maternal health"');
+  const apart = await outcomeOf('foo "maternal health"');
+  assert.deepEqual(glued.hits.map(refOf), apart.hits.map(refOf));
+  assert.deepEqual(glued.unmatched, ['foo']);
+  assert.equal(glued.phrases, 1);
+  assert.equal(core.queryLabel('foo:"maternal health"', fields), 'foo “maternal health”');
+  assert.equal(core.queryLabel('-foo:"global surgery" kenya', fields), 'foo -“global surgery” kenya');
+  // A field of the index still limits the phrase to it, and the status names it.
+  assert.equal(core.queryLabel('title:"maternal health"', fields), 'title:“maternal health”');
+  const titled = await outcomeOf('title:"maternal health"');
+  assert.ok(titled.hits.length > 0 && titled.hits.length < apart.hits.length);
+  assert.ok(titled.hits.every((hit) => Object.values(hit.matchData.metadata).every((where) => Object.keys(where).every((field) => field === 'title'))));
+});
