@@ -426,3 +426,26 @@ def test_search_page_with_results_passes_axe(page: Page, site_url: str) -> None:
         ".then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.html).join(' | ')))"
     )
     assert violations == []
+
+
+AXE_RUN = ("axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})"
+           ".then(result => result.violations.map(v => v.id + ': ' + v.nodes.map(n => n.html).join(' | ')))")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_result_found_where_it_shows_nothing_says_where_on_a_phone(browser: Browser, site_url: str, scheme: str) -> None:
+    """"east africa" lists an elective in Kenya by its places field alone: nothing in its result was marked."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme=scheme)  # type: ignore[arg-type]
+    page = context.new_page()
+    open_search(page, site_url, "?q=east+africa")
+    kisumu = page.locator(".search-result", has=page.locator("a[href$='/electives/community-health-elective-kisumu/']"))
+    expect(kisumu.locator(".match-note")).to_have_text("Matches “east africa” in its location.")
+    assert kisumu.locator("mark").count() == 0
+    assert "Matches “east africa” in its location." in kisumu.inner_text(), "read with its result"
+    marked = page.locator(".search-result", has=page.locator("a[href$='/projects/east-africa-emergency-care-training-of-trainers/']"))
+    expect(marked.locator("mark").first).to_be_visible()
+    assert marked.locator(".match-note").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the note wraps within a phone's width"
+    page.evaluate((ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8"))
+    assert page.evaluate(AXE_RUN) == []
+    context.close()

@@ -169,6 +169,7 @@
     ShardedIndex: Shards.ShardedIndex,
     matchedTerms: Ranking.matchedTerms,
     highlight: Results.highlight,
+    matchNote: Results.matchNote,
     deadlineState: Results.deadlineState,
     deadlineText: Results.deadlineText,
     applyFilters: Results.applyFilters,

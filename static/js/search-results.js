@@ -46,6 +46,41 @@
     return segments;
   }
 
+  // The fields a result does not show (of the places, it shows country names) as its note names them.
+  var UNSHOWN = { topics: 'topics or languages', places: 'location', partners: 'partners', body: 'description' };
+  var PARTNERS = { electives: 'host', projects: 'partners, lead or funder' };
+
+  /** Whether a query's word found one of ``terms``: as its stem or their start (while typed). */
+  function isTypedFor(lunr, word, terms) {
+    return fold(word).split(' ').some(function (part) {
+      var stem = part && !isStopWord(lunr, part) && lunr.stemmer(new lunr.Token(part)).toString();
+      return stem && terms.some(function (term) { return term === stem || term.indexOf(part) === 0; });
+    });
+  }
+
+  /** Where a hit matched, when nothing its result shows (``shown``) is marked: "Matches “east africa” in its location." */
+  function matchNote(lunr, hit, collection, shown, queryText) {
+    var metadata = hit.matchData.metadata;
+    var terms = Object.keys(metadata);
+    var own = new Set(terms);
+    var elsewhere = [];
+    var words = [];
+    if (shown.some(function (text) { return highlight(lunr, text, own).some(function (segment) { return segment[1]; }); })) {
+      return '';
+    }
+    var names = Object.keys(UNSHOWN).filter(function (field) {
+      var found = terms.filter(function (term) { return metadata[term][field]; });
+      elsewhere = elsewhere.concat(found);
+      return found.length;
+    }).map(function (field) { return 'its ' + (field === 'partners' && PARTNERS[collection] || UNSHOWN[field]); });
+    queryText.replace(WORD, function (word) {
+      if (words.indexOf(word) < 0 && isTypedFor(lunr, word, elsewhere)) {
+        words.push(word);
+      }
+    });
+    return names.length ? 'Matches ' + (words.length ? '“' + words.join(' ') + '” ' : '') + 'in ' + names.join(' and ') + '.' : '';
+  }
+
   /** "open" (deadline today or later), "closed", "rolling" (no deadline) or "" (not an elective). */
   function deadlineState(doc, todayIso) {
     if (doc.collection !== 'electives') {
@@ -186,6 +221,7 @@
   return {
     FILTERS: FILTERS,
     highlight: highlight,
+    matchNote: matchNote,
     deadlineState: deadlineState,
     deadlineText: deadlineText,
     applyFilters: applyFilters,

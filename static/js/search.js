@@ -35,6 +35,7 @@
   var countryNames = null;
   var shown = [];
   var terms = new Set();
+  var searchedText = '';
   var today = '';
   var renders = 0;
   var timer = 0;
@@ -85,7 +86,8 @@
     return facts.filter(function (fact, position) { return fact && facts.indexOf(fact) === position; });
   }
 
-  function resultItem(doc, terms, today) {
+  /** A result, its matched words marked; where it matched when none shows (core.matchNote). */
+  function resultItem(hit, doc, terms, today) {
     var item = document.createElement('li');
     item.className = 'search-result';
     var heading = document.createElement('h2');
@@ -95,12 +97,20 @@
     heading.appendChild(link);
     var facts = document.createElement('p');
     facts.className = 'facts';
-    appendHighlighted(facts, factsOf(doc, today).join(' · '), terms);
+    var factsText = factsOf(doc, today).join(' · ');
+    appendHighlighted(facts, factsText, terms);
     var summary = document.createElement('p');
     appendHighlighted(summary, doc.summary, terms);
     item.appendChild(heading);
     item.appendChild(facts);
     item.appendChild(summary);
+    var note = core.matchNote(lunr, hit, doc.collection, [doc.title, factsText, doc.summary], searchedText);
+    if (note) {
+      var where = document.createElement('p');
+      where.className = 'match-note';
+      where.textContent = note;
+      item.appendChild(where);
+    }
     return item;
   }
 
@@ -187,7 +197,7 @@
       return false;
     }
     var fragment = document.createDocumentFragment();
-    docs.forEach(function (doc) { fragment.appendChild(resultItem(doc, terms, today)); });
+    docs.forEach(function (doc, position) { fragment.appendChild(resultItem(page[position], doc, terms, today)); });
     if (isFirst) {
       list.replaceChildren(fragment);
     } else {
@@ -243,6 +253,7 @@
     var results = core.resultsFor(outcome.hits, searched, state, facetDocuments, today);
     shown = results.shown;
     terms = core.matchedTerms(shown);
+    searchedText = searched;
     updateFacetLabels(results.counts);
     if (await showPage(ticket, true)) {
       setStatus(statusText(state, searched, outcome, results));
