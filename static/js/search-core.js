@@ -116,6 +116,11 @@
     }
     var query = readQuery(lunr, source.fields, queryText);
     var parsed = parseQuery(lunr, source.fields, query.parts);
+    // Without clauses lunr lists every entry: what -"phrase" alone asks (rankByPhrases leaves some out), but
+    // not a query whose only word was a "*" standing alone (parseInto), such as "title:*".
+    if (!parsed.clauses.length && !query.phrases.some(function (phrase) { return phrase.negated; })) {
+      return { hits: [], similar: false, common: false };
+    }
     var found = await runQuery(lunr, source, parsed.text, { typing: query.typing });
     if (found.hits.length) {
       return withPhrases(lunr, source, query.phrases, await searchSimilarForUnmatched(lunr, source, parsed, found, query));

@@ -27,6 +27,7 @@
   // The longest word lunr's own "word~1", "word~2" may match at each edit distance: its
   // automaton grows with both (at distance 2, 20 letters take 2 ms, 30 letters 0.2 s).
   var EDIT_DISTANCE_WORD_LENGTH = [Infinity, MAX_WORD_LENGTH, 20];
+  var WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 
   /**
    * Replace each clause whose word holds a run of letters written without spaces by one clause per
@@ -191,9 +192,20 @@
     });
   }
 
+  /**
+   * Parse folded query text into ``query`` (a lunr.Query), without the clauses that have no letter or
+   * digit: a "*" standing alone, as in "surgery *", "kenya -*" or the "*" lunr reads after "surg~2", matched
+   * every term of the index, listing every entry (or, after "-", none) and taking a second at 1,000 entries.
+   */
+  function parseInto(lunr, text, query) {
+    new lunr.QueryParser(text, query).parse();
+    query.clauses = query.clauses.filter(function (clause) { return WORD_CHARACTER.test(clause.term); });
+    return query;
+  }
+
   /** Fill a lunr.Query from folded query text that parses; ``groups`` receives expandLastWord's. */
   function buildQuery(lunr, query, text, options, groups) {
-    new lunr.QueryParser(text, query).parse();
+    parseInto(lunr, text, query);
     splitUnspacedClauses(query);
     limitEditDistances(query);
     if (options.typing) {
@@ -211,13 +223,13 @@
   function parseQuery(lunr, fields, parts) {
     var text = parts.map(function (part) { return part.text; }).join('');
     try {
-      return { text: text, clauses: new lunr.QueryParser(text, new lunr.Query(fields)).parse().clauses };
+      return { text: text, clauses: parseInto(lunr, text, new lunr.Query(fields)).clauses };
     } catch (error) {
       if (!(error instanceof lunr.QueryParseError)) {
         throw error;
       }
       var plain = parts.map(function (part) { return part.typed ? part.text.replace(SYNTAX, ' ') : part.text; }).join('');
-      return { text: plain, clauses: new lunr.QueryParser(plain, new lunr.Query(fields)).parse().clauses };
+      return { text: plain, clauses: parseInto(lunr, plain, new lunr.Query(fields)).clauses };
     }
   }
 
@@ -231,6 +243,7 @@
     isStopWord: isStopWord,
     isPlain: isPlain,
     readQuery: readQuery,
+    parseInto: parseInto,
     parseQuery: parseQuery,
     buildQuery: buildQuery,
     expandLastWord: expandLastWord,

@@ -13,6 +13,7 @@
   'use strict';
 
   var isStopWord = Query.isStopWord;
+  var parseInto = Query.parseInto;
   var expandLastWord = Query.expandLastWord;
   var splitUnspacedClauses = Query.splitUnspacedClauses;
   var limitEditDistances = Query.limitEditDistances;
@@ -35,7 +36,7 @@
    * Left out: excluded words (-word) and stop words, which the index does not hold.
    */
   function queryWords(lunr, fields, text, options) {
-    var parsed = new lunr.QueryParser(text, new lunr.Query(fields)).parse().clauses;
+    var parsed = parseInto(lunr, text, new lunr.Query(fields)).clauses;
     var words = new Map();
     parsed.forEach(function (clause, position) {
       if (clause.presence === lunr.Query.presence.PROHIBITED || (clause.usePipeline && isStopWord(lunr, clause.term))) {

@@ -388,6 +388,22 @@ for (const query of ['-', '+', ':', '~', '^', '*', '^^^', '::', '- + : ~ ^ *', '
   });
 }
 
+test('a "*" standing alone beside words is left out: it matched every term, so every entry (or, after "-", none)', async () => {
+  const surgery = await refs(search, 'surgery');
+  assert.ok(surgery.length > 0 && surgery.length < search.documents.length);
+  for (const query of ['surgery *', '* surgery', 'surgery **', 'surgery +*', 'surgery -*', 'surgery title:*']) {
+    assert.deepEqual(await refs(search, query), surgery, query);
+    assert.deepEqual(await refs(search, query, search.whole), surgery, query);
+  }
+  // lunr reads "surg~2*" as "surg~2" and a word "*".
+  assert.deepEqual(await refs(search, 'surg~2*'), await refs(search, 'surg~2'));
+  // With no other word, nothing is left to search: no entry, not every entry.
+  for (const query of ['title:*', '+title:*', 'title:**']) {
+    assert.deepEqual(await refs(search, query), [], query);
+    assert.deepEqual(await refs(search, query, search.whole), [], query);
+  }
+});
+
 for (const query of ['the ', 'for ', 'the for ', 'for the -china ', '+the ', 'title:the ']) {
   test(`"${query}" is only stop words: no similar words, but a hint that they are too common`, async () => {
     const outcome = await search.core.search(search.lunr, search.sharded(), query);
