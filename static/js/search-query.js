@@ -28,6 +28,9 @@
   // automaton grows with both (at distance 2, 20 letters take 2 ms, 30 letters 0.2 s).
   var EDIT_DISTANCE_WORD_LENGTH = [Infinity, MAX_WORD_LENGTH, 20];
   var WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+  // A + or - with a space after it is a plus sign or a dash, not lunr's + or -, which lunr gave to the
+  // next word: "Global Surgery - Kenya", pasted from a title, left out every entry in Kenya.
+  var DETACHED_SIGN = /(^|\s)[+-]+(?=\s|$)/g;
 
   /**
    * Replace each clause whose word holds a run of letters written without spaces by one clause per
@@ -58,9 +61,10 @@
   /**
    * A query as it is searched: {parts, phrases, quoted, typing}, from its first MAX_QUERY_LENGTH
    * characters as folded. ``parts`` make the text lunr parses (parseQuery): the words outside quotes
-   * as typed ({text, typed: true}), and the words in quotes as required words ("+word", "+title:word"),
-   * but stop words, which the index does not hold, as they are. A phrase after "-" is not in that text
-   * (its words may well be there apart): rankByPhrases leaves out the hits with its words together;
+   * as typed ({text, typed: true}; a + or - with a space after it left out), and the words in quotes as
+   * required words ("+word", "+title:word"), but stop words, which the index does not hold, as they are.
+   * A phrase after "-" is not in that text (its words may well be there apart): rankByPhrases leaves out
+   * the hits with its words together;
    * "-" before one word in quotes is "-word". ``phrases``: the phrases with two or more words the
    * index holds, {words (folded, stop words in their places), fields (null for every field), negated,
    * typing}. ``quoted``: the words in quotes, which the typo retry leaves as they are. ``typing``: the
@@ -73,7 +77,7 @@
     var parts = Phrases.split(folded, fields);  /* (foo:"…": "foo" a word, as in foo:health) */
     parts.forEach(function (part, number) {
       if (!part.quoted) {
-        query.parts.push({ text: part.text, typed: true });
+        query.parts.push({ text: part.text.replace(DETACHED_SIGN, '$1'), typed: true });
         return;
       }
       var words = splitUnspaced(part.text.replace(SYNTAX, ' ')).split(' ').filter(Boolean);

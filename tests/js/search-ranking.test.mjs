@@ -163,6 +163,18 @@ test('+required and -excluded terms are honoured', async () => {
   assert.ok(found.includes('electives/rural-surgery-residency-rotation-nepal'));
 });
 
+test('a + or - with a space after it is a plus sign or a dash, not lunr\'s + or - for the next word', async () => {
+  // "surgery - kenya", as a title is written, left out every entry in Kenya.
+  const both = await refs(search, 'surgery kenya ');
+  assert.ok(both.includes('electives/general-surgery-elective-nanjing'));
+  assert.ok(both.some((ref) => search.documents.find((doc) => doc.ref === ref).countries.includes('KE')));
+  for (const query of ['surgery - kenya ', 'surgery + kenya ', 'surgery +- kenya ', '- surgery kenya ', 'surgery kenya - ']) {
+    assert.deepEqual(await refs(search, query), both, query);
+    assert.deepEqual(await refs(search, query, search.whole), both, query);
+  }
+  assert.deepEqual(await refs(search, 'surgery -kenya '), await refs(search, 'surgery - -kenya '));
+});
+
 test('+word being typed finds the word on the way, without the typo retry', async () => {
   // "+electi", "+electiv" and even "+elective" (the index holds "elect") found nothing and went to the typo retry.
   const whole = (await refs(search, '+elective ')).sort();
