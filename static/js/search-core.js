@@ -147,11 +147,16 @@
     if (!retried || !retried.length) {
       var outcome = { hits: found.hits, similar: false, common: false };
       if (unmatched.length) {
-        outcome.missing = unmatched.map(function (clause) { return clause.term; });
+        outcome.missing = distinctTerms(unmatched);
       }
       return outcome;
     }
-    return { hits: retried, similar: true, common: false, unmatched: unmatched.map(function (clause) { return clause.term; }) };
+    return { hits: retried, similar: true, common: false, unmatched: distinctTerms(unmatched) };
+  }
+
+  /** The words of some clauses, each once: "xyzzy surgery xyzzy" said "No entry has “xyzzy” or “xyzzy”". */
+  function distinctTerms(clauses) {
+    return Array.from(new Set(clauses.map(function (clause) { return clause.term; })));
   }
 
   return {

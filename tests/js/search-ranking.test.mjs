@@ -270,6 +270,12 @@ test('a word that matches nothing beside words that do is named as missing when 
   assert.equal((await core.search(lunr, search.sharded(), 'surgery elective')).missing, undefined);
 });
 
+test('a word that matches nothing is named once, however often it is typed', async () => {
+  const { core, lunr } = search;
+  assert.deepEqual((await core.search(lunr, search.sharded(), 'free elective free FREE ')).missing, ['free']);
+  assert.deepEqual((await core.search(lunr, search.sharded(), 'opthalmology elective opthalmology ')).unmatched, ['opthalmology']);
+});
+
 test('a word that matches nothing beside words that match is retried with its similar words', async () => {
   // "opthalmology elective" listed electives only, none about eyes, and "surgery guatamala" no entry in
   // Guatemala: the retry ran only when no word matched at all.
