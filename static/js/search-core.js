@@ -117,7 +117,7 @@
     var query = readQuery(lunr, source.fields, queryText);
     var parsed = parseQuery(lunr, source.fields, query.parts);
     // Without clauses lunr lists every entry: what -"phrase" alone asks (rankByPhrases leaves some out), but
-    // not a query whose only word was a "*" standing alone (parseInto), such as "title:*".
+    // not a query whose only word matched every term (parseInto), such as "title:*" or "*e*".
     if (!parsed.clauses.length && !query.phrases.some(function (phrase) { return phrase.negated; })) {
       return { hits: [], similar: false, common: false };
     }

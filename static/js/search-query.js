@@ -197,13 +197,19 @@
   }
 
   /**
-   * Parse folded query text into ``query`` (a lunr.Query), without the clauses that have no letter or
-   * digit: a "*" standing alone, as in "surgery *", "kenya -*" or the "*" lunr reads after "surg~2", matched
-   * every term of the index, listing every entry (or, after "-", none) and taking a second at 1,000 entries.
+   * Whether a clause matches every term of the index, or nearly: a "*" standing alone, as in "surgery *",
+   * "kenya -*" or the "*" lunr reads after "surg~2", or one letter or digit between two, "*e*". Such a
+   * clause listed every entry (or, after "-", none) and took up to a second at 1,000 entries.
    */
+  function isEveryTerm(clause) {
+    var letters = clause.term.replace(/\*/g, '');
+    return !WORD_CHARACTER.test(letters) || (letters.length < 2 && /^\*.*\*$/.test(clause.term));
+  }
+
+  /** Parse folded query text into ``query`` (a lunr.Query), without the clauses that match every term (isEveryTerm). */
   function parseInto(lunr, text, query) {
     new lunr.QueryParser(text, query).parse();
-    query.clauses = query.clauses.filter(function (clause) { return WORD_CHARACTER.test(clause.term); });
+    query.clauses = query.clauses.filter(function (clause) { return !isEveryTerm(clause); });
     return query;
   }
 
