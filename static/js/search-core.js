@@ -57,10 +57,10 @@
     return rankByWords(lunr, source, text, options, keepGroups(lunr, source.pipeline, hits, groups));
   }
 
-  /** Whether every word a query looks for is a stop word: no similar word of those is worth showing. */
+  /** Whether every word a query looks for is a stop word (not "and~1"): no similar word of those is worth showing. */
   function isOnlyStopWords(lunr, clauses) {
     var sought = clauses.filter(function (clause) { return clause.presence !== lunr.Query.presence.PROHIBITED; });
-    return sought.length > 0 && sought.every(function (clause) { return isStopWord(lunr, clause.term); });
+    return sought.length > 0 && sought.every(function (clause) { return !clause.editDistance && isStopWord(lunr, clause.term); });
   }
 
   /**
@@ -120,6 +120,10 @@
     // not a query whose only word matched every term (parseInto), such as "title:*" or "*e*".
     if (!parsed.clauses.length && !query.phrases.some(function (phrase) { return phrase.negated; })) {
       return { hits: [], similar: false, common: false };
+    }
+    // Stop words alone, once followed by a space: a stop word's stem may be another word's ("and": "Andes").
+    if (!query.typing && isOnlyStopWords(lunr, parsed.clauses)) {
+      return { hits: [], similar: false, common: true };
     }
     var found = await runQuery(lunr, source, parsed.text, { typing: query.typing });
     if (found.hits.length) {

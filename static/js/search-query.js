@@ -224,6 +224,23 @@
     if (options.similar) {
       useSimilarTerms(lunr, query, options.similar);
     }
+    dropStopWords(lunr, query);
+  }
+
+  /**
+   * Leave out the stop words of a query, unless it has nothing else (lunr lists every entry for a query
+   * without clauses; search-core.js says such a query is too common). The index leaves them out, but lunr
+   * stems a query's words and no more, and a stop word's stem may be another word's: "and" is the stem of
+   * "Andes", so "surgery and kenya" listed an entry in the Andes with neither word. The last word being
+   * typed still matches as a prefix ("the": "theatre"): expandLastWord's clauses do not use the pipeline.
+   */
+  function dropStopWords(lunr, query) {
+    var kept = query.clauses.filter(function (clause) {
+      return !(clause.usePipeline && !clause.editDistance && isStopWord(lunr, clause.term));
+    });
+    if (kept.length) {
+      query.clauses = kept;
+    }
   }
 
   /**

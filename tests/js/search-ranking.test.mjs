@@ -432,6 +432,20 @@ for (const query of ['the ', 'for ', 'the for ', 'for the -china ', '+the ', 'ti
   });
 }
 
+test('a stop word whose stem is another word\'s finds nothing: "and" is not "Andes"', async () => {
+  // "and" is the stem of "Andes": "surgery and kenya" listed an entry in the Andes with neither word,
+  // and "and " that entry instead of saying the word is too common.
+  const andes = await refs(search, 'andes ');
+  assert.equal(andes.length, 1);
+  assert.deepEqual(await refs(search, 'surgery and kenya '), await refs(search, 'surgery kenya '));
+  assert.deepEqual(await refs(search, 'surgery and kenya ', search.whole), await refs(search, 'surgery kenya ', search.whole));
+  for (const query of ['and ', 'the and ', '+and ', 'says ']) {
+    assert.deepEqual(await search.core.search(search.lunr, search.sharded(), query), { hits: [], similar: false, common: true }, query);
+  }
+  // Being typed, it still matches as a prefix.
+  assert.ok((await refs(search, 'and')).includes(andes[0]));
+});
+
 test('a stop word beside a real word is left out of the similar-words retry', async () => {
   const outcome = await search.core.search(search.lunr, search.sharded(), 'the hosptial ');
   assert.equal(outcome.similar, true);
