@@ -8,7 +8,11 @@ in each direction (document -> terms for the field vectors, term -> documents fo
 the inverted index and the shards) and writes the JSON piece by piece. The bytes
 are those of ``json.dumps(Builder(...).build().serialize(), ensure_ascii=False,
 sort_keys=True, separators=(",", ":"))`` for the same records, which
-``tests/test_fast_paths.py`` checks.
+``tests/test_fast_paths.py`` checks, but for one thing: the inverted index lists its
+terms as JavaScript orders strings (``js_order``), which ``lunr.Index.load`` requires.
+lunr.py lists them in Python's order, which differs for terms with a character past
+U+FFFF beside one from U+E000 to U+FFFF (CJK: 𠀀 and 﨎): lunr.js refused such an
+index ("Out of order word insertion").
 
 Records are folded text (single spaces between words, see ``search.fold``), so
 a field is split with ``str.split``; the token pipeline (trimmer, stop words,
@@ -34,6 +38,11 @@ K1 = 1.2  # lunr's BM25 defaults (Builder._k1, Builder._b)
 B = 0.75
 WEIGHT_SCALE = 1000  # lunr rounds every weight to 3 decimals: weights are kept as integers of thousandths
 _FLUSH_CHARS = 1 << 20
+
+
+def js_order(term: str) -> bytes:
+    """Sort key that orders strings as JavaScript's < does (UTF-16 code units)."""
+    return term.encode("utf-16-be")
 
 
 def _json_text(value: Any) -> str:
@@ -211,7 +220,7 @@ class CompactIndex:
         ref_texts = [_json_text(ref) for ref in self.refs]
         by_name = sorted(self._fields, key=lambda field: field.name)
         separator = ""
-        for term in sorted(self.terms):
+        for term in sorted(self.terms, key=js_order):  # (lunr.js inserts terms in its own order)
             number = self._numbers[term]
             parts = [f'{separator}[{_json_text(term)},{{"_index":{number}']
             for field in by_name:

@@ -20,17 +20,12 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Iterator, Sequence
 
-from .search_index import CompactIndex
+from .search_index import CompactIndex, js_order
 
 # Rough upper size of one shard in bytes of JSON (a single very common term may exceed it).
 SHARD_BYTES = 48_000
 
 Row = list[Any]
-
-
-def js_order(term: str) -> bytes:
-    """Sort key that orders strings as JavaScript's < does (UTF-16 code units)."""
-    return term.encode("utf-16-be")
 
 
 def _word_numbers(numbers: Sequence[int]) -> int | list[int]:

@@ -27,6 +27,7 @@ from site_gen.pipeline import load_catalog
 from site_gen.render import asset_versions, make_environment
 from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, RelatedEntries, RelatedIndex, linked_from, related_entries
 from site_gen.schema import Entry
+from site_gen.search_index import js_order
 from site_gen.search import FIELD_BOOSTS, POSITION_FIELDS, REF, build_index, configure, fold, indexed_form, plain_text, respell
 from site_gen.slugs import tag_slug
 from site_gen.source import first_unshowable
@@ -34,7 +35,8 @@ from site_gen.urls import Urls
 
 EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True, database=None)
 WORDS = st.sampled_from(["surgery", "surgeries", "maternal", "bogota", "the", "and", "a", "norway", "nanjing", "2026",
-                         "pediatrics", "observership", "care", "caring", "x", "_", "ébola", "naïve", "straße"])
+                         "pediatrics", "observership", "care", "caring", "x", "_", "ébola", "naïve", "straße",
+                         "\ufa0e\ufa0f", "\U00020000\U00020001", "\ue000x"])  # (past U+FFFF, and from U+E000: ordered apart by Python and JavaScript)
 FOLDED = st.lists(WORDS, max_size=30).map(lambda words: fold(" ".join(words)))
 
 
@@ -114,6 +116,7 @@ def reference_index(records: list[dict[str, str]]) -> bytes:
     for record in records:
         builder.add({name: text if name == REF else " ".join(map(respell, text.split())) for name, text in record.items()})
     serialised = builder.build().serialize()
+    serialised["invertedIndex"].sort(key=lambda entry: js_order(entry[0]))  # (as lunr.js inserts terms: see search_index)
     for _, posting in serialised["invertedIndex"]:
         for field in set(FIELD_BOOSTS) - set(POSITION_FIELDS):
             posting[field] = {ref: {} for ref in posting[field]}

@@ -5,14 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from helpers import ELECTIVE, PARTNER, PROJECT, make_catalog, run_cli, snapshot
+from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, make_catalog, run_cli, snapshot
 from site_gen.pipeline import BuildOptions, build
-from site_gen.search import FIELD_BOOSTS, POSITION_FIELDS, SearchAssetError, area_words, fold, respell, stem
+from site_gen.search import FIELD_BOOSTS, POSITION_FIELDS, REF, SearchAssetError, area_words, build_index, fold, respell, stem
 from site_gen.search_shards import js_order
 
 
@@ -306,3 +307,21 @@ def test_missing_lunr_js_stops_the_build_with_a_fix(tmp_path: Path) -> None:
     with pytest.raises(SearchAssetError, match=r"npm ci"):
         build(BuildOptions(content, output, lunr_js=tmp_path / "node_modules" / "lunr" / "lunr.min.js"))
     assert not output.exists()
+
+
+def test_whole_index_loads_in_lunr_js_with_terms_past_u_ffff_beside_compatibility_ideographs(tmp_path: Path) -> None:
+    """Python orders 𠀀 (U+20000) after 﨎 (U+FA0E), JavaScript before: lunr.js refused lunr.py's order."""
+    records = [{REF: "0", **{name: "" for name in FIELD_BOOSTS}, "title": fold("﨎﨏 clinic 𠀀𠀁 \ue000x")},
+               {REF: "1", **{name: "" for name in FIELD_BOOSTS}, "title": fold("surgery 𠀂")}]
+    pieces: list[bytes] = []
+    build_index(records).write_json(pieces.append)
+    (tmp_path / "index.json").write_bytes(b"".join(pieces))
+    script = (
+        "const lunr = require(process.argv[1]); const fs = require('fs');"
+        "const index = lunr.Index.load(JSON.parse(fs.readFileSync(process.argv[2], 'utf8')));"
+        "console.log(JSON.stringify(['clinic', '𠀀𠀁', '﨎﨏'].map(q => index.search(q).map(hit => hit.ref))));"
+    )
+    result = subprocess.run(["node", "-e", script, str(ROOT / "node_modules" / "lunr"), str(tmp_path / "index.json")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [["0"], ["0"], ["0"]]
