@@ -236,12 +236,24 @@ def normal_base_url(value: str) -> str:
     problem = host_problem(value)
     if problem is not None:
         raise ValueError(f"{quoted(value)} has {problem} — {example}")
+    if _has_empty_or_dot_segment(parts.path):
+        # (a base path '//' makes '//static/x.js', which browsers fetch from a host named 'static')
+        raise ValueError(f"{quoted(value)} has an empty, '.' or '..' part in its path — write each folder once, {example}")
     host = parts.hostname.encode("idna").decode("ascii")
     if parts.netloc.rpartition("@")[2].startswith("["):
         host = f"[{parts.hostname}]"  # (an IPv6 address keeps its brackets)
     port = f":{parts.port}" if parts.port is not None else ""
     path = quote(parts.path or "/", safe="/%!$&'()*+,;=:@-._~")
     return f"{parts.scheme}://{host}{port}{path if path.endswith('/') else path + '/'}"
+
+
+def _has_empty_or_dot_segment(path: str) -> bool:
+    """'//', '/./' or '/../' in a URL path ('%2e' counts as '.', as browsers read it; one final '/' is no segment)."""
+    if path in ("", "/"):
+        return False
+    segments = path.split("/")[1:]
+    inner = segments[:-1] if path.endswith("/") else segments
+    return any(segment.lower().replace("%2e", ".") in ("", ".", "..") for segment in inner)
 
 
 def _base_url(value: Any) -> str:

@@ -77,7 +77,7 @@ def test_a_non_ascii_base_url_is_published_in_ascii(tmp_path: Path) -> None:
     assert "<loc>https://xn--bcher-kva.example/%C3%A4/</loc>" in (out / "sitemap.xml").read_text()
 
 
-@pytest.mark.parametrize("url", ["https://example.org/?q=1", "https://example.org/x#top", "https://user:secret@example.org/"])
+@pytest.mark.parametrize("url", ["https://example.org/?q=1", "https://example.org/x#top", "https://user:secret@example.org/", "https://example.org//"])
 def test_a_base_url_with_more_than_an_address_is_a_usage_error(url: str) -> None:
     result = run_cli("build", "--base-url", url)
     assert result.code == 2 and result.err.count("\n") <= 3 and "e.g. https://org.github.io/catalog/" in result.err

@@ -145,6 +145,12 @@ CASES = [
     pytest.param({"site.yaml": SITE_YAML.replace("catalog/", "catalog/?page=1")},
                  ["content/site.yaml:3: base_url: 'https://example.org/catalog/?page=1' has a '?' or '#' part — give only the address"
                   " the site lives at, e.g. https://org.github.io/catalog/"], id="site-base-url-with-query"),
+    pytest.param({"site.yaml": SITE_YAML.replace("https://example.org/catalog/", "https://example.org//")},
+                 ["content/site.yaml:3: base_url: 'https://example.org//' has an empty, '.' or '..' part in its path — write each folder once,"
+                  " e.g. https://org.github.io/catalog/"], id="site-base-url-empty-folder"),
+    pytest.param({"site.yaml": SITE_YAML.replace("catalog/", "catalog/../other/")},
+                 ["content/site.yaml:3: base_url: 'https://example.org/catalog/../other/' has an empty, '.' or '..' part in its path — write each folder"
+                  " once, e.g. https://org.github.io/catalog/"], id="site-base-url-dot-folder"),
     pytest.param({"site.yaml": SITE_YAML + "language: english language\n"},
                  ["content/site.yaml:5: language: 'english language' is not a BCP 47 language tag — e.g. en, fr, pt-BR"], id="site-bad-language"),
 ]
