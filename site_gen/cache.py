@@ -26,6 +26,7 @@ import json
 import os
 import pickle
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,52 +50,70 @@ def default_cache_dir(content: Path, output: Path) -> Path:
     return content / ".cache" / output.name
 
 
-def _files_below(folder: Path, suffix: str = "", skip_hidden: bool = False) -> Iterator[tuple[str, str]]:
+def _files_below(folder: Path, suffix: str = "", skip_hidden: bool = False, layout: bool = False) -> Iterator[tuple[str, str | None]]:
     """Yield (relative posix path, path) of every file below ``folder`` ending in ``suffix``, sorted.
 
     The order and the rules of ``os.walk`` (a folder's files, then each sub-folder
     by name; links to folders are not followed), with ``os.scandir`` and plain
-    strings: a build with nothing to do spends most of its time here.
+    strings: a build with nothing to do spends most of its time here. With
+    ``layout``, also (record, None) for every folder ("name/") and link
+    ("name -> target"), which hold no bytes of their own.
     """
     if folder.is_dir():
-        yield from _walk(os.fspath(folder), "", suffix, skip_hidden)
+        yield from _walk(os.fspath(folder), "", suffix, skip_hidden, layout)
 
 
-def _walk(directory: str, prefix: str, suffix: str, skip_hidden: bool) -> Iterator[tuple[str, str]]:
+def _walk(directory: str, prefix: str, suffix: str, skip_hidden: bool, layout: bool = False) -> Iterator[tuple[str, str | None]]:
     try:
         with os.scandir(directory) as scan:
             entries = [entry for entry in scan if not (skip_hidden and entry.name.startswith("."))]
     except OSError:
         return  # (as os.walk: an unreadable folder is left out)
-    folders, files = [], []
+    folders, files, links = [], [], set()
     for entry in entries:
         try:
             is_folder = entry.is_dir()
         except OSError:
             is_folder = False
         (folders if is_folder else files).append(entry.name)
+        if layout and entry.is_symlink():
+            links.add(entry.name)
     for name in sorted(files):
         if name.endswith(suffix):
+            if name in links:
+                yield f"{prefix}{name} -> {_link_target(os.path.join(directory, name))}", None
             yield prefix + name, os.path.join(directory, name)
     for name in sorted(folders):
         path = os.path.join(directory, name)
+        if layout:
+            yield (f"{prefix}{name}/ -> {_link_target(path)}" if name in links else f"{prefix}{name}/"), None
         if not os.path.islink(path):
-            yield from _walk(path, f"{prefix}{name}/", suffix, skip_hidden)
+            yield from _walk(path, f"{prefix}{name}/", suffix, skip_hidden, layout)
+
+
+def _link_target(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
 
 
 def _file_digest(path: str) -> bytes:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # (opening a named pipe would wait for a writer for ever)
+            return b"not a file"
         with open(path, "rb") as handle:
             return hashlib.file_digest(handle, "sha256").digest()
     except OSError as error:  # unreadable or a dangling link: the load stage reports it
         return f"unreadable {error.errno}".encode()
 
 
-def hash_tree(folder: Path, digest: Any, label: str, suffix: str = "", skip_hidden: bool = False) -> None:
-    """Feed every file's relative path and bytes below ``folder`` into ``digest``."""
+def hash_tree(folder: Path, digest: Any, label: str, suffix: str = "", skip_hidden: bool = False, layout: bool = False) -> None:
+    """Feed every file's relative path and bytes below ``folder`` into ``digest``; with ``layout``, every folder and link too."""
     digest.update(f"\0tree {label} {folder.is_dir()}\0".encode())
-    for relative, path in _files_below(folder, suffix, skip_hidden):
-        digest.update(relative.encode("utf-8", "surrogateescape") + b"\0" + _file_digest(path))
+    for relative, path in _files_below(folder, suffix, skip_hidden, layout):
+        name = relative.encode("utf-8", "surrogateescape")
+        digest.update(name + b"\0" + (_file_digest(path) if path is not None else b"layout\0"))
 
 
 def _library_versions() -> str:
@@ -162,6 +181,8 @@ def stamp_tree(folder: Path) -> dict[str, FileStamp]:
     """Stamp every file below ``folder``."""
     stamps = {}
     for relative, path in _files_below(folder):
+        if path is None:
+            continue  # (only a listing with layout holds records without a file)
         status = os.stat(path)
         stamps[relative] = FileStamp(status.st_size, status.st_mtime_ns)
     return stamps

@@ -30,7 +30,7 @@ def inputs_fingerprint(options: BuildOptions, today: date, code: str) -> str:
     """Hash of everything a build reads: content, templates, static files, generator code, options, date."""
     digest = hashlib.sha256(f"{options.base_url}\0{today.isoformat()}\0{options.content_dir.name}\0{options.repository_prefix}".encode())
     digest.update(code.encode())
-    hash_tree(options.content_dir, digest, "content", skip_hidden=True)
+    hash_tree(options.content_dir, digest, "content", skip_hidden=True, layout=True)  # (an empty folder or a link is a problem too)
     hash_tree(options.templates_dir, digest, "templates")
     hash_tree(options.static_dir, digest, "static")
     return digest.hexdigest()

@@ -160,6 +160,8 @@ def _discover_collection(folder: Path, real_root: Path, root: Path, problems: li
             problems.append(Problem(display_path(child, root), 1, f"unexpected folder in {folder.name}/ — put each entry directly in {folder.name}/ as <slug>.md"))
         elif child.suffix != ".md":
             problems.append(Problem(display_path(child, root), 1, f"'{child.name}' is not a Markdown file — entries are named <slug>.md"))
+        elif child.exists():  # (neither a file nor a folder: reading a named pipe would wait for a writer for ever)
+            problems.append(Problem(display_path(child, root), 1, "is not a plain file (a named pipe, socket or device) — replace it with a text file"))
         else:
             found.append(child)
     return found

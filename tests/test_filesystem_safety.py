@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import PAGE, PROJECT, make_catalog, problem_lines, run_cli, snapshot
+from helpers import PAGE, PROJECT, ROOT, make_catalog, problem_lines, run_cli, snapshot
 from site_gen.output import OutputError, write_tree
 
 
@@ -121,3 +123,50 @@ def test_file_names_that_are_not_utf8_are_reported_readably(tmp_path: Path) -> N
     code, problems, err = build(content, tmp_path / "_site")
     assert (code, err) == (1, "")
     assert [line.split(": ")[0] for line in problems] == ["content/pages/caf\\udce9.md:1", "content/pages/odd\\udcff:1"]
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_named_pipe_in_the_content_folder_is_reported_not_waited_on(tmp_path: Path, command: str) -> None:
+    """Opening a named pipe waits for a writer: the build used to hang on one (in its own process, so the test cannot)."""
+    content = make_catalog(tmp_path, {})
+    os.mkfifo(content / "pages" / "pipe.md")
+    os.mkfifo(content / "pipe")
+    output = ["--output", str(tmp_path / "_site")] if command == "build" else []
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), command, "--content", str(content), *output],
+        capture_output=True, text=True, cwd=tmp_path, timeout=60, check=False,
+    )
+    assert (completed.returncode, completed.stderr) == (1, "")
+    assert completed.stdout.splitlines()[:2] == [
+        "content/pages/pipe.md:1: is not a plain file (a named pipe, socket or device) — replace it with a text file",
+        "content/pipe:1: unexpected file 'pipe' — content holds site.yaml and the folders partners, projects, electives, pages",
+    ]
+
+
+@pytest.mark.parametrize(("name", "problem"), [
+    ("pages/drafts", "content/pages/drafts:1: unexpected folder in pages/"),
+    ("images", "content/images:1: unexpected folder 'images'"),
+    ("pages/outside-folder.md", "content/pages/outside-folder.md:1: link points outside the content folder"),
+    ("pages/about.md", "content/pages/about.md:1: link points outside the content folder"),
+])
+def test_a_folder_or_link_added_after_a_build_fails_the_next_build(tmp_path: Path, name: str, problem: str) -> None:
+    """An empty folder or a link holds no bytes: the build took the catalog for unchanged ("nothing changed", exit 0)
+    while check reported the problem."""
+    content = make_catalog(tmp_path, {})
+    assert build(content, tmp_path / "_site")[0] == 0
+    before = snapshot(tmp_path / "_site")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "about.md").write_bytes((content / "pages" / "about.md").read_bytes())
+    added = content / name
+    if name == "pages/about.md":  # the same bytes, now from a file outside the content folder
+        added.unlink()
+        added.symlink_to(outside / "about.md")
+    elif name.endswith(".md"):
+        added.symlink_to(outside, target_is_directory=True)
+    else:
+        added.mkdir()
+    code, problems, err = build(content, tmp_path / "_site")
+    assert (code, err) == (1, "")
+    assert [line for line in problems if line.startswith(problem)], problems
+    assert snapshot(tmp_path / "_site") == before
