@@ -217,6 +217,20 @@ def _http_url(value: Any) -> str:
     return result
 
 
+def _repository_url(value: Any) -> str:
+    """A repository's own address: the edit links add '/edit/<branch>/<file>' and '/issues/new?…' to it."""
+    result = _http_url(value)
+    example = "give the repository's address, e.g. https://github.com/org/catalog"
+    parts = urlsplit(result)
+    if parts.query or parts.fragment or "?" in result or "#" in result:
+        fail(f"{quoted(result)} has a '?' or '#' part, which every edit link would carry — {example}")
+    if not parts.path.strip("/"):
+        fail(f"{quoted(result)} names a site, not a repository — {example}")
+    if parts.path.rstrip("/").endswith(".git"):
+        fail(f"{quoted(result)} is the address to clone, not the repository's page — write it without '.git', e.g. {result.rstrip('/')[:-4]}")
+    return result
+
+
 def normal_base_url(value: str) -> str:
     """The site's base URL as every link is made from it: ASCII (IDNA host, %-escaped path), ending in '/'.
 
@@ -421,6 +435,7 @@ CountryCode = _typed(str, _country, {"type": "string", "enum": list(COUNTRY_CODE
 CurrencyCode = _typed(str, _currency, {"type": "string", "enum": list(CURRENCY_CODES)})
 Email = _typed(str, _email, {"type": "string", "format": "email"})
 HttpUrl = _typed(str, _http_url, {"type": "string", "format": "uri", "pattern": "^https?://"})
+RepositoryUrl = _typed(str, _repository_url, {"type": "string", "format": "uri", "pattern": "^https?://[^/?#]+/[^?#]*[^?#/][^?#]*$"})
 BaseUrl = _typed(str, _base_url, {"type": "string", "format": "uri", "pattern": "^https?://[^?#]*$"})
 IsoDate = _typed(date, _date, {"type": "string", "format": "date"})
 Year = _typed(int, _year, {"type": "integer", "minimum": 1000, "maximum": 9999})

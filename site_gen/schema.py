@@ -24,6 +24,7 @@ from .fieldtypes import (
     Email,
     BaseUrl,
     HttpUrl,
+    RepositoryUrl,
     IsoDate,
     LanguageTag,
     Slug,
@@ -64,7 +65,7 @@ class SiteConfig(Strict):
     language: Annotated[LanguageTag, Field(description="BCP 47 language tag of the content (`<html lang>`).", examples=["en"])] = "en"
     contact_email: Annotated[Email | None, Field(description="Email address of the office, shown in the footer.", examples=["global@example.edu"])] = None
     disclaimer: Annotated[Text | None, Field(description="Shown on every elective page: the catalog lists organisations it does not endorse.", examples=["Listing is not endorsement."])] = None
-    repository: Annotated[HttpUrl | None, Field(description="Source repository URL; enables 'Edit this page' and 'Suggest an update' links.", examples=["https://github.com/org/catalog"])] = None
+    repository: Annotated[RepositoryUrl | None, Field(description="Source repository URL; enables 'Edit this page' and 'Suggest an update' links.", examples=["https://github.com/org/catalog"])] = None
     branch: Annotated[Branch, Field(description="Branch the edit links point at.", examples=["main"])] = "main"
 
 

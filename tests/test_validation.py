@@ -151,6 +151,15 @@ CASES = [
     pytest.param({"site.yaml": SITE_YAML.replace("catalog/", "catalog/../other/")},
                  ["content/site.yaml:3: base_url: 'https://example.org/catalog/../other/' has an empty, '.' or '..' part in its path — write each folder"
                   " once, e.g. https://org.github.io/catalog/"], id="site-base-url-dot-folder"),
+    pytest.param({"site.yaml": SITE_YAML + "repository: https://github.com/org/catalog#readme\n"},
+                 ["content/site.yaml:5: repository: 'https://github.com/org/catalog#readme' has a '?' or '#' part, which every edit link would carry"
+                  " — give the repository's address, e.g. https://github.com/org/catalog"], id="site-repository-with-fragment"),
+    pytest.param({"site.yaml": SITE_YAML + "repository: https://github.com/\n"},
+                 ["content/site.yaml:5: repository: 'https://github.com/' names a site, not a repository"
+                  " — give the repository's address, e.g. https://github.com/org/catalog"], id="site-repository-without-path"),
+    pytest.param({"site.yaml": SITE_YAML + "repository: https://github.com/org/catalog.git\n"},
+                 ["content/site.yaml:5: repository: 'https://github.com/org/catalog.git' is the address to clone, not the repository's page"
+                  " — write it without '.git', e.g. https://github.com/org/catalog"], id="site-repository-clone-address"),
     pytest.param({"site.yaml": SITE_YAML + "language: english language\n"},
                  ["content/site.yaml:5: language: 'english language' is not a BCP 47 language tag — e.g. en, fr, pt-BR"], id="site-bad-language"),
 ]
