@@ -318,11 +318,13 @@ def _whole_number(minimum: int, example: int, ranges: bool = False) -> Callable[
             if unit_written:
                 fail(f"{quoted(result)} is not a whole number — write the number alone: {unit_written.group(1)}")
             fail(f"{quoted(result)} is not a whole number — write digits only, e.g. {example}")
+        if len(result.lstrip("+-").lstrip("0")) > 10:  # (int() refuses more than 4,300 digits; no count needs eleven)
+            fail(f"{quoted(result)} is too {'small' if result.startswith('-') else 'large'} — it must be {minimum} to 1000000000")
         number = int(result)
         if number < minimum:
             fail(f"{number} is too small — it must be {minimum} or more")
         if number > 10**9:
-            fail(f"{number} is too large")
+            fail(f"{number} is too large — it must be at most 1000000000")
         return number
 
     return convert
@@ -337,7 +339,7 @@ def _amount(value: Any) -> Decimal:
     except InvalidOperation:
         fail(f"{quoted(result)} is not an amount")
     if number > 10**9:
-        fail(f"{result} is too large")
+        fail(f"{quoted(result)} is too large — it must be at most 1000000000")
     return number
 
 
@@ -377,7 +379,9 @@ def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000, 
             fail(f"is empty — write a list, e.g. {example}")
         shown = quoted(value)
         if isinstance(value, str):
-            fail(f"{shown} is not a list — write it in brackets: [{', '.join(written_as(part) for part in value.split(','))}]")
+            parts = value.split(",", 5)  # (the first five items show the way: a long value is not repeated whole)
+            suggested = ", ".join(written_as(part) for part in parts[:5]) + (", …" if len(parts) > 5 else "")
+            fail(f"{shown} is not a list — write it in brackets: [{suggested}]")
         fail(f"expected a list, not {shown} — e.g. {example}")
         raise AssertionError("unreachable")
 
