@@ -301,7 +301,8 @@ def parse_front_matter(text: str, first_line: int, shown: str, problems: list[Pr
         fields[line] = path  # (the innermost field on the line)
 
     def where(line: int) -> str:
-        return f"{field_label(fields[line])}: " if line in fields else ""
+        label = field_label(fields[line]) if line in fields else ""
+        return f"{label}: " if label.strip() else ""  # (a field named '' or ' ' would make 'path:3: : message')
 
     problems += _dropped_text_problems(text, first_line, shown, where, fields.keys())
     for line, character in found:

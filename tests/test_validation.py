@@ -341,6 +341,13 @@ def test_a_raw_control_character_or_line_separator_is_named_on_its_line_and_late
     ]
 
 
+@pytest.mark.parametrize("name", ["'\x85  '", "''"])
+def test_a_control_character_in_a_blank_field_name_is_named_without_an_empty_label(tmp_path: Path, name: str) -> None:
+    """Found by test_properties: the label of a field named ' ' made 'path:3:    : contains …', not a problem line."""
+    lines = check(tmp_path, {"projects/needs.md": project(title="Needs Assessment\n" + name + ": \x07")})
+    assert f"{P}:3: contains the invisible character U+0007 — remove it" in lines, lines
+
+
 def test_a_raw_control_character_in_site_yaml_is_named_on_its_line(tmp_path: Path) -> None:
     lines = check(tmp_path, {"site.yaml": SITE_YAML.replace("title: ", "title: Bell\x07 ", 1)})
     assert lines == ["content/site.yaml:1: title: contains the invisible character U+0007 — remove it"]
