@@ -92,6 +92,17 @@ def test_payloads_come_out_inert(payload: str) -> None:
         assert forbidden not in html, (payload, html)
 
 
+@pytest.mark.parametrize(("markdown", "html"), [
+    ("https://who.int/<b>news</b>", '<p><a rel="noopener" href="https://who.int/">https://who.int/</a><b>news</b></p>'),
+    ("<https://who.int/<script>>", '<p>&lt;<a rel="noopener" href="https://who.int/">https://who.int/</a></p>'),
+    ("https://who.int/`x`", '<p><a rel="noopener" href="https://who.int/">https://who.int/</a><code>x</code></p>'),
+])
+def test_a_bare_address_ends_before_markup_that_follows_it(markdown: str, html: str) -> None:
+    """The address took in Python-Markdown's placeholder for the markup (U+0002 klzzwxh:0000 U+0003):
+    a broken link, and characters no HTML page may hold."""
+    assert_renders(markdown, html)
+
+
 def test_links_to_entry_files_resolve_to_routes() -> None:
     resolver = LinkResolver({"content/partners/b.md": "partners/b/"}, lambda route: "/base/" + route, source="content/projects/a.md")
     html = str(RENDERER.render("[b](../partners/b.md#x) [c](../partners/c.md)", resolver))
