@@ -220,9 +220,9 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
         problems.append(Problem(shown, 2, "front matter must be a set of 'field: value' lines"))
         return None
     refused = body_problem(body)
-    if refused is not None:
+    if refused is not None:  # (the front matter is still checked in the same run; the body is never rendered)
         problems.append(Problem(shown, body_line + refused[0], refused[1]))
-        return None
+        return Document(path.parent.name, slug, shown, data, lines, "", body_line)
     problems += [Problem(shown, body_line + line, message) for line, message in body_character_problems(body)]
     return Document(path.parent.name, slug, shown, data, lines, body, body_line)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import PAGE, ROOT, make_catalog
+from helpers import PAGE, ROOT, make_catalog, problem_lines, run_cli
 
 MEMORY_CAP = 1536 * 1024 * 1024  # address space of the build: a blow-up fails instead of swapping
 MAX_RSS_MB = 400
@@ -116,3 +116,12 @@ def test_large_but_legal_bodies_are_built_in_bounded_time(tmp_path: Path, case: 
     html = (tmp_path / "_site" / "about" / "index.html").read_text(encoding="utf-8")
     assert html.count(expected) >= count
     assert result.seconds < MAX_SECONDS and result.rss_mb < MAX_RSS_MB, result
+
+
+@pytest.mark.parametrize("body", ["word " * 20_000, "- " * 500 + "x", "[" * 40_000])
+def test_a_refused_body_does_not_hide_the_problems_of_its_front_matter(tmp_path: Path, body: str) -> None:
+    """Every problem in one run: the file's fields used to be left unchecked until its body was shortened."""
+    content = make_catalog(tmp_path, {"pages/about.md": page(body, front="updated: 2026-02-30\n")})
+    lines = problem_lines(run_cli("check", "--content", content))
+    assert lines[0] == "content/pages/about.md:4: updated: '2026-02-30' is not a real date — check the month and day", lines
+    assert len(lines) == 2 and lines[1].startswith("content/pages/about.md:6: "), lines
