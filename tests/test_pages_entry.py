@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ELECTIVE, PROJECT, SITE_YAML, make_catalog, run_cli
+from helpers import ELECTIVE, PARTNER, PROJECT, SITE_YAML, make_catalog, run_cli
 from page_parts import fact, page_file, parse
 
 FULL_ELECTIVE = ELECTIVE.replace("deadline: 2026-11-30", """\
@@ -79,16 +79,16 @@ def test_site_disclaimer_on_electives(tmp_path: Path, disclaimer: bool, shown: b
 def test_partner_page_lists_its_projects_and_hosted_electives(tmp_path: Path) -> None:
     other = PROJECT.replace("title: Needs Assessment", "title: Unrelated Work").replace("partners: [riverside]", "partners: []")
     page = entry_page(tmp_path, "partners", "riverside", {"projects/other.md": other})
-    projects = [a.get_text() for a in page.select("section[aria-labelledby='partner-projects'] h3 a")]
-    electives = [a.get_text() for a in page.select("section[aria-labelledby='partner-electives'] h3 a")]
+    projects = [a.get_text() for a in page.select("section[aria-labelledby='site-partner-projects'] h3 a")]
+    electives = [a.get_text() for a in page.select("section[aria-labelledby='site-partner-electives'] h3 a")]
     assert projects == ["Needs Assessment"]
     assert electives == ["Surgery Elective"]
 
 
 def test_partner_page_without_electives_has_no_empty_section(tmp_path: Path) -> None:
     page = entry_page(tmp_path, "partners", "riverside", {"electives/surgery.md": None})
-    assert page.select_one("section[aria-labelledby='partner-electives']") is None
-    assert page.select_one("section[aria-labelledby='partner-projects']") is not None
+    assert page.select_one("section[aria-labelledby='site-partner-electives']") is None
+    assert page.select_one("section[aria-labelledby='site-partner-projects']") is not None
 
 
 def test_project_links_to_partners_countries_and_back(tmp_path: Path) -> None:
@@ -160,3 +160,18 @@ def test_deadline_script_is_an_external_file(tmp_path: Path) -> None:
     assert all(script.get("type") == "application/ld+json" for script in scripts if not script.get("src"))
     source = next(script["src"] for script in scripts if "deadline" in script.get("src", ""))
     assert (site / source.removeprefix("/catalog/").split("?")[0]).is_file()
+
+
+def test_a_heading_in_a_body_never_takes_an_id_of_the_page_around_it(tmp_path: Path) -> None:
+    """'## Related heading' took id="related-heading", which the page's own Related section uses: two elements
+    with one id (invalid HTML) and the section named by the body's heading for screen readers."""
+    body = "\n## Related heading\n\n## Disclaimer heading\n\n## Partner projects\n\n<h2 id=\"partner-electives\">Raw</h2>\n"
+    files = {name: text + body for name, text in (("electives/surgery.md", ELECTIVE), ("projects/needs.md", PROJECT))}
+    site = build(tmp_path, {**files, "partners/riverside.md": PARTNER + body})
+    for collection, slug in (("electives", "surgery"), ("projects", "needs"), ("partners", "riverside")):
+        page = parse(page_file(site, collection, slug))
+        ids = [element["id"] for element in page.select("[id]")]
+        assert len(ids) == len(set(ids)), sorted(ids)
+        for labelled in page.select("[aria-labelledby]"):
+            named = page.find(id=labelled["aria-labelledby"])
+            assert named is not None and labelled in named.parents, labelled["aria-labelledby"]
