@@ -8,6 +8,7 @@ HTML becomes ``Markup``. Links are made to work under the base path.
 from __future__ import annotations
 
 import bisect
+import html as html_text
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -26,6 +27,7 @@ from . import urls
 from .catalog import ENTRY_COLLECTIONS, Catalog
 from .facets import FACETS, build_facets
 from .link import RESERVED_PAGE_SLUGS
+from .source import first_unshowable
 from .suggest import did_you_mean
 
 ALLOWED_TAGS = frozenset(
@@ -395,6 +397,26 @@ class RenderRefused(Exception):
     """A body Python-Markdown cannot render (nested deeper than its recursion allows)."""
 
 
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]{1,8}|[xX][0-9a-fA-F]{1,8});")
+
+
+def _unshowable_references(text: str) -> list[tuple[str, str]]:
+    """(reference, message) of each '&#1;' or '&#xFFFF;' in ``text`` that writes a character no web page may hold.
+
+    The load stage refuses such characters written as they are; written as references,
+    the sanitiser decoded them into the page.
+    """
+    found = []
+    for match in _NUMERIC_REFERENCE.finditer(text):
+        written = match.group()[2:-1]
+        code = int(written[1:], 16) if written[:1] in "xX" else int(written)
+        # (HTML reads 0x80-0x9F as Windows-1252, as html.unescape does; 0, surrogates and beyond U+10FFFF as U+FFFD)
+        character = html_text.unescape(match.group()) if 0x80 <= code <= 0x9F else chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+        if first_unshowable(character) is not None:
+            found.append((match.group(), f"'{match.group()}' writes the invisible character U+{ord(character):04X}, which a web page cannot hold — remove it"))
+    return found
+
+
 class MarkdownRenderer:
     """One reusable Markdown instance (reset before each document).
 
@@ -429,4 +451,7 @@ class MarkdownRenderer:
         except RecursionError:
             self._md = self._markdown()  # (a fresh instance: the failed one may hold a half-built tree)
             raise RenderRefused("the text nests lists or quotes too deeply to lay out — use fewer levels") from None
-        return Markup(self._sanitiser.clean(html, resolver))  # noqa: S704 - sanitised above: the one place content becomes Markup
+        clean = self._sanitiser.clean(html, resolver)
+        if resolver is not None and first_unshowable(clean) is not None:
+            resolver.broken.extend(_unshowable_references(text))
+        return Markup(clean)  # noqa: S704 - sanitised above: the one place content becomes Markup

@@ -298,6 +298,28 @@ def test_a_character_no_web_page_may_hold_is_refused_in_a_body_on_its_line(tmp_p
     assert problem_lines(result) == [f"content/pages/about.md:7: contains the invisible character U+{ord(character):04X} — remove it"]
 
 
+@pytest.mark.parametrize(("reference", "code"), [("&#1;", 1), ("&#x1B;", 0x1B), ("&#127;", 0x7F), ("&#x81;", 0x81), ("&#xFFFE;", 0xFFFE),
+                                               ("&#xfdd0;", 0xFDD0), ("&#1114111;", 0x10FFFF)])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_character_no_web_page_may_hold_is_refused_when_written_as_a_reference(tmp_path: Path, reference: str, code: int, command: str) -> None:
+    """Written raw such characters are refused; written '&#1;' the sanitiser decoded them into the page (invalid HTML)."""
+    body = f"First line.\n\nA line with {reference} in it, <abbr title=\"x{reference}\">y</abbr>.\n"
+    content = make_catalog(tmp_path, {"pages/about.md": PAGE.split("\n---\n", 1)[0] + "\n---\n" + body})
+    result = run_cli(command, "--content", content, *(["--output", tmp_path / "_site"] if command == "build" else []))
+    assert result.code == 1 and not (tmp_path / "_site").exists()
+    message = f"content/pages/about.md:7: '{reference}' writes the invisible character U+{code:04X}, which a web page cannot hold — remove it"
+    assert problem_lines(result) == [message], problem_lines(result)
+
+
+def test_references_a_web_page_may_hold_stay_allowed(tmp_path: Path) -> None:
+    """&#x80;-&#x9F; are Windows-1252 characters in HTML (&#x80; is €); &#0; and surrogates are read as U+FFFD."""
+    body = "Euro &#x80;, copyright &#169;, &#0;, &#xD800;, tab &#9; and `&#1;` in code.\n"
+    content = make_catalog(tmp_path, {"pages/about.md": PAGE.split("\n---\n", 1)[0] + "\n---\n" + body})
+    assert run_cli("build", "--content", content, "--output", tmp_path / "_site").code == 0
+    page = (tmp_path / "_site" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "Euro €, copyright ©" in page
+
+
 def test_tabs_form_feeds_and_bidirectional_marks_stay_allowed_in_a_body(tmp_path: Path) -> None:
     body = "Tab\there, a form feed \x0c and right-to-left \u202bنص\u202c with a mark \u200f.\n"
     content = make_catalog(tmp_path, {"pages/about.md": PAGE.split("\n---\n", 1)[0] + "\n---\n" + body})
