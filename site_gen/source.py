@@ -115,6 +115,9 @@ def load_catalog_sources(content_dir: Path, read: "DocumentsReader | None" = Non
         result.problems.append(Problem(display_path(site_path, root), 1, "link points outside the content folder — replace it with a real file"))
     elif site_path.is_file():
         result.site = _load_site(site_path, root, result.problems)
+    elif site_path.exists():  # (a folder, or a named pipe that reading would wait on for ever)
+        what = "a folder" if site_path.is_dir() else "not a plain file"
+        result.problems.append(Problem(display_path(site_path, root), 1, f"{SITE_FILE} is {what} — make it a text file with at least title, description and base_url"))
     else:
         result.problems.append(
             Problem(display_path(site_path, root), 1, f"missing {SITE_FILE} — create it with at least title, description and base_url")

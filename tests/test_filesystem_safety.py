@@ -170,3 +170,11 @@ def test_a_folder_or_link_added_after_a_build_fails_the_next_build(tmp_path: Pat
     assert (code, err) == (1, "")
     assert [line for line in problems if line.startswith(problem)], problems
     assert snapshot(tmp_path / "_site") == before
+
+
+def test_a_site_yaml_that_is_a_folder_is_not_called_missing(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {"site.yaml": None})
+    (content / "site.yaml").mkdir()
+    code, problems, err = build(content, tmp_path / "_site")
+    assert (code, err) == (1, "")
+    assert problems == ["content/site.yaml:1: site.yaml is a folder — make it a text file with at least title, description and base_url"]
