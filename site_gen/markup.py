@@ -236,8 +236,8 @@ def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
     """nh3 attribute filter: drop classes and ids content must not set."""
     if attribute == "class":
         return value if re.fullmatch(r"language-[\w+-]+", value) else None
-    if attribute == "id":
-        return None if value.startswith("site-") else value
+    if attribute == "id":  # (HTML: an id is never empty and holds no white space)
+        return None if value.startswith("site-") or not value or re.search(r"[ \t\n\f\r]", value) else value
     return value
 
 
@@ -253,6 +253,7 @@ class Sanitiser:
 
     def __init__(self) -> None:
         self._resolver: LinkResolver | None = None
+        self._ids: set[str] = set()  # ids kept so far in the body being cleaned: a repeated id is dropped
         self._cleaner = nh3.Cleaner(
             tags=set(ALLOWED_TAGS),
             clean_content_tags={"script", "style"},
@@ -266,7 +267,12 @@ class Sanitiser:
     def _keep(self, element: str, attribute: str, value: str) -> str | None:
         if element == "a" and attribute == "href" and self._resolver is not None:
             return self._resolver.resolve(value)
-        return _keep_attribute(element, attribute, value)
+        kept = _keep_attribute(element, attribute, value)
+        if attribute == "id" and kept is not None:
+            if kept in self._ids:
+                return None
+            self._ids.add(kept)
+        return kept
 
     def clean(self, html: str, resolver: LinkResolver | None = None) -> str:
         """Sanitised ``html``, its links resolved by ``resolver`` (kept as written without one)."""
@@ -275,6 +281,7 @@ class Sanitiser:
             clean = self._cleaner.clean(html)
         finally:
             self._resolver = None
+            self._ids.clear()
         return _wrap_tables(_EXTERNAL_LINK.sub('<a rel="noopener" ', clean))
 
 

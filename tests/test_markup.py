@@ -103,6 +103,15 @@ def test_a_bare_address_ends_before_markup_that_follows_it(markdown: str, html: 
     assert_renders(markdown, html)
 
 
+def test_a_heading_id_is_kept_only_when_valid_html_and_not_already_used() -> None:
+    """Raw ids with white space, empty ids and an id given twice made invalid HTML (and a fragment link that picks one)."""
+    assert_renders(
+        '## Intro\n\n<h3 id="intro">a</h3><h3 id="x y">b</h3><h3 id="">c</h3><h3 id="ok">d</h3><h3 id="ok">e</h3>',
+        '<h2 id="intro">Intro</h2>\n<h3>a</h3>\n<h3>b</h3>\n<h3>c</h3>\n<h3 id="ok">d</h3>\n<h3>e</h3>',
+    )
+    assert_renders('<h3 id="ok">the next body may use it again</h3>', '<h3 id="ok">the next body may use it again</h3>')
+
+
 def test_links_to_entry_files_resolve_to_routes() -> None:
     resolver = LinkResolver({"content/partners/b.md": "partners/b/"}, lambda route: "/base/" + route, source="content/projects/a.md")
     html = str(RENDERER.render("[b](../partners/b.md#x) [c](../partners/c.md)", resolver))
