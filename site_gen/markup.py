@@ -92,6 +92,9 @@ class LinkResolver:
             # href escapes the route, so a path written escaped (as copied from a browser's
             # address bar: /topics/sa%C3%BAde/) is unescaped first, not escaped twice.
             path = unquote(parts.path)
+            if any(segment in (".", "..") for segment in path.split("/")):  # ('/../x' leaves the base path: a page of another site)
+                self.broken.append((url, f"link to '{url}' has a '.' or '..' part — write the page's address from the site's root, e.g. '/about/'"))
+                return url
             problem = self._missing_page(url, path)
             if problem is not None:
                 self.broken.append((url, problem))

@@ -138,6 +138,14 @@ def test_relative_links_to_anything_but_an_entry_file_are_broken(link: str) -> N
     assert written == link and "is relative, so it would break on the site" in message
 
 
+@pytest.mark.parametrize("link", ["/../../etc/passwd", "/static/../../x", "/%2e%2e/x", "/./about/", "/about/../search/"])
+def test_root_relative_links_with_dot_folders_are_broken(link: str) -> None:
+    """Under the base path '/base/', '/../x' led to '/base/../x', a page outside the site: the link was written unchecked."""
+    resolver = resolver_at()
+    RENDERER.render(f"[x]({link})", resolver)
+    assert resolver.broken == [(link, f"link to '{link}' has a '.' or '..' part — write the page's address from the site's root, e.g. '/about/'")]
+
+
 @pytest.mark.parametrize("link", ["#part", "?q=x", "https://example.org/a", "mailto:a@example.org", "/about/"])
 def test_fragments_queries_full_and_root_relative_links_are_fine(link: str) -> None:
     resolver = resolver_at()
