@@ -13,6 +13,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
@@ -236,12 +237,52 @@ class _CatalogExtension(Extension):
 
 
 def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
-    """nh3 attribute filter: drop classes and ids content must not set."""
+    """nh3 attribute filter: drop classes and ids content must not set, and dates a browser cannot read."""
     if attribute == "class":
         return value if re.fullmatch(r"language-[\w+-]+", value) else None
     if attribute == "id":  # (HTML: an id is never empty and holds no white space)
         return None if value.startswith("site-") or not value or re.search(r"[ \t\n\f\r]", value) else value
+    if attribute == "datetime":  # (the element and its text stay: only the machine-readable date goes)
+        return value if is_machine_date(value, zoned_time=element in ("del", "ins")) else None
     return value
+
+
+_MACHINE_DATE = re.compile(
+    r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?"
+    r"|(?:(?P<on>\d{4}-\d{2}-\d{2})[T ])?(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d{1,3})?)?"
+    r"(?P<zone>Z|[+-](?P<zone_hour>\d{2}):?(?P<zone_minute>\d{2}))?"
+)
+
+
+def is_machine_date(value: str, zoned_time: bool = False) -> bool:
+    """Whether a ``datetime`` attribute holds a date or time HTML can read (else the page is invalid HTML).
+
+    The common forms of HTML's grammar: a year, a month, a date, a time, a date and time,
+    with or without a time zone; with ``zoned_time`` (``del``, ``ins``) a time needs a date
+    and a zone. Rarer forms (weeks, durations, dates without a year) are dropped too: the
+    text stays, only the machine-readable date goes.
+    """
+    found = _MACHINE_DATE.fullmatch(value)
+    if found is None:
+        return False
+    if found["hour"] is None:
+        if zoned_time and (found["month"] is None or found["day"] is None):
+            return False
+        return 0 < int(found["year"]) and _is_calendar_date(int(found["year"]), int(found["month"] or 1), int(found["day"] or 1))
+    if (zoned_time and found["zone"] is None) or (found["zone"] is not None and found["on"] is None):
+        return False  # (a time zone goes with a date and a time, never a time alone)
+    if found["on"] is not None and not _is_calendar_date(*map(int, found["on"].split("-"))):
+        return False
+    fields = (int(found["hour"]), int(found["minute"]), int(found["second"] or 0), int(found["zone_hour"] or 0), int(found["zone_minute"] or 0))
+    return fields[0] <= 23 and fields[1] <= 59 and fields[2] <= 59 and fields[3] <= 23 and fields[4] <= 59
+
+
+def _is_calendar_date(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 class Sanitiser:
@@ -285,7 +326,25 @@ class Sanitiser:
         finally:
             self._resolver = None
             self._ids.clear()
-        return _wrap_tables(_EXTERNAL_LINK.sub('<a rel="noopener" ', clean))
+        return _wrap_tables(_unwrap_unreadable_times(_EXTERNAL_LINK.sub('<a rel="noopener" ', clean)))
+
+
+_BARE_TIME = re.compile(r"<time>((?:(?!</?time\b).)*?)</time>", re.DOTALL)  # a time element without attributes, nothing of its kind inside
+
+
+def _unwrap_unreadable_times(html: str) -> str:
+    """Keep the text of a ``<time>`` that has no readable ``datetime`` and is no date itself, without the element.
+
+    HTML wants a time element's date in its ``datetime`` attribute or else as its text;
+    the sanitiser drops a ``datetime`` no browser can read, which would leave
+    ``<time>next week</time>``: invalid HTML. (Done on the sanitised HTML, whose tags
+    are whole and whose attributes are quoted: ``<time>`` there has no attribute.)
+    """
+    while True:
+        unwrapped = _BARE_TIME.sub(lambda found: found[0] if is_machine_date(found[1]) else found[1], html)
+        if unwrapped == html:
+            return html
+        html = unwrapped
 
 
 def _wrap_tables(html: str) -> str:

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import ELECTIVE, make_catalog, run_cli
+
 CANARY = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"></head><body><p><div>no title</p></body></html>\n'
 MESSAGE = re.compile(r'^"?file:(?P<path>[^":]+)"?:(?P<where>[\d.-]+): (?P<kind>error|info warning|warning): (?P<text>.*)$')
 
@@ -44,3 +46,36 @@ def test_every_page_is_valid_html(built_site: Path, paged_site: Path, tmp_path: 
     assert any(path == str(canary) for path, _ in errors), "the checker did not flag the broken canary page"
     site_errors = [f"{path}:{text}" for path, text in errors if path != str(canary)]
     assert not site_errors, "\n".join(site_errors[:40])
+
+
+RAW_DATES = {  # datetime written in a body's raw HTML -> kept?
+    '<time datetime="2026-11-24">24 November</time>': True,
+    '<time datetime="2026-11-24T10:30+05:30">half past ten</time>': True,
+    '<time datetime="2026-11">November</time>': True,
+    '<time datetime="10:30">half past ten</time>': True,
+    '<time datetime="next week">next week</time>': False,
+    '<time datetime="2026-02-30">30 February</time>': False,
+    '<time datetime="10:30Z">a time alone has no zone</time>': False,
+    '<del datetime="2026-11-24T10:30Z">old</del>': True,
+    '<del datetime="2026-11-24T10:30">a change needs a zone</del>': False,
+    '<ins datetime="2026-11">a change needs a day</ins>': False,
+    '<time>2026-11-24</time>': True,
+    '<time>tomorrow</time>': False,
+}
+
+
+def test_dates_a_browser_cannot_read_are_dropped_from_raw_html_and_the_page_stays_valid(tmp_path: Path) -> None:
+    """<time datetime="next week"> was kept as written: the Nu checker's 'Bad value … for attribute datetime'.
+
+    Without its datetime, a time element's text must be a date: ``<time>next week</time>`` is invalid too.
+    """
+    body = "\n\n".join(f"<p>{html}</p>" for html in RAW_DATES)
+    content = make_catalog(tmp_path, {"electives/surgery.md": ELECTIVE.replace("Body of the elective.", body)})
+    assert run_cli("build", "--content", content, "--output", tmp_path / "_site").code == 0
+    page = tmp_path / "_site" / "electives" / "surgery" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    for written, kept in RAW_DATES.items():
+        tag, text = re.match(r"<(\w+)", written)[1], re.sub(r"<[^>]+>", "", written)
+        expected = written if kept else f"<p>{text}</p>" if tag == "time" else f"<{tag}>{text}</{tag}>"
+        assert expected in html, written  # (the text stays; a time without a readable date goes, as HTML wants)
+    assert run_checker([page]) == []
