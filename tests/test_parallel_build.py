@@ -88,7 +88,10 @@ def helper_processes(pid: int) -> list[str]:
 def ctrl_c_while_pooled(catalog: Path, output: Path) -> tuple[int, str]:
     """Start a build, press Ctrl+C once its process pool runs; its exit code and what it printed on stderr."""
     command = [sys.executable, str(ROOT / "build.py"), "build", "--content", str(catalog), "--output", str(output), "--no-cache", "--jobs", "2"]
-    build_process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # (as a terminal starts a command: Ctrl+C at its default, even when these tests run where it is ignored,
+    # as in a job a non-interactive shell puts in the background, which the build would rightly inherit)
+    build_process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                     preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not helper_processes(build_process.pid) and build_process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
