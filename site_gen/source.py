@@ -213,6 +213,15 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
         return None
     try:
         front, body, body_line = split_front_matter(text)
+    except YamlProblem as problem:
+        problems.append(Problem(shown, problem.line, problem.message))
+        return None
+    refused = body_problem(body)
+    if refused is not None:  # (the front matter is still checked in the same run; the body is never rendered)
+        problems.append(Problem(shown, body_line + refused[0], refused[1]))
+    else:
+        problems += [Problem(shown, body_line + line, message) for line, message in body_character_problems(body)]
+    try:  # (after the body's checks: a mistake in the front matter does not hide the body's, one run shows both)
         data, lines = parse_front_matter(front, 2, shown, problems)
     except YamlProblem as problem:
         problems.append(Problem(shown, problem.line, problem.message))
@@ -222,12 +231,7 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     if not isinstance(data, dict):
         problems.append(Problem(shown, 2, "front matter must be a set of 'field: value' lines"))
         return None
-    refused = body_problem(body)
-    if refused is not None:  # (the front matter is still checked in the same run; the body is never rendered)
-        problems.append(Problem(shown, body_line + refused[0], refused[1]))
-        return Document(path.parent.name, slug, shown, data, lines, "", body_line)
-    problems += [Problem(shown, body_line + line, message) for line, message in body_character_problems(body)]
-    return Document(path.parent.name, slug, shown, data, lines, body, body_line)
+    return Document(path.parent.name, slug, shown, data, lines, "" if refused is not None else body, body_line)
 
 
 # Characters an HTML page may not hold (controls other than tab, line breaks and form feed;

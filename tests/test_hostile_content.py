@@ -324,3 +324,14 @@ def test_tabs_form_feeds_and_bidirectional_marks_stay_allowed_in_a_body(tmp_path
     body = "Tab\there, a form feed \x0c and right-to-left \u202bنص\u202c with a mark \u200f.\n"
     content = make_catalog(tmp_path, {"pages/about.md": PAGE.split("\n---\n", 1)[0] + "\n---\n" + body})
     assert run_cli("build", "--content", content, "--output", tmp_path / "_site").code == 0
+
+
+@pytest.mark.parametrize("front", ["title: [unclosed\nsummary: x\n", "- a list\n- not fields\n"])
+def test_a_mistake_in_the_front_matter_does_not_hide_the_bodys_in_the_same_run(tmp_path: Path, front: str) -> None:
+    """The body's own problems (here an invisible character) were reported only once the front matter was fixed."""
+    content = make_catalog(tmp_path, {"pages/about.md": f"---\n{front}---\nFirst line.\n\nA line with \x1b[31m in it.\n"})
+    result = run_cli("check", "--content", content)
+    lines = problem_lines(result)
+    assert result.code == 1 and len(lines) == 2, lines
+    assert lines[1] == "content/pages/about.md:7: contains the invisible character U+001B — remove it"
+    assert lines[0].startswith(("content/pages/about.md:2:", "content/pages/about.md:3:"))
