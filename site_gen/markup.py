@@ -55,7 +55,7 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _TABLE_WRAPPER = "table-scroll"
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")  # a whole tag, quoted values included
-_EXTERNAL_LINK = re.compile(r'<a (?=[^>]*\bhref="https?://)')
+_EXTERNAL_LINK = re.compile(r'<a (?=[^>]*\bhref="(?:https?:)?//)')  # (a link to //host/x is another site's, as one to https://host/x)
 # (\x02 and \x03 enclose the placeholder of markup already parsed, such as '<b>' in 'https://a.org/<b>': never part of a URL)
 _BARE_URL = r"(?<![\w/\"'=])(https?://[^\s<>\"'()\[\]\x02\x03]+[^\s<>\"'()\[\].,;:!?\x02\x03])"
 

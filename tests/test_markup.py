@@ -26,6 +26,7 @@ def assert_renders(markdown: str, expected: str) -> None:
     ("[home](/about/)", '<p><a href="/base/about/">home</a></p>'),
     ("[x](#top)", '<p><a href="#top">x</a></p>'),
     ("[mail](mailto:a@example.edu)", '<p><a href="mailto:a@example.edu">mail</a></p>'),
+    ("[who](//who.int/news)", '<p><a rel="noopener" href="//who.int/news">who</a></p>'),
     ("```python\nx = 1\n```", '<pre><code class="language-python">x = 1\n</code></pre>'),
     ("{{ 7*7 }} {% if x %}", "<p>{{ 7*7 }} {% if x %}</p>"),
 ])
