@@ -100,9 +100,10 @@ def _link_target(path: str) -> str:
 
 def _file_digest(path: str) -> bytes:
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # (opening a named pipe would wait for a writer for ever)
-            return b"not a file"
-        with open(path, "rb") as handle:
+        # (without waiting: a plain open of a named pipe waits for a writer for ever; one call to open, one to check)
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return b"not a file"
             return hashlib.file_digest(handle, "sha256").digest()
     except OSError as error:  # unreadable or a dangling link: the load stage reports it
         return f"unreadable {error.errno}".encode()

@@ -340,11 +340,12 @@ def _unwrap_unreadable_times(html: str) -> str:
     ``<time>next week</time>``: invalid HTML. (Done on the sanitised HTML, whose tags
     are whole and whose attributes are quoted: ``<time>`` there has no attribute.)
     """
-    while True:
+    while "<time>" in html:  # (most bodies have none: nothing is scanned twice)
         unwrapped = _BARE_TIME.sub(lambda found: found[0] if is_machine_date(found[1]) else found[1], html)
         if unwrapped == html:
-            return html
+            break
         html = unwrapped
+    return html
 
 
 def _wrap_tables(html: str) -> str:
