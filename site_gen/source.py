@@ -489,6 +489,8 @@ class _TreeBuilder:
         mapping, path = self._stack[-1][0], self._stack[-1][1]
         key = "" if key is None else key
         line = self._line(event)
+        if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:  # '&a title: …' names the field name: '*a' then repeats "title"
+            self._anchors[event.anchor] = (key, 1)
         if key in mapping:  # reported, and its second value read (for its own mistakes) but left out
             first = self.lines.get(path + (key,), line)
             self.repeated.append((line, f"field '{key}' is given twice (first on line {first}) — keep one"))

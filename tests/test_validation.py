@@ -451,6 +451,13 @@ def test_an_anchor_that_is_used_is_valid_yaml(tmp_path: Path) -> None:
     assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace("countries: [CN]", "countries:\n  - &home CN\ntags: [*home]")}) == []
 
 
+def test_an_anchor_on_a_field_name_names_that_text_as_yaml_does(tmp_path: Path) -> None:
+    """'&t tags: …' anchors the word "tags" itself: '*t' repeats it (it was "unknown alias '*t'", which is untrue)."""
+    text = ELECTIVE.replace("countries: [CN]", "countries: [CN]\n&t tags: [*t, surgery]")
+    assert check(tmp_path, {"electives/surgery.md": text}) == []
+    assert check(tmp_path, {"electives/surgery.md": text.replace("&t tags: [*t, surgery]", "tags: [*t, surgery]")}) == [f"{E}:9: unknown alias '*t'"]
+
+
 def test_hash_and_ampersand_inside_a_block_or_continued_value_are_text(tmp_path: Path) -> None:
     """Lines of a 'summary: |' block or of a plain value's next lines are text: '- &Co' or '- Ward #4' there loses nothing."""
     block = "summary: |\n  Our partners:\n  - &Co (Kigali)\n  - Ward #4 rotation"
