@@ -128,9 +128,31 @@
     return americanSpelling(text.toLowerCase().replace(POSSESSIVE, '').normalize('NFKD').replace(MARKS, '').replace(NON_QUERY, ' ').normalize('NFC'));
   }
 
-  /** The part of a query that is searched: folded, at most MAX_QUERY_LENGTH characters. */
+  // The end of a word written with spaces (letters of unspaced scripts are words of their own pairs).
+  var TRAILING_WORD = new RegExp('(?:' + SPACED_WORD_CHARACTER + '|\\p{M})+$', 'u');
+  var LEADING_WORD = new RegExp('^(?:' + SPACED_WORD_CHARACTER + '|\\p{M})', 'u');
+
+  /**
+   * The first MAX_QUERY_LENGTH characters of a text, without a word the cut falls in: cut, its
+   * start was matched as a prefix (1,250 × "surgery " cut to "… surg" also found "surgical" and
+   * "surgeon"). A text whose only word is cut keeps it (longer than MAX_WORD_LENGTH, it is matched
+   * exactly), and half of a character written in two UTF-16 units is left out.
+   */
+  function cutAtWord(text) {
+    if (text.length <= MAX_QUERY_LENGTH) {
+      return text;
+    }
+    var kept = text.slice(0, MAX_QUERY_LENGTH).replace(/[\ud800-\udbff]$/, '');
+    if (!LEADING_WORD.test(text.slice(kept.length))) {
+      return kept;
+    }
+    var whole = kept.replace(TRAILING_WORD, '');
+    return WORD_CHARACTER.test(whole) ? whole : kept;
+  }
+
+  /** The part of a query that is searched: folded, at most MAX_QUERY_LENGTH characters (cutAtWord). */
   function searchedText(queryText) {
-    return foldQuery(queryText).slice(0, MAX_QUERY_LENGTH);
+    return cutAtWord(foldQuery(queryText));
   }
 
   /**
@@ -224,6 +246,7 @@
     TOO_SHORT_FOR_PREFIX: TOO_SHORT_FOR_PREFIX,
     SYNTAX: SYNTAX,
     WORD: WORD,
+    cutAtWord: cutAtWord,
     splitUnspaced: splitUnspaced,
     fold: fold,
     foldQuery: foldQuery,

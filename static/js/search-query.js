@@ -13,7 +13,6 @@
 }(typeof self !== 'undefined' ? self : this, function (Phrases, Folding) {
   'use strict';
 
-  var MAX_QUERY_LENGTH = Folding.MAX_QUERY_LENGTH;
   var MAX_WORD_LENGTH = Folding.MAX_WORD_LENGTH;
   var TOO_SHORT_FOR_PREFIX = Folding.TOO_SHORT_FOR_PREFIX;
   var SYNTAX = Folding.SYNTAX;
@@ -60,7 +59,7 @@
 
   /**
    * A query as it is searched: {parts, phrases, quoted, typing}, from its first MAX_QUERY_LENGTH
-   * characters as folded. ``parts`` make the text lunr parses (parseQuery): the words outside quotes
+   * characters as folded, without a word cut there (cutAtWord). ``parts`` make the text lunr parses (parseQuery): the words outside quotes
    * as typed ({text, typed: true}; a + or - with a space after it left out), and the words in quotes as
    * required words ("+word", "+title:word"), but stop words, which the index does not hold, as they are.
    * A phrase after "-" is not in that text (its words may well be there apart): rankByPhrases leaves out
@@ -72,7 +71,7 @@
    * the phrase's last word (not after "-", whose words are matched whole).
    */
   function readQuery(lunr, fields, queryText) {
-    var folded = Phrases.foldBetweenQuotes(queryText, foldQuery).slice(0, MAX_QUERY_LENGTH);
+    var folded = Folding.cutAtWord(Phrases.foldBetweenQuotes(queryText, foldQuery));
     var query = { parts: [], phrases: [], quoted: new Set(), typing: !/[\s"]$/.test(folded) };
     var parts = Phrases.split(folded, fields);  /* (foo:"…": "foo" a word, as in foo:health) */
     parts.forEach(function (part, number) {

@@ -12,7 +12,6 @@
 }(typeof self !== 'undefined' ? self : this, function (Folding, Query) {
   'use strict';
 
-  var MAX_QUERY_LENGTH = Folding.MAX_QUERY_LENGTH;
   var WORD = Folding.WORD;
   var fold = Folding.fold;
   var hasWords = Folding.hasWords;
@@ -184,11 +183,12 @@
   }
 
   /**
-   * The first MAX_QUERY_LENGTH characters of a query from a URL: what the search box (its maxlength)
-   * holds and search reads. A longer one filled the box past its limit and was quoted whole in the status.
+   * The first MAX_QUERY_LENGTH characters of a query from a URL, without a word cut there (cutAtWord):
+   * what the search box (its maxlength) holds and search reads. A longer one filled the box past its
+   * limit and was quoted whole in the status; cut mid-word, its last word's start was searched as a prefix.
    */
   function queryFromUrl(text) {
-    return text.length > MAX_QUERY_LENGTH ? text.slice(0, MAX_QUERY_LENGTH).replace(/[\ud800-\udbff]$/, '') : text;
+    return Folding.cutAtWord(text);
   }
 
   /** Read the query and filters from a URL query string (filter values in either case: country=rw or RW). */

@@ -186,7 +186,7 @@ test('query and filters round-trip through the URL in a fixed order', () => {
 
 test('a query in the URL is read up to the length the search box holds', () => {
   const limit = core.MAX_QUERY_LENGTH;
-  assert.equal(core.stateFromSearch('?q=' + 'malaria+'.repeat(700)).q, 'malaria '.repeat(700).slice(0, limit));
+  assert.equal(core.stateFromSearch('?q=' + 'malaria+'.repeat(700)).q, 'malaria '.repeat(Math.floor(limit / 8)), 'not the start of the next malaria');
   assert.equal(core.stateFromSearch('?q=' + 'a'.repeat(limit - 1) + '%F0%9F%98%80').q, 'a'.repeat(limit - 1), 'no half emoji');
   assert.equal(core.stateFromSearch('?q=surgery').q, 'surgery');
 });

@@ -370,6 +370,24 @@ test('only the first 300 characters of a query count', async () => {
   assert.deepEqual(await refs(search, padding + ' surgery'), []);
 });
 
+test('a query longer than 300 characters is cut before the word the limit falls in, not inside it', async () => {
+  // 1,250 × "surgery " was cut to "… surgery surg", and "surg" matched "surgical" and "surgeon" as a prefix.
+  const limit = search.core.MAX_QUERY_LENGTH;
+  const long = 'surgery '.repeat(1250);
+  assert.equal(long.slice(0, limit).slice(-5), ' surg', 'the limit falls inside a word');
+  const surgery = await refs(search, 'surgery ');
+  assert.ok(surgery.length < (await refs(search, 'surg')).length, 'the prefix finds more than the word');
+  assert.deepEqual(await refs(search, long), surgery);
+  assert.deepEqual(await refs(search, long, search.whole), surgery);
+  // Where the limit falls between words, or inside the only word, nothing is left out.
+  assert.equal(search.core.stateFromSearch('?q=' + 'ab '.repeat(100) + 'surgery').q, 'ab '.repeat(100));
+  assert.equal(search.core.stateFromSearch('?q=' + 'ab '.repeat(99) + 'abc,surgery').q, 'ab '.repeat(99) + 'abc');
+  assert.equal(search.core.stateFromSearch('?q=' + 'ab '.repeat(99) + 'ab%E2%80%8Bcd').q, 'ab '.repeat(99) + 'ab\u200b', 'a zero-width space parts words');
+  assert.equal(search.core.stateFromSearch('?q=' + 'ab '.repeat(99) + 'xe%CC%81x').q, 'ab '.repeat(99), 'an accent written as a mark is part of its word');
+  assert.equal(search.core.stateFromSearch('?q=' + 'ab '.repeat(99) + '南京市区').q, 'ab '.repeat(99) + '南京市', 'Chinese is searched in pairs of letters');
+  assert.equal(search.core.stateFromSearch('?q=' + 'medicine'.repeat(300)).q, 'medicine'.repeat(300).slice(0, limit));
+});
+
 test('the last word matches as a prefix of what was typed, not of its shorter stem', async () => {
   // "elective" stems to "elect" and "clinical" to "clinic": "elect*" matched "electrocardiogram" in one
   // project's body, and that rare word put the project above every elective; "clinic*" matched "Clínica".
