@@ -233,11 +233,21 @@ def test_a_long_query_in_the_url_is_cut_to_what_the_box_holds_and_search_reads(p
     assert len(status.inner_text()) < limit + 40, "the status quotes what was searched, not 10,000 characters"
 
 
-@pytest.mark.parametrize("query", ["-", "%2B", ":", "~", "^", "*"])
+@pytest.mark.parametrize("query", ["-", "%2B", ":", "~", "^", "*", "*e*", "title%3A", "title%3A*", "%2Btitle%3A+", "-*"])
 def test_a_query_of_lunr_syntax_alone_asks_for_words(page: Page, site_url: str, query: str) -> None:
+    # "*e*" and "title:*" said "No results for “*e*”. Try fewer or other words", and "title:" searched the word "title".
     open_search(page, site_url, "?q=" + query)
     expect(page.locator("#search-status")).to_have_text(re.compile(r"^Type words to search \d+ entries\.$"))
     assert result_titles(page) == []
+
+
+def test_a_query_of_lunr_syntax_alone_lists_what_the_filters_list(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "?collection=partners")
+    expect(page.locator("#search-status")).to_contain_text("entries match the filters. Type words to search among them.")
+    listed = page.locator("#search-status").inner_text()
+    open_search(page, site_url, "?q=title%3A*&collection=partners")
+    expect(page.locator("#search-status")).to_have_text(listed)
+    expect(page.locator("#search-results h2")).not_to_have_count(0)
 
 
 @pytest.mark.parametrize("query", ["the+", "for+", "for+the+"])

@@ -43,6 +43,10 @@
   var rankByWords = Ranking.rankByWords;
   var withPhrases = Ranking.withPhrases;
 
+  // What search() finds for a query with no word it can search once lunr's syntax standing alone is left out
+  // ("*", "title:", "*e*"): the page asks for words, as for an empty box, not "No results for “*”".
+  var NOTHING_TO_SEARCH = Object.freeze({ hits: [], similar: false, common: false, empty: true });
+
   /** Run one query (text that parses) on a whole lunr.Index or a ShardedIndex: {hits (ranked by rankByWords), matched}. */
   async function runQuery(lunr, source, text, options) {
     var groups = [];
@@ -106,20 +110,21 @@
    * true when the hits come from the similar-words retry: of every word when nothing matched, or
    * of the words in ``unmatched`` (as folded) when only they matched nothing; ``missing`` names the
    * words that matched nothing, beside words that did, when the retry found nothing for them; common
-   * is true when nothing matched because every word sought is a stop word (nothing is retried then).
+   * is true when nothing matched because every word sought is a stop word (nothing is retried then);
+   * empty (NOTHING_TO_SEARCH) when the query has no word to search: the page treats it as an empty box.
    * The source is a ShardedIndex, or a lunr.Index given a ``vocabulary()`` method (resolving to a
    * Vocabulary) for the retry. Only the first MAX_QUERY_LENGTH characters of the folded query count.
    */
   async function search(lunr, source, queryText) {
     if (!hasWords(queryText)) {
-      return { hits: [], similar: false, common: false };
+      return NOTHING_TO_SEARCH;
     }
     var query = readQuery(lunr, source.fields, queryText);
     var parsed = parseQuery(lunr, source.fields, query.parts);
     // Without clauses lunr lists every entry: what -"phrase" alone asks (rankByPhrases leaves some out), but
     // not a query whose only word matched every term (parseInto), such as "title:*" or "*e*".
     if (!parsed.clauses.length && !query.phrases.some(function (phrase) { return phrase.negated; })) {
-      return { hits: [], similar: false, common: false };
+      return NOTHING_TO_SEARCH;
     }
     // Stop words alone, once followed by a space: a stop word's stem may be another word's ("and": "Andes").
     if (!query.typing && isOnlyStopWords(lunr, parsed.clauses)) {

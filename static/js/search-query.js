@@ -32,6 +32,17 @@
   var DETACHED_SIGN = /(^|\s)[+-]+(?=\s|$)/g;
 
   /**
+   * A query's unquoted text without an index field's name left with no word after it, at its end ("title:",
+   * "surgery title: "): the visitor is on the way to "title:surgery". lunr cannot parse it, and the words
+   * of the fallback (parseQuery) searched the word "title": "No results for “title:”". A name that is no
+   * field ("foo:") stays a word, as in "foo:health", and "title: kenya" is lunr's "title:kenya".
+   */
+  function withoutDanglingField(text, fields) {
+    var names = fields.map(function (field) { return field.replace(/[^\p{L}\p{N}_]/gu, '\\$&'); }).join('|');
+    return text.replace(new RegExp('(^|\\s)[+-]*(?:' + names + '):+\\s*$'), '$1');
+  }
+
+  /**
    * Replace each clause whose word holds a run of letters written without spaces by one clause per
    * part as the index holds them ("协和医院": 协和, 和医, 医院), each with the clause's presence, fields
    * and boost; a leading or trailing "*" stays on the first or last part.
@@ -59,9 +70,10 @@
 
   /**
    * A query as it is searched: {parts, phrases, quoted, typing}, from its first MAX_QUERY_LENGTH
-   * characters as folded, without a word cut there (cutAtWord). ``parts`` make the text lunr parses (parseQuery): the words outside quotes
-   * as typed ({text, typed: true}; a + or - with a space after it left out), and the words in quotes as
-   * required words ("+word", "+title:word"), but stop words, which the index does not hold, as they are.
+   * characters as folded, without a word cut there (cutAtWord). ``parts`` make the text lunr parses
+   * (parseQuery): the words outside quotes as typed ({text, typed: true}; a + or - with a space after it
+   * left out, and a field's name with no word after it at the end: withoutDanglingField), and the words
+   * in quotes as required words ("+word", "+title:word"), but stop words, which the index does not hold, as they are.
    * A phrase after "-" is not in that text (its words may well be there apart): rankByPhrases leaves out
    * the hits with its words together;
    * "-" before one word in quotes is "-word". ``phrases``: the phrases with two or more words the
@@ -76,7 +88,8 @@
     var parts = Phrases.split(folded, fields);  /* (foo:"…": "foo" a word, as in foo:health) */
     parts.forEach(function (part, number) {
       if (!part.quoted) {
-        query.parts.push({ text: part.text.replace(DETACHED_SIGN, '$1'), typed: true });
+        var text = number === parts.length - 1 ? withoutDanglingField(part.text, fields) : part.text;
+        query.parts.push({ text: text.replace(DETACHED_SIGN, '$1'), typed: true });
         return;
       }
       var words = splitUnspaced(part.text.replace(SYNTAX, ' ')).split(' ').filter(Boolean);

@@ -250,7 +250,8 @@
       return;
     }
     today = core.isoDate(new Date());
-    var results = core.resultsFor(outcome.hits, searched, state, facetDocuments, today);
+    // A query of lunr's syntax alone ("*", "title:") is an empty box: filters alone list their entries.
+    var results = core.resultsFor(outcome.hits, outcome.empty ? '' : searched, state, facetDocuments, today);
     shown = results.shown;
     terms = core.matchedTerms(shown);
     searchedText = searched;

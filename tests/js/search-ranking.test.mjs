@@ -436,11 +436,30 @@ test('a "*" standing alone or around one letter is left out: it matched every te
   // Wildcards with two letters or more are lunr's, as before.
   assert.ok((await refs(search, '*ur*')).includes('electives/general-surgery-elective-nanjing'));
   assert.ok((await refs(search, 's*')).includes('electives/general-surgery-elective-nanjing'));
-  // With no other word, nothing is left to search: no entry, not every entry.
+  // With no other word, nothing is left to search: no entry, not every entry, and the page asks for words.
   for (const query of ['title:*', '+title:*', 'title:**', '*e*', '*1*']) {
-    assert.deepEqual(await refs(search, query), [], query);
+    assert.deepEqual(await search.core.search(search.lunr, search.sharded(), query), { hits: [], similar: false, common: false, empty: true }, query);
     assert.deepEqual(await refs(search, query, search.whole), [], query);
   }
+});
+
+test('a field name with no word after it is not searched as a word: the query has nothing to search, or its other words', async () => {
+  // "title:" searched the word "title" ("No results for “title:”"), and "surgery title:" said "No entry has “title”".
+  const { core, lunr } = search;
+  for (const query of ['title:', 'title: ', '+title:', '-places:', 'summary::']) {
+    assert.deepEqual(await core.search(lunr, search.sharded(), query), { hits: [], similar: false, common: false, empty: true }, query);
+  }
+  const surgery = await core.search(lunr, search.sharded(), 'surgery ');
+  for (const query of ['surgery title:', 'surgery title: ', 'surgery +topics:']) {
+    const outcome = await core.search(lunr, search.sharded(), query);
+    assert.deepEqual(outcome.hits.map((hit) => hit.ref), surgery.hits.map((hit) => hit.ref), query);
+    assert.equal(outcome.missing, undefined, query);
+  }
+  // "title: kenya" is lunr's "title:kenya"; a name that is no field is a word, as in "foo:health".
+  assert.deepEqual(await refs(search, 'title: kenya'), await refs(search, 'title:kenya'));
+  assert.ok((await refs(search, 'title: kenya')).length > 0);
+  assert.deepEqual(await refs(search, 'foothills:'), await refs(search, 'foothills'));
+  assert.ok((await refs(search, 'foothills:')).length > 0);
 });
 
 for (const query of ['the ', 'for ', 'the for ', 'for the -china ', '+the ', 'title:the ']) {
