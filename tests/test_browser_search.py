@@ -115,6 +115,21 @@ def test_a_name_before_a_phrase_that_is_no_field_is_shown_as_the_word_it_is_sear
     expect(page.locator("#search-status")).to_have_text(re.compile(r"^2 results for title:“maternal health”, all with the phrase\.$"))
 
 
+def test_a_pattern_with_a_leading_star_finds_the_words_it_matches_and_marks_them(page: Page, site_url: str) -> None:
+    # "*gery" said "No results": lunr matched it against the index's stems, where "surgery" is "surgeri".
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    status = page.locator("#search-status")
+    open_search(page, site_url, "?q=surgery")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “surgery”\.$"))
+    surgery = status.inner_text().split()[0]
+    open_search(page, site_url, "?q=*gery")
+    expect(status).to_have_text(f"{surgery} results for “*gery”.")
+    expect(page.locator("#search-results h2 mark").first).to_have_text(re.compile("^surgery$", re.IGNORECASE))
+    fetched = [url.rsplit("/", 1)[1].split(".")[0] for url in requested if "/search/" in url and url.endswith(".json")]
+    assert "words" in fetched and "terms" not in fetched and "index" not in fetched, fetched
+
+
 def test_a_result_shows_an_electives_direction_and_marks_the_words_it_matched(page: Page, site_url: str) -> None:
     # "inbound" found no elective, and a result did not say which way an elective goes.
     open_search(page, site_url, "?q=inbound&collection=electives")

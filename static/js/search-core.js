@@ -43,12 +43,22 @@
   var rankByWords = Ranking.rankByWords;
   var withPhrases = Ranking.withPhrases;
 
-  // What search() finds for a query with no word it can search once lunr's syntax standing alone is left out
-  // ("*", "title:", "*e*"): the page asks for words, as for an empty box, not "No results for “*”".
+  // A query with nothing to search once lunr's syntax standing alone is left out ("*", "title:", "*e*"): the page
+  // asks for words, as for an empty box, not "No results for “*”".
   var NOTHING_TO_SEARCH = Object.freeze({ hits: [], similar: false, common: false, empty: true });
 
-  /** Run one query (text that parses) on a whole lunr.Index or a ShardedIndex: {hits (ranked by rankByWords), matched}. */
+  /**
+   * Run one query (text that parses) on a whole lunr.Index or a ShardedIndex: {hits (ranked by rankByWords), matched}.
+   * A pattern such as "*gery" is searched as the stems of the words of source.vocabulary() it matches (usePatterns).
+   */
   async function runQuery(lunr, source, text, options) {
+    var patterns = Query.wordPatterns(lunr, source.fields, text);
+    if (patterns.length) {
+      var vocabulary = await source.vocabulary();
+      var terms = new Map();
+      patterns.forEach(function (pattern) { terms.set(pattern, stemsOf(source.pipeline, vocabulary.matching(pattern))); });
+      options = Object.assign({}, options, { patterns: terms });
+    }
     var groups = [];
     var fill = function (query) {
       groups.length = 0;
@@ -59,6 +69,13 @@
     }
     var hits = source.query(fill);
     return rankByWords(lunr, source, text, options, keepGroups(lunr, source.pipeline, hits, groups));
+  }
+
+  /** The index terms of some words, each once, sorted. */
+  function stemsOf(pipeline, words) {
+    var terms = new Set();
+    words.forEach(function (word) { pipeline.runString(word).forEach(function (term) { terms.add(term); }); });
+    return Array.from(terms).sort();
   }
 
   /** Whether every word a query looks for is a stop word (not "and~1"): no similar word of those is worth showing. */

@@ -133,10 +133,8 @@
   var LEADING_WORD = new RegExp('^(?:' + SPACED_WORD_CHARACTER + '|\\p{M})', 'u');
 
   /**
-   * The first MAX_QUERY_LENGTH characters of a text, without a word the cut falls in: cut, its
-   * start was matched as a prefix (1,250 × "surgery " cut to "… surg" also found "surgical" and
-   * "surgeon"). A text whose only word is cut keeps it (longer than MAX_WORD_LENGTH, it is matched
-   * exactly), and half of a character written in two UTF-16 units is left out.
+   * The first MAX_QUERY_LENGTH characters of a text, without the word the cut falls in, whose start was matched as a
+   * prefix ("… surgery surg": "surgical"), unless it is the only word (so long, it is matched exactly); no half character.
    */
   function cutAtWord(text) {
     if (text.length <= MAX_QUERY_LENGTH) {

@@ -32,10 +32,8 @@
   var DETACHED_SIGN = /(^|\s)[+-]+(?=\s|$)/g;
 
   /**
-   * A query's unquoted text without an index field's name left with no word after it, at its end ("title:",
-   * "surgery title: "): the visitor is on the way to "title:surgery". lunr cannot parse it, and the words
-   * of the fallback (parseQuery) searched the word "title": "No results for “title:”". A name that is no
-   * field ("foo:") stays a word, as in "foo:health", and "title: kenya" is lunr's "title:kenya".
+   * Text without a field's name that ends it with no word after it ("title:", "surgery title: "), on the way to
+   * "title:surgery": parseQuery's fallback searched the word "title". "foo:" stays a word, "title: kenya" lunr's.
    */
   function withoutDanglingField(text, fields) {
     var names = fields.map(function (field) { return field.replace(/[^\p{L}\p{N}_]/gu, '\\$&'); }).join('|');
@@ -173,6 +171,66 @@
     }
   }
 
+  /**
+   * Whether a clause is a pattern with a "*" before its end ("*gery", "su*ry", "*urg*"), matched against the
+   * catalog's words (usePatterns): lunr matches it against stems, and "*gery" found nothing ("surgeri").
+   */
+  function isWordPattern(clause) {
+    var star = clause.term.indexOf('*');
+    return star !== -1 && star < clause.term.length - 1 && !clause.editDistance;
+  }
+
+  /** The patterns (isWordPattern) of folded query text that parses, each once. */
+  function wordPatterns(lunr, fields, text) {
+    var query = parseInto(lunr, text, new lunr.Query(fields));
+    splitUnspacedClauses(query);
+    var patterns = query.clauses.filter(isWordPattern).map(function (clause) { return clause.term; });
+    return patterns.filter(function (pattern, index) { return patterns.indexOf(pattern) === index; });
+  }
+
+  /**
+   * Replace each pattern (isWordPattern) by one clause per stem of the catalog's words it matches (``patterns``:
+   * Map pattern -> terms), as lunr expands a pattern into terms; a required one needs one of them (a group for
+   * keepGroups). One that matches no word is lunr's ("*geri"). A "*" at the end only ("nurse*") is lunr's prefix,
+   * and also the word's stem when that is not its start: "nurse*" and "surgery*" found nothing ("nurs", "surgeri").
+   */
+  function usePatterns(lunr, query, patterns, groups) {
+    var clauses = query.clauses;
+    query.clauses = [];
+    clauses.forEach(function (clause) {
+      var terms = patterns && isWordPattern(clause) ? patterns.get(clause.term) : undefined;
+      var required = clause.presence === lunr.Query.presence.REQUIRED;
+      var presence = required ? lunr.Query.presence.OPTIONAL : clause.presence;
+      var start = query.clauses.length;
+      if (terms && terms.length) {
+        terms.forEach(function (term) {
+          query.clause({ term: term, fields: clause.fields, boost: clause.boost, usePipeline: false, presence: presence });
+        });
+      } else if (isPrefixPattern(clause) && !stemOf(lunr, clause.term.slice(0, -1)).startsWith(clause.term.slice(0, -1))) {
+        // The stem before the pattern, which expandLastWord looks at; stemmed here, as lunr stems a clause in place.
+        query.clause({ term: stemOf(lunr, clause.term.slice(0, -1)), fields: clause.fields, boost: clause.boost,
+          usePipeline: false, presence: presence });
+        query.clause(Object.assign({}, clause, { presence: presence }));
+      } else {
+        query.clauses.push(clause);
+        return;
+      }
+      if (required) {
+        groups.push(query.clauses.slice(start));
+      }
+    });
+  }
+
+  /** Whether a clause is a word with one "*", at its end ("nurse*"), as lunr parses it. */
+  function isPrefixPattern(clause) {
+    return clause.term.indexOf('*') === clause.term.length - 1 && clause.term.length > 1 && !clause.editDistance;
+  }
+
+  /** A word's stem (the index's search pipeline is lunr's stemmer). */
+  function stemOf(lunr, word) {
+    return lunr.stemmer(new lunr.Token(word)).toString();
+  }
+
   /** Replace each word that has similar words (a Map: word -> index terms) by one optional clause per term. */
   function useSimilarTerms(lunr, query, similar) {
     var clauses = query.clauses;
@@ -230,6 +288,7 @@
     parseInto(lunr, text, query);
     splitUnspacedClauses(query);
     limitEditDistances(query);
+    usePatterns(lunr, query, options.patterns, groups);
     if (options.typing) {
       expandLastWord(lunr, query, groups);
     }
@@ -288,6 +347,8 @@
     expandLastWord: expandLastWord,
     splitUnspacedClauses: splitUnspacedClauses,
     limitEditDistances: limitEditDistances,
+    wordPatterns: wordPatterns,
+    usePatterns: usePatterns,
     useSimilarTerms: useSimilarTerms
   };
 }));

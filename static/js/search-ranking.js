@@ -17,6 +17,7 @@
   var expandLastWord = Query.expandLastWord;
   var splitUnspacedClauses = Query.splitUnspacedClauses;
   var limitEditDistances = Query.limitEditDistances;
+  var usePatterns = Query.usePatterns;
   var useSimilarTerms = Query.useSimilarTerms;
 
   /** The hits that match, for each group of clauses (expandLastWord), one of its clauses in one of its fields. */
@@ -31,7 +32,7 @@
 
   /**
    * The words of a query that count for ranking, each with the clauses buildQuery expands it into
-   * (letters written without spaces in pairs, the last word while typing as a prefix and its
+   * (a pattern's terms, letters written without spaces in pairs, the last word while typing as a prefix and its
    * American spellings, a typo's similar words): [{term, clauses}], one per distinct word as folded.
    * Left out: excluded words (-word) and stop words, which the index does not hold.
    */
@@ -46,6 +47,7 @@
       query.clause(Object.assign({}, clause));
       splitUnspacedClauses(query);
       limitEditDistances(query);
+      usePatterns(lunr, query, options.patterns, []);
       if (options.typing && position === parsed.length - 1) {
         expandLastWord(lunr, query, []);
       }

@@ -76,6 +76,8 @@
    * ``english``: the common English words near them that are spelt as meant (site_gen/typos.py).
    */
   function Vocabulary(words, english) {
+    this.words = words;
+    this.patterns = new Map();  // a wildcard pattern -> the words it matches (matching)
     this.byLength = new Map();
     this.english = new Set(english || []);
     this.spelledFor = new Map();  // a British spelling -> the catalog's word
@@ -117,6 +119,16 @@
       }, this);
     }
     return found;
+  };
+
+  /** The catalog's words (not British spellings) that a pattern matches, "*" standing for any letters ("*gery": "surgery"); kept. */
+  Vocabulary.prototype.matching = function (pattern) {
+    if (!this.patterns.has(pattern)) {
+      var parts = pattern.split('*').map(function (part) { return part.replace(/[\\^$.|?+()[\]{}\/]/g, '\\$&'); });
+      var expression = new RegExp('^' + parts.join('.*') + '$', 'u');
+      this.patterns.set(pattern, this.words.filter(function (word) { return expression.test(word); }));
+    }
+    return this.patterns.get(pattern);
   };
 
   return {

@@ -462,6 +462,42 @@ test('a field name with no word after it is not searched as a word: the query ha
   assert.ok((await refs(search, 'foothills:')).length > 0);
 });
 
+test('a pattern with "*" before its end matches the catalog\'s words as written, not their stems', async () => {
+  // lunr matched "*gery" against the index's stems: "surgery" is "surgeri" there, and "*gery" and "*ology" found nothing.
+  const { core, lunr } = search;
+  for (const [pattern, word] of [['*gery ', 'surgery '], ['*gery kenya ', 'surgery kenya '], ['title:*gery ', 'title:surgery '],
+    ['+*gery -nepal ', '+surgery -nepal '], ['s*gery ', 'surgery '], ['*diology ', 'cardiology ']]) {
+    const found = await refs(search, pattern);
+    assert.ok(found.length > 0, pattern);
+    assert.deepEqual(found, await refs(search, word), pattern);
+    assert.deepEqual(await refs(search, pattern, search.whole), found, pattern);
+  }
+  const surgery = await core.search(lunr, search.sharded(), '*gery ');
+  assert.ok(core.matchedTerms(surgery.hits).has('surgeri'), 'the words it matched are marked');
+  const ology = await refs(search, '*ology ');
+  for (const word of ['cardiology', 'dermatology', 'epidemiology', 'ophthalmology']) {
+    const entries = await refs(search, word + ' ');
+    assert.ok(entries.length > 0 && entries.every((ref) => ology.includes(ref)), word);
+  }
+  // A pattern that matches no word is lunr's, on stems; a "*" at the end only is lunr's prefix, as before.
+  assert.deepEqual(await refs(search, '*geri '), await refs(search, 'surgery '));
+  assert.ok((await refs(search, 'surg*')).includes('electives/surgical-observership-riyadh'));
+  assert.deepEqual(await refs(search, '*xyzzy* '), []);
+});
+
+test('a word with "*" at its end also finds the word\'s stem, when the stem is no longer its start', async () => {
+  // "nurse*" and "surgery*" found nothing: the index holds "nurs" and "surgeri".
+  for (const [pattern, word] of [['nurse* ', 'nurses '], ['surgery* ', 'surgery '], ['+nurse* -norway ', '+nurse -norway ']]) {
+    const found = await refs(search, pattern);
+    assert.ok(found.length > 0, pattern);
+    assert.deepEqual(new Set(found), new Set(await refs(search, word)), pattern);
+  }
+  // "health" is its own stem: "health*" is lunr's prefix alone, its scores unchanged.
+  const outcome = await search.core.search(search.lunr, search.whole, 'health*');
+  const lunrs = search.whole.query((query) => query.term('health', { wildcard: search.lunr.Query.wildcard.TRAILING, usePipeline: false }));
+  assert.deepEqual(outcome.hits.map((hit) => hit.score).sort(), lunrs.map((hit) => hit.score).sort());
+});
+
 for (const query of ['the ', 'for ', 'the for ', 'for the -china ', '+the ', 'title:the ']) {
   test(`"${query}" is only stop words: no similar words, but a hint that they are too common`, async () => {
     const outcome = await search.core.search(search.lunr, search.sharded(), query);
