@@ -31,6 +31,10 @@
   // lunr's query syntax survives query folding: + - : * ~ ^
   var NON_QUERY = /[^\p{L}\p{N}_\s+\-:*~^]+/gu;
   var SYNTAX = /[+\-:*~^]+/g;
+  // Initials written with dots ("U.K.", "U.S.A."), as their word: as letters, "U.K." found the entries with a "K".
+  var INITIALS = /(?<![\p{L}\p{N}_.])\p{L}(?:\.\p{L})+(?![\p{L}\p{N}_])/gu;
+  // A "+" inside a word joins words ("HIV+TB"), as punctuation does: lunr's "+" (required) starts a word.
+  var INNER_PLUS = /(?<=[\p{L}\p{N}_])\++/gu;
   var WORD = /[\p{L}\p{N}_\p{M}]+/gu;
   // An English possessive's "s" after a letter or digit, with either apostrophe: _POSSESSIVE in site_gen/search.py.
   var POSSESSIVE = /(?<=[\p{L}\p{N}])['\u2019]s(?![\p{L}\p{N}_])/gu;
@@ -123,9 +127,14 @@
     return americanSpelling(splitUnspaced(folded).split(' ').filter(Boolean).join(' '));
   }
 
-  /** Fold a query but keep lunr's syntax characters (unspaced runs are split clause by clause: splitUnspacedClauses). */
+  /**
+   * Fold a query but keep lunr's syntax characters (unspaced runs are split clause by clause: splitUnspacedClauses);
+   * initials lose their dots (INITIALS) and a "+" inside a word parts it (INNER_PLUS: "HIV+TB" found nothing).
+   */
   function foldQuery(text) {
-    return americanSpelling(text.toLowerCase().replace(POSSESSIVE, '').normalize('NFKD').replace(MARKS, '').replace(NON_QUERY, ' ').normalize('NFC'));
+    var folded = text.toLowerCase().replace(POSSESSIVE, '').normalize('NFKD').replace(MARKS, '')
+      .replace(INITIALS, function (initials) { return initials.replace(/\./g, ''); }).replace(INNER_PLUS, ' ');
+    return americanSpelling(folded.replace(NON_QUERY, ' ').normalize('NFC'));
   }
 
   // The end of a word written with spaces (letters of unspaced scripts are words of their own pairs).

@@ -485,6 +485,20 @@ test('a pattern with "*" before its end matches the catalog\'s words as written,
   assert.deepEqual(await refs(search, '*xyzzy* '), []);
 });
 
+test('initials written with dots are searched as their word, and a "+" inside a word parts it', async () => {
+  // "U.K." was searched as "u" and "k" and listed three entries in Guatemala (a "K" in their text), not the one in London;
+  // "U.S.A." found nothing; "HIV+TB" and "surgery+kenya" were one word each, and found nothing.
+  for (const [typed, meant] of [['U.K.', 'UK'], ['U.K. ', 'UK '], ['u.s.a.', 'usa'], ['observership U.K.', 'observership UK'],
+    ['HIV+TB', 'HIV TB'], ['surgery+kenya ', 'surgery kenya '], ['+U.K. surgery', '+UK surgery']]) {
+    const found = await refs(search, typed);
+    assert.ok(found.length > 0, typed);
+    assert.deepEqual(found, await refs(search, meant), typed);
+  }
+  assert.deepEqual(await refs(search, 'U.K.'), ['electives/tropical-medicine-observership-london']);
+  // Only single letters are initials; "+" before a word is still lunr's.
+  assert.equal(search.core.foldQuery('surgery.kenya e.g. 3.5 +kenya c++ title:+x'), 'surgery kenya eg  3 5 +kenya c  title:+x');
+});
+
 test('a word with "*" at its end also finds the word\'s stem, when the stem is no longer its start', async () => {
   // "nurse*" and "surgery*" found nothing: the index holds "nurs" and "surgeri".
   for (const [pattern, word] of [['nurse* ', 'nurses '], ['surgery* ', 'surgery '], ['+nurse* -norway ', '+nurse -norway ']]) {
