@@ -37,6 +37,7 @@
   var parseQuery = Query.parseQuery;
   var buildQuery = Query.buildQuery;
   var isRetried = Typos.isRetried;
+  var isChecked = Typos.isChecked;
   var similarTerms = Typos.similarTerms;
   var meetsRequired = Typos.meetsRequired;
   var keepGroups = Ranking.keepGroups;
@@ -113,12 +114,12 @@
 
   /**
    * The words of a query that found something which themselves matched nothing ("opthalmology" in
-   * "opthalmology elective", "guatamala" in "surgery guatamala"), among those the similar-words
-   * retry may replace; ``matched`` holds the words some hit matched (rankByWords: each word expanded
+   * "opthalmology elective", "guatamala" in "surgery guatamala"), among those whose match is checked
+   * (isChecked: the words the similar-words retry may replace, and numbers); ``matched`` holds the words some hit matched (rankByWords: each word expanded
    * as the search expanded it, the last one while typing as a prefix, letters written without spaces in pairs).
    */
   function unmatchedWords(lunr, parsed, matched, quoted) {
-    return parsed.clauses.filter(function (clause) { return isRetried(lunr, clause, quoted) && !matched.has(clause.term); });
+    return parsed.clauses.filter(function (clause) { return isChecked(lunr, clause, quoted) && !matched.has(clause.term); });
   }
 
   /**
@@ -169,7 +170,8 @@
    */
   async function searchSimilarForUnmatched(lunr, source, parsed, found, query) {
     var unmatched = unmatchedWords(lunr, parsed, found.matched, query.quoted);
-    var retried = await searchSimilar(lunr, source, parsed, unmatched, query.typing);
+    var typos = unmatched.filter(function (clause) { return isRetried(lunr, clause, query.quoted); });
+    var retried = await searchSimilar(lunr, source, parsed, typos, query.typing);
     if (!retried || !retried.length) {
       var outcome = { hits: found.hits, similar: false, common: false };
       if (unmatched.length) {
@@ -177,7 +179,7 @@
       }
       return outcome;
     }
-    return { hits: retried, similar: true, common: false, unmatched: distinctTerms(unmatched) };
+    return { hits: retried, similar: true, common: false, unmatched: distinctTerms(typos) };
   }
 
   /** The words of some clauses, each once: "xyzzy surgery xyzzy" said "No entry has “xyzzy” or “xyzzy”". */

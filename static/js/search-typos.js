@@ -19,12 +19,20 @@
   var isStopWord = Query.isStopWord;
 
   /**
-   * Whether the similar-words retry may replace a clause: a plain word of 3 to 30 letters, not a stop
-   * word, and not in quotes (``quoted``: quotes ask for the words as spelt).
+   * Whether a clause is a word whose match is checked, named when no hit has it: a plain word of 3 to 30
+   * letters, not a stop word, and not in quotes (``quoted``: quotes ask for the words as spelt).
    */
-  function isRetried(lunr, clause, quoted) {
+  function isChecked(lunr, clause, quoted) {
     return isPlain(lunr, clause) && clause.term.length >= 3 && clause.term.length <= MAX_WORD_LENGTH &&
       !isStopWord(lunr, clause.term) && !quoted.has(clause.term);
+  }
+
+  /**
+   * Whether the similar-words retry may replace a clause: a word checked (isChecked) that is not a number.
+   * A number is no misspelt word: "2015" listed the entries of 2016, 2012 and 2025 as "similar words".
+   */
+  function isRetried(lunr, clause, quoted) {
+    return isChecked(lunr, clause, quoted) && !/^\p{N}+$/u.test(clause.term);
   }
 
   /** The index terms of the catalog's words one typo away from a word, sorted (stemmed as lunr stems a query). */
@@ -135,6 +143,7 @@
     isWithinOneEdit: isWithinOneEdit,
     isEndForm: isEndForm,
     Vocabulary: Vocabulary,
+    isChecked: isChecked,
     isRetried: isRetried,
     similarTerms: similarTerms,
     meetsRequired: meetsRequired

@@ -485,6 +485,20 @@ test('a pattern with "*" before its end matches the catalog\'s words as written,
   assert.deepEqual(await refs(search, '*xyzzy* '), []);
 });
 
+test('a number is not replaced by similar numbers: it is named as missing', async () => {
+  // "2015" said "Showing results for similar words" and listed entries of 2016, 2012 and 2025; "1201" one with "120".
+  const { core, lunr } = search;
+  for (const query of ['2015', '2015 ', '1201', '1500 ']) {
+    assert.deepEqual(await core.search(lunr, search.sharded(), query), { hits: [], similar: false, common: false }, query);
+  }
+  const outcome = await core.search(lunr, search.sharded(), 'surgery 2015 ');
+  assert.deepEqual(outcome.missing, ['2015']);
+  assert.deepEqual(outcome.hits.map((hit) => hit.ref), (await core.search(lunr, search.sharded(), 'surgery ')).hits.map((hit) => hit.ref));
+  // Words with letters are still retried.
+  assert.equal((await core.search(lunr, search.sharded(), 'hosptial ')).similar, true);
+  assert.deepEqual((await core.search(lunr, search.sharded(), 'surgery guatamala ')).unmatched, ['guatamala']);
+});
+
 test('initials written with dots are searched as their word, and a "+" inside a word parts it', async () => {
   // "U.K." was searched as "u" and "k" and listed three entries in Guatemala (a "K" in their text), not the one in London;
   // "U.S.A." found nothing; "HIV+TB" and "surgery+kenya" were one word each, and found nothing.
