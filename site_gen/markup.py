@@ -24,7 +24,7 @@ from markdown.extensions.toc import TocExtension, TocTreeprocessor, slugify_unic
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup
 
-from . import urls
+from . import html_repair, urls
 from .catalog import ENTRY_COLLECTIONS, Catalog
 from .facets import FACETS, build_facets
 from .link import RESERVED_PAGE_SLUGS
@@ -244,7 +244,7 @@ def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
         return None if value.startswith("site-") or not value or re.search(r"[ \t\n\f\r]", value) else value
     if attribute == "datetime":  # (the element and its text stay: only the machine-readable date goes)
         return value if is_machine_date(value, zoned_time=element in ("del", "ins")) else None
-    return value
+    return html_repair.valid_attribute(element, attribute, value)
 
 
 _MACHINE_DATE = re.compile(
@@ -310,7 +310,7 @@ class Sanitiser:
 
     def _keep(self, element: str, attribute: str, value: str) -> str | None:
         if element == "a" and attribute == "href" and self._resolver is not None:
-            return self._resolver.resolve(value)
+            return html_repair.repair_url(self._resolver.resolve(value))
         kept = _keep_attribute(element, attribute, value)
         if attribute == "id" and kept is not None:
             if kept in self._ids:
@@ -318,15 +318,21 @@ class Sanitiser:
             self._ids.add(kept)
         return kept
 
-    def clean(self, html: str, resolver: LinkResolver | None = None) -> str:
-        """Sanitised ``html``, its links resolved by ``resolver`` (kept as written without one)."""
+    def clean(self, html: str, resolver: LinkResolver | None = None, repair: bool = True) -> str:
+        """Sanitised ``html``, its links resolved by ``resolver`` (kept as written without one).
+
+        ``repair`` makes the HTML valid where elements are not where HTML allows them
+        (``html_repair.repair``); HTML that Markdown wrote itself needs none.
+        """
         self._resolver = resolver
         try:
             clean = self._cleaner.clean(html)
         finally:
             self._resolver = None
             self._ids.clear()
-        return _wrap_tables(_unwrap_unreadable_times(_EXTERNAL_LINK.sub('<a rel="noopener" ', clean)))
+        clean = _EXTERNAL_LINK.sub('<a rel="noopener" ', clean)
+        clean = _unwrap_unreadable_times(clean)
+        return _wrap_tables(html_repair.repair(clean) if repair else clean)
 
 
 _BARE_TIME = re.compile(r"<time>((?:(?!</?time\b).)*?)</time>", re.DOTALL)  # a time element without attributes, nothing of its kind inside
@@ -487,6 +493,10 @@ def _unshowable_references(text: str) -> list[tuple[str, str]]:
     return found
 
 
+# What fenced code leaves in Python-Markdown's store of raw HTML: Markdown's own, valid HTML.
+_FENCED_CODE = re.compile(r'<pre(?: [^<>]*)?><code(?: [^<>]*)?>[^<]*</code></pre>')
+
+
 class MarkdownRenderer:
     """One reusable Markdown instance (reset before each document).
 
@@ -521,7 +531,17 @@ class MarkdownRenderer:
         except RecursionError:
             self._md = self._markdown()  # (a fresh instance: the failed one may hold a half-built tree)
             raise RenderRefused("the text nests lists or quotes too deeply to lay out — use fewer levels") from None
-        clean = self._sanitiser.clean(html, resolver)
+        clean = self._sanitiser.clean(html, resolver, repair=self._needs_repair())
         if resolver is not None and first_unshowable(clean) is not None:
             resolver.broken.extend(_unshowable_references(text))
         return Markup(clean)  # noqa: S704 - sanitised above: the one place content becomes Markup
+
+    def _needs_repair(self) -> bool:
+        """Whether the body just rendered holds raw HTML (which Python-Markdown stores apart), so may be invalid HTML.
+
+        Everything else Markdown writes itself, validly, so most bodies skip the repair. (Its
+        nesting is bounded too: lists by ``body_limits.MAX_NESTING``, quotes by its recursion,
+        at about 300 levels.)
+        """
+        return any(isinstance(block, str) and "<" in block and not _FENCED_CODE.fullmatch(block)
+                   for block in self._md.htmlStash.rawHtmlBlocks)
