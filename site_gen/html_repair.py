@@ -344,9 +344,10 @@ class _Repair:
                 for cell, last in reach:
                     if last >= len(rows) and _number(cell.start, "rowspan", 1) > 1:
                         cell.start = _set_number(cell.start, "rowspan", _number(cell.start, "rowspan", 1) - 1)
-                reach = [(cell, last - 1) for cell, last in reach]
+                reach = [(cell, last - 1) for cell, last in reach if last > len(rows)]  # (only spans still reaching down)
                 continue
-            reach += [(cell, len(rows) + _number(cell.start, "rowspan", 1) - 1) for cell in cells]
+            reach = [item for item in reach if item[1] > len(rows)]
+            reach += [(cell, len(rows) + _number(cell.start, "rowspan", 1) - 1) for cell in cells if _number(cell.start, "rowspan", 1) > 1]
             rows.append(row)
         return rows
 
