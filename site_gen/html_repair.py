@@ -284,7 +284,7 @@ class _Repair:
                     while next_taken < len(taken) and taken[next_taken][0] <= column:
                         column = max(column, taken[next_taken][1])
                         next_taken += 1
-                    span, down = _number(cell.start, "colspan", 1), _number(cell.start, "rowspan", 1)
+                    span, down = _number(cell.start, "colspan", 1), _rowspan(cell)
                     if next_taken < len(taken) and taken[next_taken][0] < column + span:  # (it would overlap a cell from above)
                         span = taken[next_taken][0] - column
                         cell.start = _set_number(cell.start, "colspan", span)
@@ -342,12 +342,12 @@ class _Repair:
                 group.children.remove(row)
                 self.changed = True
                 for cell, last in reach:
-                    if last >= len(rows) and _number(cell.start, "rowspan", 1) > 1:
-                        cell.start = _set_number(cell.start, "rowspan", _number(cell.start, "rowspan", 1) - 1)
+                    if last >= len(rows) and _rowspan(cell) > 1:
+                        cell.start = _set_number(cell.start, "rowspan", _rowspan(cell) - 1)
                 reach = [(cell, last - 1) for cell, last in reach if last > len(rows)]  # (only spans still reaching down)
                 continue
             reach = [item for item in reach if item[1] > len(rows)]
-            reach += [(cell, len(rows) + _number(cell.start, "rowspan", 1) - 1) for cell in cells if _number(cell.start, "rowspan", 1) > 1]
+            reach += [(cell, len(rows) + _rowspan(cell) - 1) for cell in cells if _rowspan(cell) > 1]
             rows.append(row)
         return rows
 
@@ -430,6 +430,12 @@ def _checker_finds_empty_columns(rows: list[list[tuple[int, int]]], column_spans
                     current = split
                 break
     return first is not None
+
+
+def _rowspan(cell: _Element) -> int:
+    """Rows a cell spans, 0 for "to the end of its group": as the checker reads 65534, the most HTML allows."""
+    rows = _number(cell.start, "rowspan", 1)
+    return 0 if rows == 65534 else rows
 
 
 def _number(start: str, name: str, default: int) -> int:

@@ -89,6 +89,7 @@ VALID = [
     '<tbody><tr><td colspan="2">x</td></tr><tr><td rowspan="0">y</td><td>z</td></tr></tbody><tfoot><tr><td>1</td><td>2</td></tr></tfoot></table>',
     '<p><time datetime="2026-01-01">New year</time>, <bdo dir="rtl">x</bdo>, <q cite="https://a.org">q</q></p>',
     "<pre><code>x &lt; y</code></pre>",
+    '<table><tbody><tr><td rowspan="65534">to the end</td></tr></tbody></table>',
     "<h2 id=\"x\">Title <em>emphasis</em></h2>",
 ]
 
