@@ -175,6 +175,8 @@ CHECKED_LINKS = ENTRY_LINKS | {"topics", "countries"}
 
 
 class _BareUrlProcessor(InlineProcessor):
+    ANCESTOR_EXCLUDES = ("a",)  # an address written as a link's text is that link's text: a link in a link is not HTML
+
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
         element = etree.Element("a", {"href": m.group(1)})
         element.text = m.group(1)

@@ -104,6 +104,17 @@ def test_a_bare_address_ends_before_markup_that_follows_it(markdown: str, html: 
     assert_renders(markdown, html)
 
 
+@pytest.mark.parametrize(("markdown", "html"), [
+    ("[https://who.int](https://who.int)", '<p><a rel="noopener" href="https://who.int">https://who.int</a></p>'),
+    ("[see https://who.int/news](https://b.org)", '<p><a rel="noopener" href="https://b.org">see https://who.int/news</a></p>'),
+    ("[**https://who.int**](https://who.int)", '<p><a rel="noopener" href="https://who.int"><strong>https://who.int</strong></a></p>'),
+])
+def test_an_address_written_as_a_links_text_is_that_links_text(markdown: str, html: str) -> None:
+    """The bare address inside made a link in the link, which the sanitiser split into empty links beside it
+    (links without a name, which a screen reader announces as just "link")."""
+    assert_renders(markdown, html)
+
+
 def test_a_heading_id_is_kept_only_when_valid_html_and_not_already_used() -> None:
     """Raw ids with white space, empty ids and an id given twice made invalid HTML (and a fragment link that picks one)."""
     assert_renders(
