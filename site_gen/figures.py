@@ -33,12 +33,16 @@ def _plural(count: int, singular: str, plural: str) -> str:
 
 
 def headline_figures(catalog: Catalog, today: date) -> tuple[Figure, ...]:
-    """Projects, partners, countries, electives open now and people reached."""
+    """Projects, partners, countries, electives open now and people reached.
+
+    People reached only when some project gives the number: "0 people reached" would claim what no entry says.
+    """
     counts = (
         (len(catalog.projects), "project", "projects", urls.listing("projects")),
         (len(catalog.partners), "partner institution", "partner institutions", urls.listing("partners")),
         (len(catalog.by_country), "country", "countries", urls.COUNTRIES),
         (accepting_applications(catalog, today), "elective open now", "electives open now", urls.listing("electives")),
-        (people_reached(catalog), "person reached", "people reached", urls.listing("projects")),
     )
+    if any(item.meta.people_reached is not None for item in catalog.projects):
+        counts += ((people_reached(catalog), "person reached", "people reached", urls.listing("projects")),)
     return tuple(Figure(value, _plural(value, one, many), route) for value, one, many, route in counts)

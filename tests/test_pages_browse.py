@@ -122,6 +122,31 @@ def test_browse_pages_have_no_inline_style_or_script(built_site: Path, route: st
     assert re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/ld\+json)[^>]*>", html) == []
 
 
+def test_a_catalog_without_entries_says_so_instead_of_showing_empty_figures_maps_and_filters(tmp_path: Path) -> None:
+    """Only free pages (or only drafts): the home page showed five zeros, a map without a country and "All 0 countries
+    as a table"; the countries page a bare map; each listing six filter groups without a value to choose."""
+    site = build(tmp_path, {"partners/riverside.md": None, "projects/needs.md": None, "electives/surgery.md": None})
+    home = page(site, "")
+    assert "No projects, partners or electives are listed yet." in home
+    assert 'class="figures"' not in home and "<svg" not in home and "country-table" not in home and "0 countries" not in home
+    countries = page(site, "countries/")
+    assert "No country has projects, partners or electives yet." in countries and "<svg" not in countries
+    for collection in ("projects", "partners", "electives"):
+        listing = page(site, f"{collection}/")
+        assert f"<p>No {collection} are listed yet.</p>" in listing
+        assert "<form" not in listing.split("<main")[1] and "<details" not in listing and "Nothing here yet" not in listing
+        assert "filter.js" not in listing
+    assert "/catalog/about/" in home  # (the free page is still reachable)
+
+
+def test_home_counts_one_country_in_the_singular_and_leaves_out_people_reached_when_no_project_gives_it(tmp_path: Path) -> None:
+    """"All 1 countries as a table"; and "0 people reached" where no project says how many people it reached."""
+    home = page(build(tmp_path, {}), "")
+    assert "<summary>The 1 country as a table</summary>" in home
+    assert "people reached" not in home and "person reached" not in home
+    assert '<span class="figure-value">1</span> <span class="figure-label">project</span>' in home
+
+
 # --- listings ---------------------------------------------------------------
 
 def test_elective_listing_open_by_nearest_deadline_then_rolling_then_closed(built_site: Path, bundled: Catalog) -> None:
