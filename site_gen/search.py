@@ -318,12 +318,17 @@ def result_document(item: Item[Entry], url_maker: urls.Urls) -> dict[str, Any]:
 
 
 def search_facets(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
-    """The (value, label) options of each filter on the search page."""
+    """The (value, label) options of each filter on the search page.
+
+    Only values some entry has: "Electives (0)" in a catalog without electives could never match.
+    Both deadline states stay while there are electives (a deadline closes in the visitor's browser).
+    """
+    categories = {item.meta.category for item in catalog.electives}
     return {
-        "collection": [(name, name.capitalize()) for name in COLLECTIONS],
-        "category": [(name, humanize.label(name)) for name in CATEGORIES],
+        "collection": [(name, name.capitalize()) for name in COLLECTIONS if catalog.collection(name)],
+        "category": [(name, humanize.label(name)) for name in CATEGORIES if name in categories],
         "country": sorted(((code, country_name(code)) for code in catalog.by_country), key=lambda option: (humanize.sort_key(option[1]), option[0])),
-        "deadline": [("open", "Open for applications"), ("closed", "Closed")],
+        "deadline": [("open", "Open for applications"), ("closed", "Closed")] if catalog.electives else [],
     }
 
 

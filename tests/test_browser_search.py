@@ -10,7 +10,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
 
-from helpers import ROOT, serve_folder
+from helpers import MINIMAL_FILES, ROOT, make_catalog, run_cli, serve_folder
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -479,3 +479,28 @@ def test_a_result_found_where_it_shows_nothing_says_where_on_a_phone(browser: Br
     page.evaluate((ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8"))
     assert page.evaluate(AXE_RUN) == []
     context.close()
+
+
+def test_filters_offer_only_what_the_catalog_holds_and_an_empty_catalog_says_there_is_nothing_to_search(page: Page, tmp_path: Path) -> None:
+    """A catalog of one project offered "Electives (0)", an elective category and "Closed (0)", filters nothing could
+    match, and said "Type words to search 1 entries."; one without entries "Type words to search 0 entries."."""
+    one_project = {"electives/surgery.md": None, "partners/riverside.md": None, "pages/about.md": None,
+                   "projects/needs.md": MINIMAL_FILES["projects/needs.md"].replace("partners: [riverside]\n", "")}
+    content = make_catalog(tmp_path / "one", one_project)
+    assert run_cli("build", "--content", content, "--output", tmp_path / "one" / "_site").code == 0
+    with serve_folder(tmp_path / "one" / "_site") as url:
+        open_search(page, url, "?category=clinical")
+        expect(page.locator("#search-status")).to_have_text("Type words to search 1 entry.")
+        assert page.locator("#search-collection option").all_inner_texts() == ["All types", "Projects (1)"]
+        expect(page.locator("#search-category")).to_have_count(0)
+        expect(page.locator("#search-deadline")).to_have_count(0)
+        page.locator("#search-page-q").fill("needs")
+        expect(page.locator("#search-status")).to_contain_text("1 result for “needs”")
+        assert "category" not in page.url
+    empty = {name: None for name in MINIMAL_FILES if name != "site.yaml"}
+    content = make_catalog(tmp_path / "empty", empty)
+    assert run_cli("build", "--content", content, "--output", tmp_path / "empty" / "_site").code == 0
+    with serve_folder(tmp_path / "empty" / "_site") as url:
+        open_search(page, url)
+        expect(page.locator("#search-status")).to_have_text("Nothing is listed yet, so there is nothing to search.")
+        expect(page.locator("#search-form fieldset")).to_have_count(0)

@@ -28,7 +28,9 @@
   var status = document.getElementById('search-status');
   var list = document.getElementById('search-results');
   var selects = {};
+  // A filter the catalog has no value for (no electives: no category) has no select.
   core.FILTERS.forEach(function (name) { selects[name] = document.getElementById('search-' + name); });
+  var filterNames = core.FILTERS.filter(function (name) { return selects[name]; });
   var more = document.getElementById('search-more');
   var index = null;
   var facetDocuments = null;
@@ -45,13 +47,13 @@
 
   function readState() {
     var state = { q: input.value };
-    core.FILTERS.forEach(function (name) { state[name] = selects[name].value; });
+    core.FILTERS.forEach(function (name) { state[name] = selects[name] ? selects[name].value : ''; });
     return state;
   }
 
   function showState(state) {
     input.value = state.q;
-    core.FILTERS.forEach(function (name) {
+    filterNames.forEach(function (name) {
       var select = selects[name];
       select.value = state[name];
       if (select.value !== state[name]) {
@@ -115,7 +117,7 @@
   }
 
   function updateFacetLabels(counts) {
-    core.FILTERS.forEach(function (name) {
+    filterNames.forEach(function (name) {
       Array.prototype.forEach.call(selects[name].options, function (option) {
         if (option.value) {
           option.textContent = option.dataset.label + ' (' + (counts[name][option.value] || 0) + ')';
@@ -126,8 +128,11 @@
 
   /** The status without words: a prompt, or what the filters alone list. */
   function browsingText(state) {
+    if (!facetDocuments.length) {
+      return 'Nothing is listed yet, so there is nothing to search.';
+    }
     if (!core.hasFilters(state)) {
-      return 'Type words to search ' + facetDocuments.length + ' entries.';
+      return 'Type words to search ' + facetDocuments.length + (facetDocuments.length === 1 ? ' entry.' : ' entries.');
     }
     if (!shown.length) {
       return 'No entries match these filters.';
