@@ -504,3 +504,16 @@ def test_filters_offer_only_what_the_catalog_holds_and_an_empty_catalog_says_the
         open_search(page, url)
         expect(page.locator("#search-status")).to_have_text("Nothing is listed yet, so there is nothing to search.")
         expect(page.locator("#search-form fieldset")).to_have_count(0)
+
+
+def test_a_result_in_many_countries_names_the_first_five_as_cards_do(page: Page, tmp_path: Path) -> None:
+    """A project in every country listed every name in its result's facts."""
+    codes = "CN, RW, GH, PE, FR, NO, JP, BR"
+    content = make_catalog(tmp_path, {"projects/needs.md": MINIMAL_FILES["projects/needs.md"].replace("countries: [CN]", f"countries: [{codes}]")})
+    assert run_cli("build", "--content", content, "--output", tmp_path / "_site").code == 0
+    with serve_folder(tmp_path / "_site") as url:
+        open_search(page, url, "?q=needs")
+        expect(page.locator("#search-results .facts").first).to_have_text(
+            "Project · Research · Active · China · Rwanda · Ghana · Peru · France and 3 more countries")
+        open_search(page, url, "?q=japan")
+        expect(page.locator("#search-results .match-note").first).to_have_text("Matches “japan” in its location.")

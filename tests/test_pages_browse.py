@@ -256,6 +256,21 @@ def test_free_page_named_by_does_not_collide(tmp_path: Path) -> None:
     assert (site / "electives" / "by" / "category" / "clinical" / "index.html").is_file()
 
 
+def test_a_card_names_the_first_five_of_many_countries_and_counts_the_rest(tmp_path: Path) -> None:
+    """A project in every country of the world made a card (listing, home, country page, collaborate) a screen of names."""
+    every = ", ".join(code for code in ("CN", "RW", "GH", "PE", "FR", "NO", "JP", "BR"))
+    site = build(tmp_path, {
+        "projects/needs.md": PROJECT.replace("countries: [CN]", f"countries: [{every}]\nseeking: [funding]"),
+        "projects/six.md": PROJECT.replace("Needs Assessment", "Six Countries").replace("countries: [CN]", "countries: [CN, RW, GH, PE, FR, NO]"),
+    })
+    names = "China, Rwanda, Ghana, Peru, France and 3 more countries"
+    assert f'<li class="fact places">{names}</li>' in page(site, "projects/")
+    assert f'<li class="fact places">{names}</li>' in page(site, "countries/br/")
+    assert f"Research · Active · {names}</p>" in page(site, "collaborate/")
+    assert '<li class="fact places">China, Rwanda, Ghana, Peru, France, Norway</li>' in page(site, "projects/")  # (six: all)
+    assert all(country_name(code) in page(site, "projects/needs/") for code in every.split(", "))  # (its page: all)
+
+
 # --- countries and topics ---------------------------------------------------
 
 def test_countries_index_grouped_by_m49_region(built_site: Path, bundled: Catalog) -> None:

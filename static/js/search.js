@@ -83,7 +83,12 @@
 
   function factsOf(doc, today) {
     var facts = [COLLECTIONS[doc.collection] || doc.collection].concat(doc.facts);
-    facts = facts.concat(doc.countries.map(function (code) { return countryNames[code] || code; }));
+    // As cards do: a project in every country names the first five, its page all of them.
+    var places = doc.countries.map(function (code) { return countryNames[code] || code; });
+    if (places.length > 6) {
+      places = places.slice(0, 4).concat([places[4] + ' and ' + (places.length - 5) + ' more countries']);
+    }
+    facts = facts.concat(places);
     facts.push(core.deadlineText(doc, today));
     return facts.filter(function (fact, position) { return fact && facts.indexOf(fact) === position; });
   }
