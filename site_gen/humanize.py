@@ -90,8 +90,13 @@ def deadline_state(elective: Elective, today: date) -> str:
     return "open" if elective.deadline >= today else "closed"
 
 
+# Beyond about three months a count of days says less than the date ("Closes in 516 days"):
+# static/js/deadline.js has the same bound.
+COUNTED_DAYS = 90
+
+
 def deadline_text(elective: Elective, today: date) -> str:
-    """"Closes in 12 days", "Closes today", "Closed on 1 March 2026", "Rolling admissions"."""
+    """"Closes in 12 days", "Closes today", "Closes on 29 February 2028", "Closed on 1 March 2026", "Rolling admissions"."""
     deadline = elective.deadline
     if deadline is None:
         return "Rolling admissions"
@@ -102,6 +107,8 @@ def deadline_text(elective: Elective, today: date) -> str:
         return "Closes today"
     if days == 1:
         return "Closes tomorrow"
+    if days > COUNTED_DAYS:
+        return f"Closes on {long_date(deadline)}"
     return f"Closes in {days} days"
 
 

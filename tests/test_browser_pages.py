@@ -93,6 +93,8 @@ def test_pages_ask_for_their_icon_under_the_base_path(browser: Browser, built_si
 
 
 @pytest.mark.parametrize(("now", "expected", "state"), [
+    (datetime(2026, 8, 1, 9, tzinfo=timezone.utc), "Closes on 30 November 2026", "open"),  # (121 days: the date)
+    (datetime(2026, 9, 1, 9, tzinfo=timezone.utc), "Closes in 90 days", "open"),
     (datetime(2026, 10, 1, 9, tzinfo=timezone.utc), "Closes in 60 days", "open"),
     (datetime(2026, 11, 18, 9, tzinfo=timezone.utc), "Closes in 12 days", "open"),
     (datetime(2026, 11, 29, 9, tzinfo=timezone.utc), "Closes tomorrow", "open"),

@@ -88,6 +88,9 @@ def elective(deadline: str | None) -> Elective:
     ("2026-10-13", "open", "Closes in 12 days"),
     ("2026-10-01", "open", "Closes today"),
     ("2026-10-02", "open", "Closes tomorrow"),
+    ("2026-12-30", "open", "Closes in 90 days"),
+    ("2026-12-31", "open", "Closes on 31 December 2026"),  # (not "Closes in 516 days", nor 2,912,169 days for 9999)
+    ("2028-02-29", "open", "Closes on 29 February 2028"),
     ("2026-03-01", "closed", "Closed on 1 March 2026"),
     (None, "rolling", "Rolling admissions"),
 ])

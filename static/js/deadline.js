@@ -6,6 +6,8 @@
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
   var DAY = 86400000;
+  // Beyond this a count of days says less than the date (site_gen/humanize.py's COUNTED_DAYS).
+  var COUNTED_DAYS = 90;
 
   function parse(iso) {
     var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
@@ -16,6 +18,7 @@
     if (days < 0) return "Closed on " + deadline.d + " " + MONTHS[deadline.m] + " " + deadline.y;
     if (days === 0) return "Closes today";
     if (days === 1) return "Closes tomorrow";
+    if (days > COUNTED_DAYS) return "Closes on " + deadline.d + " " + MONTHS[deadline.m] + " " + deadline.y;
     return "Closes in " + days + " days";
   }
 
