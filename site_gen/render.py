@@ -24,7 +24,7 @@ from .jsonld import entry_jsonld, site_jsonld
 from .regions import country_with_region, placement, region_of
 from .related import RelatedEntries
 from .routes import Route
-from .slugs import tag_slug
+from .slugs import distinct_topics, tag_slug
 from .worldmap import highlight_view, shade_class, shade_legend
 
 
@@ -187,6 +187,7 @@ def make_environment(
         deadline_text=lambda elective: humanize.deadline_text(elective, today),
         json_script=json_script,
         tag_slug=tag_slug,
+        distinct_topics=distinct_topics,
         related=RelatedEntries(catalog),
         jsonld=lambda item: entry_jsonld(catalog, url_maker, item),
         site_jsonld=lambda: site_jsonld(catalog, url_maker),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
@@ -38,3 +39,14 @@ def tag_slug(tag: str) -> str:
         else:
             kept.append(" ")
     return "-".join("".join(kept).split())
+
+
+def distinct_topics(tags: Iterable[str]) -> tuple[str, ...]:
+    """The tags that name different topic pages, each in its first spelling.
+
+    "Maternal Health" and "maternal-health" in one entry are one topic: two links to one page, named twice, mislead.
+    """
+    seen: dict[str, str] = {}
+    for tag in tags:
+        seen.setdefault(tag_slug(tag), tag)
+    return tuple(seen.values())

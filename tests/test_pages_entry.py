@@ -175,3 +175,11 @@ def test_a_heading_in_a_body_never_takes_an_id_of_the_page_around_it(tmp_path: P
         for labelled in page.select("[aria-labelledby]"):
             named = page.find(id=labelled["aria-labelledby"])
             assert named is not None and labelled in named.parents, labelled["aria-labelledby"]
+
+
+def test_tags_that_name_one_topic_link_it_once(tmp_path: Path) -> None:
+    """"Maternal Health" and "maternal-health" in one entry fold to one topic page: the page listed two links to it."""
+    project = PROJECT.replace("tags: [maternal health]", "tags: [Maternal Health, surgery, maternal-health, C++, c]")
+    soup = entry_page(tmp_path, "projects", "needs", {"projects/needs.md": project})
+    links = [(a.get_text(), a["href"]) for a in soup.select("dd ul.inline-list a[href*='/topics/']")]
+    assert links == [("Maternal Health", "/catalog/topics/maternal-health/"), ("surgery", "/catalog/topics/surgery/"), ("C++", "/catalog/topics/c/")]
