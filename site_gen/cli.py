@@ -99,12 +99,14 @@ def run(args: argparse.Namespace) -> int:
     if not (args.content / "site.yaml").is_file() and not args.content.is_dir():
         raise ScaffoldError(f"no content folder at {args.content}")
     if args.command == "check":
+        from .humanize import count_of
         from .pipeline import check
 
         result = check(args.content, args.base_url)
         if not result.ok:
             return _report(result.problems, args.format, args.content)
-        print(f"ok: {len(result.catalog.published) if result.catalog else 0} published entries, {len(result.catalog.drafts) if result.catalog else 0} drafts, no problems")
+        published, drafts = (len(result.catalog.published), len(result.catalog.drafts)) if result.catalog else (0, 0)
+        print(f"ok: {count_of(published, 'published entry', 'published entries')}, {count_of(drafts, 'draft')}, no problems")
         return EXIT_OK
     if args.command == "serve":
         from .serve import serve

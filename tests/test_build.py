@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from helpers import ELECTIVE, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
+from helpers import ELECTIVE, PAGE, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
 from site_gen import cli
 from site_gen.options import BuildOptions
 
@@ -226,6 +226,15 @@ def test_usage_errors_exit_two(tmp_path: Path) -> None:
     assert run_cli("build", "--base-url", "not a url").code == 2
     assert run_cli("frobnicate").code == 2
     assert run_cli("new", "castle", "x").code == 2
+
+
+def test_check_counts_its_entries_in_the_right_number(tmp_path: Path) -> None:
+    """A catalog of one entry was "ok: 1 published entries, 0 drafts"."""
+    one = make_catalog(tmp_path / "one", {"partners/riverside.md": None, "electives/surgery.md": None, "pages/about.md": None,
+                                          "projects/needs.md": PROJECT.replace("partners: [riverside]\n", "")})
+    assert run_cli("check", "--content", one).lines == ["ok: 1 published entry, 0 drafts, no problems"]
+    drafted = make_catalog(tmp_path / "drafted", {"pages/about.md": PAGE.replace("summary:", "draft: true\nsummary:")})
+    assert run_cli("check", "--content", drafted).lines == ["ok: 3 published entries, 1 draft, no problems"]
 
 
 def test_markdown_links_to_entries_are_resolved(tmp_path: Path) -> None:
