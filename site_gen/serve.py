@@ -157,9 +157,10 @@ def update_live(preview: Preview, changed: set[Path]) -> bool:
 
 
 def _is_watched(path: Path, folder: Path, output: Path) -> bool:
-    """Skip hidden files and folders (build staging too), editor backups, and the output itself."""
+    """Skip hidden files and folders (build staging too), editor backups and auto-saves, and the output itself."""
     hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-    return not hidden and not path.name.endswith(("~", ".swp")) and not path.resolve().is_relative_to(output)
+    leftover = path.name.endswith(("~", ".swp")) or (path.name.startswith("#") and path.name.endswith("#"))
+    return not hidden and not leftover and not path.resolve().is_relative_to(output)
 
 
 def watched_state(folders: list[Path], output: Path) -> dict[str, tuple[int, int]]:

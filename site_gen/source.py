@@ -171,7 +171,13 @@ def _discover_collection(folder: Path, real_root: Path, root: Path, problems: li
 
 
 def _is_ignored(name: str) -> bool:
-    return name.startswith(("_", "."))
+    """Templates (``_x``), hidden files, and what editors leave beside a saved file.
+
+    Emacs, gedit and Kate keep a backup ``surgery.md~`` after a save and Emacs an
+    auto-save ``#surgery.md#`` while editing: refused as "not a Markdown file", they
+    broke the preview (and a local build) from the first save on.
+    """
+    return name.startswith(("_", ".")) or name.endswith("~") or (name.startswith("#") and name.endswith("#"))
 
 
 def _is_inside(path: Path, real_root: Path) -> bool:

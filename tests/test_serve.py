@@ -144,6 +144,20 @@ def test_edit_break_and_fix_content_while_serving(server: Server, catalog: Path,
     assert server.process.poll() is None
 
 
+def test_an_editor_that_keeps_backups_does_not_break_the_preview(server: Server, catalog: Path, tmp_path: Path) -> None:
+    """Emacs saves by renaming the file to ``surgery.md~`` and writing it anew, and auto-saves to ``#surgery.md#`` meanwhile."""
+    page = "/catalog/electives/surgery/"
+    server.wait_for(page, lambda status, body: status == 200)
+    elective = catalog / "electives/surgery.md"
+    (catalog / "electives/#surgery.md#").write_text("half an edit", encoding="utf-8")
+    elective.rename(catalog / "electives/surgery.md~")
+    edit(elective, ELECTIVE.replace("Body of the elective.", "Saved from Emacs."))
+    server.wait_for(page, lambda status, body: status == 200 and "Saved from Emacs." in body, seconds=10)
+    on_disk = tmp_path / "_site/electives/surgery/index.html"
+    wait_until(lambda: "Saved from Emacs." in on_disk.read_text(), "the background build writes the edit", server)
+    assert "problem" not in server.output()
+
+
 def test_a_long_listings_cards_are_served_as_json_and_follow_edits(tmp_path: Path) -> None:
     """More electives than fit one page: the filter's data file comes from the live site, as the pages do."""
     count = routes.PAGE_SIZE + 1
@@ -254,6 +268,7 @@ def test_a_broken_template_becomes_an_error_page_not_a_crash(tmp_path: Path, cap
     ("content/site.yaml", True),
     ("content/electives/.surgery.md.swp", False),
     ("content/electives/surgery.md~", False),
+    ("content/electives/#surgery.md#", False),
     ("static/_site/index.html", False),
     ("static/._site.building-1/index.html", False),
     ("content/.cache/_site/memo", False),

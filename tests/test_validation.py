@@ -280,6 +280,12 @@ def test_ignored_files_are_not_read(tmp_path: Path) -> None:
     assert check(tmp_path, {"electives/_template.md": "not valid", "electives/.notes.md": "x", "_templates/x.md": "y"}) == []
 
 
+def test_editor_backups_and_auto_saves_are_not_read(tmp_path: Path) -> None:
+    """An Emacs user's folder after a save: the backup and the auto-save file are not entries, nor mistakes."""
+    assert check(tmp_path, {"electives/surgery.md~": "not valid", "electives/#surgery.md#": "x", "site.yaml~": "y"}) == []
+    assert check(tmp_path, {"electives/surgery.txt": "x"}) == ["content/electives/surgery.txt:1: 'surgery.txt' is not a Markdown file — entries are named <slug>.md"]
+
+
 def test_a_field_mistake_does_not_hide_missing_partners_in_the_same_file(tmp_path: Path) -> None:
     lines = check(tmp_path, {
         "electives/surgery.md": elective(format="nope", host="no-such-host"),
