@@ -211,6 +211,19 @@ class LiveSite:
         route = relative[: -len("index.html")] if relative.endswith("index.html") else relative
         return self.catalog is None or route in FROM_DISK or self._route(route) is None
 
+    def is_gone(self, relative: str) -> bool:
+        """True when ``relative`` is a page or cards file the content no longer has (a deleted or renamed entry).
+
+        The output folder still holds it until the background build has run: served
+        from there, a deleted entry's page stayed up, looking as it was, for as long
+        as that build took.
+        """
+        if self.catalog is None:
+            return False
+        route = relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        is_page_or_cards = route == "" or route.endswith("/") or urls.is_cards_data(route)
+        return is_page_or_cards and route not in FROM_DISK and self._route(route) is None
+
     def is_page(self, relative: str) -> bool:
         """True when ``relative`` + "/" is a live page (a link without its trailing slash)."""
         if self.catalog is None:

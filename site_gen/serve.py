@@ -252,9 +252,13 @@ class SiteHandler(web.RequestHandler):
             if page is None and not relative.endswith("/") and live.is_page(relative):
                 self.redirect(path + "/")
                 return True
+            gone = page is None and live.is_gone(relative)
         except Exception as error:  # noqa: BLE001 — a template error shows as the error page
             _report_failure(self.preview, error)
             self._send(500, error_page(self.preview), "text/html; charset=utf-8")
+            return True
+        if gone:
+            self._not_found(self.preview.options.output_dir.resolve())
             return True
         if page is None:
             return False

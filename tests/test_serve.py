@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
+from tornado import httpclient, httpserver, netutil
 
 from helpers import ELECTIVE, ROOT, SITE_YAML, free_port, make_catalog
 from site_gen import routes
 from site_gen.pipeline import BuildOptions, BuildResult
 from site_gen.problems import Problem
-from site_gen.serve import DiskBuilds, Preview, error_page, rebuild, serve, served_base_path, watched_state
+from site_gen.serve import DiskBuilds, Preview, error_page, make_app, rebuild, serve, served_base_path, start_live, update_live, watched_state
 
 BROKEN_ELECTIVE = ELECTIVE.replace("countries: [CN]", "countries: [XX]")
 
@@ -175,6 +176,39 @@ def test_a_long_listings_cards_are_served_as_json_and_follow_edits(tmp_path: Pat
         assert server.get("/catalog/electives/by/cards.json")[0] == 200
         edit(content / "electives/e0.md", ELECTIVE.replace("Surgery Elective", "Elective number 0, renamed"))  # (still first)
         server.wait_for("/catalog/electives/by/cards/1.json", lambda status, body: "number 0, renamed" in body, seconds=10)
+
+
+def fetch(preview: Preview, path: str) -> tuple[int, str]:
+    """Status and body of one GET from the preview's application, in this process (no background build runs)."""
+    async def get() -> tuple[int, str]:
+        sockets = netutil.bind_sockets(0, "127.0.0.1")
+        server = httpserver.HTTPServer(make_app(preview))
+        server.add_sockets(sockets)
+        try:
+            url = f"http://127.0.0.1:{sockets[0].getsockname()[1]}{path}"
+            response = await httpclient.AsyncHTTPClient().fetch(url, raise_error=False, follow_redirects=False)
+        finally:
+            server.stop()
+        return response.code, response.body.decode("utf-8")
+    return asyncio.run(get())
+
+
+def test_a_deleted_or_renamed_entry_is_not_found_before_the_background_build_removes_its_page(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {"electives/other.md": ELECTIVE.replace("Surgery Elective", "Other Elective")})
+    preview = Preview(BuildOptions(content, tmp_path / "_site"), port=8000)
+    rebuild(preview)
+    start_live(preview)
+    assert fetch(preview, "/catalog/electives/other/")[0] == 200
+    (content / "electives/other.md").unlink()
+    (content / "electives/surgery.md").rename(content / "electives/renamed.md")
+    assert update_live(preview, {content / "electives/other.md", content / "electives/surgery.md", content / "electives/renamed.md"})
+    assert (tmp_path / "_site/electives/other/index.html").is_file(), "the output folder still has the old pages"
+    for path in ("/catalog/electives/other/", "/catalog/electives/surgery/", "/catalog/electives/surgery/index.html"):
+        status, body = fetch(preview, path)
+        assert status == 404 and "Page not found" in body and "livereload.js" in body, path
+    assert fetch(preview, "/catalog/electives/renamed/")[0] == 200
+    assert fetch(preview, "/catalog/search/")[0] == 200, "the search page still comes from the output folder"
+    assert fetch(preview, "/catalog/404.html")[0] == 200
 
 
 def wait_until(condition: Callable[[], bool], what: str, server: Server, seconds: float = 15) -> None:
