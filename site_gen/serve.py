@@ -33,7 +33,7 @@ from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
-from tornado import httpserver, ioloop, netutil, web
+from tornado import httpserver, ioloop, netutil, web, websocket
 
 from . import parallel, urls
 from .cache import BuildCache
@@ -84,6 +84,8 @@ class Preview:
     problems: list[str] = field(default_factory=list)
     cache: BuildCache | None = None
     live: LiveSite | None = None
+    generation: int = 0  # changes seen so far
+    served: dict[str, int] = field(default_factory=dict)  # the generation each page address was last served at
 
     def live_script(self) -> bytes:
         """The tag that loads livereload.js from this server (an external script, allowed by the CSP)."""
@@ -135,6 +137,7 @@ def start_live(preview: Preview) -> None:
 
 def update_live(preview: Preview, changed: set[Path]) -> bool:
     """Bring the live site up to date with ``changed`` files; True when its content is free of problems."""
+    preview.generation += 1
     live = preview.live
     if live is None:
         start_live(preview)
@@ -181,9 +184,19 @@ def watched_state(folders: list[Path], output: Path) -> dict[str, tuple[int, int
 
 
 class PageReloadHandler(LiveReloadHandler):
-    """livereload's socket, remembering the page each browser shows (the address its "info" message gives)."""
+    """livereload's socket, remembering the page each browser shows (the address its "info" message gives).
+
+    A reload sent while a browser is loading a page reaches no one (the old page's
+    socket is closed, the new one's not open yet): after quick saves, a tab stayed on
+    the version of a save or two before. So a browser whose page was served before
+    the latest change is told to reload as soon as it connects.
+    """
 
     page_url: str | None = None
+    preview: Preview | None = None
+
+    def initialize(self, preview: Preview | None = None) -> None:
+        self.preview = preview
 
     def on_message(self, message: str | bytes) -> None:
         super().on_message(message)
@@ -193,13 +206,32 @@ class PageReloadHandler(LiveReloadHandler):
             return
         if isinstance(decoded, dict) and decoded.get("command") == "info" and isinstance(decoded.get("url"), str):
             self.page_url = decoded["url"]
+            preview = self.preview
+            if preview is not None and preview.served.get(urlsplit(self.page_url).path, preview.generation) < preview.generation:
+                send_reload(self)
+
+
+RELOAD = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
+
+
+def send_reload(client: Any) -> None:
+    """Tell one livereload client to reload; a browser that has just left its page is no error.
+
+    Its socket may close while the message is on its way: the failed write used to
+    print "Task exception was never retrieved" and a traceback in the terminal.
+    """
+    try:
+        sent = client.write_message(json.dumps(RELOAD))
+    except websocket.WebSocketClosedError:
+        return
+    sent.add_done_callback(lambda done: done.cancelled() or done.exception())
 
 
 def reload_browsers(which: Callable[[str | None], bool] = lambda url: True) -> None:
     """Tell every connected livereload client (whose page address ``which`` accepts) to reload the page."""
     for client in list(LiveReloadHandler.waiters):
         if which(getattr(client, "page_url", None)):
-            client.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": False})
+            send_reload(client)
 
 
 def shows_last_build(preview: Preview, url: str | None) -> bool:
@@ -298,6 +330,7 @@ class SiteHandler(web.RequestHandler):
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         """Send a response; HTML gets the livereload script (in memory only) before ``</head>``."""
         if content_type.startswith("text/html"):
+            self.preview.served[self.request.path] = self.preview.generation
             body = body.replace(b"</head>", self.preview.live_script() + b"</head>", 1)
         self.set_status(status)
         self.set_header("Content-Type", content_type)
@@ -307,7 +340,7 @@ class SiteHandler(web.RequestHandler):
 def make_app(preview: Preview) -> web.Application:
     """The tornado application: livereload's socket and script, then the site."""
     return web.Application([
-        (r"/livereload", PageReloadHandler),
+        (r"/livereload", PageReloadHandler, {"preview": preview}),
         (r"/livereload\.js", LiveReloadJSHandler),
         (r"(.*)", SiteHandler, {"preview": preview}),
     ], log_function=lambda handler: None)  # the terminal is for build results, not requests

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import re
@@ -18,13 +19,14 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
-from tornado import httpclient, httpserver, netutil
+from livereload.handlers import LiveReloadHandler
+from tornado import httpclient, httpserver, netutil, websocket
 
 from helpers import ELECTIVE, ROOT, SITE_YAML, free_port, make_catalog
 from site_gen import routes
 from site_gen.pipeline import BuildOptions, BuildResult
 from site_gen.problems import Problem
-from site_gen.serve import DiskBuilds, Preview, error_page, make_app, rebuild, serve, served_base_path, start_live, update_live, watched_state
+from site_gen.serve import DiskBuilds, Preview, error_page, make_app, rebuild, reload_browsers, serve, served_base_path, start_live, update_live, watched_state
 
 BROKEN_ELECTIVE = ELECTIVE.replace("countries: [CN]", "countries: [XX]")
 
@@ -209,6 +211,76 @@ def test_a_deleted_or_renamed_entry_is_not_found_before_the_background_build_rem
     assert fetch(preview, "/catalog/electives/renamed/")[0] == 200
     assert fetch(preview, "/catalog/search/")[0] == 200, "the search page still comes from the output folder"
     assert fetch(preview, "/catalog/404.html")[0] == 200
+
+
+def test_a_browser_whose_page_was_served_before_the_latest_change_reloads_when_it_connects(tmp_path: Path) -> None:
+    """A reload sent while the browser loads the page reaches no socket: the next connection must catch up."""
+    content = make_catalog(tmp_path, {})
+    preview = Preview(BuildOptions(content, tmp_path / "_site"), port=8000)
+    rebuild(preview)
+    start_live(preview)
+    page = "/catalog/electives/surgery/"
+
+    async def first_message_after_info(port: int) -> dict[str, object]:
+        """Connect as livereload.js does; the message that answers its "info" (a second "hello" when there is nothing to do)."""
+        socket_ = await websocket.websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+        try:
+            hello = json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]})
+            await socket_.write_message(hello)
+            assert json.loads(await socket_.read_message() or "{}")["command"] == "hello"
+            await socket_.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{port}{page}", "plugins": {}}))
+            await socket_.write_message(hello)
+            return json.loads(await socket_.read_message() or "{}")
+        finally:
+            socket_.close()
+
+    async def scenario() -> list[str]:
+        sockets = netutil.bind_sockets(0, "127.0.0.1")
+        port = sockets[0].getsockname()[1]
+        server = httpserver.HTTPServer(make_app(preview))
+        server.add_sockets(sockets)
+        client = httpclient.AsyncHTTPClient()
+        try:
+            await client.fetch(f"http://127.0.0.1:{port}{page}")
+            edit(content / "electives/surgery.md", ELECTIVE.replace("Body of the elective.", "Saved while the page loaded."))
+            update_live(preview, {content / "electives/surgery.md"})
+            stale = await first_message_after_info(port)
+            await client.fetch(f"http://127.0.0.1:{port}{page}")
+            fresh = await first_message_after_info(port)
+        finally:
+            server.stop()
+        return [str(stale["command"]), str(fresh["command"])]
+
+    assert asyncio.run(scenario()) == ["reload", "hello"]
+
+
+def test_a_browser_leaving_its_page_as_the_reload_is_sent_prints_no_traceback() -> None:
+    """The socket of a page being left closes under the reload message: that is no error worth a traceback."""
+    class Leaving:
+        page_url = None
+
+        def write_message(self, message: str) -> asyncio.Future[None]:
+            async def closed() -> None:
+                raise websocket.WebSocketClosedError()
+            return asyncio.ensure_future(closed())
+
+        def send_message(self, message: dict[str, object]) -> None:  # (as livereload's handler does)
+            self.write_message(json.dumps(message))
+
+    async def reload_then_collect() -> list[str]:
+        reported: list[str] = []
+        asyncio.get_running_loop().set_exception_handler(lambda loop, context: reported.append(context["message"]))
+        leaving = Leaving()
+        LiveReloadHandler.waiters.add(leaving)
+        try:
+            reload_browsers()
+            await asyncio.sleep(0.01)
+        finally:
+            LiveReloadHandler.waiters.discard(leaving)
+        gc.collect()
+        return reported
+
+    assert asyncio.run(reload_then_collect()) == []
 
 
 def wait_until(condition: Callable[[], bool], what: str, server: Server, seconds: float = 15) -> None:
