@@ -37,7 +37,7 @@ from tornado import httpserver, ioloop, netutil, web, websocket
 
 from . import parallel, urls
 from .cache import BuildCache
-from .cli import EXIT_OK, EXIT_USAGE
+from .cli import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .errors import describe_error
 from .live import LiveSite
 from .output import recover_output, refuse_dangerous_output
@@ -553,8 +553,9 @@ def serve(args: argparse.Namespace) -> int:
         gc.freeze()  # the catalog lives as long as the server: keep it out of every garbage collection
         asyncio.run(_serve_forever(preview, args.host, sockets))
         print("stopped", flush=True)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # (exit 130 as every command ended by Ctrl+C; SIGTERM is a plain stop)
         print("stopped", flush=True)
+        return EXIT_INTERRUPTED
     except OSError as error:
         print(f"error: cannot serve on {args.host}:{args.port}: {error.strerror or error}", flush=True)
         return EXIT_USAGE

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -417,8 +418,17 @@ def test_ctrl_c_during_the_first_build_stops_quietly(tmp_path: Path, catalog: Pa
         raise KeyboardInterrupt
     monkeypatch.setattr("site_gen.serve.rebuild", interrupted)
     args = argparse.Namespace(content=catalog, output=tmp_path / "_site", base_url=None, port=free_port(), host="127.0.0.1")
-    assert serve(args) == 0
+    assert serve(args) == 130
     assert capsys.readouterr().out == "stopped\n"
+
+
+def test_ctrl_c_stops_the_server_with_one_line_and_exit_130(server: Server, tmp_path: Path) -> None:
+    server.wait_for("/catalog/", lambda status, body: status == 200)
+    site = sorted(path.relative_to(tmp_path) for path in (tmp_path / "_site").rglob("*"))
+    server.process.send_signal(signal.SIGINT)
+    assert server.process.wait(timeout=15) == 130
+    assert server.output().splitlines()[-1] == "stopped" and "Traceback" not in server.output()
+    assert sorted(path.relative_to(tmp_path) for path in (tmp_path / "_site").rglob("*")) == site, "the output folder is left as it was"
 
 
 def half_written_build(options: BuildOptions, cache: object, sender: object) -> None:
