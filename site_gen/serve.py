@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
+from jinja2 import TemplateSyntaxError
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import httpserver, ioloop, netutil, web, websocket
 
@@ -104,7 +105,13 @@ def served_base_path(result: BuildResult, options: BuildOptions) -> str | None:
 
 
 def _report_failure(preview: Preview, error: Exception) -> None:
-    traceback.print_exc()
+    """Record and print one line for the error; a traceback only when that line may not say where it is.
+
+    A template's syntax error is its file, line and message: the traceback above it
+    (twenty lines of jinja2 and the server) buried that line in the terminal.
+    """
+    if not isinstance(error, TemplateSyntaxError):
+        traceback.print_exc()
     preview.problems = [describe_error(error)]
     print(preview.problems[0], flush=True)
 

@@ -367,7 +367,8 @@ def test_a_broken_template_becomes_an_error_page_not_a_crash(tmp_path: Path, cap
     page = error_page(preview).decode()
     assert "unexpected &#x27;&lt;&#x27;" in page and "'<'" not in page
     assert (tmp_path / "_site/electives/surgery/index.html").is_file(), "the last good site stays"
-    assert problem in capsys.readouterr().out
+    printed = capsys.readouterr()
+    assert problem in printed.out and "Traceback" not in printed.out + printed.err, "one line says where the mistake is"
 
 
 @pytest.mark.parametrize(("relative", "is_watched"), [
