@@ -47,6 +47,7 @@ from .problems import format_text
 
 POLL_MILLISECONDS = 250  # without inotify
 SETTLE_SECONDS = 0.01  # an editor's save is several events: take them together
+PROBLEM_GRACE_SECONDS = 0.5  # problems are shown once no further save comes this long after (a save may be seen half-written)
 BACKGROUND_NICENESS = 10
 DISK_BUILD_DELAY_SECONDS = 1.0
 PAUSE_SECONDS = 0.5  # a running background build holds still this long after an edit: the reload gets both cores  # let the reloaded page render before the full build takes the cores
@@ -86,6 +87,7 @@ class Preview:
     cache: BuildCache | None = None
     live: LiveSite | None = None
     generation: int = 0  # changes seen so far
+    report: str = ""  # the problems of the latest update, as printed
     served: dict[str, int] = field(default_factory=dict)  # the generation each page address was last served at
 
     def live_script(self) -> bytes:
@@ -143,8 +145,12 @@ def start_live(preview: Preview) -> None:
 
 
 def update_live(preview: Preview, changed: set[Path]) -> bool:
-    """Bring the live site up to date with ``changed`` files; True when its content is free of problems."""
+    """Bring the live site up to date with ``changed`` files; True when its content is free of problems.
+
+    Problems are kept in ``preview.report`` for the caller to print (or not, when the file changes again at once).
+    """
     preview.generation += 1
+    preview.report = ""
     live = preview.live
     if live is None:
         start_live(preview)
@@ -160,7 +166,7 @@ def update_live(preview: Preview, changed: set[Path]) -> bool:
     preview.base_path = live.base_path or preview.base_path
     preview.problems = [str(problem) for problem in problems]
     if problems:
-        print(format_text(problems), end="", flush=True)
+        preview.report = format_text(problems)
     else:
         print(f"updated in {1000 * (time.monotonic() - started):.0f} ms", flush=True)
     return not problems
@@ -510,16 +516,30 @@ async def _serve_forever(preview: Preview, host: str, sockets: list[Any]) -> Non
     disk = DiskBuilds(preview)
     pending: set[Path] = set()
     loop = ioloop.IOLoop.current()
+    held: object | None = None  # the problems of the latest update, until shown
 
     def settle() -> None:
+        nonlocal held
         changed = set(pending)
         pending.clear()
         if update_live(preview, changed):
             disk.static_changed |= any(_is_under(path, preview.options.static_dir) for path in changed)
             disk.schedule()
+            reload_browsers()
+        else:  # An editor writing in place is seen first with an empty or half-written file: wait for the rest.
+            held = loop.call_later(PROBLEM_GRACE_SECONDS, show_problems)
+
+    def show_problems() -> None:
+        nonlocal held
+        held = None
+        print(preview.report, end="", flush=True)
         reload_browsers()
 
     def notify(paths: set[Path]) -> None:
+        nonlocal held
+        if held is not None:
+            loop.remove_timeout(held)
+            held = None
         if not pending:
             disk.pause()
             loop.call_later(SETTLE_SECONDS, settle)

@@ -162,6 +162,19 @@ def test_an_editor_that_keeps_backups_does_not_break_the_preview(server: Server,
     assert "problem" not in server.output()
 
 
+def test_a_save_seen_half_written_prints_no_problem(server: Server, catalog: Path) -> None:
+    """Editors that write in place empty the file, then write it: only the saved text counts."""
+    page = "/catalog/electives/surgery/"
+    server.wait_for(page, lambda status, body: status == 200)
+    with (catalog / "electives/surgery.md").open("w", encoding="utf-8") as saving:
+        saving.flush()  # (the file is empty now)
+        time.sleep(0.05)
+        saving.write(ELECTIVE.replace("Body of the elective.", "Written in place."))
+    server.wait_for(page, lambda status, body: status == 200 and "Written in place." in body, seconds=10)
+    time.sleep(1)  # longer than the grace the problems of the empty file would have been shown after
+    assert "empty" not in server.output() and "problem" not in server.output()
+
+
 def test_a_long_listings_cards_are_served_as_json_and_follow_edits(tmp_path: Path) -> None:
     """More electives than fit one page: the filter's data file comes from the live site, as the pages do."""
     count = routes.PAGE_SIZE + 1
