@@ -100,6 +100,21 @@ def test_project_links_to_partners_countries_and_back(tmp_path: Path) -> None:
     assert page.select_one("dl.entry-facts a[href='/catalog/topics/maternal-health/']")
 
 
+@pytest.mark.parametrize(("dates", "facts"), [
+    ("start: 2020\nend: 2020", [("Year", "2020")]),
+    ("start: 2026-03-01\nend: 2026-03-01", [("Date", "1 March 2026")]),
+    ("start: 2020\nend: 2024", [("Start", "2020"), ("End", "2024")]),
+    ("start: 2020\nend: 2020-06-30", [("Start", "2020"), ("End", "30 June 2020")]),
+    ("start: 2020", [("Start", "2020")]),
+    ("end: 2020", [("End", "2020")]),
+])
+def test_project_period_names_a_single_year_or_day_once(tmp_path: Path, dates: str, facts: list[tuple[str, str]]) -> None:
+    page = entry_page(tmp_path, "projects", "needs", {"projects/needs.md": PROJECT.replace("status: active", f"status: active\n{dates}")})
+    terms = [dt.get_text(strip=True) for dt in page.select("dl.entry-facts dt")]
+    assert [term for term in terms if term in {"Start", "End", "Year", "Date"}] == [term for term, _ in facts]
+    assert [fact(page, term) for term, _ in facts] == [text for _, text in facts]
+
+
 def _elective(slug: str, country: str, tags: str) -> tuple[str, str]:
     text = ELECTIVE.replace("title: Surgery Elective", f"title: Elective {slug}").replace("countries: [CN]", f"countries: [{country}]")
     return f"electives/{slug}.md", text.replace("host: riverside\n", "").replace("deadline:", f"tags: [{tags}]\ndeadline:")
