@@ -96,6 +96,14 @@ def build_facets(collection: str, items: Iterable[Item[Entry]]) -> tuple[Facet, 
     return tuple(facets)
 
 
+def choosable(facets: Iterable[Facet], total: int) -> tuple[Facet, ...]:
+    """The facets a filter offers: not one whose only value every item of the listing has (choosing it changes nothing).
+
+    Its static pages are still written: a body may link to one.
+    """
+    return tuple(facet for facet in facets if not (len(facet.values) == 1 and len(facet.values[0].items) == total))
+
+
 def elective_order(item: Item[Entry], today: date) -> tuple[int, int, str, str]:
     """Open electives by nearest deadline, then rolling admissions, then closed (latest first)."""
     state = humanize.deadline_state(item.meta, today)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from . import humanize, urls
 from .catalog import ENTRY_COLLECTIONS, Catalog, Item
 from .countries import country_name
-from .facets import Facet, FacetValue, build_facets, newest, sort_listing
+from .facets import Facet, FacetValue, build_facets, choosable, newest, sort_listing
 from .figures import headline_figures
 from .regions import placement
 from .schema import SEEKING, Entry
@@ -244,10 +244,11 @@ def _listing_routes(catalog: Catalog, collection: str, today: date) -> Iterator[
     title = COLLECTION_TITLES[collection]
     items = sort_listing(collection, catalog.collection(collection), today)
     facets = build_facets(collection, items)
+    offered = choosable(facets, len(items))
     pages = split_pages(items)
     paged = len(pages) > 1  # the filter script then fetches the cards' facet values, and the cards it shows a page at a time
     yield from numbered_routes(lambda number: urls.listing_page(collection, number), pages, "listing.html", {
-        "title": title, "description": f"{title} of {catalog.site.title}", "collection": collection, "facets": facets,
+        "title": title, "description": f"{title} of {catalog.site.title}", "collection": collection, "facets": offered,
         "current": None, "matched": len(items), "total": len(items), "noun": COLLECTION_NOUNS[collection],
         "cards_data": urls.cards_data(collection) if paged else None, "cards_folder": urls.cards_folder(collection), "page_size": len(pages[0]),
     }, "items", urls.listing_page_by_number(collection, 1))
@@ -257,7 +258,7 @@ def _listing_routes(catalog: Catalog, collection: str, today: date) -> Iterator[
             yield Route(urls.cards_page(collection, number), "cards-page.json", {"items": page})
     for facet in facets:
         for value in facet.values:
-            yield from _facet_routes(catalog, collection, facets, facet, value, len(items))
+            yield from _facet_routes(catalog, collection, offered, facet, value, len(items))
 
 
 def _facet_routes(catalog: Catalog, collection: str, facets: tuple[Facet, ...], facet: Facet, value: FacetValue, total: int) -> Iterator[Route]:

@@ -322,14 +322,27 @@ def search_facets(catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
 
     Only values some entry has: "Electives (0)" in a catalog without electives could never match.
     Both deadline states stay while there are electives (a deadline closes in the visitor's browser).
+    Nor a single value every entry has (only electives, all in Rwanda): a filter that cannot narrow the results.
     """
     categories = {item.meta.category for item in catalog.electives}
-    return {
+    facets = {
         "collection": [(name, name.capitalize()) for name in COLLECTIONS if catalog.collection(name)],
         "category": [(name, humanize.label(name)) for name in CATEGORIES if name in categories],
         "country": sorted(((code, country_name(code)) for code in catalog.by_country), key=lambda option: (humanize.sort_key(option[1]), option[0])),
         "deadline": [("open", "Open for applications"), ("closed", "Closed")] if catalog.electives else [],
     }
+    return {name: [] if len(options) == 1 and _everyone_has(catalog, name, options[0][0]) else options for name, options in facets.items()}
+
+
+def _everyone_has(catalog: Catalog, facet: str, value: str) -> bool:
+    """Whether every published entry has this value of a search filter (as search-core.js matches it)."""
+    def has(item: Item[Entry]) -> bool:
+        if facet == "collection":
+            return item.collection == value
+        if facet == "category":
+            return isinstance(item.meta, Elective) and item.meta.category == value
+        return facet == "country" and value in countries_of(item)
+    return all(has(item) for item in catalog.published)
 
 
 def _json_bytes(value: Any) -> bytes:

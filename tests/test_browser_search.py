@@ -491,9 +491,7 @@ def test_filters_offer_only_what_the_catalog_holds_and_an_empty_catalog_says_the
     with serve_folder(tmp_path / "one" / "_site") as url:
         open_search(page, url, "?category=clinical")
         expect(page.locator("#search-status")).to_have_text("Type words to search 1 entry.")
-        assert page.locator("#search-collection option").all_inner_texts() == ["All types", "Projects (1)"]
-        expect(page.locator("#search-category")).to_have_count(0)
-        expect(page.locator("#search-deadline")).to_have_count(0)
+        expect(page.locator("#search-form fieldset")).to_have_count(0)  # "Projects (1)", "China (1)": nothing to narrow
         page.locator("#search-page-q").fill("needs")
         expect(page.locator("#search-status")).to_contain_text("1 result for “needs”")
         assert "category" not in page.url
@@ -517,3 +515,22 @@ def test_a_result_in_many_countries_names_the_first_five_as_cards_do(page: Page,
             "Project · Research · Active · China · Rwanda · Ghana · Peru · France and 3 more countries")
         open_search(page, url, "?q=japan")
         expect(page.locator("#search-results .match-note").first).to_have_text("Matches “japan” in its location.")
+
+
+def test_a_search_filter_whose_one_value_every_entry_has_is_left_out(page: Page, tmp_path: Path) -> None:
+    """A catalog of clinical electives only offered "Type: Electives" and "Category: Clinical", choices that change nothing;
+    a country filter with one value stays while some entry is elsewhere, and a link's ?collection= is ignored."""
+    surgery = MINIMAL_FILES["electives/surgery.md"].replace("host: riverside\n", "")
+    paris = surgery.replace("title: Surgery Elective", "title: Paris Elective").replace("countries: [CN]", "countries: [FR]")
+    electives = {"partners/riverside.md": None, "projects/needs.md": None, "pages/about.md": None,
+                 "electives/surgery.md": surgery, "electives/paris.md": paris}
+    content = make_catalog(tmp_path, electives)
+    assert run_cli("build", "--content", content, "--output", tmp_path / "_site").code == 0
+    with serve_folder(tmp_path / "_site") as url:
+        open_search(page, url, "?collection=projects&country=FR")
+        expect(page.locator("#search-status")).to_contain_text("1 entry")
+        assert page.locator("#search-form select").evaluate_all("all => all.map(select => select.name)") == ["country", "deadline"]
+        assert page.locator("#search-country option").all_inner_texts() == ["All countries", "China (1)", "France (1)"]
+        page.locator("#search-page-q").fill("elective")
+        expect(page.locator("#search-status")).to_contain_text("1 result for “elective”")
+        assert "collection" not in page.url

@@ -356,3 +356,19 @@ def test_inline_lists_have_no_space_before_their_commas(built_site: Path) -> Non
     lists = [found for path in built_site.rglob("*.html") for found in re.findall(r'<ul class="inline-list">(.*?)</ul>', path.read_text(encoding="utf-8"), re.S)]
     assert len(lists) > 50 and any("collaborators" in found.lower() for found in lists)
     assert not [found for found in lists if re.search(r"</li>\s+<li", found)]
+
+
+def test_a_listing_filter_leaves_out_a_group_whose_one_value_every_entry_has(tmp_path: Path) -> None:
+    """Two projects, both active and both in China, offered "Status: Active (2)", "Region: Eastern Asia (2)" and
+    "Country: China (2)": choices that change nothing. Only their kinds differ; the static pages stay for links."""
+    other = PROJECT.replace("title: Needs Assessment", "title: Training").replace("kind: research", "kind: capacity-building")
+    site = build(tmp_path / "two", {"projects/training.md": other})
+    listing = page(site, "projects/")
+    assert re.findall(r'<summary>([^<]+)</summary>', listing) == ["Kind"]
+    assert re.findall(r'name="([a-z]+)" value=', listing) == ["kind", "kind"]
+    assert "filter.js" in listing
+    assert card_links(page(site, "projects/by/status/active/")) == ["/catalog/projects/needs/", "/catalog/projects/training/"]
+    assert re.findall(r'<summary>([^<]+)</summary>', page(site, "projects/by/kind/research/")) == ["Kind"]
+    one = page(build(tmp_path / "one", {}), "projects/")
+    assert "<form" not in one.split("<main", 1)[1] and "filter.js" not in one
+    assert card_links(one) == ["/catalog/projects/needs/"]
