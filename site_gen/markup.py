@@ -22,6 +22,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension, TocTreeprocessor, slugify_unicode
 from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from . import html_repair, urls
@@ -183,6 +184,48 @@ class _BareUrlProcessor(InlineProcessor):
         return element, m.start(0), m.end(0)
 
 
+class _LinkTextLinks(Treeprocessor):
+    """A link inside a link's text becomes its text: ``[<https://a.org>](https://b.org)`` links to b.org, reading "https://a.org".
+
+    Python-Markdown's ``<address>`` and ``<mail>`` patterns make a link there (the bare-address
+    pattern is kept out by its ``ANCESTOR_EXCLUDES``; theirs cannot be, or the raw-HTML pattern
+    takes ``<https://a.org>`` for a tag, which the sanitiser drops with its text). HTML has no
+    link in a link: the sanitiser split it into an empty link, which has no name, beside the inner one.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        for link in [link for link in root.iter("a") if link.find(".//a") is not None]:
+            _unwrap_links(link)
+
+
+def _unwrap_links(parent: etree.Element) -> None:
+    """Replace every ``a`` element under ``parent`` with its content (text, elements and tail kept in order)."""
+    index = 0
+    while index < len(parent):
+        child = parent[index]
+        if child.tag != "a":
+            _unwrap_links(child)
+            index += 1
+            continue
+        parent.remove(child)
+        pieces: list[etree.Element] = list(child)
+        for offset, piece in enumerate(pieces):
+            parent.insert(index + offset, piece)
+        _append_text(parent, index, child.text or "")
+        _append_text(parent, index + len(pieces), child.tail or "")  # (the unwrapped elements are then looked at in turn)
+
+
+def _append_text(parent: etree.Element, index: int, text: str) -> None:
+    """Add ``text`` where the child at ``index`` begins: after the child before it, or at the start of ``parent``."""
+    if not text:
+        return
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+
+
 # Python-Markdown scans to the end of the text for the closing bracket or parenthesis
 # of every '[' and '(' it meets, so a few thousand unclosed brackets take minutes.
 # Link text and link targets longer than this are not links (CommonMark caps labels at 999).
@@ -236,6 +279,7 @@ class _CatalogExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
         _bound_link_scans(md)
         md.inlinePatterns.register(_BareUrlProcessor(_BARE_URL, md), "bare_url", 5)
+        md.treeprocessors.register(_LinkTextLinks(md), "link_text_links", 19)  # right after the inline patterns (20)
 
 
 def _keep_attribute(element: str, attribute: str, value: str) -> str | None:

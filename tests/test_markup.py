@@ -108,10 +108,18 @@ def test_a_bare_address_ends_before_markup_that_follows_it(markdown: str, html: 
     ("[https://who.int](https://who.int)", '<p><a rel="noopener" href="https://who.int">https://who.int</a></p>'),
     ("[see https://who.int/news](https://b.org)", '<p><a rel="noopener" href="https://b.org">see https://who.int/news</a></p>'),
     ("[**https://who.int**](https://who.int)", '<p><a rel="noopener" href="https://who.int"><strong>https://who.int</strong></a></p>'),
+    ("[<https://a.org>](https://b.org)", '<p><a rel="noopener" href="https://b.org">https://a.org</a></p>'),
+    ("[<me@a.org>](https://b.org)", '<p><a rel="noopener" href="https://b.org">me@a.org</a></p>'),
+    ("[<https://a.org>][r]\n\n[r]: https://b.org", '<p><a rel="noopener" href="https://b.org">https://a.org</a></p>'),
+    ("[a *b* <https://a.org> **c** d](https://b.org) e",
+     '<p><a rel="noopener" href="https://b.org">a <em>b</em> https://a.org <strong>c</strong> d</a> e</p>'),
+    ("[*<https://a.org>* and <https://c.org>](https://b.org)",
+     '<p><a rel="noopener" href="https://b.org"><em>https://a.org</em> and https://c.org</a></p>'),
+    ("<https://a.org> and [x](https://b.org)", '<p><a rel="noopener" href="https://a.org">https://a.org</a> and <a rel="noopener" href="https://b.org">x</a></p>'),
 ])
 def test_an_address_written_as_a_links_text_is_that_links_text(markdown: str, html: str) -> None:
     """The bare address inside made a link in the link, which the sanitiser split into empty links beside it
-    (links without a name, which a screen reader announces as just "link")."""
+    (links without a name, which a screen reader announces as just "link"); so did ``<address>`` and ``<mail>``."""
     assert_renders(markdown, html)
 
 
