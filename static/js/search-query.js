@@ -30,6 +30,11 @@
   // A + or - with a space after it is a plus sign or a dash, not lunr's + or -, which lunr gave to the
   // next word: "Global Surgery - Kenya", pasted from a title, left out every entry in Kenya.
   var DETACHED_SIGN = /(^|\s)[+-]+(?=\s|$)/g;
+  // A country's code that is one of lunr's stop words, where a visitor means the country: "US" and "U.S." (folded
+  // "us") are searched as "usa", the name site_gen/countries.py's SEARCH_ALIASES indexes for the United States. As
+  // "us" they said "too common" or, with no space after them, matched "use" (the index's "us" is its stem). The
+  // other such codes (IN, NO, IT, AT, BE, IS, MY, TO) are meant as words far more often, and stay stop words.
+  var COUNTRY_WORDS = new Map([['us', 'usa']]);
 
   /**
    * Text without a field's name that ends it with no word after it ("title:", "surgery title: "), on the way to
@@ -127,7 +132,7 @@
   function expandLastWord(lunr, query, groups) {
     var index = query.clauses.length - 1;
     var clause = query.clauses[index];
-    if (!clause || !isPlain(lunr, clause) || TOO_SHORT_FOR_PREFIX.test(clause.term) || clause.term.length > MAX_WORD_LENGTH) {
+    if (!clause || !isPlain(lunr, clause) || clause.country || TOO_SHORT_FOR_PREFIX.test(clause.term) || clause.term.length > MAX_WORD_LENGTH) {
       return;
     }
     var required = clause.presence === lunr.Query.presence.REQUIRED;
@@ -276,11 +281,27 @@
     return !WORD_CHARACTER.test(letters) || (letters.length < 2 && /^\*.*\*$/.test(clause.term));
   }
 
-  /** Parse folded query text into ``query`` (a lunr.Query), without the clauses that match every term (isEveryTerm). */
+  /**
+   * Parse folded query text into ``query`` (a lunr.Query), without the clauses that match every term (isEveryTerm),
+   * a country's code that is a stop word as the country's name (COUNTRY_WORDS).
+   */
   function parseInto(lunr, text, query) {
     new lunr.QueryParser(text, query).parse();
     query.clauses = query.clauses.filter(function (clause) { return !isEveryTerm(clause); });
+    query.clauses.forEach(function (clause) { useCountryWord(lunr, clause); });
     return query;
+  }
+
+  /**
+   * A word of COUNTRY_WORDS ("us", not "us*" or "us~1") as its country's name, marked ``country``: matched whole (not
+   * as the start of "usage" while it is typed) and not replaced by similar words ("use") when the catalog lacks it.
+   */
+  function useCountryWord(lunr, clause) {
+    var name = COUNTRY_WORDS.get(clause.term);
+    if (name && clause.usePipeline && !clause.editDistance && clause.wildcard === lunr.Query.wildcard.NONE) {
+      clause.term = name;
+      clause.country = true;
+    }
   }
 
   /** Fill a lunr.Query from folded query text that parses; ``groups`` receives expandLastWord's. */

@@ -28,11 +28,12 @@
   }
 
   /**
-   * Whether the similar-words retry may replace a clause: a word checked (isChecked) that is not a number.
+   * Whether the similar-words retry may replace a clause: a word checked (isChecked) that is not a number, nor a
+   * country's code searched as its name ("US": usa, whose similar words would be "use").
    * A number is no misspelt word: "2015" listed the entries of 2016, 2012 and 2025 as "similar words".
    */
   function isRetried(lunr, clause, quoted) {
-    return isChecked(lunr, clause, quoted) && !/^\p{N}+$/u.test(clause.term);
+    return isChecked(lunr, clause, quoted) && !clause.country && !/^\p{N}+$/u.test(clause.term);
   }
 
   /** The index terms of the catalog's words one typo away from a word, sorted (stemmed as lunr stems a query). */

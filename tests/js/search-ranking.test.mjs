@@ -513,6 +513,31 @@ test('initials written with dots are searched as their word, and a "+" inside a 
   assert.equal(search.core.foldQuery('surgery.kenya e.g. 3.5 +kenya c++ title:+x'), 'surgery kenya eg  3 5 +kenya c  title:+x');
 });
 
+test('"US" and "U.S." are the United States, as "USA" is, whether a space follows or not', async () => {
+  // "US" listed the 25 entries that say "use" (the index's "us" is its stem), "us " and "U.S." said "too common".
+  const { core, lunr } = search;
+  const inUnitedStates = search.documents.filter((document) => (document.countries || []).includes('US')).map((document) => document.ref);
+  const usa = await refs(search, 'USA ');
+  assert.ok(inUnitedStates.length >= 5);
+  assert.deepEqual([...usa].sort(), [...inUnitedStates].sort());
+  for (const typed of ['US', 'us', 'US ', 'us ', 'U.S.', 'U.S. ', 'u.s', '+US ']) {
+    const outcome = await core.search(lunr, search.sharded(), typed);
+    assert.equal(outcome.common, false, typed);
+    assert.equal(outcome.similar, false, typed);
+    assert.deepEqual(outcome.hits.map((hit) => search.documents[Number(hit.ref)].ref), usa, typed);
+  }
+  assert.equal((await refs(search, 'surgery US ')).length, (await refs(search, 'surgery USA ')).length);
+  assert.deepEqual(await refs(search, '-us '), await refs(search, '-usa '));
+  // Where no entry has it, it is not replaced by similar words (the summaries have "use", none "USA").
+  assert.deepEqual(await core.search(lunr, search.sharded(), 'summary:US '), { hits: [], similar: false, common: false });
+  // "use" and "us*" are words as before; other codes that are stop words ("IN", "NO") stay too common.
+  assert.ok((await refs(search, 'use ')).some((ref) => !usa.includes(ref)));
+  assert.ok((await refs(search, 'us*')).length > usa.length);
+  for (const typed of ['IN ', 'no ', 'it ']) {
+    assert.equal((await core.search(lunr, search.sharded(), typed)).common, true, typed);
+  }
+});
+
 test('a word with "*" at its end also finds the word\'s stem, when the stem is no longer its start', async () => {
   // "nurse*" and "surgery*" found nothing: the index holds "nurs" and "surgeri".
   for (const [pattern, word] of [['nurse* ', 'nurses '], ['surgery* ', 'surgery '], ['+nurse* -norway ', '+nurse -norway ']]) {
