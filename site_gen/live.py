@@ -34,6 +34,11 @@ from .source import SITE_FILE, LoadResult, display_path, load_catalog_sources
 FROM_DISK = frozenset({urls.SEARCH, urls.NOT_FOUND})  # pages that name files of the last build on disk
 
 
+def _route_of(relative: str) -> str:
+    """The route of an output file's path (``electives/x/index.html`` -> ``electives/x/``)."""
+    return relative[: -len("index.html")] if relative.endswith("index.html") else relative
+
+
 @dataclass
 class LiveSite:
     """The latest state of the content, validated and linked, and the pages rendered from it so far."""
@@ -179,7 +184,7 @@ class LiveSite:
         if self.catalog is None or self._env is None:
             return None
         self._follow_the_date()
-        route = relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        route = _route_of(relative)
         if route in FROM_DISK:
             return None
         cached = self._pages.get(route)
@@ -208,7 +213,7 @@ class LiveSite:
 
     def shows_from_disk(self, relative: str) -> bool:
         """True when the page at ``relative`` is not a live page: it is the last build's file (the search page, 404s)."""
-        route = relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        route = _route_of(relative)
         return self.catalog is None or route in FROM_DISK or self._route(route) is None
 
     def is_gone(self, relative: str) -> bool:
@@ -220,7 +225,7 @@ class LiveSite:
         """
         if self.catalog is None:
             return False
-        route = relative[: -len("index.html")] if relative.endswith("index.html") else relative
+        route = _route_of(relative)
         is_page_or_cards = route == "" or route.endswith("/") or urls.is_cards_data(route)
         return is_page_or_cards and route not in FROM_DISK and self._route(route) is None
 

@@ -176,8 +176,6 @@ CHECKED_LINKS = ENTRY_LINKS | {"topics", "countries"}
 
 
 class _BareUrlProcessor(InlineProcessor):
-    ANCESTOR_EXCLUDES = ("a",)  # an address written as a link's text is that link's text: a link in a link is not HTML
-
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
         element = etree.Element("a", {"href": m.group(1)})
         element.text = m.group(1)
@@ -187,10 +185,10 @@ class _BareUrlProcessor(InlineProcessor):
 class _LinkTextLinks(Treeprocessor):
     """A link inside a link's text becomes its text: ``[<https://a.org>](https://b.org)`` links to b.org, reading "https://a.org".
 
-    Python-Markdown's ``<address>`` and ``<mail>`` patterns make a link there (the bare-address
-    pattern is kept out by its ``ANCESTOR_EXCLUDES``; theirs cannot be, or the raw-HTML pattern
-    takes ``<https://a.org>`` for a tag, which the sanitiser drops with its text). HTML has no
-    link in a link: the sanitiser split it into an empty link, which has no name, beside the inner one.
+    Python-Markdown's ``<address>`` and ``<mail>`` patterns and the bare-address one make a link
+    there (``ANCESTOR_EXCLUDES`` cannot keep the first two out: the raw-HTML pattern would then
+    take ``<https://a.org>`` for a tag, which the sanitiser drops with its text). HTML has no link
+    in a link: the sanitiser split it into an empty link, which has no name, beside the inner one.
     """
 
     def run(self, root: etree.Element) -> None:

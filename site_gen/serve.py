@@ -44,6 +44,7 @@ from .live import LiveSite
 from .output import recover_output, refuse_dangerous_output
 from .pipeline import BuildOptions, BuildResult, build, load_catalog
 from .problems import format_text
+from .source import is_editor_leftover
 
 POLL_MILLISECONDS = 250  # without inotify
 SETTLE_SECONDS = 0.01  # an editor's save is several events: take them together
@@ -175,8 +176,7 @@ def update_live(preview: Preview, changed: set[Path]) -> bool:
 def _is_watched(path: Path, folder: Path, output: Path) -> bool:
     """Skip hidden files and folders (build staging too), editor backups and auto-saves, and the output itself."""
     hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-    leftover = path.name.endswith(("~", ".swp")) or (path.name.startswith("#") and path.name.endswith("#"))
-    return not hidden and not leftover and not path.resolve().is_relative_to(output)
+    return not hidden and not is_editor_leftover(path.name) and not path.resolve().is_relative_to(output)
 
 
 def watched_state(folders: list[Path], output: Path) -> dict[str, tuple[int, int]]:

@@ -170,14 +170,18 @@ def _discover_collection(folder: Path, real_root: Path, root: Path, problems: li
     return found
 
 
-def _is_ignored(name: str) -> bool:
-    """Templates (``_x``), hidden files, and what editors leave beside a saved file.
+def is_editor_leftover(name: str) -> bool:
+    """What editors leave beside a saved file: a backup ``surgery.md~`` (Emacs, gedit, Kate), an Emacs
+    auto-save ``#surgery.md#``, a vim swap file ``.swp``.
 
-    Emacs, gedit and Kate keep a backup ``surgery.md~`` after a save and Emacs an
-    auto-save ``#surgery.md#`` while editing: refused as "not a Markdown file", they
-    broke the preview (and a local build) from the first save on.
+    Refused as "not a Markdown file", they broke the preview (and a local build) from the first save on.
     """
-    return name.startswith(("_", ".")) or name.endswith("~") or (name.startswith("#") and name.endswith("#"))
+    return name.endswith(("~", ".swp")) or (name.startswith("#") and name.endswith("#"))
+
+
+def _is_ignored(name: str) -> bool:
+    """Templates (``_x``), hidden files, and editors' leftovers."""
+    return name.startswith(("_", ".")) or is_editor_leftover(name)
 
 
 def _is_inside(path: Path, real_root: Path) -> bool:

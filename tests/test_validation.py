@@ -282,7 +282,7 @@ def test_ignored_files_are_not_read(tmp_path: Path) -> None:
 
 def test_editor_backups_and_auto_saves_are_not_read(tmp_path: Path) -> None:
     """An Emacs user's folder after a save: the backup and the auto-save file are not entries, nor mistakes."""
-    assert check(tmp_path, {"electives/surgery.md~": "not valid", "electives/#surgery.md#": "x", "site.yaml~": "y"}) == []
+    assert check(tmp_path, {"electives/surgery.md~": "not valid", "electives/#surgery.md#": "x", "site.yaml~": "y", "electives/surgery.md.swp": "z"}) == []
     assert check(tmp_path, {"electives/surgery.txt": "x"}) == ["content/electives/surgery.txt:1: 'surgery.txt' is not a Markdown file — entries are named <slug>.md"]
 
 
