@@ -24,6 +24,7 @@ SITE_FILE = "site.yaml"
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 20_000
 MAX_DEPTH = 20
+_TOO_DEEP = f"front matter is nested too deeply (more than {MAX_DEPTH} levels)"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STANDARD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
@@ -407,6 +408,8 @@ def parse_yaml_tree(text: str, first_line: int, repeated: list[tuple[int, str]])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
+        if "maximum nesting depth" in (error.problem or ""):  # (libyaml's own limit, met while it scans ahead of our check)
+            raise YamlProblem(line, _TOO_DEEP) from None
         found = explain_yaml_mistake(text.split("\n")[: (mark.line if mark else 0) + 1])
         if found is not None:
             raise YamlProblem(first_line + found[0], found[1]) from None
@@ -439,7 +442,7 @@ class _TreeBuilder:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self._check_tag(event)
             if len(self._stack) >= MAX_DEPTH:
-                raise YamlProblem(self._line(event), f"front matter is nested too deeply (more than {MAX_DEPTH} levels)")
+                raise YamlProblem(self._line(event), _TOO_DEEP)
             path = self._child_path(event)
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             self._stack.append((container, path, event.anchor, 1))
