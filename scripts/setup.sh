@@ -2,7 +2,7 @@
 # Set up everything the catalog generator needs, from the project's own files.
 # Idempotent: re-running it only installs what is missing.
 #   - Debian packages for the browser and HTML-validator tests (when run as root)
-#   - a virtual environment in .venv with the package and its test extra
+#   - a virtual environment in .venv with the package and its test extra, at the versions of constraints.txt
 #   - front-end packages from package-lock.json (npm ci)
 # With --build-only (the deploy workflow): no Debian packages, no test extra and no
 # devDependencies, only what `build.py check` and `build.py build` use.
@@ -38,10 +38,10 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 # The stamps name what was installed, so a full set-up after --build-only adds the rest.
-stamp=.venv/.installed-$kind-$(sha256sum pyproject.toml | cut -c1-16)
+stamp=.venv/.installed-$kind-$(sha256sum pyproject.toml constraints.txt | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e "$pip_target"
+  .venv/bin/python -m pip install -q -c constraints.txt -e "$pip_target"
   touch "$stamp"
 fi
 

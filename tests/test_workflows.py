@@ -132,7 +132,7 @@ def installs_by_setup_step(workflow_name: str, tmp_path: Path) -> list[str]:
     project, stubs, log = tmp_path / "project", tmp_path / "bin", tmp_path / "log"
     (project / "scripts").mkdir(parents=True)
     stubs.mkdir()
-    for name in ("scripts/setup.sh", "pyproject.toml", "package-lock.json"):
+    for name in ("scripts/setup.sh", "pyproject.toml", "constraints.txt", "package-lock.json"):
         (project / name).write_bytes((ROOT / name).read_bytes())
     venv_python = 'mkdir -p .venv/bin && cp "$0.venv" .venv/bin/python && chmod +x .venv/bin/python'
     scripts = {"npm": stub("npm", "mkdir -p node_modules"), "apt-get": stub("apt-get"),
@@ -152,7 +152,7 @@ def installs_by_setup_step(workflow_name: str, tmp_path: Path) -> list[str]:
 def test_deploy_installs_only_what_building_needs(tmp_path: Path) -> None:
     """Deploying runs check and build: the test extra (Playwright, validators) and npm's devDependencies (axe-core, remark) are not installed."""
     installs = installs_by_setup_step("deploy.yml", tmp_path)
-    assert "pip -m pip install -q -e ." in installs
+    assert "pip -m pip install -q -c constraints.txt -e ." in installs, "the package at the pinned versions"
     assert not any("[test]" in line for line in installs)
     assert "npm ci --no-audit --no-fund --loglevel=error --omit=dev" in installs
     assert not any(line.startswith("apt-get") for line in installs)
@@ -162,7 +162,7 @@ def test_pull_request_installs_the_test_extra_and_dev_packages(tmp_path: Path) -
     installs = installs_by_setup_step("pull-request.yml", tmp_path)
     if os.getuid() == 0:
         assert any(line.startswith("apt-get install") for line in installs), "the browser tests' packages"
-    assert "pip -m pip install -q -e .[test]" in installs
+    assert "pip -m pip install -q -c constraints.txt -e .[test]" in installs, "the package and test extra at the pinned versions"
     assert "npm ci --no-audit --no-fund --loglevel=error" in installs
 
 
