@@ -27,7 +27,7 @@ from .memo import BodyRecord, SourceMemo
 from .pipeline import ENTRY_MODELS, BuildOptions, link_sources, link_targets, render_bodies
 from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
-from .routes import Route, entry_route, plan_routes
+from .routes import Route, entry_routes, plan_routes
 from .schema import Entry
 from .source import SITE_FILE, LoadResult, display_path, load_catalog_sources
 
@@ -200,7 +200,7 @@ class LiveSite:
         """An entry page straight from the catalog; any other page from the plan, followed only as far as needed."""
         item = self._entries.get(route)
         if item is not None:
-            return entry_route(item, self._bodies[item.key])
+            return next(entry_routes(item, self._bodies[item.key], self.catalog, self.today))
         if route in self._planned:
             return self._planned[route]
         if self._plan is None and self.catalog is not None:

@@ -163,7 +163,7 @@ def plan_routes(
     for collection in ENTRY_COLLECTIONS:
         yield from _listing_routes(catalog, collection, today)
     for item in catalog.published:
-        yield entry_route(item, bodies[item.key])
+        yield from entry_routes(item, bodies[item.key], catalog, today)
     yield Route(urls.COUNTRIES, "countries.html", {
         "title": "Countries", "description": f"Where {catalog.site.title} works, by region",
         "regions": countries_by_region(catalog), "map": world_view(), "map_counts": map_counts(catalog),
@@ -278,8 +278,22 @@ def _country_routes(code: str, items: tuple[Item[Entry], ...], today: date) -> I
     })
 
 
+def entry_routes(item: Item[Entry], body: Markup, catalog: Catalog, today: date) -> Iterator[Route]:
+    """The page of one published item; a partner's projects and electives continue on later pages when there are many.
+
+    A partner may host thousands of electives: its page shows the first ``PAGE_SIZE`` of
+    them, each collection sorted like its listing, and links ".../page/2/" and onwards.
+    """
+    route = entry_route(item, body)
+    if item.collection != "partners":
+        yield route
+        return
+    groups = by_collection(catalog.partner_links.get(item.slug, ()), today)
+    yield from grouped_routes(route.route, route.template, groups, route.context)
+
+
 def entry_route(item: Item[Entry], body: Markup) -> Route:
-    """The page of one published item."""
+    """The page of one published item (of a partner, without its projects and electives: see ``entry_routes``)."""
     context: dict[str, Any] = {
         "title": item.meta.title, "description": item.meta.summary, "item": item, "meta": item.meta, "body": body,
     }

@@ -21,7 +21,7 @@ def fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
 
 
-def _build_bundled(output: Path) -> Path:
+def build_bundled(output: Path) -> Path:
     """Build the bundled catalog under https://example.org/catalog/ at the fixed date."""
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = SOURCE_DATE_EPOCH
@@ -39,7 +39,7 @@ def _build_bundled(output: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled catalog built once under https://example.org/catalog/ (read-only for tests)."""
-    return _build_bundled(tmp_path_factory.mktemp("bundled") / "_site")
+    return build_bundled(tmp_path_factory.mktemp("bundled") / "_site")
 
 
 @pytest.fixture(scope="session")
@@ -48,6 +48,6 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     saved = routes.PAGE_SIZE
     routes.PAGE_SIZE = PAGED_SIZE
     try:
-        return _build_bundled(tmp_path_factory.mktemp("paged") / "_site")
+        return build_bundled(tmp_path_factory.mktemp("paged") / "_site")
     finally:
         routes.PAGE_SIZE = saved

@@ -24,7 +24,7 @@ def built_pages(output: Path) -> dict[str, bytes]:
     return pages
 
 
-@pytest.mark.parametrize("page_size", [None, 4], ids=["one page each", "split into pages"])
+@pytest.mark.parametrize("page_size", [None, 4, 2], ids=["one page each", "split into pages", "partners split too"])
 def test_every_live_page_is_the_built_page_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page_size: int | None) -> None:
     if page_size is not None:
         monkeypatch.setattr(routes, "PAGE_SIZE", page_size)
@@ -35,6 +35,8 @@ def test_every_live_page_is_the_built_page_byte_for_byte(tmp_path: Path, monkeyp
     live = LiveSite.open(options)
     pages = built_pages(options.output_dir)
     assert len(pages) > 150
+    partner_pages = [route for route in pages if route.startswith("partners/") and route.endswith("/page/2/") and "/by/" not in route]
+    assert bool(partner_pages) == (page_size == 2)  # (a partner's projects and electives, at two a page)
     cards = sorted(options.output_dir.glob("*/by/**/*.json"))
     later_pages = [path for path in options.output_dir.glob("*/by/page/*") if path.name != "1"]  # (page/1/ is an alias of the listing)
     assert len(cards) == (0 if page_size is None else 3 + len(later_pages) + 3)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PAGED_SIZE
-from site_gen import urls
+from conftest import PAGED_SIZE, build_bundled
+from test_html_validity import run_checker
+from site_gen import routes, urls
 from site_gen.routes import Group, Pager, numbered_routes, split_groups, split_pages
 
 CARD_LINK = re.compile(r'<li class="card[^"]*"[^>]*>\s*<h\d[^>]*><a href="([^"]+)"')
@@ -97,6 +98,56 @@ def test_the_pages_together_hold_the_whole_list_in_order(built_site: Path, paged
     assert len(whole) > PAGED_SIZE and len(routes) == -(-len(whole) // PAGED_SIZE)
     assert [link for share in shares for link in share] == whole
     assert all(len(share) == PAGED_SIZE for share in shares[:-1])
+
+
+PARTNER = "partners/kigali-hillside-teaching-hospital/"  # a bundled partner with four projects and electives
+PARTNER_PAGE_SIZE = 2  # (the bundled partners have at most four: fewer than ``PAGED_SIZE`` a page would split)
+
+
+@pytest.fixture(scope="module")
+def partner_paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled catalog built with two cards a page, so that partners' pages split too."""
+    saved = routes.PAGE_SIZE
+    routes.PAGE_SIZE = PARTNER_PAGE_SIZE
+    try:
+        return build_bundled(tmp_path_factory.mktemp("partners") / "_site")
+    finally:
+        routes.PAGE_SIZE = saved
+
+
+def linked_cards(html: str) -> list[str]:
+    """The cards of a partner page's projects and electives (not its related entries)."""
+    sections = re.findall(r'<section aria-labelledby="site-partner-[a-z]+">.*?</section>', html, re.S)
+    return [link for section in sections for link in CARD_LINK.findall(section)]
+
+
+def test_a_partner_shows_its_projects_and_electives_a_page_at_a_time(built_site: Path, partner_paged_site: Path) -> None:
+    """A partner may host thousands of electives: its page would weigh megabytes (5 MB for 6,000 cards)."""
+    site, size = partner_paged_site, PARTNER_PAGE_SIZE
+    whole = linked_cards(page(built_site, PARTNER))
+    routes_found = page_routes(site, PARTNER)
+    assert len(whole) > size and len(routes_found) == -(-len(whole) // size)
+    assert routes_found[1] == PARTNER + "page/2/"
+    shares = [linked_cards(page(site, route)) for route in routes_found]
+    assert [link for share in shares for link in share] == whole
+    assert all(len(share) == size for share in shares[:-1])
+    listed = [link for route in page_routes(built_site, "electives/") for link in CARD_LINK.findall(page(built_site, route))]
+    electives = [link for link in whole if "/electives/" in link]
+    assert len(electives) > 1 and electives == [link for link in listed if link in electives]  # in the listing's order
+    first, later = page(site, PARTNER), page(site, routes_found[1])
+    for part in ('class="entry-body"', 'class="related"', "application/ld+json", 'class="entry-facts"'):
+        assert part in first and part not in later, part
+    name = re.search(r"<h1>(.*?)</h1>", first).group(1)  # type: ignore[union-attr]
+    assert f"<title>{name}, page 2 of {len(routes_found)} · " in later and f"<h1>{name}</h1>" in later
+    assert f'<li><a href="{BASE}{PARTNER}">{name}</a></li>' in later  # the breadcrumb leads back to the partner
+    assert f"{size + 1} to {min(2 * size, len(whole))} of {len(whole)}</p>" in later
+    for html in (first, later):
+        assert re.search(r'<ul class="group-counts">\n<li><a href="[^"]*#site-partner-projects">\d+ projects?</a></li>', html)
+        assert f'<a href="{BASE}{PARTNER}page/2/"' in html and "data-pager" in html
+    assert "group-counts" not in page(built_site, PARTNER) and "data-pager" not in page(built_site, PARTNER)
+    alias = PAGE_ONE.fullmatch((site / PARTNER / "page/1/index.html").read_text(encoding="utf-8"))
+    assert alias is not None and alias["link"] == f"{BASE}{PARTNER}"
+    assert run_checker([site / route / "index.html" for route in routes_found]) == []  # the Nu HTML Checker
 
 
 def test_each_page_says_where_it_is(paged_site: Path) -> None:
