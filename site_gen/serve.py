@@ -59,6 +59,7 @@ _ERROR_PAGE = """<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'">
 <title>Build failed</title>
+<link rel="stylesheet" href="{base}static/style.css">
 </head>
 <body>
 <main>
@@ -260,7 +261,8 @@ def error_page(preview: Preview) -> bytes:
     """The page shown for every HTML request while the content has problems (all text escaped)."""
     items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in preview.problems)
     count = len(preview.problems)
-    text = _ERROR_PAGE.format(count=count, plural="" if count == 1 else "s", output=html.escape(str(preview.options.output_dir)), items=items)
+    text = _ERROR_PAGE.format(count=count, plural="" if count == 1 else "s", output=html.escape(str(preview.options.output_dir)), items=items,
+                              base=html.escape(preview.base_path))  # (the last good build's stylesheet, if there is one)
     return text.encode("utf-8")
 
 

@@ -335,6 +335,8 @@ def test_browser_reloads_itself_under_the_strict_csp_even_on_the_error_page(serv
             page.goto(page_url)
             connected_then(ELECTIVE.replace("Body of the elective.", "Seen without reloading by hand."), "Seen without reloading by hand.")
             connected_then(BROKEN_ELECTIVE, "The catalog has 1 problem")
+            styled = "() => [...document.styleSheets].some(sheet => sheet.href.endsWith('/catalog/static/style.css') && sheet.cssRules.length > 0)"
+            assert page.evaluate(styled), "the error page wears the site's stylesheet (the last good build's)"
             connected_then(ELECTIVE, "Body of the elective.")
         finally:
             browser.close()
