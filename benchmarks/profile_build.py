@@ -24,7 +24,7 @@ STAGES: dict[str, list[tuple[str, str]]] = {
     "Markdown + sanitise": [("markup.py", "render")],
     "templates (Jinja)": [("render.py", "render_route")],
     "search index": [("search.py", "*")],
-    "exports, feeds, sitemap": [("exports.py", "catalog_json"), ("exports.py", "catalog_csv"), ("feeds.py", "feed_xml"), ("feeds.py", "sitemap_xml")],
+    "exports, feeds, sitemap": [("exports.py", "catalog_json"), ("exports.py", "catalog_csv"), ("feeds.py", "feed_xml"), ("feeds.py", "sitemap_files")],
 }
 
 

@@ -13,6 +13,7 @@ from .schema import Entry
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 FEED_SIZE = 100
+SITEMAP_LIMIT = 50_000  # URLs in one sitemap file (sitemaps.org)
 
 
 def _xml(root: etree.Element) -> bytes:
@@ -20,12 +21,31 @@ def _xml(root: etree.Element) -> bytes:
     return etree.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def sitemap_xml(routes: Iterable[str], url_maker: urls.Urls, lastmod: dict[str, date]) -> bytes:
-    """List every HTML page by its absolute URL."""
+def sitemap_files(routes: Iterable[str], url_maker: urls.Urls, lastmod: dict[str, date]) -> list[tuple[str, bytes]]:
+    """``sitemap.xml`` listing every HTML page by its absolute URL, as (route, bytes).
+
+    The protocol allows ``SITEMAP_LIMIT`` URLs a file (search engines refuse a longer
+    one; a catalog of about 40,000 entries has more pages): past it, ``sitemap.xml``
+    is an index of ``sitemap-1.xml``, ``sitemap-2.xml``…, which hold the pages in order.
+    """
+    pages = [route for route in routes if route != urls.NOT_FOUND and (route == urls.HOME or route.endswith("/"))]  # (not data files)
+    if len(pages) <= SITEMAP_LIMIT:
+        return [(urls.SITEMAP, _urlset(pages, url_maker, lastmod))]
+    parts = [pages[start:start + SITEMAP_LIMIT] for start in range(0, len(pages), SITEMAP_LIMIT)]
+    names = [urls.sitemap_part(number) for number in range(1, len(parts) + 1)]
+    index = etree.Element("sitemapindex", {"xmlns": SITEMAP})
+    for name, part in zip(names, parts):
+        entry = etree.SubElement(index, "sitemap")
+        etree.SubElement(entry, "loc").text = url_maker.absolute(name)
+        dates = [lastmod[route] for route in part if route in lastmod]
+        if dates:
+            etree.SubElement(entry, "lastmod").text = max(dates).isoformat()
+    return [(urls.SITEMAP, _xml(index)), *((name, _urlset(part, url_maker, lastmod)) for name, part in zip(names, parts))]
+
+
+def _urlset(pages: list[str], url_maker: urls.Urls, lastmod: dict[str, date]) -> bytes:
     root = etree.Element("urlset", {"xmlns": SITEMAP})
-    for route in routes:
-        if route == urls.NOT_FOUND or not (route == urls.HOME or route.endswith("/")):  # (pages only, not data files)
-            continue
+    for route in pages:
         url = etree.SubElement(root, "url")
         etree.SubElement(url, "loc").text = url_maker.absolute(route)
         if route in lastmod:

@@ -22,7 +22,7 @@ from . import parallel, urls
 from .cache import BuildCache, FileStamp
 from .catalog import Catalog, Item
 from .exports import write_catalog_csv, write_catalog_json
-from .feeds import feed_xml, robots_txt, sitemap_xml
+from .feeds import feed_xml, robots_txt, sitemap_files
 from .freshness import Freshness, check_freshness
 from .link import cross_file_problems, link_catalog
 from .markup import CHECKED_LINKS, ENTRY_LINKS, LinkResolver, MarkdownRenderer, RenderRefused, page_keys
@@ -254,7 +254,7 @@ def site_files(
                 yield urls.output_file(route.route), render_route(env, replace(route, context={**route.context, "search": search.assets}))
         lastmod = {route.route: route.context["item"].meta.updated for route in routes
                    if route.context.get("item") is not None and route.context["item"].meta.updated is not None}
-        yield urls.SITEMAP, sitemap_xml([route.route for route in routes if route.findable], url_maker, lastmod)
+        yield from sitemap_files([route.route for route in routes if route.findable], url_maker, lastmod)
         yield urls.FEED, exports[urls.FEED]
         yield urls.ROBOTS, robots_txt(url_maker)
         yield urls.CATALOG_JSON, exports[urls.CATALOG_JSON]

@@ -65,6 +65,11 @@ def numbered_page_by_number(route: str, number: int) -> str:
     return f"{route}{PAGE_SEGMENT}/{number}/"
 
 
+def sitemap_part(number: int) -> str:
+    """Route of part ``number`` of a sitemap too long for one file (``SITEMAP`` is then their index)."""
+    return f"sitemap-{number}.xml"
+
+
 def cards_data(collection: str) -> str:
     """Route of the JSON file of the facet values of a long listing's cards, which its filter script fetches."""
     return f"{collection}/{FACET_SEGMENT}/cards.json"

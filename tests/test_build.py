@@ -15,8 +15,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from helpers import ELECTIVE, PAGE, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
-from site_gen import cli
+from helpers import BUNDLED_CONTENT, ELECTIVE, PAGE, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
+from site_gen import cli, feeds
 from site_gen.options import BuildOptions
 
 
@@ -168,6 +168,32 @@ def test_sitemap_and_feed_are_xml(tmp_path: Path) -> None:
     feed = ElementTree.parse(out / "feed.xml").getroot()
     assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
     assert "Sitemap: https://example.org/catalog/sitemap.xml" in (out / "robots.txt").read_text()
+
+
+def test_a_sitemap_too_long_for_one_file_becomes_an_index_of_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, built_site: Path,
+) -> None:
+    """Search engines refuse a sitemap of more than 50,000 URLs: a larger site (about 40,000 entries) gets an index."""
+    monkeypatch.setattr(feeds, "SITEMAP_LIMIT", 40)
+    out = tmp_path / "_site"
+    assert run_cli("build", "--content", BUNDLED_CONTENT, "--output", out, "--base-url", "https://example.org/catalog/").code == 0
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    whole = ElementTree.parse(built_site / "sitemap.xml").getroot()
+    assert whole.tag == f"{namespace}urlset" and len(whole) > 200
+    index = ElementTree.parse(out / "sitemap.xml").getroot()
+    assert index.tag == f"{namespace}sitemapindex"
+    parts = [entry.findtext(f"{namespace}loc") for entry in index]
+    assert parts == [f"https://example.org/catalog/sitemap-{number}.xml" for number in range(1, -(-len(whole) // 40) + 1)]
+    urls_in_parts = []
+    for number, entry in enumerate(index, start=1):
+        part = ElementTree.parse(out / f"sitemap-{number}.xml").getroot()
+        assert part.tag == f"{namespace}urlset" and 0 < len(part) <= 40
+        urls_in_parts += [(url.findtext(f"{namespace}loc"), url.findtext(f"{namespace}lastmod")) for url in part]
+        dates = [url.findtext(f"{namespace}lastmod") for url in part if url.find(f"{namespace}lastmod") is not None]
+        assert entry.findtext(f"{namespace}lastmod") == (max(dates) if dates else None)
+    assert urls_in_parts == [(url.findtext(f"{namespace}loc"), url.findtext(f"{namespace}lastmod")) for url in whole]  # in order, with dates
+    assert "Sitemap: https://example.org/catalog/sitemap.xml" in (out / "robots.txt").read_text()
+    assert not list(built_site.glob("sitemap-*"))
 
 
 def test_feed_is_newest_first_by_updated(tmp_path: Path) -> None:
