@@ -149,6 +149,19 @@ def installs_by_setup_step(workflow_name: str, tmp_path: Path) -> list[str]:
     return log.read_text(encoding="utf-8").splitlines()
 
 
+@pytest.mark.parametrize(("size", "warned"), [(10_000, False), (1_100_000_000, True)])
+def test_deploy_warns_when_the_site_is_larger_than_pages_publishes(tmp_path: Path, size: int, warned: bool) -> None:
+    """GitHub Pages publishes at most 1 GB: about 25,000 entries of the synthetic catalog."""
+    [step] = [step for step in steps(load(GITHUB / "workflows/deploy.yml")) if "du -sb _site" in step.get("run", "")]
+    (tmp_path / "_site").mkdir()
+    with (tmp_path / "_site/index.html").open("wb") as sparse:  # (a hole: the apparent size, no disk used)
+        sparse.truncate(size)
+    result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert ("::warning::" in result.stdout) == warned, result.stdout
+    assert f"The site is {size // 1048576} MiB" in result.stdout
+
+
 def test_deploy_installs_only_what_building_needs(tmp_path: Path) -> None:
     """Deploying runs check and build: the test extra (Playwright, validators) and npm's devDependencies (axe-core, remark) are not installed."""
     installs = installs_by_setup_step("deploy.yml", tmp_path)
