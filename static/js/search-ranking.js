@@ -5,11 +5,11 @@
 (function (root, factory) {
   'use strict';
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./search-phrases.js'), require('./search-query.js'));
+    module.exports = factory(require('./search-phrases.js'), require('./search-folding.js'), require('./search-query.js'));
   } else {
-    root.SearchRanking = factory(root.SearchPhrases, root.SearchQuery);
+    root.SearchRanking = factory(root.SearchPhrases, root.SearchFolding, root.SearchQuery);
   }
-}(typeof self !== 'undefined' ? self : this, function (Phrases, Query) {
+}(typeof self !== 'undefined' ? self : this, function (Phrases, Folding, Query) {
   'use strict';
 
   var isStopWord = Query.isStopWord;
@@ -33,14 +33,21 @@
   /**
    * The words of a query that count for ranking, each with the clauses buildQuery expands it into
    * (a pattern's terms, letters written without spaces in pairs, the last word while typing as a prefix and its
-   * American spellings, a typo's similar words): [{term, clauses}], one per distinct word as folded.
-   * Left out: excluded words (-word) and stop words, which the index does not hold.
+   * American spellings, a typo's similar words): {words: [{term, clauses}], one per distinct word as folded,
+   * pairs: [[word number, word number, distance]]}. Left out: excluded words (-word) and stop words, which the
+   * index does not hold. The clauses that match the word being typed as the start of a longer one are marked
+   * ``prefix``. ``pairs``: the words next to each other in the query (stop words between them counted, as a
+   * phrase counts them), which rankByWords looks for together in the hits.
    */
   function queryWords(lunr, fields, text, options) {
     var parsed = parseInto(lunr, text, new lunr.Query(fields)).clauses;
     var words = new Map();
+    var pairs = [];
+    var previous = null;
     parsed.forEach(function (clause, position) {
-      if (clause.presence === lunr.Query.presence.PROHIBITED || (clause.usePipeline && isStopWord(lunr, clause.term))) {
+      var stopWord = clause.usePipeline && isStopWord(lunr, clause.term);
+      if (clause.presence === lunr.Query.presence.PROHIBITED || stopWord) {
+        previous = stopWord ? previous : null;
         return;
       }
       var query = new lunr.Query(fields);
@@ -49,28 +56,47 @@
       limitEditDistances(query);
       usePatterns(lunr, query, options.patterns, []);
       if (options.typing && position === parsed.length - 1) {
+        var typed = query.clauses.length;
         expandLastWord(lunr, query, []);
+        query.clauses.slice(typed).forEach(function (form) {
+          form.partial = !form.usePipeline;
+        });
       }
       if (options.similar) {
         useSimilarTerms(lunr, query, options.similar);
       }
-      var word = words.get(clause.term) || { term: clause.term, clauses: [] };
+      var word = words.get(clause.term) || { term: clause.term, clauses: [], number: words.size };
       word.clauses = word.clauses.concat(query.clauses);
       words.set(clause.term, word);
+      if (previous && previous.number !== word.number && isPlainWord(lunr, clause) && isPlainWord(lunr, previous.clause) &&
+          clause.fields.join() === previous.clause.fields.join()) {
+        pairs.push([previous.number, word.number, position - previous.position]);
+      }
+      previous = { number: word.number, position: position, clause: clause };
     });
-    return Array.from(words.values());
+    return { words: Array.from(words.values()), pairs: pairs };
+  }
+
+  /** Whether a clause is a word as it is (not a pattern, a word~n or letters written without spaces, which are searched in pairs). */
+  function isPlainWord(lunr, clause) {
+    return clause.usePipeline && !clause.editDistance && clause.wildcard === lunr.Query.wildcard.NONE &&
+      Folding.splitUnspaced(clause.term) === clause.term;
   }
 
   /**
    * For each index term that some hit matched, the words that may have matched it, and in which
    * fields: Map term -> [[word number, fields]]. Each clause is expanded as lunr expands it (its
-   * pipeline, wildcards, edit distance), among the terms the hits matched.
+   * pipeline, wildcards, edit distance), among the terms the hits matched; ``wholeOnly`` leaves out
+   * the clauses marked ``prefix`` (queryWords).
    */
-  function wordsByTerm(lunr, pipeline, words, hits) {
+  function wordsByTerm(lunr, pipeline, words, hits, wholeOnly) {
     var matched = lunr.TokenSet.fromArray(Array.from(matchedTerms(hits)).sort());
     var byTerm = new Map();
     words.forEach(function (word, number) {
       word.clauses.forEach(function (clause) {
+        if (wholeOnly && clause.partial) {
+          return;
+        }
         var searched = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
         searched.forEach(function (term) {
           var tokens = lunr.TokenSet.fromClause(clause.editDistance ? { term: term, editDistance: clause.editDistance } : { term: term });
@@ -116,34 +142,78 @@
 
   /**
    * Rank hits by the query's words they match, and say which words some hit matched: {hits, matched}.
-   * Hits that match more of the words come first, then by lunr's score (its order kept among
+   * Hits that match more of the words come first, then those with more of the query's neighbouring
+   * words next to each other in a field whose word numbers the index keeps ("united states" in a title or
+   * a place, not "United Kingdom" and "member states"), then by lunr's score (its order kept among
    * equals). lunr adds up each word's score, so an entry with one common word in its title
    * outranked entries with every word in their topics and summary ("medical students"). A word
-   * counts once, when any of its expansions (queryWords) matched. This is the "words" rule of
-   * site search engines, stricter than Lucene's classic coord (score × share of words matched),
-   * which one common word in a title still overcame.
+   * counts once, when any of its expansions (queryWords) matched; the word being typed, when some hit
+   * has it whole, counts only where it is whole ("elective in peru": not "Perfume" beside "elective").
+   * This is the "words" rule of site search engines, stricter than Lucene's classic coord (score ×
+   * share of words matched), which one common word in a title still overcame, followed by their "proximity".
    */
   function rankByWords(lunr, source, text, options, hits) {
-    var words = queryWords(lunr, source.fields, text, options);
+    var query = queryWords(lunr, source.fields, text, options);
+    var words = query.words;
     var matched = new Set();
     if (!words.length || !hits.length) {
       return { hits: hits, matched: matched };
     }
     var byTerm = wordsByTerm(lunr, source.pipeline, words, hits);
     var found = new Uint8Array(words.length);
-    var counts = [];
+    var numbersOfHits = [];
     // With one word, only whether some hit matched it is wanted (a stop word being typed matches as a prefix too).
     for (var position = 0; position < hits.length && (words.length > 1 || !matched.size); position++) {
       var numbers = wordsOfHit(hits[position], byTerm, found);
       numbers.forEach(function (number) { matched.add(words[number].term); });
-      counts.push(numbers.length);
+      numbersOfHits.push(numbers);
     }
     if (words.length < 2) {
       return { hits: hits, matched: matched };
     }
+    var counts = wordCounts(lunr, source, words, hits, numbersOfHits);
+    var pairs = pairsTogether(source, words, query.pairs, hits, byTerm, counts);
     var order = hits.map(function (hit, position) { return position; });
-    order.sort(function (a, b) { return counts[b] - counts[a] || a - b; });
+    order.sort(function (a, b) { return counts[b] - counts[a] || pairs[b] - pairs[a] || a - b; });
     return { hits: order.map(function (position) { return hits[position]; }), matched: matched };
+  }
+
+  /**
+   * How many of the words each hit matched (``numbersOfHits``: wordsOfHit's, by hit), a word being typed that
+   * some hit has whole counted only where it is whole: "peru" is a word, not only the start of "perfume".
+   */
+  function wordCounts(lunr, source, words, hits, numbersOfHits) {
+    if (!words.some(function (word) { return word.clauses.some(function (clause) { return clause.partial; }); })) {
+      return numbersOfHits.map(function (numbers) { return numbers.length; });
+    }
+    var wholeByTerm = wordsByTerm(lunr, source.pipeline, words, hits, true);
+    var found = new Uint8Array(words.length);
+    var whole = hits.map(function (hit) { return wordsOfHit(hit, wholeByTerm, found); });
+    var isWhole = new Uint8Array(words.length);
+    whole.forEach(function (numbers) { numbers.forEach(function (number) { isWhole[number] = 1; }); });
+    return numbersOfHits.map(function (numbers, position) {
+      return numbers.filter(function (number) { return !isWhole[number] || whole[position].indexOf(number) !== -1; }).length;
+    });
+  }
+
+  /**
+   * For each hit with every word (``counts``), how many of the query's pairs of neighbouring words ([word, word,
+   * distance]) stand that far apart, in order, in one of its fields whose word numbers the index keeps (as a phrase
+   * is checked); 0 for the others. Among hits with some of the words, those with two of them together are not
+   * put first: "maternal health kenya" would list every entry on maternal health anywhere before the
+   * community health elective in Kenya.
+   */
+  function pairsTogether(source, words, pairs, hits, byTerm, counts) {
+    var fields = positionFields(source);
+    return hits.map(function (hit, position) {
+      if (!pairs.length || counts[position] < words.length) {
+        return 0;
+      }
+      var byField = fields.map(function (field) { return wordPositions(hit, byTerm, field, words.length); });
+      return pairs.filter(function (pair) {
+        return byField.some(function (positions) { return Phrases.together([0, pair[2]], [positions[pair[0]], positions[pair[1]]]); });
+      }).length;
+    });
   }
 
   /**

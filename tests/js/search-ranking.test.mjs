@@ -654,6 +654,36 @@ test('"maternal health kenya" puts the Kenyan trust whose programmes cover mater
   assert.ok(found.slice(0, 3).includes('electives/community-health-elective-kisumu'), found.slice(0, 4).join(', '));
 });
 
+// Queries of neighbouring words that are often together in a name: "United States", "medical students".
+const TOGETHER = ['united states ', 'medical students ', 'emergency medicine ', 'internal medicine ', 'public health ',
+  'maternal health ', 'community health ', 'global surgery ', 'teaching hospital ', 'medical stud'];
+
+for (const query of TOGETHER) {
+  test(`"${query}": of the entries with every word, those with the words together in a name, place or summary come first`, async () => {
+    // They were ranked by lunr's score alone: "emergency medicine" listed an elective with "Emergency" in its title and
+    // "medicine" in its topics before the emergency medicine rotations, "united states" could list "neonatal unit".
+    const { hits } = await search.core.search(search.lunr, search.sharded(), query);
+    const { together } = await search.core.search(search.lunr, search.sharded(), `"${query.trim()}${query.endsWith(' ') ? '"' : ''}`);
+    const words = query.trim().split(' ').map((word) => (word === 'stud' ? /^stud/ : search.core.fold(word).replace(/s$/, '')));
+    const every = hits.filter((hit) => words.every((word) => Object.keys(hit.matchData.metadata).some((term) =>
+      (word instanceof RegExp ? word.test(term) : term.startsWith(word.slice(0, 4))))));
+    const flags = every.map((hit) => (together.has(hit.ref) ? 1 : 0));
+    assert.ok(together.size > 0 && flags.includes(0), `${together.size} together, ${flags.length} with every word`);
+    assert.deepEqual(flags, [...flags].sort((a, b) => b - a), every.map((hit) => search.documents[Number(hit.ref)].ref).join(', '));
+  });
+}
+
+test('"elective in peru" lists the entries in Peru before one whose body has "per" beside "elective"', async () => {
+  // While "peru" is typed it also matches as a prefix and as the stem "per"; counted as the word itself, "per week"
+  // and "elective" put a university in Vietnam first, above the clerkship in Cusco, Peru.
+  const found = await refs(search, 'elective in peru');
+  assert.equal(found[0], 'electives/rural-family-medicine-clerkship-cusco', found.slice(0, 4).join(', '));
+  assert.ok(found.indexOf('partners/perfume-river-medical-university') > found.indexOf('partners/clinica-qhapaq-nan-cusco'));
+  // Being typed, a word no entry has whole still counts as its start: "elective in per".
+  const typing = await search.core.search(search.lunr, search.sharded(), 'elective in per');
+  assert.ok(typing.hits.length > 0);
+});
+
 test('"surgery elective china" puts the surgery elective in Nanjing first, then its host and the surgical work in China', async () => {
   const found = await refs(search, 'surgery elective china');
   assert.equal(found[0], 'electives/general-surgery-elective-nanjing');

@@ -16,6 +16,8 @@ const QUERIES = [
   'global health research ', 'maternal~1 health', 'phys', 'maternal health keny', '+surgery',
   // Phrases (each word required, the entries with the words together first), and a required word being typed.
   '"global surgery"', '“maternal health” Kenya', '"global surg', 'surgery -"global surgery"', '+electiv',
+  // Neighbouring words together first; the word being typed counted where it is whole.
+  'united states ', 'emergency medicine', 'internal medicine residency', 'elective in peru', 'observership for international physicians',
 ];
 
 function scored(outcome) {
