@@ -9,6 +9,8 @@
  * A name that is not one of the index's fields is read as a word before the phrase, as lunr's syntax
  * is dropped from foo:health, which searches "foo" and "health": foo:"maternal health" is
  * foo "maternal health" (and -foo:"global surgery" foo -"global surgery").
+ * Single quotes around words are a phrase too (singleQuotesAsDouble): ‘global surgery’, as phones and British
+ * style write it, 'global surgery', ‚…‘ and ‹…›; one between letters is an apostrophe (children’s, O'Brien).
  */
 (function (root, factory) {
   'use strict';
@@ -23,6 +25,41 @@
   var QUOTES = /["\u201c\u201d\u201e\u201f\u00ab\u00bb\uff02]/;
   // What may stand right before a phrase's opening quote, after a space or at the start: + or -, then field:
   var GLUED = /(?:^|\s)([+-]?)(?:(\p{L}[\p{L}\p{N}_]*):)?$/u;
+  var SINGLE_QUOTES = /['\u2018\u2019\u201a\u201b\u2039\u203a]/;
+  var STARTS_WORD = /^[\p{L}\p{N}]/u;
+
+  /**
+   * Text with the single quotes that stand around words turned into straight double quotes. One opens a phrase at
+   * the start of a word (after the start, a space, or + - or field: as GLUED allows, before a letter or digit) and
+   * closes the phrase it opened at the end of a word (after a character that is no space, not before a letter or
+   * digit). Any other is an apostrophe, left as it is: children’s, O'Brien, the nurses’ in nurses’ housing. One
+   * left open closes at the end, as a double quote does. Single quotes inside double ones are apostrophes.
+   */
+  function singleQuotesAsDouble(text) {
+    if (!SINGLE_QUOTES.test(text)) {
+      return text;
+    }
+    var out = '';
+    var open = false;
+    var inDouble = false;
+    for (var i = 0; i < text.length; i++) {
+      var character = text.charAt(i);
+      var after = text.slice(i + 1, i + 3);
+      if (QUOTES.test(character) && !open) {
+        inDouble = !inDouble;
+      } else if (SINGLE_QUOTES.test(character) && !inDouble) {
+        if (!open && STARTS_WORD.test(after) && GLUED.test(text.slice(Math.max(0, i - 40), i))) {
+          open = true;
+          character = '"';
+        } else if (open && i > 0 && /\S/.test(text.charAt(i - 1)) && !STARTS_WORD.test(after)) {
+          open = false;
+          character = '"';
+        }
+      }
+      out += character;
+    }
+    return out;
+  }
 
   /**
    * The parts of a query between its quotes, in order: {text} outside quotes, and {text, quoted: true,
@@ -31,7 +68,7 @@
    * a name that is none of them stays in that text as a word, without its colon.
    */
   function split(text, fields) {
-    var pieces = text.split(QUOTES);
+    var pieces = singleQuotesAsDouble(text).split(QUOTES);
     var parts = [{ text: pieces[0] }];
     for (var i = 1; i < pieces.length; i++) {
       if (i % 2 === 0) {
@@ -54,7 +91,7 @@
 
   /** Text with the pieces between its quotes (and before the first, after the last) each passed through ``fold``, and straight quotes between them. */
   function foldBetweenQuotes(text, fold) {
-    return text.split(QUOTES).map(function (piece) { return fold(piece); }).join('"');
+    return singleQuotesAsDouble(text).split(QUOTES).map(function (piece) { return fold(piece); }).join('"');
   }
 
   /** Whether a query has words in quotes (empty quotes, or quotes around spaces, do not count). */
@@ -101,5 +138,5 @@
     });
   }
 
-  return { split: split, foldBetweenQuotes: foldBetweenQuotes, hasQuotes: hasQuotes, label: label, together: together };
+  return { singleQuotesAsDouble: singleQuotesAsDouble, split: split, foldBetweenQuotes: foldBetweenQuotes, hasQuotes: hasQuotes, label: label, together: together };
 }));

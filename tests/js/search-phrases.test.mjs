@@ -30,6 +30,20 @@ test('quotes are read the way people type them: straight, curly, low, guillemets
   assert.deepEqual(split('surgery"global"'), ['surgery', ['global', '', '', true], ''], 'a quote inside a word glues nothing');
 });
 
+test('single quotes around words are a phrase; between letters, or closing nothing, they are apostrophes', async () => {
+  // ‘global surgery’ (phones' curly single quotes, British style) was searched as the two loose words.
+  const split = (text) => Phrases.split(text).map((part) => (part.quoted ? [part.text, part.presence, part.field, part.closed] : part.text));
+  assert.deepEqual(split('‘global surgery’ Rwanda'), ['', ['global surgery', '', '', true], ' Rwanda']);
+  assert.deepEqual(split("-'global surgery' title:‘rwanda’"), ['', ['global surgery', '-', '', true], ' ', ['rwanda', '', 'title', true], '']);
+  assert.deepEqual(split('‘children’s health’'), ['', ['children’s health', '', '', true], '']);
+  for (const plain of ['children’s health', "O'Brien", 'nurses’ housing', 'x‘y’', "'", "surgery ' kenya", '"it\'s ‘x’"']) {
+    assert.equal(Phrases.singleQuotesAsDouble(plain), plain, plain);
+  }
+  assert.equal(core.queryLabel('‘global surgery’ -‘research fellowship’'), '“global surgery” -“research fellowship”');
+  assert.equal(core.queryLabel('children’s health'), '“children’s health”');
+  assert.deepEqual(await refs(search, 'children’s health '), await refs(search, "children's health "));
+});
+
 test('the status names what was searched: phrases closed in curly quotes, empty quotes left out', () => {
   for (const [typed, label] of [
     ['surgery China', '“surgery China”'], ['"global surgery"', '“global surgery”'], ['“maternal health”  Kenya', '“maternal health” Kenya'],
@@ -87,7 +101,8 @@ test('a stop word in a phrase keeps its place: "building in guatemala" is togeth
 test('every way of typing quotes finds what straight quotes find', async () => {
   const straight = await refs(search, '"global surgery"');
   for (const typed of ['“global surgery”', '”global surgery”', '„global surgery“', '«global surgery»', '＂global surgery＂', '"global surgery ',
-    '+"global surgery"', '  "Global   Surgery"  ']) {
+    '+"global surgery"', '  "Global   Surgery"  ', '‘global surgery’', "'global surgery'", '‚global surgery‘', '‹global surgery›',
+    '‘global surgery', '+‘global surgery’']) {
     assert.deepEqual(await refs(search, typed), straight, typed);
   }
 });
