@@ -198,6 +198,14 @@ def test_accents_are_folded_so_either_spelling_finds_them(tmp_path: Path) -> Non
     assert not [term for term in terms if not term.isascii()]
 
 
+def test_initials_in_a_body_are_found_as_the_search_box_reads_them(tmp_path: Path) -> None:
+    body = "Two weeks at a clinic in the U.K., then one in the U.S.A.\n"
+    site = build_site(tmp_path, {"pages/about.md": "---\ntitle: About\nsummary: About the catalog.\n---\n" + body})
+    index, about = load_index(site), number_of(site, "pages/about")
+    assert about in postings(index, "uk").get("body", {})
+    assert about in postings(index, "usa").get("body", {})
+
+
 def test_the_word_list_holds_each_indexed_word_as_written_before_stemming(tmp_path: Path) -> None:
     site = build_site(tmp_path, {"partners/riverside.md": ACCENTED_PARTNER})
     manifest = load_manifest(site)
@@ -221,6 +229,9 @@ def test_the_word_list_holds_each_indexed_word_as_written_before_stemming(tmp_pa
     ("ﬁnal", "final"),
     ("Children's Hospital", "children hospital"),  # a possessive's "s" is no word of its own
     ("Guatemala’s 1990's O'Brien d'Ivoire", "guatemala 1990 o brien d ivoire"),
+    # Initials as one word, as the search box reads them: "U.K." was indexed as "u k", which "UK" did not find.
+    ("In the U.K. and U.S.A., e.g. with a Ph.D.", "in the uk and usa eg with a ph d"),
+    ("Ü.K. x.U.K 3.5 A.1 u.k.x", "uk xuk 3 5 a 1 ukx"),
 ])
 def test_fold(text: str, folded: str) -> None:
     assert fold(text) == folded

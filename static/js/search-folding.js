@@ -121,9 +121,17 @@
     return text.replace(UNSPACED_RUN, function (run) { return ' ' + letterPairs(run).join(' ') + ' '; });
   }
 
-  /** Fold text as the index builder does: lower case, no possessive "'s" or accents, words separated by one space, unspaced runs in pairs. */
+  function joinInitials(initials) {
+    return initials.replace(/\./g, '');
+  }
+
+  /**
+   * Fold text as the index builder does: lower case, no possessive "'s" or accents, initials without their dots
+   * ("U.K.": "uk"), words separated by one space, unspaced runs in pairs.
+   */
   function fold(text) {
-    var folded = text.toLowerCase().replace(POSSESSIVE, '').normalize('NFKD').replace(MARKS, '').replace(NON_WORD, ' ').normalize('NFC');
+    var folded = text.toLowerCase().replace(POSSESSIVE, '').normalize('NFKD').replace(MARKS, '').replace(INITIALS, joinInitials)
+      .replace(NON_WORD, ' ').normalize('NFC');
     return americanSpelling(splitUnspaced(folded).split(' ').filter(Boolean).join(' '));
   }
 
@@ -133,7 +141,7 @@
    */
   function foldQuery(text) {
     var folded = text.toLowerCase().replace(POSSESSIVE, '').normalize('NFKD').replace(MARKS, '')
-      .replace(INITIALS, function (initials) { return initials.replace(/\./g, ''); }).replace(INNER_PLUS, ' ');
+      .replace(INITIALS, joinInitials).replace(INNER_PLUS, ' ');
     return americanSpelling(folded.replace(NON_QUERY, ' ').normalize('NFC'));
   }
 
