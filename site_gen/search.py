@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.stemmer import PorterStemmer
-from lunr.stop_word_filter import stop_word_filter
+from lunr.stop_word_filter import WORDS as STOP_WORDS, stop_word_filter
 from lunr.token import Token
 from lunr.trimmer import trimmer
 from markupsafe import Markup
@@ -469,8 +469,20 @@ def facet_table(items: tuple[Item[Entry], ...]) -> dict[str, Any]:
         rows.append([COLLECTIONS.index(item.collection), category, deadline, [numbers[code] for code in countries_of(item)]])
     return {
         "collections": list(COLLECTIONS), "categories": list(CATEGORIES),
-        "countries": [[code, country_name(code)] for code in countries], "rows": rows,
+        "countries": [[code, country_name(code)] for code in countries],
+        "countryTerms": {code: terms for code in countries if (terms := country_terms(code))}, "rows": rows,
     }
+
+
+def country_terms(code: str) -> list[str]:
+    """The index terms a country's code and other names give its entries' places, but its name does not ("usa", "cn").
+
+    A result marks its country's name when its entry was found by one of them ("US", "CN", "UK"): nothing it shows had
+    the word, so nothing was marked.
+    """
+    own = {stem(word) for word in fold(country_name(code)).split()}
+    words = (word for name in (*search_aliases(code), code) for word in fold(name).split())
+    return sorted({stem(word) for word in words if word not in STOP_WORDS} - own, key=js_order)
 
 
 class _Spool:

@@ -139,6 +139,20 @@ def test_a_result_shows_an_electives_direction_and_marks_the_words_it_matched(pa
     assert all("Inbound (international scholars)" in text for text in facts.all_inner_texts()), facts.all_inner_texts()
 
 
+@pytest.mark.parametrize(("query", "country"), [("US", "United States"), ("USA", "United States"), ("U.K.", "United Kingdom"),
+                                                 ("CN", "China"), ("nursing+usa", "United States")])
+def test_a_country_found_by_its_code_or_another_name_is_marked_in_its_results(page: Page, site_url: str, query: str, country: str) -> None:
+    # "US" matched the places' "usa", which no result shows: nothing was marked (and the note said "Matches in its location.").
+    open_search(page, site_url, "?q=" + query)
+    results = page.locator("#search-results .search-result")
+    expect(results.first).to_be_visible()
+    in_country = page.locator(".search-result", has=page.locator(".facts", has_text=country))
+    assert in_country.count() >= 1
+    for number in range(in_country.count()):
+        expect(in_country.nth(number).locator(".facts mark", has_text=country)).to_have_text(country)
+        assert in_country.nth(number).locator(".match-note").count() == 0
+
+
 def test_a_common_word_the_catalog_lacks_is_named_not_searched_as_another_word(page: Page, site_url: str) -> None:
     # "free" listed the entries that mention a "fee", as "similar words".
     open_search(page, site_url, "?q=free+")

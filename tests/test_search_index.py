@@ -13,7 +13,7 @@ import pytest
 
 from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, make_catalog, run_cli, snapshot
 from site_gen.pipeline import BuildOptions, build
-from site_gen.search import FIELD_BOOSTS, POSITION_FIELDS, REF, SearchAssetError, area_words, build_index, fold, respell, stem
+from site_gen.search import FIELD_BOOSTS, POSITION_FIELDS, REF, SearchAssetError, area_words, build_index, country_terms, fold, respell, stem
 from site_gen.search_shards import js_order
 
 
@@ -198,6 +198,15 @@ def test_accents_are_folded_so_either_spelling_finds_them(tmp_path: Path) -> Non
     assert not [term for term in terms if not term.isascii()]
 
 
+@pytest.mark.parametrize(("code", "terms"), [
+    ("US", ["usa"]), ("CN", ["cn"]), ("IN", []), ("AE", ["ae", "uae"]),
+    ("GB", ["britain", "england", "gb", "great", "scotland", "uk", "wale"]),
+])
+def test_country_terms_are_those_of_its_code_and_other_names_that_its_name_lacks(code: str, terms: list[str]) -> None:
+    """"us" and "in" are stop words, not indexed: nothing to mark a result for."""
+    assert country_terms(code) == terms
+
+
 def test_initials_in_a_body_are_found_as_the_search_box_reads_them(tmp_path: Path) -> None:
     body = "Two weeks at a clinic in the U.K., then one in the U.S.A.\n"
     site = build_site(tmp_path, {"pages/about.md": "---\ntitle: About\nsummary: About the catalog.\n---\n" + body})
@@ -278,6 +287,7 @@ def test_result_documents_hold_what_results_show(tmp_path: Path) -> None:
 def test_facet_table_holds_every_document_in_order(tmp_path: Path) -> None:
     facets = load_manifest(build_site(tmp_path))["facets"]
     assert facets["countries"] == [["CN", "China"]]
+    assert facets["countryTerms"] == {"CN": ["cn"]}  # the code, which the result's "China" lacks: it is marked for it
     assert facets["rows"] == [[1, -1, 0, [0]], [0, -1, 0, [0]], [2, 0, 20261130, [0]], [3, -1, 0, []]]
     assert [facets["collections"][row[0]] for row in facets["rows"]] == ["partners", "projects", "electives", "pages"]
 

@@ -208,6 +208,7 @@
     matchedTerms: Ranking.matchedTerms,
     highlight: Results.highlight,
     matchNote: Results.matchNote,
+    matchedCountries: Results.matchedCountries,
     deadlineState: Results.deadlineState,
     deadlineText: Results.deadlineText,
     applyFilters: Results.applyFilters,

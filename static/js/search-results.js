@@ -57,6 +57,18 @@
     });
   }
 
+  /**
+   * The countries of a result (``countries``: its codes) whose name it should mark: those whose code or other name
+   * (``countryTerms``: code -> index terms, the manifest's) the hit matched in its places. "US" matches "usa", which
+   * no text of the result has, so nothing was marked; its facts name the country ("United States").
+   */
+  function matchedCountries(hit, countries, countryTerms) {
+    var metadata = hit.matchData.metadata;
+    return countries.filter(function (code) {
+      return (countryTerms[code] || []).some(function (term) { return metadata[term] && metadata[term].places; });
+    });
+  }
+
   /** Where a hit matched, when nothing its result shows (``shown``) is marked: "Matches “east africa” in its location." */
   function matchNote(lunr, hit, collection, shown, queryText) {
     var metadata = hit.matchData.metadata;
@@ -222,6 +234,7 @@
     FILTERS: FILTERS,
     highlight: highlight,
     matchNote: matchNote,
+    matchedCountries: matchedCountries,
     deadlineState: deadlineState,
     deadlineText: deadlineText,
     applyFilters: applyFilters,

@@ -240,6 +240,11 @@
     return names;
   };
 
+  /** Code -> the index terms of the country's code and other names that its name lacks ("US": ["usa"]). */
+  ShardedIndex.prototype.countryTerms = function () {
+    return this.manifest.facets.countryTerms || {};
+  };
+
   return {
     ShardedIndex: ShardedIndex
   };

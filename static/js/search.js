@@ -35,6 +35,7 @@
   var index = null;
   var facetDocuments = null;
   var countryNames = null;
+  var countryTerms = {};
   var shown = [];
   var terms = new Set();
   var searchedText = '';
@@ -81,10 +82,14 @@
     });
   }
 
+  function nameOfCountry(code) {
+    return countryNames[code] || code;
+  }
+
   function factsOf(doc, today) {
     var facts = [COLLECTIONS[doc.collection] || doc.collection].concat(doc.facts);
     // As cards do: a project in every country names the first five, its page all of them.
-    var places = doc.countries.map(function (code) { return countryNames[code] || code; });
+    var places = doc.countries.map(nameOfCountry);
     if (places.length > 6) {
       places = places.slice(0, 4).concat([places[4] + ' and ' + (places.length - 5) + ' more countries']);
     }
@@ -104,14 +109,28 @@
     heading.appendChild(link);
     var facts = document.createElement('p');
     facts.className = 'facts';
-    var factsText = factsOf(doc, today).join(' · ');
-    appendHighlighted(facts, factsText, terms);
+    var factList = factsOf(doc, today);
+    var factsText = factList.join(' · ');
+    // A country found by its code or another name ("US": "usa") has its name marked, as a word found is.
+    var countries = core.matchedCountries(hit, doc.countries, countryTerms).map(nameOfCountry);
+    factList.forEach(function (fact, position) {
+      if (position) {
+        facts.appendChild(document.createTextNode(' · '));
+      }
+      if (countries.indexOf(fact) !== -1) {
+        var mark = document.createElement('mark');
+        mark.textContent = fact;
+        facts.appendChild(mark);
+      } else {
+        appendHighlighted(facts, fact, terms);
+      }
+    });
     var summary = document.createElement('p');
     appendHighlighted(summary, doc.summary, terms);
     item.appendChild(heading);
     item.appendChild(facts);
     item.appendChild(summary);
-    var note = core.matchNote(lunr, hit, doc.collection, [doc.title, factsText, doc.summary], searchedText);
+    var note = countries.length ? '' : core.matchNote(lunr, hit, doc.collection, [doc.title, factsText, doc.summary], searchedText);
     if (note) {
       var where = document.createElement('p');
       where.className = 'match-note';
@@ -347,6 +366,7 @@
     index = new core.ShardedIndex(lunr, manifest, fetchJson);
     facetDocuments = index.facetDocuments();
     countryNames = index.countryNames();
+    countryTerms = index.countryTerms();
     return render();
   }).catch(function () {
     status.textContent = 'Search could not be loaded. Browse the listings instead.';
