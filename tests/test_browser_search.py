@@ -153,6 +153,18 @@ def test_a_country_found_by_its_code_or_another_name_is_marked_in_its_results(pa
         assert in_country.nth(number).locator(".match-note").count() == 0
 
 
+@pytest.mark.parametrize(("query", "status"), [
+    ("-surgery", "49 entries without “surgery”. Add words to search among them."),
+    ("-surgery+-kenya", "44 entries without “surgery” or “kenya”. Add words to search among them."),
+    ("-%22global+surgery%22", "51 entries without “global surgery”. Add words to search among them."),
+])
+def test_a_query_that_only_leaves_words_out_lists_the_other_entries_and_says_so(page: Page, site_url: str, query: str, status: str) -> None:
+    # It said "49 results for “-surgery”.", as if 49 entries matched "surgery".
+    open_search(page, site_url, "?q=" + query)
+    expect(page.locator("#search-status")).to_have_text(status)
+    assert not [title for title in result_titles(page) if "Surgery" in title]
+
+
 def test_a_common_word_the_catalog_lacks_is_named_not_searched_as_another_word(page: Page, site_url: str) -> None:
     # "free" listed the entries that mention a "fee", as "similar words".
     open_search(page, site_url, "?q=free+")

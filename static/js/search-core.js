@@ -79,6 +79,15 @@
     return Array.from(terms).sort();
   }
 
+  /**
+   * Whether a query only leaves words out ("-surgery", -"global surgery"): lunr then lists every entry without them,
+   * in the catalog's order (every score is 0), which the page says ("49 entries without “surgery”").
+   */
+  function isOnlyExcluding(lunr, clauses, phrases) {
+    return clauses.every(function (clause) { return clause.presence === lunr.Query.presence.PROHIBITED; }) &&
+      phrases.every(function (phrase) { return phrase.negated; });
+  }
+
   /** Whether every word a query looks for is a stop word (not "and~1"): no similar word of those is worth showing. */
   function isOnlyStopWords(lunr, clauses) {
     var sought = clauses.filter(function (clause) { return clause.presence !== lunr.Query.presence.PROHIBITED; });
@@ -129,7 +138,8 @@
    * of the words in ``unmatched`` (as folded) when only they matched nothing; ``missing`` names the
    * words that matched nothing, beside words that did, when the retry found nothing for them; common
    * is true when nothing matched because every word sought is a stop word (nothing is retried then);
-   * empty (NOTHING_TO_SEARCH) when the query has no word to search: the page treats it as an empty box.
+   * empty (NOTHING_TO_SEARCH) when the query has no word to search: the page treats it as an empty box; excluding
+   * when it only leaves words out (isOnlyExcluding).
    * The source is a ShardedIndex, or a lunr.Index given a ``vocabulary()`` method (resolving to a
    * Vocabulary) for the retry. Only the first MAX_QUERY_LENGTH characters of the folded query count.
    */
@@ -149,6 +159,9 @@
       return { hits: [], similar: false, common: true };
     }
     var found = await runQuery(lunr, source, parsed.text, { typing: query.typing });
+    if (found.hits.length && isOnlyExcluding(lunr, parsed.clauses, query.phrases)) {
+      return Object.assign(await withPhrases(lunr, source, query.phrases, { hits: found.hits, similar: false, common: false }), { excluding: true });
+    }
     if (found.hits.length) {
       return withPhrases(lunr, source, query.phrases, await searchSimilarForUnmatched(lunr, source, parsed, found, query));
     }
@@ -198,6 +211,7 @@
     withoutUnfinishedWord: Folding.withoutUnfinishedWord,
     endsInShortWord: Folding.endsInShortWord,
     queryLabel: Phrases.label,
+    excludedLabel: Phrases.excludedLabel,
     hasQuotes: Phrases.hasQuotes,
     search: search,
     isWithinOneEdit: Typos.isWithinOneEdit,

@@ -119,6 +119,23 @@
   }
 
   /**
+   * How the status names the words and phrases a query leaves out ("-surgery -“global health”"): each in curly quotes,
+   * without its "-", joined by "or": “surgery” or “global health”.
+   */
+  function excludedLabel(text, fields) {
+    var names = [];
+    split(text, fields).forEach(function (part) {
+      var words = part.text.replace(/\s+/g, ' ').trim();
+      if (part.quoted && part.presence === '-' && words) {
+        names.push('“' + words + '”');
+      } else if (!part.quoted) {
+        (part.text.match(/(?:^|\s)-+[^\s-]\S*/g) || []).forEach(function (word) { names.push('“' + word.trim().replace(/^-+/, '') + '”'); });
+      }
+    });
+    return names.join(' or ');
+  }
+
+  /**
    * Whether a phrase's words stand together, in order: ``offsets`` are the places of the words looked
    * for in the phrase (stop words, which the index leaves out, take up their places between them),
    * ``positions`` for each of those words, the word numbers where it stands in one field (a Set).
@@ -138,5 +155,5 @@
     });
   }
 
-  return { singleQuotesAsDouble: singleQuotesAsDouble, split: split, foldBetweenQuotes: foldBetweenQuotes, hasQuotes: hasQuotes, label: label, together: together };
+  return { singleQuotesAsDouble: singleQuotesAsDouble, split: split, excludedLabel: excludedLabel, foldBetweenQuotes: foldBetweenQuotes, hasQuotes: hasQuotes, label: label, together: together };
 }));

@@ -206,6 +206,10 @@
     }
     var query = ' for ' + label;
     var filtered = (shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '') + phraseNote(outcome);
+    if (outcome.excluding) {
+      return (shown.length === 1 ? '1 entry' : shown.length + ' entries') + ' without ' + core.excludedLabel(searched, index.fields) +
+        (shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '') + '. Add words to search among them.';
+    }
     if (outcome.unmatched) {
       return 'No exact matches for ' + outcome.unmatched.map(function (word) { return '“' + word + '”'; }).join(', ') + query.replace(' for ', ' in ') +
         '. Showing results for similar words: ' + count + filtered + '.';
