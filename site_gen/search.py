@@ -475,13 +475,13 @@ def facet_table(items: tuple[Item[Entry], ...]) -> dict[str, Any]:
 
 
 def country_terms(code: str) -> list[str]:
-    """The index terms a country's code and other names give its entries' places, but its name does not ("usa", "cn").
+    """The index terms a country's other names give its entries' places, but its name and code do not ("usa", "uk").
 
-    A result marks its country's name when its entry was found by one of them ("US", "CN", "UK"): nothing it shows had
-    the word, so nothing was marked.
+    A result marks its country's name when its entry was found by one of them or by its code ("US", "UK", "CN"; the
+    search page knows the codes): nothing it shows had the word, so nothing was marked.
     """
-    own = {stem(word) for word in fold(country_name(code)).split()}
-    words = (word for name in (*search_aliases(code), code) for word in fold(name).split())
+    own = {stem(word) for name in (country_name(code), code) for word in fold(name).split()}
+    words = (word for name in search_aliases(code) for word in fold(name).split())
     return sorted({stem(word) for word in words if word not in STOP_WORDS} - own, key=js_order)
 
 

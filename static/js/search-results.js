@@ -58,14 +58,14 @@
   }
 
   /**
-   * The countries of a result (``countries``: its codes) whose name it should mark: those whose code or other name
-   * (``countryTerms``: code -> index terms, the manifest's) the hit matched in its places. "US" matches "usa", which
+   * The countries of a result (``countries``: its codes) whose name it should mark: those whose code ("cn") or other
+   * name (``countryTerms``: code -> index terms, the manifest's) the hit matched in its places. "US" matches "usa", which
    * no text of the result has, so nothing was marked; its facts name the country ("United States").
    */
   function matchedCountries(hit, countries, countryTerms) {
     var metadata = hit.matchData.metadata;
     return countries.filter(function (code) {
-      return (countryTerms[code] || []).some(function (term) { return metadata[term] && metadata[term].places; });
+      return [code.toLowerCase()].concat(countryTerms[code] || []).some(function (term) { return metadata[term] && metadata[term].places; });
     });
   }
 

@@ -240,7 +240,7 @@
     return names;
   };
 
-  /** Code -> the index terms of the country's code and other names that its name lacks ("US": ["usa"]). */
+  /** Code -> the index terms of the country's other names that its name and code lack ("US": ["usa"]). */
   ShardedIndex.prototype.countryTerms = function () {
     return this.manifest.facets.countryTerms || {};
   };
