@@ -35,9 +35,8 @@
    * (a pattern's terms, letters written without spaces in pairs, the last word while typing as a prefix and its
    * American spellings, a typo's similar words): {words: [{term, clauses}], one per distinct word as folded,
    * pairs: [[word number, word number, distance]]}. Left out: excluded words (-word) and stop words, which the
-   * index does not hold. The clauses that match the word being typed as the start of a longer one are marked
-   * ``prefix``. ``pairs``: the words next to each other in the query (stop words between them counted, as a
-   * phrase counts them), which rankByWords looks for together in the hits.
+   * index does not hold. The forms of the word being typed that are not the word (its prefix, shorter stems) are
+   * marked ``partial``. ``pairs``: words next to each other in the query (stop words between them counted, as in a phrase).
    */
   function queryWords(lunr, fields, text, options) {
     var parsed = parseInto(lunr, text, new lunr.Query(fields)).clauses;
@@ -87,7 +86,7 @@
    * For each index term that some hit matched, the words that may have matched it, and in which
    * fields: Map term -> [[word number, fields]]. Each clause is expanded as lunr expands it (its
    * pipeline, wildcards, edit distance), among the terms the hits matched; ``wholeOnly`` leaves out
-   * the clauses marked ``prefix`` (queryWords).
+   * the clauses marked ``partial`` (queryWords).
    */
   function wordsByTerm(lunr, pipeline, words, hits, wholeOnly) {
     var matched = lunr.TokenSet.fromArray(Array.from(matchedTerms(hits)).sort());
@@ -143,9 +142,8 @@
   /**
    * Rank hits by the query's words they match, and say which words some hit matched: {hits, matched}.
    * Hits that match more of the words come first, then those with more of the query's neighbouring
-   * words next to each other in a field whose word numbers the index keeps ("united states" in a title or
-   * a place, not "United Kingdom" and "member states"), then by lunr's score (its order kept among
-   * equals). lunr adds up each word's score, so an entry with one common word in its title
+   * words next to each other in a field whose word numbers the index keeps (pairsTogether), then by
+   * lunr's score (its order kept among equals). lunr adds up each word's score, so an entry with one common word in its title
    * outranked entries with every word in their topics and summary ("medical students"). A word
    * counts once, when any of its expansions (queryWords) matched; the word being typed, when some hit
    * has it whole, counts only where it is whole ("elective in peru": not "Perfume" beside "elective").
