@@ -170,7 +170,7 @@
       return { hits: hits, matched: matched };
     }
     var counts = wordCounts(lunr, source, words, hits, numbersOfHits);
-    var pairs = pairsTogether(source, words, query.pairs, hits, byTerm, counts);
+    var pairs = pairsTogether(words, query.pairs, hits, byTerm, counts);
     var order = hits.map(function (hit, position) { return position; });
     order.sort(function (a, b) { return counts[b] - counts[a] || pairs[b] - pairs[a] || a - b; });
     return { hits: order.map(function (position) { return hits[position]; }), matched: matched };
@@ -201,17 +201,67 @@
    * put first: "maternal health kenya" would list every entry on maternal health anywhere before the
    * community health elective in Kenya.
    */
-  function pairsTogether(source, words, pairs, hits, byTerm, counts) {
-    var fields = positionFields(source);
+  function pairsTogether(words, pairs, hits, byTerm, counts) {
+    var termsOfWords = words.map(function () { return []; });
+    byTerm.forEach(function (candidates, term) {
+      candidates.forEach(function (candidate) { termsOfWords[candidate[0]].push([term, candidate[1]]); });
+    });
     return hits.map(function (hit, position) {
       if (!pairs.length || counts[position] < words.length) {
         return 0;
       }
-      var byField = fields.map(function (field) { return wordPositions(hit, byTerm, field, words.length); });
       return pairs.filter(function (pair) {
-        return byField.some(function (positions) { return Phrases.together([0, pair[2]], [positions[pair[0]], positions[pair[1]]]); });
+        return isPairIn(hit.matchData.metadata, termsOfWords[pair[0]], termsOfWords[pair[1]], pair[2]);
       }).length;
     });
+  }
+
+  /**
+   * Whether a hit's match data (``metadata``) has a term of the first word (``firstTerms``: [term, fields searched])
+   * and one of the second ``distance`` words after it in a field that keeps word numbers.
+   */
+  function isPairIn(metadata, firstTerms, secondTerms, distance) {
+    for (var i = 0; i < firstTerms.length; i++) {
+      var first = metadata[firstTerms[i][0]];
+      for (var field in first) {
+        for (var j = 0; first[field].index && firstTerms[i][1].indexOf(field) !== -1 && j < secondTerms.length; j++) {
+          var second = metadata[secondTerms[j][0]] && metadata[secondTerms[j][0]][field];
+          if (second && second.index && secondTerms[j][1].indexOf(field) !== -1 && follows(first[field].index, second.index, distance)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether some number of ``first`` plus ``distance`` is in ``second``. */
+  function follows(first, second, distance) {
+    for (var i = 0; i < first.length; i++) {
+      if (second.indexOf(first[i] + distance) !== -1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Field -> word (wordsByTerm's numbers) -> the word numbers where a hit has it, in the fields that keep them. */
+  function numbersByField(hit, byTerm) {
+    var byField = {};
+    var metadata = hit.matchData.metadata;
+    Object.keys(metadata).forEach(function (term) {
+      var candidates = byTerm.get(term);
+      Object.keys(candidates ? metadata[term] : {}).forEach(function (field) {
+        var numbers = metadata[term][field].index;
+        var words = numbers ? byField[field] || (byField[field] = []) : null;
+        candidates.forEach(function (candidate) {
+          if (words && candidate[1].indexOf(field) !== -1) {
+            words[candidate[0]] = (words[candidate[0]] || []).concat(numbers);
+          }
+        });
+      });
+    });
+    return byField;
   }
 
   /**
