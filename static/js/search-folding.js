@@ -261,6 +261,7 @@
     TOO_SHORT_FOR_PREFIX: TOO_SHORT_FOR_PREFIX,
     SYNTAX: SYNTAX,
     WORD: WORD,
+    INITIALS: INITIALS,
     cutAtWord: cutAtWord,
     splitUnspaced: splitUnspaced,
     fold: fold,

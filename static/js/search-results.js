@@ -13,6 +13,8 @@
   'use strict';
 
   var WORD = Folding.WORD;
+  // A word as highlight marks it: initials with their dots ("U.K.", searched and indexed as "uk") are one.
+  var SHOWN_WORD = new RegExp(Folding.INITIALS.source + '|' + WORD.source, 'gu');
   var fold = Folding.fold;
   var hasWords = Folding.hasWords;
   var isStopWord = Query.isStopWord;
@@ -26,7 +28,7 @@
   function highlight(lunr, text, terms) {
     var segments = [];
     var last = 0;
-    text.replace(WORD, function (word, offset) {
+    text.replace(SHOWN_WORD, function (word, offset) {
       var matches = fold(word).split(' ').some(function (part) {
         return part && !isStopWord(lunr, part) && (terms.has(part) || terms.has(lunr.stemmer(new lunr.Token(part)).toString()));
       });

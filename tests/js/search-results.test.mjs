@@ -24,6 +24,14 @@ async function notesFor(query) {
   }));
 }
 
+test('initials with dots are marked whole, as they are searched: "U.K." for "uk"', () => {
+  // Each letter was a word of its own ("u", "k"), so a summary's "U.K." was never marked.
+  const marked = (text, terms) => core.highlight(lunr, text, new Set(terms)).filter(([, isMatch]) => isMatch).map(([part]) => part);
+  assert.deepEqual(marked('Four weeks in the U.K. and two in the U.S.A.', ['uk', 'usa']), ['U.K', 'U.S.A']);
+  assert.deepEqual(marked('Surgery, e.g. trauma', ['surgeri']), ['Surgery']);
+  assert.deepEqual(marked('Placements in the U.K.', ['k']), [], 'the "k" of U.K. is no word of its own');
+});
+
 test('a hit found by a region name alone says it matched its location, with the words', async () => {
   const notes = await notesFor('east africa');
   // An elective in Kenya: "East Africa" is in its places field only (its facts say Kenya).
