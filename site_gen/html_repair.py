@@ -509,7 +509,7 @@ def valid_attribute(element: str, attribute: str, value: str) -> str | None:
         return value if re.fullmatch(r"-?[0-9]+", value) else None
     if attribute == "reversed":  # (a boolean attribute: any value turns it on, HTML wants '' or its name)
         return value if value.lower() in ("", "reversed") else ""
-    if attribute == "hreflang":
+    if attribute in ("hreflang", "lang"):  # (an empty lang says the language is unknown: valid)
         return value if not value or is_language_tag(value) else None
     if attribute in ("href", "cite"):
         return repair_url(value)
@@ -523,7 +523,7 @@ def is_language_tag(value: str) -> bool:
     The checker reads the IANA registry; pycountry's ISO lists are the same codes for
     these parts. Rarer forms (variants, extensions, private use) are dropped.
     """
-    import pycountry  # (loaded on the first hreflang only)
+    import pycountry  # (loaded on the first hreflang or lang only)
 
     found = re.fullmatch(r"([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}))?", value)
     if found is None:

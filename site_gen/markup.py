@@ -52,6 +52,9 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "th": {"colspan", "rowspan", "scope"},
     "time": {"datetime"},
     **{f"h{level}": {"id"} for level in range(1, 7)},
+    # The language of a part (WCAG 3.1.2): <span lang="zh">南京</span> is read by a Chinese voice, not spelt out
+    # (nh3 keeps lang anywhere by default; named here since html_repair.valid_attribute checks its value).
+    "*": {"lang"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _TABLE_WRAPPER = "table-scroll"

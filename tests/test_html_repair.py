@@ -144,6 +144,7 @@ def test_addresses_get_the_characters_html_refuses_percent_encoded(url: str, rep
     ("bdo", "dir", "up", None), ("bdo", "dir", "RTL", "RTL"), ("th", "scope", "bogus", None), ("th", "scope", "row", "row"),
     ("a", "hreflang", "!!", None), ("a", "hreflang", "zz-ZZ", None), ("a", "hreflang", "en_US", None),
     ("a", "hreflang", "en", "en"), ("a", "hreflang", "pt-BR", "pt-BR"), ("a", "hreflang", "zh-Hant-TW", "zh-Hant-TW"), ("a", "hreflang", "", ""),
+    ("span", "lang", "zh-Hans", "zh-Hans"), ("p", "lang", "fr", "fr"), ("span", "lang", "", ""), ("span", "lang", "zz", None), ("span", "lang", "x y", None),
     ("abbr", "title", "", ""),
 ])
 def test_attribute_values_html_refuses_are_dropped(element: str, attribute: str, value: str, kept: str | None) -> None:

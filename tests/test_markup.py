@@ -123,6 +123,18 @@ def test_an_address_written_as_a_links_text_is_that_links_text(markdown: str, ht
     assert_renders(markdown, html)
 
 
+@pytest.mark.parametrize(("markdown", "html"), [
+    ('Hospital (<span lang="zh-Hans">南京</span>)', '<p>Hospital (<span lang="zh-Hans">南京</span>)</p>'),
+    ('<p lang="fr">Bonjour</p>', '<p lang="fr">Bonjour</p>'),
+    ('<blockquote lang="pt-BR">Olá</blockquote> <q lang="">?</q>', '<blockquote lang="pt-BR">Olá</blockquote>\n<p><q lang="">?</q></p>'),
+    ('<span lang="!!">a</span> <span lang="zz-ZZ">b</span> <span lang="en_US">c</span>', "<p><span>a</span> <span>b</span> <span>c</span></p>"),
+])
+def test_a_part_in_another_language_keeps_its_lang(markdown: str, html: str) -> None:
+    """WCAG 3.1.2: a name in Chinese inside English text is read by a Chinese voice only if it says so.
+    A value that is no language tag the checker knows made the page invalid HTML: it is dropped, the text stays."""
+    assert_renders(markdown, html)
+
+
 def test_a_heading_id_is_kept_only_when_valid_html_and_not_already_used() -> None:
     """Raw ids with white space, empty ids and an id given twice made invalid HTML (and a fragment link that picks one)."""
     assert_renders(

@@ -83,6 +83,8 @@ HOSTILE = {
     "hreflang-junk": '<a href="https://example.org" hreflang="!!">x</a>',
     "hreflang-unknown-language": '<a href="https://example.org" hreflang="zz-ZZ">x</a>',
     "hreflang-without-href": '<a hreflang="en">x</a>',
+    "lang-junk": '<span lang="!!">x</span> <p lang="zz-ZZ">y</p>',
+    "lang-kept": '<span lang="zh-Hans">南京</span> <p lang="fr">Bonjour</p> <span lang="">?</span>',
     "in-a-markdown-list": "* a <span><div>b</div></span>\n* c",
     "in-a-markdown-table": "| a | b |\n|---|---|\n| <li>x</li> | <dd>y</dd> |",
 }
