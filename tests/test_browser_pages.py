@@ -177,6 +177,18 @@ def test_printed_elective_keeps_the_facts_and_drops_the_chrome(browser: Browser,
         page.close()
 
 
+@pytest.mark.parametrize("route", ["electives/surgery/", "projects/needs/"])
+def test_a_printed_page_says_the_disclaimer_once(browser: Browser, tiny_site: str, route: str) -> None:
+    """An elective's "Before you apply" and the footer's disclaimer printed the same sentence twice, one after the other."""
+    page = browser.new_page()
+    try:
+        page.emulate_media(media="print")
+        page.goto(tiny_site + route)
+        assert page.locator("main, footer").get_by_text("Listing is not endorsement.").filter(visible=True).count() == 1
+    finally:
+        page.close()
+
+
 # Every element's colours (text, background, borders, outline), in document order.
 _COLOURS = """() => [...document.querySelectorAll('*')].map(element => {
   const style = getComputedStyle(element);
