@@ -299,7 +299,7 @@ def test_a_query_of_stop_words_says_they_are_too_common(page: Page, site_url: st
 
 
 def statuses_while_typing(page: Page, text: str) -> list[str]:
-    """Type text into the search box at phone speed; every status the page showed, each read out by screen readers."""
+    """Type text into the search box at phone speed; every status the page showed (screen readers hear #search-announce)."""
     page.evaluate("""() => {
         window.statuses = [];
         const status = document.getElementById('search-status');
@@ -308,6 +308,54 @@ def statuses_while_typing(page: Page, text: str) -> list[str]:
     page.locator("#search-page-q").press_sequentially(text, delay=250)
     page.wait_for_timeout(400)
     return page.evaluate("window.statuses")
+
+
+# Every text the screen reader's status (a live region: each change is read out) and the shown status were given.
+_RECORD_STATUSES = """() => {
+    window.said = [];
+    window.shown = [];
+    for (const [selector, log] of [['[role=status]', window.said], ['#search-status', window.shown]]) {
+        const element = document.querySelector(selector);
+        new MutationObserver(() => log.push(element.textContent)).observe(element, {childList: true, characterData: true, subtree: true});
+    }
+}"""
+
+
+def test_a_screen_reader_hears_the_count_once_typing_pauses_not_at_each_letter(page: Page, site_url: str) -> None:
+    """Typing "surgery in kenya" read out nine counts ("21 results for “sur”", "18 … “surg”", …) over the letters being echoed.
+
+    The page's clock is Playwright's: letters come 150 ms apart, then the clock runs on past the pause.
+    """
+    page.clock.install()
+    open_search(page, site_url)
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^Type words to search \d+ entries\.$"))
+    page.evaluate(_RECORD_STATUSES)
+    shown = page.locator("#search-status")
+    page.locator("#search-page-q").focus()
+    typed = ""
+    for letter in "surgery in kenya":
+        page.keyboard.type(letter)
+        page.clock.run_for(150)
+        typed += letter
+        if typed == "surgery":  # (shown at once)
+            expect(shown).to_have_text(re.compile(r"^\d+ results for “surgery”\.$"))
+    expect(shown).to_have_text(re.compile(r"^\d+ results for “surgery in kenya”\.$"))
+    final = shown.inner_text()
+    assert page.evaluate("window.said") == []
+    page.clock.run_for(1000)
+    assert page.evaluate("window.said") == [final]
+    assert page.get_by_role("status").inner_text() == final
+    assert len(page.evaluate("window.shown")) > 3
+
+
+def test_a_filter_chosen_is_said_at_once(page: Page, site_url: str) -> None:
+    page.clock.install()
+    open_search(page, site_url, "?q=surgery")
+    status = page.get_by_role("status")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “surgery”\.$"))
+    page.locator("#search-collection").select_option("electives")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “surgery” \("))
+    assert status.inner_text() == page.locator("#search-status").inner_text()
 
 
 @pytest.mark.parametrize(("typed", "final"), [("medical", "medical"), ("nursing", "nursing"), ("surgery in nepal", "surgery in nepal")])

@@ -14,6 +14,10 @@
   // A search that has not answered by then (fetching on a slow connection) says it is searching;
   // until then the old status stayed, "Type words to search" or the last query's count, for seconds.
   var SEARCHING_MS = 400;
+  // The screen reader's status (#search-announce) speaks once typing has paused this long: written at
+  // each search, it read out "21 results for “sur”", "18 … “surg”", … one per letter, over the letters
+  // being echoed. What the screen shows (#search-status) follows every search at once.
+  var SETTLE_MS = 1000;
   var PAGE_SIZE = 20;
   var COLLECTIONS = { partners: 'Partner', projects: 'Project', electives: 'Elective', pages: 'Page' };
 
@@ -26,6 +30,8 @@
   var form = document.getElementById('search-form');
   var input = document.getElementById('search-page-q');
   var status = document.getElementById('search-status');
+  var announcer = document.getElementById('search-announce');
+  var announcing = null;
   var list = document.getElementById('search-results');
   var selects = {};
   // A filter the catalog has no value for (no electives: no category) has no select.
@@ -240,27 +246,45 @@
     return true;
   }
 
-  /** Set the status (a live region) only when its text changes: each change is read out. */
-  function setStatus(text) {
+  /**
+   * Show the status, and say it (a live region: each change is read out) only when its text changes;
+   * ``typed``: it answers the box being typed in, so it is said once typing pauses (SETTLE_MS), not at each letter.
+   */
+  function setStatus(text, typed) {
     if (status.textContent !== text) {
       status.textContent = text;
     }
+    clearTimeout(announcing);
+    if (typed) {
+      announcing = setTimeout(function () { announce(text); }, SETTLE_MS);
+    } else {
+      announce(text);
+    }
   }
 
-  /** Search and show; ``typing``: the box is being typed in, so a last word too short to search yet is left out. */
-  async function render(typing) {
+  function announce(text) {
+    if (announcer.textContent !== text) {
+      announcer.textContent = text;
+    }
+  }
+
+  /**
+   * Search and show; ``typing``: the box is being typed in, so a last word too short to search yet is left out;
+   * ``typed``: a letter typed in the box started it (its status is said once typing pauses).
+   */
+  async function render(typing, typed) {
     if (!index) {
       return;
     }
     var ticket = ++renders;
     var waiting = setTimeout(function () {
       if (ticket === renders) {
-        setStatus('Searching…');
+        setStatus('Searching…', typed);
         list.setAttribute('aria-busy', 'true');
       }
     }, SEARCHING_MS);
     try {
-      await search(ticket, typing);
+      await search(ticket, typing, typed);
     } finally {
       clearTimeout(waiting);
       if (ticket === renders) {
@@ -275,7 +299,7 @@
    * (core.withoutUnfinishedWord): "me" on the way to "medical" said "too common" for a moment.
    * It is searched, with the words before it, once typing pauses (PAUSE_MS), as after Enter.
    */
-  async function search(ticket, typing) {
+  async function search(ticket, typing, typed) {
     var state = readState();
     var searched = typing ? core.withoutUnfinishedWord(state.q) : state.q;
     var outcome = await core.search(lunr, index, searched);
@@ -290,7 +314,7 @@
     searchedText = searched;
     updateFacetLabels(results.counts);
     if (await showPage(ticket, true)) {
-      setStatus(statusText(state, searched, outcome, results));
+      setStatus(statusText(state, searched, outcome, results), typed);
     }
   }
 
@@ -298,8 +322,8 @@
     setStatus('Part of the search index could not be loaded. Check the connection and try again.');
   }
 
-  function refresh(typing) {
-    render(Boolean(typing)).catch(showLoadError);
+  function refresh(typing, typed) {
+    render(Boolean(typing), Boolean(typed)).catch(showLoadError);
   }
 
   function resultLinks() {
@@ -326,8 +350,9 @@
 
   input.addEventListener('input', function () {
     clearTimeout(timer);
+    clearTimeout(announcing);  // (still typing: what the last search found is not said now)
     var short = core.endsInShortWord(input.value);
-    timer = setTimeout(function () { saveState(false); refresh(!short); }, short ? PAUSE_MS : DEBOUNCE_MS);
+    timer = setTimeout(function () { saveState(false); refresh(!short, true); }, short ? PAUSE_MS : DEBOUNCE_MS);
   });
   form.addEventListener('change', function (event) {
     if (event.target.dataset.filter) {
@@ -373,7 +398,7 @@
     countryTerms = index.countryTerms();
     return render();
   }).catch(function () {
-    status.textContent = 'Search could not be loaded. Browse the listings instead.';
+    setStatus('Search could not be loaded. Browse the listings instead.');
     document.getElementById('search-nojs').hidden = false;
   });
 }());
