@@ -216,6 +216,24 @@ def test_a_page_printed_in_dark_mode_has_the_colours_of_paper(browser: Browser, 
     assert [line for line in dark if line not in light] == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_current_page_of_a_pager_stays_filled_in_forced_colours_mode(browser: Browser, paged_site: Path, scheme: str) -> None:
+    """Forced colours painted the current page's fill with Canvas, like every other page's: only bold told it apart."""
+    context = browser.new_context(forced_colors="active", color_scheme=scheme)  # type: ignore[arg-type]
+    try:
+        with serve_folder(paged_site) as base:
+            page = context.new_page()
+            page.goto(base + "electives/by/page/2/")
+            colours = page.evaluate("""() => [...document.querySelectorAll('.pager a')].map(link =>
+              [link.hasAttribute('aria-current'), getComputedStyle(link).backgroundColor, getComputedStyle(document.body).backgroundColor])""")
+        current = [background for is_current, background, _ in colours if is_current]
+        others = {background for is_current, background, _ in colours if not is_current}
+        assert len(current) == 1 and others, colours
+        assert current[0] not in others | {colours[0][2]}, colours
+    finally:
+        context.close()
+
+
 def test_the_map_legend_keeps_its_colours_in_forced_colours_mode(browser: Browser, bundled: tuple[str, dict[str, str]]) -> None:
     """Forced colours paint backgrounds with the system's colour but leave the map's SVG fills: the legend must follow the map."""
     base, routes = bundled
