@@ -114,11 +114,25 @@ def test_deadline_follows_the_browser_clock(browser: Browser, tiny_site: str, no
         context.close()
 
 
-def test_build_time_deadline_stays_without_javascript(browser: Browser, tiny_site: str) -> None:
+@pytest.mark.parametrize(("route", "selector"), [("electives/surgery/", ".call-to-action .deadline"), ("electives/", ".card .deadline")])
+def test_build_time_deadline_stays_without_javascript_and_names_its_date(browser: Browser, tiny_site: str, route: str, selector: str) -> None:
+    """Nothing rebuilds the site each day: months later a card still said "Closes in 60 days", with no date to tell it had closed."""
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.clock.set_fixed_time(datetime(2027, 1, 5, tzinfo=timezone.utc))
+        page.goto(tiny_site + route)
+        assert page.locator(selector).inner_text() == "Closes in 60 days (30 November 2026)"
+    finally:
+        context.close()
+
+
+def test_with_javascript_the_build_time_date_is_never_shown(browser: Browser, tiny_site: str) -> None:
+    """Scripts refresh the count from the visitor's clock (deadline.js): the date in brackets is hidden even before they run."""
+    context = browser.new_context(java_script_enabled=True)
+    try:
+        page = context.new_page()
+        page.route("**/deadline.js*", lambda route: route.abort())  # (as before deadline.js has run)
         page.goto(tiny_site + "electives/surgery/")
         assert page.locator(".call-to-action .deadline").inner_text() == "Closes in 60 days"
     finally:
