@@ -458,6 +458,26 @@ def test_slash_focuses_search_on_every_page(page: Page, site_url: str) -> None:
     expect(page.locator("#search-page-q")).to_be_focused()
 
 
+def test_the_slash_shortcut_can_be_turned_off_and_stays_off(page: Page, site_url: str) -> None:
+    """WCAG 2.2, 2.1.4: a shortcut of one character can be turned off (speech input types such characters)."""
+    open_search(page, site_url)
+    setting = page.get_by_label("jumps to search from any page")
+    expect(setting).to_be_checked()
+    setting.uncheck()
+    page.goto(site_url + "partners/")
+    page.keyboard.press("/")
+    expect(page.locator("#site-search-q")).not_to_be_focused()
+    open_search(page, site_url)
+    expect(setting).not_to_be_checked()
+    page.locator("body").click(position={"x": 1, "y": 1})
+    page.keyboard.press("/")
+    expect(page.locator("#search-page-q")).not_to_be_focused()
+    setting.check()
+    page.goto(site_url + "partners/")
+    page.keyboard.press("/")
+    expect(page.locator("#site-search-q")).to_be_focused()
+
+
 def test_arrow_keys_move_through_results_and_enter_opens(page: Page, site_url: str) -> None:
     open_search(page, site_url, "?q=observership")
     links = page.locator("#search-results h2 a")
