@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .slugs import SLUG_PATTERN, SLUG_RE as _SLUG_RE, tag_slug
-from .suggest import did_you_mean
+from .suggest import CURLY_QUOTES, did_you_mean
 
 T = TypeVar("T")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -70,7 +70,8 @@ def _unprintable(text: str) -> str | None:
     return found.group() if found else None
 
 
-def _scalar(value: Any, example: str) -> str:
+def _scalar(value: Any, example: str, is_text: bool = False) -> str:
+    """The value as one stripped string; a code, number, date or address (not ``is_text``) in curly quotes is refused."""
     if value is None:
         fail(f"is empty — give a value, e.g. {example}")
     if not isinstance(value, str):
@@ -78,7 +79,10 @@ def _scalar(value: Any, example: str) -> str:
     bad = _unprintable(value)
     if bad is not None:
         fail(f"contains the invisible character U+{ord(bad):04X} — remove it")
-    return value.strip()
+    result = value.strip()
+    if not is_text and len(result) > 1 and result[0] in CURLY_QUOTES and result[-1] in CURLY_QUOTES:
+        fail(f"{quoted(result)} is in curly quotes, which YAML reads as part of the value — remove them: {result.strip(CURLY_QUOTES).strip()}")
+    return result
 
 
 def _typed(
@@ -91,7 +95,7 @@ def text(min_length: int = 1, max_length: int = 10_000) -> Any:
     """A plain string of bounded length."""
 
     def convert(value: Any) -> str:
-        result = _scalar(value, "'Some text'")
+        result = _scalar(value, "'Some text'", is_text=True)
         if len(result) < min_length:
             fail(f"{quoted(result)} is too short ({len(result)} character{'' if len(result) == 1 else 's'}; at least {min_length})")
         if len(result) > max_length:

@@ -34,6 +34,7 @@ from .problems import Problem, sort_problems
 from .render import asset_versions, make_environment, render_route
 from .routes import Route, plan_routes
 from .search import SearchBundle, bundle_record, read_lunr_js, reusable_bundle, search_bundle, search_inputs_key
+from .slugs import is_slug, suggest_file_slug
 from .schema import ENTRY_MODELS, Entry, SiteConfig
 from .source import Document, LoadResult, display_path, load_catalog_sources
 from .validate import misplaced_entry_problems, validate_document
@@ -80,6 +81,9 @@ def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = N
         if item is not None:
             validated.append((item, document))
     partner_files = {slug for collection, slug in loaded.discovered if collection == "partners"}
+    # 'Riverside-Hospital.md' is told to rename itself to riverside-hospital.md: the entries naming
+    # 'riverside-hospital' are right, and are not also told that it does not exist.
+    partner_files |= {suggest_file_slug(slug) for slug in partner_files if not is_slug(slug)}
     problems += cross_file_problems(loaded.documents, {item.source: item for item, _ in validated}, partner_files, content_dir.name)
     if site is None:
         return BuildResult(sort_problems(problems))

@@ -12,7 +12,7 @@ from .errors import ScaffoldError
 from .options import KIND_TO_COLLECTION
 from .schema import ENTRY_MODELS
 from .link import RESERVED_PAGE_SLUGS
-from .slugs import is_slug, suggest_slug
+from .slugs import is_slug, suggest_file_slug
 from .urls import RESERVED_ENTRY_SLUGS
 
 MAX_SLUG_BYTES = 252  # (file names are at most 255 bytes, with ".md")
@@ -93,7 +93,7 @@ def create_entry(content_dir: Path, kind: str, slug: str) -> Path:
         raise ScaffoldError(f"unknown kind '{kind}' — use one of: {', '.join(KIND_TO_COLLECTION)}")
     collection = KIND_TO_COLLECTION[kind]
     if not is_slug(slug):
-        raise ScaffoldError(f"'{slug}' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. '{suggest_slug(slug)}'")
+        raise ScaffoldError(f"'{slug}' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. '{suggest_file_slug(slug)}'")
     if len(slug.encode("utf-8")) > MAX_SLUG_BYTES:
         raise ScaffoldError(f"the slug is too long for a file name ({len(slug)} characters; at most {MAX_SLUG_BYTES}) — choose a shorter one")
     if collection == "pages" and slug in RESERVED_PAGE_SLUGS:

@@ -23,6 +23,14 @@ def suggest_slug(name: str) -> str:
     return folded or "my-entry"
 
 
+def suggest_file_slug(name: str) -> str:
+    """The slug a contributor meant by a file name or path: 'electives/Peds.md.md' -> 'peds'."""
+    base = re.split(r"[/\\]", name.strip().rstrip("/\\"))[-1]
+    while re.search(r"\.(md|markdown|txt)$", base, re.IGNORECASE):
+        base = base[: base.rindex(".")]
+    return suggest_slug(base)
+
+
 @lru_cache(maxsize=65536)
 def tag_slug(tag: str) -> str:
     """Fold a tag into its URL slug: lower case, non-alphanumerics to single hyphens (memoised: tags recur).

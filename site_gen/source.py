@@ -16,8 +16,8 @@ import yaml
 
 from .body_limits import body_problem
 from .problems import Problem
-from .slugs import SLUG_RE, suggest_slug
-from .suggest import did_you_mean
+from .slugs import SLUG_RE, suggest_file_slug
+from .suggest import CURLY_QUOTES, did_you_mean
 
 COLLECTIONS: tuple[str, ...] = ("partners", "projects", "electives", "pages")
 SITE_FILE = "site.yaml"
@@ -162,6 +162,8 @@ def _discover_collection(folder: Path, real_root: Path, root: Path, problems: li
             found.append(child)
         elif child.is_dir():
             problems.append(Problem(display_path(child, root), 1, f"unexpected folder in {folder.name}/ — put each entry directly in {folder.name}/ as <slug>.md"))
+        elif _is_markdown_misnamed(child.name):
+            problems.append(Problem(display_path(child, root), 1, f"'{child.name}' is not named <slug>.md — rename it to '{suggest_file_slug(child.name)}.md'"))
         elif child.suffix != ".md":
             problems.append(Problem(display_path(child, root), 1, f"'{child.name}' is not a Markdown file — entries are named <slug>.md"))
         elif child.exists():  # (neither a file nor a folder: reading a named pipe would wait for a writer for ever)
@@ -169,6 +171,12 @@ def _discover_collection(folder: Path, real_root: Path, root: Path, problems: li
         else:
             found.append(child)
     return found
+
+
+def _is_markdown_misnamed(name: str) -> bool:
+    """A Markdown file saved as 'x.MD', 'x.markdown' or 'x.md.txt' (an editor that adds '.txt'): the build reads only '.md'."""
+    lowered = name.lower()
+    return not name.endswith(".md") and lowered.endswith((".md", ".markdown", ".mdown", ".mkd", ".md.txt"))
 
 
 def is_editor_leftover(name: str) -> bool:
@@ -217,7 +225,7 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     shown = display_path(path, root)
     slug = path.stem
     if not SLUG_RE.fullmatch(slug):
-        problems.append(Problem(shown, 1, f"file name '{path.name}' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. '{suggest_slug(slug)}.md'"))
+        problems.append(Problem(shown, 1, f"file name '{path.name}' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. '{suggest_file_slug(path.name)}.md'"))
         return None
     text = _read_text(path, shown, problems)
     if text is None:
@@ -548,6 +556,8 @@ class _TreeBuilder:
 
 _FIELD_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:([ \t]+)(.*))?$")
 _NO_SPACE_AFTER_COLON = re.compile(r"^([A-Za-z_][\w-]*):([^\s/].*)$")
+# What YAML reads as structure at the start of a line: indentation, a list dash, 'field:' and the space after it.
+_LINE_STRUCTURE = re.compile(r"^[ \t\xa0]*(?:-[ \t\xa0]+)?(?:[A-Za-z_][\w-]*[ \t\xa0]*:(?:[ \t\xa0]+|$))?")
 _NEXT_FIELD = re.compile(r"^(?:[A-Za-z_][\w-]*[ \t]*:|---|\.\.\.)")
 
 
@@ -593,6 +603,8 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
+        if "\xa0" in line and "\xa0" in _LINE_STRUCTURE.match(line).group():
+            return index, "a non-breaking space (U+00A0, pasted from a word processor or web page) stands where YAML needs an ordinary space — delete it and type a space"
         if re.match(r"^ *\t", line):
             return index, "a tab is used to indent this line — indent with spaces instead"
         if re.fullmatch(r"-{1,2}|-{4,}", line.rstrip()):
@@ -616,6 +628,9 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
             if not value:
                 continue
         quote_it = f'put the whole value in double quotes: {name}: "{value.replace(chr(34), chr(39))}"'
+        if value[0] in CURLY_QUOTES and re.search(r":(\s|$)", value):  # “Pediatrics: Kigali” from a word processor
+            return index, (f"{name}: the value starts with the curly quote {value[0]}, which YAML does not read as a quote"
+                           f' — write straight double quotes: {name}: "{value.strip(CURLY_QUOTES)}"')
         if value[0] in "\"'":
             close = _closing_quote(value, value[0])
             if close < 0 and ends_here:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import difflib
 from typing import Iterable
 
+# Typographic quotes a word processor puts where straight ones were typed: YAML reads them as text.
+CURLY_QUOTES = "“”„‟‘’‚‛«»"
+
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """Return the choice closest to ``word`` if one is close enough."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -9,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from .problems import Problem
 from .schema import ENTRY_MODELS, NESTED_MODELS
 from .source import Document, FieldPath, field_label
-from .suggest import did_you_mean
+from .suggest import closest, did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 _UNION_TAGS = frozenset({"scalar", "mapping"})
@@ -37,8 +38,23 @@ def validate_document(document: Document, model: type[M]) -> tuple[M | None, lis
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
-        problems = [_to_problem(document, model, detail) for detail in error.errors(include_url=False)]
+        details = error.errors(include_url=False)
+        misspelt = {_meant_field(document, model, detail) for detail in details if detail["type"] == "extra_forbidden"}
+        problems = [_to_problem(document, model, detail) for detail in details
+                    if detail["type"] != "missing" or _data_path(document.data, detail["loc"]) not in misspelt]
         return None, problems
+
+
+def _allowed_fields(model: type[BaseModel], parent: FieldPath) -> type[BaseModel]:
+    return (NESTED_MODELS.get(str(parent[0])) if parent else model) or model
+
+
+def _meant_field(document: Document, model: type[BaseModel], detail: Any) -> FieldPath | None:
+    """The field an unknown one is a misspelling of ('Title' -> title): its "missing" line would repeat the one mistake."""
+    path = _data_path(document.data, detail["loc"])
+    parent, name = path[:-1], str(path[-1])
+    match = closest(name, _allowed_fields(model, parent).model_fields)
+    return parent + (match,) if match else None
 
 
 def misplaced_entry_problems(document: Document, content_name: str) -> list[Problem]:
@@ -57,8 +73,12 @@ def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Prob
         return Problem(document.path, document.line_of(parent) if parent else 1, _label(parent, f"missing required field '{name}'"))
     if kind == "extra_forbidden":
         parent, name = path[:-1], str(path[-1])
-        allowed = (NESTED_MODELS.get(str(parent[0])) if parent else model) or model
+        allowed = _allowed_fields(model, parent)
         hint = did_you_mean(name, allowed.model_fields) or (_other_kind_hint(model, name) if not parent else "")
+        hidden = next((char for char in name if not char.isascii() and unicodedata.category(char)[0] in "ZC"), None)
+        if hidden is not None:  # 'format\u00a0:' from a word processor shows as 'format '
+            meant = closest(name, allowed.model_fields)
+            hint = f" — it holds the invisible character U+{ord(hidden):04X}" + (f": retype it as '{meant}'" if meant else "")
         if name.isdigit() and parent:  # {amount: 1,200, …}: YAML splits the braces at the comma
             hint = " — inside { } a comma separates fields: write the number without its comma, e.g. 1200"
         return Problem(document.path, document.line_of(path), _label(parent, f"unknown field '{name}'{hint}"))

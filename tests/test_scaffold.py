@@ -32,6 +32,8 @@ def test_new_lists_every_field_of_the_kind(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("slug", "message"), [
     ("Bad Slug", "'Bad Slug' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. 'bad-slug'"),
+    ("surgery-kigali.md", "'surgery-kigali.md' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. 'surgery-kigali'"),
+    ("electives/surgery-kigali", "e.g. 'surgery-kigali'"),
     ("surgery", "already exists"),
     ("by", "slug 'by' is reserved for the filter pages at /electives/by/ — choose another slug"),
     ("x" * 253, "the slug is too long for a file name (253 characters; at most 252) — choose a shorter one"),

@@ -95,7 +95,7 @@ CASES = [
     pytest.param({"electives/surgery.md": elective(duration_weeks="four")},
                  [f"{E}:11: duration_weeks: 'four' is not a whole number — write digits only, e.g. 4"], id="duration-not-number"),
     pytest.param({"electives/surgery.md": elective(duration_weeks="\n  min: 4\n  maximum: 8")},
-                 [f"{E}:11: duration_weeks: missing required field 'max'", f"{E}:13: duration_weeks: unknown field 'maximum' (did you mean 'max'?)"], id="duration-unknown-key"),
+                 [f"{E}:13: duration_weeks: unknown field 'maximum' (did you mean 'max'?)"], id="duration-unknown-key"),
     pytest.param({"electives/surgery.md": elective(cost="\n  amount: 1200\n  currency: usd")},
                  [f"{E}:13: cost.currency: 'usd' is not an ISO 4217 currency code — write it in capitals: 'USD'"], id="currency-lower"),
     pytest.param({"electives/surgery.md": elective(cost="\n  amount: $1,200\n  currency: XYZ")},
@@ -608,3 +608,65 @@ def test_a_link_to_a_filter_page_written_escaped_is_checked_like_any_other(tmp_p
     """No body writes '/by/' as such: the filter pages are known all the same."""
     body = 'See [q](/electives/%62y/country/cn/) and <a href="/electives&#47;by&#47;direction/outbound/">r</a>.'
     assert check(tmp_path, {"pages/about.md": PAGE.replace("About us.", body), "electives/surgery.md": ELECTIVE}) == []
+
+
+# Mistakes of contributors who edit one file in GitHub's web editor, often pasting from a word
+# processor: each is one line on the line of the mistake, naming what to type instead.
+
+@pytest.mark.parametrize(("replace", "expected"), [
+    pytest.param(("title: Surgery Elective", "Title: Surgery Elective"), f"{E}:2: unknown field 'Title' (did you mean 'title'?)", id="capitalised"),
+    pytest.param(("countries: [CN]", "country: [CN]"), f"{E}:8: unknown field 'country' (did you mean 'countries'?)", id="singular"),
+    pytest.param(("format: elective", "format\u00a0: elective"),
+                 f"{E}:5: unknown field 'format\u00a0' — it holds the invisible character U+00A0: retype it as 'format'", id="non-breaking-space"),
+])
+def test_a_misspelt_required_field_is_not_also_called_missing(tmp_path: Path, replace: tuple[str, str], expected: str) -> None:
+    assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace(*replace)}) == [expected]
+
+
+@pytest.mark.parametrize(("replace", "line"), [
+    pytest.param(("format: elective", "format:\u00a0elective"), 5, id="after-the-colon"),
+    pytest.param(("countries: [CN]", "countries:\n\u00a0\u00a0- CN"), 9, id="indentation"),
+])
+def test_a_non_breaking_space_where_yaml_needs_a_space_is_named_on_its_line(tmp_path: Path, replace: tuple[str, str], line: int) -> None:
+    """YAML said "could not find expected ':'" on the next line."""
+    assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace(*replace)}) == [
+        f"{E}:{line}: a non-breaking space (U+00A0, pasted from a word processor or web page) stands where YAML needs an ordinary space"
+        " — delete it and type a space"]
+
+
+def test_a_non_breaking_space_inside_a_value_is_text(tmp_path: Path) -> None:
+    assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace("Four weeks", "Four\u00a0weeks").replace("[CN]", "[CN,\u00a0KE]")}) == []
+
+
+@pytest.mark.parametrize(("replace", "expected"), [
+    pytest.param(("title: Surgery Elective", "title: “Surgery: Nanjing”"),
+                 f"{E}:2: title: the value starts with the curly quote “, which YAML does not read as a quote"
+                 ' — write straight double quotes: title: "Surgery: Nanjing"', id="value-with-colon"),
+    pytest.param(("countries: [CN]", "countries: [“CN”]"),
+                 f"{E}:8: countries[0]: '“CN”' is in curly quotes, which YAML reads as part of the value — remove them: CN", id="code"),
+    pytest.param(("deadline: 2026-11-30", "deadline: ‘2026-11-30’"),
+                 f"{E}:10: deadline: '‘2026-11-30’' is in curly quotes, which YAML reads as part of the value — remove them: 2026-11-30", id="date"),
+])
+def test_curly_quotes_from_a_word_processor_are_named(tmp_path: Path, replace: tuple[str, str], expected: str) -> None:
+    assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace(*replace)}) == [expected]
+
+
+def test_curly_quotes_in_text_are_text(tmp_path: Path) -> None:
+    assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace("summary: Four weeks of surgery.", "summary: “Four weeks” of surgery")}) == []
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    pytest.param("surgery.MD", "'surgery.MD' is not named <slug>.md — rename it to 'surgery.md'", id="capital-extension"),
+    pytest.param("surgery.markdown", "'surgery.markdown' is not named <slug>.md — rename it to 'surgery.md'", id="markdown"),
+    pytest.param("surgery.md.txt", "'surgery.md.txt' is not named <slug>.md — rename it to 'surgery.md'", id="added-txt"),
+    pytest.param("surgery.md.md", "file name 'surgery.md.md' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. 'surgery.md'",
+                 id="md-twice"),
+])
+def test_a_markdown_file_with_the_wrong_ending_is_told_its_name(tmp_path: Path, name: str, expected: str) -> None:
+    assert check(tmp_path, {"electives/surgery.md": None, f"electives/{name}": ELECTIVE}) == [f"content/electives/{name}:1: {expected}"]
+
+
+def test_entries_naming_a_partner_whose_file_name_has_capitals_are_not_also_wrong(tmp_path: Path) -> None:
+    """Only the file is to be renamed: the entries' 'riverside' is what it will be called (they were told "did you mean 'Riverside'?")."""
+    assert check(tmp_path, {"partners/riverside.md": None, "partners/Riverside.md": PARTNER}) == [
+        "content/partners/Riverside.md:1: file name 'Riverside.md' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. 'riverside.md'"]
