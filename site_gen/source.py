@@ -390,13 +390,38 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     if lines[0].rstrip() != "---":
         if lines[0].strip() == "---" or (not lines[0].strip() and text.lstrip().startswith("---")):
             raise YamlProblem(1, "the file must start with '---' on its very first line — remove the empty lines or spaces before it")
+        if _is_mistyped_fence(lines[0]):
+            raise YamlProblem(1, f"'{lines[0].strip()}' should open the front matter — write exactly three dashes: ---{_long_dash_note(lines[0])}")
+        start = next((index for index in range(1, len(lines) - 1) if lines[index].rstrip() == "---" and _FIELD_LINE.match(lines[index + 1])), None)
+        if start is not None:  # (text pasted above the front matter)
+            raise YamlProblem(1, f"the front matter starts on line {start + 1}, not on line 1 — move the text above it to below its closing '---'")
         raise YamlProblem(1, "no front matter — the file must start with a '---' line, then the fields, then another '---' line")
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             front = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
             return front, body, index + 2
-    raise YamlProblem(1, "front matter is not closed — add a '---' line after the last field")
+    last = 0  # (index of the last line of the fields: they end at the first empty line or line that is not YAML)
+    for index in range(1, len(lines)):
+        if _is_mistyped_fence(lines[index]):
+            raise YamlProblem(index + 1, f"'{lines[index].strip()}' should close the front matter — write exactly three dashes: ---{_long_dash_note(lines[index])}")
+        if not lines[index].strip() or not (_FIELD_LINE.match(lines[index]) or lines[index][0] in " \t-#"):
+            break
+        last = index
+    raise YamlProblem(last + 1, "front matter is not closed — add a '---' line after the last field")
+
+
+_LONG_DASHES = "—–―‒−"  # (what a word processor makes of typed hyphens)
+
+
+def _is_mistyped_fence(line: str) -> bool:
+    """'--', '----', '***', '—-' or '–––' alone on a line: meant as the '---' around the front matter."""
+    return bool(re.fullmatch(rf"[-*_{_LONG_DASHES}]{{2,}}|[{_LONG_DASHES}]", line.strip())) and line.strip() != "---"
+
+
+def _long_dash_note(line: str) -> str:
+    found = next((char for char in line if char in _LONG_DASHES), None)
+    return f" (the '{found}' is a long dash, not the '-' key)" if found else ""
 
 
 def parse_yaml_tree(text: str, first_line: int, repeated: list[tuple[int, str]]) -> tuple[Any, dict[FieldPath, int]]:
@@ -445,8 +470,12 @@ class _TreeBuilder:
         self._pending_key: list[str | None] = []
         self._anchors: dict[str, tuple[Any, int]] = {}
         self._nodes = 0
+        self._documents = 0
 
     def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent) and self._documents:  # (site.yaml written like an entry, between '---' lines)
+            raise YamlProblem(self._line(event), "this '---' line starts a second set of fields — remove it: the file holds one set of 'field: value' lines")
+        self._documents += isinstance(event, yaml.DocumentStartEvent)
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self._check_tag(event)
             if len(self._stack) >= MAX_DEPTH:
@@ -591,6 +620,10 @@ def _brackets_open(value: str) -> bool:
     return depth > 0
 
 
+def _shorten(text: str, length: int = 40) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
     """The everyday mistake behind a YAML error, as (0-based line, message), if one is recognised.
 
@@ -607,10 +640,17 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
             return index, "a non-breaking space (U+00A0, pasted from a word processor or web page) stands where YAML needs an ordinary space — delete it and type a space"
         if re.match(r"^ *\t", line):
             return index, "a tab is used to indent this line — indent with spaces instead"
-        if re.fullmatch(r"-{1,2}|-{4,}", line.rstrip()):
-            return index, f"'{line.rstrip()}' should close the front matter — write exactly three dashes: ---"
+        if _is_mistyped_fence(line):
+            return index, f"'{line.strip()}' should close the front matter — write exactly three dashes: ---{_long_dash_note(line)}"
         if re.match(r"^-[^\s-]", line):
             return index, f"write a space after the dash of a list item: '- {line[1:].strip()}'"
+        if line[0] not in " \t-" and not _FIELD_LINE.match(line) and ":" not in line and index > 0:
+            above = [earlier for earlier in lines[:index] if earlier.strip() and not earlier.lstrip().startswith("#")]
+            field = next((found.group(1) for found in map(_FIELD_LINE.match, reversed(above)) if found), None)
+            after_gap = not lines[index - 1].strip()
+            if field is not None and not (after_gap and _body_heading(lines[:index])):  # (a summary pasted with its line breaks)
+                return index, (f"'{_shorten(stripped)}' is not a 'field: value' line — if it continues {field} above, indent it with two spaces"
+                               + ("; if it starts the text, add a '---' line before it" if after_gap else ""))
         if line[0] in " \t" and _FIELD_LINE.match(stripped) and index > 0:
             above = next((earlier for earlier in reversed(lines[:index]) if earlier.strip() and not earlier.lstrip().startswith("#")), "")
             found = _FIELD_LINE.match(above)
@@ -648,7 +688,12 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
             return index, f"{name}: a value cannot start with '{value[0]}' — {quote_it}"
         elif re.search(r":(\s|$)", value):
             return index, f"{name}: the value contains ': ' — {quote_it}"
+    return _body_heading(lines)
+
+
+def _body_heading(lines: list[str]) -> tuple[int, str] | None:
+    """A Markdown heading after an empty line, read as front matter: the '---' line above it is missing."""
     for index, line in enumerate(lines):
-        if re.match(r"^#{2,6}\s", line) and index > 0 and not lines[index - 1].strip():  # (a heading after a blank line)
+        if re.match(r"^#{2,6}\s", line) and index > 0 and not lines[index - 1].strip():
             return index, f"'{line.strip()[:40]}' looks like the start of the text: the front matter above it is not closed — add a '---' line before it"
     return None

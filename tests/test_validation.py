@@ -222,7 +222,7 @@ FILE_CASES = [
     pytest.param({"electives/surgery.md": " " + ELECTIVE},
                  [f"{E}:1: the file must start with '---' on its very first line — remove the empty lines or spaces before it"], id="space-first"),
     pytest.param({"electives/surgery.md": "---\ntitle: Surgery\nsummary: x\n"},
-                 [f"{E}:1: front matter is not closed — add a '---' line after the last field"], id="unclosed-front-matter"),
+                 [f"{E}:3: front matter is not closed — add a '---' line after the last field"], id="unclosed-front-matter"),
     pytest.param({"electives/surgery.md": "---\ntitle: Surgery\nsummary: [unclosed\ncategory: clinical\n---\n"},
                  [f"{E}:3: summary: the '[' that starts the value is not closed — end it with ']' on this line"], id="broken-yaml"),
     pytest.param({"electives/surgery.md": "---\ntitle: Surgery\ncost: {amount: 1200 currency: USD}\n---\n"},
@@ -670,3 +670,35 @@ def test_entries_naming_a_partner_whose_file_name_has_capitals_are_not_also_wron
     """Only the file is to be renamed: the entries' 'riverside' is what it will be called (they were told "did you mean 'Riverside'?")."""
     assert check(tmp_path, {"partners/riverside.md": None, "partners/Riverside.md": PARTNER}) == [
         "content/partners/Riverside.md:1: file name 'Riverside.md' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. 'riverside.md'"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(ELECTIVE.replace("---\n", "***\n", 2), f"{E}:1: '***' should open the front matter — write exactly three dashes: ---", id="asterisks"),
+    pytest.param("—-" + ELECTIVE[3:], f"{E}:1: '—-' should open the front matter — write exactly three dashes: --- (the '—' is a long dash, not the '-' key)",
+                 id="long-dash-opening"),
+    pytest.param(ELECTIVE.replace("\n---\n", "\n–––\n"),
+                 f"{E}:11: '–––' should close the front matter — write exactly three dashes: --- (the '–' is a long dash, not the '-' key)", id="long-dash-closing"),
+    pytest.param(ELECTIVE.replace("\n---\n", "\n\n"), f"{E}:10: front matter is not closed — add a '---' line after the last field", id="no-closing-line"),
+    pytest.param("Four weeks in Nanjing.\n\n" + ELECTIVE,
+                 f"{E}:1: the front matter starts on line 3, not on line 1 — move the text above it to below its closing '---'", id="text-above"),
+])
+def test_front_matter_lines_written_wrong_are_named_on_their_line(tmp_path: Path, text: str, expected: str) -> None:
+    """All were "no front matter" or "not closed" on line 1, which a contributor looking at a '—-' or '***' line cannot act on."""
+    assert check(tmp_path, {"electives/surgery.md": text}) == [expected]
+
+
+@pytest.mark.parametrize(("summary", "line", "after"), [
+    pytest.param("summary: Four weeks of surgery\nIn a teaching hospital.", 4, "", id="next-line"),
+    pytest.param("summary: Four weeks of surgery.\n\nIn a teaching hospital.", 5, "; if it starts the text, add a '---' line before it", id="after-an-empty-line"),
+])
+def test_a_summary_pasted_with_its_line_breaks_is_told_to_indent(tmp_path: Path, summary: str, line: int, after: str) -> None:
+    """YAML said "could not find expected ':'" on the line after."""
+    text = ELECTIVE.replace("summary: Four weeks of surgery.", summary)
+    assert check(tmp_path, {"electives/surgery.md": text}) == [
+        f"{E}:{line}: 'In a teaching hospital.' is not a 'field: value' line — if it continues summary above, indent it with two spaces{after}"]
+
+
+def test_site_yaml_written_between_dashes_like_an_entry_is_told_to_drop_them(tmp_path: Path) -> None:
+    """It was "site.yaml must be a set of 'field: value' lines", which it was."""
+    assert check(tmp_path, {"site.yaml": "---\n" + SITE_YAML + "---\n"}) == [
+        "content/site.yaml:6: this '---' line starts a second set of fields — remove it: the file holds one set of 'field: value' lines"]
