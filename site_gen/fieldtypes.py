@@ -20,7 +20,7 @@ import pycountry
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .slugs import SLUG_PATTERN, SLUG_RE as _SLUG_RE, tag_slug
+from .slugs import SLUG_PATTERN, SLUG_RE as _SLUG_RE, suggest_slug, tag_slug
 from .suggest import CURLY_QUOTES, did_you_mean
 
 T = TypeVar("T")
@@ -126,24 +126,68 @@ def _slug(value: Any) -> str:
         return _slug_text(value)
     except PydanticCustomError:
         written = value.strip() if isinstance(value, str) else ""
-        meant = written.rsplit("/", 1)[-1].removesuffix(".md").lower()
+        meant = written.rstrip("/").rsplit("/", 1)[-1].removesuffix(".md").lower()
         if written and meant != written and _SLUG_RE.match(meant):
             fail(f"{quoted(written)} is not a valid slug — write the slug alone, without folder, '.md' or capitals: '{meant}'")
+        if written and re.search(r"[A-Za-z]", written) and " " in written:  # a partner's name where its slug belongs
+            fail(f"{quoted(written)} is not a valid slug — name the partner by its file name without '.md', e.g. '{suggest_slug(written)}'")
         raise
-_language_tag = _matching(_LANGUAGE_RE, "en", "a BCP 47 language tag — e.g. en, fr, pt-BR")
+_language_text = _matching(_LANGUAGE_RE, "en", "a BCP 47 language tag — e.g. en, fr, pt-BR")
+
+
+def _language_tag(value: Any) -> str:
+    """A BCP 47 tag, with the tag to write for a language's name ('English') or a locale ('en_US')."""
+    try:
+        return _language_text(value)
+    except PydanticCustomError:
+        written = value.strip() if isinstance(value, str) else ""
+        if "_" in written and _LANGUAGE_RE.match(written.replace("_", "-")):
+            fail(f"{quoted(written)} is not a BCP 47 language tag — write it with a hyphen: {written.replace('_', '-')}")
+        language = pycountry.languages.get(name=written) if written else None
+        if language is not None and getattr(language, "alpha_2", None):
+            fail(f"{quoted(written)} is not a BCP 47 language tag — write the code for {language.name}: {language.alpha_2}")
+        raise
 _branch = _matching(_BRANCH_RE, "main", "a branch name — e.g. main")
+
+
+# Names people write that ISO 3166 does not list (or lists otherwise): 'UK' is reserved, not assigned.
+_COUNTRY_ALIASES = {
+    "uk": "GB", "u.k.": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "great britain": "GB",
+    "usa": "US", "u.s.": "US", "u.s.a.": "US", "america": "US", "ivory coast": "CI", "russia": "RU", "turkey": "TR",
+    "drc": "CD", "dr congo": "CD", "democratic republic of the congo": "CD", "burma": "MM", "swaziland": "SZ",
+    "cape verde": "CV", "east timor": "TL", "palestine": "PS", "brunei": "BN", "macedonia": "MK", "the gambia": "GM",
+    "laos": "LA", "syria": "SY", "iran": "IR", "vietnam": "VN", "south korea": "KR", "north korea": "KP",
+}
+
+
+def _country_named(written: str) -> str | None:
+    """The alpha-2 code of a country written by name or by its three-letter code, if it is one."""
+    if written.casefold() in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[written.casefold()]
+    if len(written) == 3 and written.isalpha():
+        match = pycountry.countries.get(alpha_3=written.upper())
+        return match.alpha_2 if match is not None else None
+    for key in ("name", "common_name", "official_name"):
+        match = pycountry.countries.get(**{key: written})
+        if match is not None:
+            return str(match.alpha_2)
+    return None
 
 
 def _country(value: Any) -> str:
     result = _scalar(value, "CN")
     if result not in _COUNTRY_SET:
         hint = ""
+        several = [part.upper() for part in re.split(r"[\s;/]+", result) if part]
+        named = _country_named(result)
         if result.upper() in _COUNTRY_SET:
             hint = f" — write it in capitals: '{result.upper()}'"
-        else:
-            match = pycountry.countries.get(name=result) or pycountry.countries.get(common_name=result)
-            if match is not None:
-                hint = f" — use the code '{match.alpha_2}' for {result}"
+        elif named is not None and len(result) == 3 and result.isupper() and result.casefold() not in _COUNTRY_ALIASES:
+            hint = f" — use the two-letter code '{named}'"
+        elif named is not None:
+            hint = f" — use the code '{named}' for {result}"
+        elif len(several) > 1 and all(part in _COUNTRY_SET for part in several):
+            hint = f" — separate the codes with commas: [{', '.join(several)}]"
         fail(f"{quoted(result)} is not an ISO 3166-1 alpha-2 country code{hint}")
     return result
 
@@ -153,8 +197,7 @@ def country_code_for(written: str) -> str:
     written = written.strip()
     if written.upper() in _COUNTRY_SET:
         return written.upper()
-    match = pycountry.countries.get(name=written) or pycountry.countries.get(common_name=written)
-    return match.alpha_2 if match is not None else written
+    return _country_named(written) or written
 
 
 def _currency(value: Any) -> str:
@@ -178,6 +221,10 @@ def is_email(text: str) -> bool:
 def _email(value: Any) -> str:
     result = _scalar(value, "name@example.edu")
     if not is_email(result):
+        inner = re.fullmatch(r"(?:mailto:(.+)|[^<>]*<([^<>]+)>)", result.strip(), re.IGNORECASE)
+        address = next((part for part in inner.groups() if part), "") if inner else ""
+        if address and is_email(address.strip()):
+            fail(f"{quoted(result)} is not a valid email address — write the address alone: {address.strip()}")
         fail(f"{quoted(result)} is not a valid email address — e.g. name@example.edu")
     return result
 
@@ -283,10 +330,57 @@ def _base_url(value: Any) -> str:
     raise AssertionError("unreachable")
 
 
+_MONTHS = {name: number for number, names in enumerate([
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"), ("july", "jul"),
+    ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for name in names}
+_NUMERIC_DATE_RE = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})")
+_WORDS_DATE_RE = re.compile(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?|([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?),?\s+(\d{4})")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _dates_meant(written: str) -> list[str]:
+    """The real dates a date written another way may mean: '2026/3/1', 'March 1, 2026', '30/11/2026' (two for '01/03/2026')."""
+    text = written.strip().lower()
+    found = _NUMERIC_DATE_RE.fullmatch(text)
+    if found:
+        first, second, third = (int(part) for part in found.groups())
+        if len(found.group(1)) == 4:
+            meant = [_iso(first, second, third)]
+        elif len(found.group(3)) == 4:
+            meant = [_iso(third, second, first), _iso(third, first, second)]  # (day first, or month first)
+        else:
+            meant = []
+        return list(dict.fromkeys(day for day in meant if day))
+    found = _WORDS_DATE_RE.fullmatch(text)
+    if found:
+        day, month = (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
+        meant_day = _iso(int(found.group(5)), _MONTHS.get(month, 0), int(day)) if month in _MONTHS else None
+        return [meant_day] if meant_day else []
+    return []
+
+
+def _date_hint(written: str) -> str:
+    """What follows "write it as YYYY-MM-DD" for a date written another way: the date meant, or an example."""
+    meant = _dates_meant(written)
+    if len(meant) == 1:
+        return f": {meant[0]}"
+    if len(meant) == 2:
+        return f": {meant[0]} or {meant[1]}, whichever you mean"
+    if re.match(r"\d{4}-\d{2}-\d{2}[T ]", written):
+        return f", the date alone: {written[:10]}"
+    return ", e.g. 2026-03-01" + ("" if re.search(r"\d", written) else ", or leave the field out")
+
+
 def _date(value: Any) -> date:
     result = _scalar(value, "2026-03-01")
     if not _DATE_RE.match(result):
-        fail(f"{quoted(result)} is not a date — write it as YYYY-MM-DD, e.g. 2026-03-01")
+        fail(f"{quoted(result)} is not a date — write it as YYYY-MM-DD{_date_hint(result)}")
     try:
         return date.fromisoformat(result)
     except ValueError:
@@ -297,13 +391,23 @@ def _date(value: Any) -> date:
 def _year(value: Any) -> int:
     result = _scalar(value, "2019")
     if not _YEAR_RE.match(result):
-        fail(f"{quoted(result)} is not a year — write four digits, e.g. 2019")
+        first = re.match(r"(\d{4})\D", result)  # '2019-2020', '2014-03-01': the year it began
+        fail(f"{quoted(result)} is not a year — " + (f"write the year alone: {first.group(1)}" if first else "write four digits, e.g. 2019"))
     return int(result)
 
 
 def _date_or_year(value: Any) -> date | int:
     result = _scalar(value, "2026-03-01 or 2026")
-    return _year(result) if _YEAR_RE.match(result) else _date(result)
+    if _YEAR_RE.match(result):
+        return _year(result)
+    if _DATE_RE.match(result) or _dates_meant(result):
+        return _date(result)
+    years = re.findall(r"(?<!\d)\d{4}(?!\d)", result)
+    if len(years) == 1:  # 'Fall 2024', '2021-01'
+        fail(f"{quoted(result)} is not a date or a year — write the year alone: {years[0]}, or a date as YYYY-MM-DD")
+    fail(f"{quoted(result)} is not a date or a year — write a date as YYYY-MM-DD or a year, e.g. 2024"
+         + ("" if re.search(r"\d", result) else ", or leave the field out"))
+    raise AssertionError("unreachable")
 
 
 _RANGE_RE = re.compile(r"\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*(?:weeks?)?\s*", re.IGNORECASE)
@@ -321,6 +425,11 @@ def _whole_number(minimum: int, example: int, ranges: bool = False) -> Callable[
                 fail(f"{quoted(result)} is not a whole number — write a range as {{min: {range_written.group(1)}, max: {range_written.group(2)}}}")
             if unit_written:
                 fail(f"{quoted(result)} is not a whole number — write the number alone: {unit_written.group(1)}")
+            if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+", result):  # '1,200': thousands written as people write them
+                fail(f"{quoted(result)} is not a whole number — write the digits alone: {re.sub(r'[, ]', '', result)}")
+            numbers = re.findall(r"\d+", result)
+            if not ranges and len(numbers) == 1:  # '~500', '500+', 'about 500', '236 physicians'
+                fail(f"{quoted(result)} is not a whole number — write the number alone: {numbers[0]}")
             fail(f"{quoted(result)} is not a whole number — write digits only, e.g. {example}")
         if len(result.lstrip("+-").lstrip("0")) > 10:  # (int() refuses more than 4,300 digits; no count needs eleven)
             fail(f"{quoted(result)} is too {'small' if result.startswith('-') else 'large'} — it must be {minimum} to 1000000000")
@@ -367,6 +476,9 @@ def enum(*values: str) -> Any:
     return Annotated[Literal[values], BeforeValidator(convert)]  # type: ignore[valid-type]
 
 
+_ITEM_SEPARATORS = re.compile(r"[,;•·▪◦]")
+
+
 def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000, written_as: Callable[[str], str] = str.strip) -> Any:
     """A YAML list of ``item`` values: never a bare scalar, no duplicates.
 
@@ -383,7 +495,8 @@ def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000, 
             fail(f"is empty — write a list, e.g. {example}")
         shown = quoted(value)
         if isinstance(value, str):
-            parts = value.split(",", 5)  # (the first five items show the way: a long value is not repeated whole)
+            # (commas, or the semicolons and bullets of a list pasted from a document; the first five items show the way)
+            parts = [part for part in _ITEM_SEPARATORS.split(value, 5) if part.strip()]
             suggested = ", ".join(written_as(part) for part in parts[:5]) + (", …" if len(parts) > 5 else "")
             fail(f"{shown} is not a list — write it in brackets: [{suggested}]")
         fail(f"expected a list, not {shown} — e.g. {example}")

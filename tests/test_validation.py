@@ -80,7 +80,7 @@ CASES = [
     pytest.param({"electives/surgery.md": elective(deadline="2026-02-30")},
                  [f"{E}:10: deadline: '2026-02-30' is not a real date — check the month and day"], id="impossible-date"),
     pytest.param({"electives/surgery.md": elective(deadline="30/11/2026")},
-                 [f"{E}:10: deadline: '30/11/2026' is not a date — write it as YYYY-MM-DD, e.g. 2026-03-01"], id="date-format"),
+                 [f"{E}:10: deadline: '30/11/2026' is not a date — write it as YYYY-MM-DD: 2026-11-30"], id="date-format"),
     pytest.param({"electives/surgery.md": elective(apply_url="javascript:alert(1)")},
                  [f"{E}:11: apply_url: 'javascript:alert(1)' is not a web address — give a full http(s) URL, e.g. https://example.edu/page"], id="javascript-url"),
     pytest.param({"electives/surgery.md": elective(apply_url="https://apply.example.edu@evil.example/form")},
@@ -296,7 +296,7 @@ def test_a_field_mistake_does_not_hide_missing_partners_in_the_same_file(tmp_pat
         f"{E}:9: host: no partner 'no-such-host' (content/partners/no-such-host.md does not exist)",
         f"{P}:6: countries[0]: 'XX' is not an ISO 3166-1 alpha-2 country code",
         f"{P}:7: partners[0]: no partner 'a' (content/partners/a.md does not exist)",
-        f"{P}:7: partners[1]: 'C D' is not a valid slug — use lower-case letters, digits and single hyphens",
+        f"{P}:7: partners[1]: 'C D' is not a valid slug — name the partner by its file name without '.md', e.g. 'c-d'",
     ]
 
 
@@ -702,3 +702,64 @@ def test_site_yaml_written_between_dashes_like_an_entry_is_told_to_drop_them(tmp
     """It was "site.yaml must be a set of 'field: value' lines", which it was."""
     assert check(tmp_path, {"site.yaml": "---\n" + SITE_YAML + "---\n"}) == [
         "content/site.yaml:6: this '---' line starts a second set of fields — remove it: the file holds one set of 'field: value' lines"]
+
+
+@pytest.mark.parametrize(("fields", "line", "message"), [
+    pytest.param({"countries": "[UK]"}, 8, "countries[0]: 'UK' is not an ISO 3166-1 alpha-2 country code — use the code 'GB' for UK", id="uk"),
+    pytest.param({"countries": "[GBR]"}, 8, "countries[0]: 'GBR' is not an ISO 3166-1 alpha-2 country code — use the two-letter code 'GB'", id="three-letters"),
+    pytest.param({"countries": "[Ivory Coast]"}, 8, "countries[0]: 'Ivory Coast' is not an ISO 3166-1 alpha-2 country code — use the code 'CI' for Ivory Coast",
+                 id="common-english-name"),
+    pytest.param({"countries": "[RW BI]"}, 8, "countries[0]: 'RW BI' is not an ISO 3166-1 alpha-2 country code — separate the codes with commas: [RW, BI]",
+                 id="no-comma"),
+    pytest.param({"countries": "UK; Kenya"}, 8, "countries: 'UK; Kenya' is not a list — write it in brackets: [GB, KE]", id="semicolons"),
+    pytest.param({"countries": "\n  • RW\n  • BI"}, 8, "countries: '• RW • BI' is not a list — write it in brackets: [RW, BI]", id="bullets"),
+    pytest.param({"deadline": "March 1, 2026"}, 10, "deadline: 'March 1, 2026' is not a date — write it as YYYY-MM-DD: 2026-03-01", id="month-name"),
+    pytest.param({"deadline": "30th Nov 2026"}, 10, "deadline: '30th Nov 2026' is not a date — write it as YYYY-MM-DD: 2026-11-30", id="day-first"),
+    pytest.param({"deadline": "2026/3/1"}, 10, "deadline: '2026/3/1' is not a date — write it as YYYY-MM-DD: 2026-03-01", id="slashes"),
+    pytest.param({"deadline": "01-03-2026"}, 10, "deadline: '01-03-2026' is not a date — write it as YYYY-MM-DD: 2026-03-01 or 2026-01-03, whichever you mean",
+                 id="day-or-month-first"),
+    pytest.param({"deadline": "2026-11-30 17:00"}, 10, "deadline: '2026-11-30 17:00' is not a date — write it as YYYY-MM-DD, the date alone: 2026-11-30",
+                 id="with-a-time"),
+    pytest.param({"deadline": "rolling"}, 10, "deadline: 'rolling' is not a date — write it as YYYY-MM-DD, e.g. 2026-03-01, or leave the field out", id="no-date"),
+    pytest.param({"deadline": "31/02/2026"}, 10, "deadline: '31/02/2026' is not a date — write it as YYYY-MM-DD, e.g. 2026-03-01", id="impossible-other-way"),
+    pytest.param({"contact": "mailto:office@example.edu"}, 11, "contact: 'mailto:office@example.edu' is not a valid email address"
+                 " — write the address alone: office@example.edu", id="mailto"),
+    pytest.param({"contact": "Electives Office <office@example.edu>"}, 11, "contact: 'Electives Office <office@example.edu>' is not a valid email address"
+                 " — write the address alone: office@example.edu", id="name-and-address"),
+    pytest.param({"host": "Riverside Hospital"}, 9, "host: 'Riverside Hospital' is not a valid slug — name the partner by its file name without '.md',"
+                 " e.g. 'riverside-hospital'", id="host-by-name"),
+    pytest.param({"host": "/partners/riverside/"}, 9, "host: '/partners/riverside/' is not a valid slug — write the slug alone, without folder, '.md'"
+                 " or capitals: 'riverside'", id="host-by-address"),
+])
+def test_values_written_as_people_write_them_are_told_the_value_to_write(tmp_path: Path, fields: dict[str, str], line: int, message: str) -> None:
+    assert check(tmp_path, {"electives/surgery.md": elective(**fields)}) == [f"{E}:{line}: {message}"]
+
+
+@pytest.mark.parametrize(("fields", "line", "message"), [
+    pytest.param({"people_reached": "1,200"}, 9, "people_reached: '1,200' is not a whole number — write the digits alone: 1200", id="thousands"),
+    pytest.param({"people_reached": "~500"}, 9, "people_reached: '~500' is not a whole number — write the number alone: 500", id="about"),
+    pytest.param({"people_reached": "236 physicians"}, 9, "people_reached: '236 physicians' is not a whole number — write the number alone: 236", id="words"),
+    pytest.param({"start": "Fall 2024"}, 9, "start: 'Fall 2024' is not a date or a year — write the year alone: 2024, or a date as YYYY-MM-DD", id="season"),
+    pytest.param({"start": "2021-01"}, 9, "start: '2021-01' is not a date or a year — write the year alone: 2021, or a date as YYYY-MM-DD", id="month"),
+    pytest.param({"start": "Sept 1st, 2024"}, 9, "start: 'Sept 1st, 2024' is not a date — write it as YYYY-MM-DD: 2024-09-01", id="date-in-words"),
+    pytest.param({"end": "present"}, 9, "end: 'present' is not a date or a year — write a date as YYYY-MM-DD or a year, e.g. 2024, or leave the field out",
+                 id="ongoing"),
+])
+def test_project_values_written_as_people_write_them_are_told_the_value_to_write(tmp_path: Path, fields: dict[str, str], line: int, message: str) -> None:
+    assert check(tmp_path, {"projects/needs.md": project(**fields)}) == [f"{P}:{line}: {message}"]
+
+
+@pytest.mark.parametrize(("since", "message"), [
+    pytest.param("2019-2020", "since: '2019-2020' is not a year — write the year alone: 2019", id="years"),
+    pytest.param("2014-03-01", "since: '2014-03-01' is not a year — write the year alone: 2014", id="date"),
+])
+def test_a_partnership_year_written_as_a_period_is_told_the_year(tmp_path: Path, since: str, message: str) -> None:
+    assert check(tmp_path, {"partners/riverside.md": partner(since=since)}) == [f"{R}:7: {message}"]
+
+
+@pytest.mark.parametrize(("language", "message"), [
+    pytest.param("English", "language: 'English' is not a BCP 47 language tag — write the code for English: en", id="name"),
+    pytest.param("pt_BR", "language: 'pt_BR' is not a BCP 47 language tag — write it with a hyphen: pt-BR", id="locale"),
+])
+def test_a_site_language_written_as_a_name_or_locale_is_told_its_tag(tmp_path: Path, language: str, message: str) -> None:
+    assert check(tmp_path, {"site.yaml": SITE_YAML + f"language: {language}\n"}) == [f"content/site.yaml:5: {message}"]
