@@ -30,7 +30,7 @@ from .catalog import ENTRY_COLLECTIONS, Catalog
 from .facets import FACETS, build_facets
 from .link import RESERVED_PAGE_SLUGS
 from .source import first_unshowable
-from .suggest import did_you_mean
+from .suggest import closest, did_you_mean
 
 ALLOWED_TAGS = frozenset(
     """a abbr b bdi bdo blockquote br caption cite code col colgroup dd del details dfn div dl dt
@@ -110,17 +110,32 @@ class LinkResolver:
             route = self.entry_routes.get(target)
             if route is None:
                 why = ("leads to a draft, which is not published — publish it first or leave the link out" if target in self.drafts
-                       else "does not match a published entry — check the file name")
+                       else f"does not match a published entry — check the file name{self._entry_meant(target)}")
                 self.broken.append((url, f"link to '{url}' {why}"))
                 return url
             return self.href(route) + fragment
-        if parts.path:
+        written = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), parts.path.rstrip("/") + ".md"))
+        if parts.path and self.entry_routes.get(written) is not None:  # '../partners/x' or 'safety': the entry's file without '.md'
+            self.broken.append((url, f"link to '{url}' leaves out the file's '.md' — write '{parts.path.rstrip('/')}.md'"))
+        elif parts.path:
             self.broken.append((url, (
                 f"link to '{url}' is relative, so it would break on the site — link to an entry's file ('../partners/x.md'),"
                 " to a page from the site's root ('/about/') or to a full address ('https://…')"
             )))
         return url
 
+
+    def _entry_meant(self, target: str) -> str:
+        """' (did you mean '../partners/x.md'?)' for a link to an entry's file with the wrong folder, capitals or a typo."""
+        known = getattr(self.entry_routes, "routes", self.entry_routes)  # (the routes behind a recording wrapper)
+        entries = [path for path in known if path.endswith(".md")]
+        named = [path for path in entries if posixpath.basename(path).lower() == posixpath.basename(target).lower()]
+        folder = {posixpath.basename(path): path for path in entries if posixpath.dirname(path) == posixpath.dirname(target)}
+        near = closest(posixpath.basename(target), folder)  # (a typo in the name, within the folder written)
+        meant = named[0] if len(named) == 1 else folder.get(near or "")
+        if meant is None:
+            return ""
+        return f" (did you mean '{posixpath.relpath(meant, posixpath.dirname(self.source))}'?)"
 
     def _missing_page(self, url: str, path: str) -> str | None:
         """Why a root-relative link to an entry, topic, country, filter or free page leads nowhere (None: it works, or is not checked)."""

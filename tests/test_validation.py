@@ -382,7 +382,7 @@ def test_a_broken_link_is_reported_on_the_line_of_the_link_not_of_an_earlier_wor
     body = "We care about people.\n\nSee [us](about).\n\nAgain: [us](about).\n\nOr <a href=\"about\">us</a>.\n"
     lines = check(tmp_path, {"pages/about.md": PAGE.replace("About us.\n", body)})
     assert [line.split(": ", 1)[0] for line in lines] == ["content/pages/about.md:7", "content/pages/about.md:9", "content/pages/about.md:11"]
-    assert all("link to 'about' is relative" in line for line in lines)
+    assert all("link to 'about' leaves out the file's '.md' — write 'about.md'" in line for line in lines)
 
 
 def test_a_misspelt_partner_reference_gets_the_closest_partner_file(tmp_path: Path) -> None:
@@ -763,3 +763,19 @@ def test_a_partnership_year_written_as_a_period_is_told_the_year(tmp_path: Path,
 ])
 def test_a_site_language_written_as_a_name_or_locale_is_told_its_tag(tmp_path: Path, language: str, message: str) -> None:
     assert check(tmp_path, {"site.yaml": SITE_YAML + f"language: {language}\n"}) == [f"content/site.yaml:5: {message}"]
+
+
+@pytest.mark.parametrize(("link", "message"), [
+    pytest.param("../partners/riverside", "link to '../partners/riverside' leaves out the file's '.md' — write '../partners/riverside.md'", id="without-md"),
+    pytest.param("riverside.md", "link to 'riverside.md' does not match a published entry — check the file name (did you mean '../partners/riverside.md'?)",
+                 id="without-folder"),
+    pytest.param("../partners/Riverside.md", "link to '../partners/Riverside.md' does not match a published entry — check the file name"
+                 " (did you mean '../partners/riverside.md'?)", id="capitals"),
+    pytest.param("content/partners/riverside.md", "link to 'content/partners/riverside.md' does not match a published entry — check the file name"
+                 " (did you mean '../partners/riverside.md'?)", id="path-from-the-repository"),
+    pytest.param("../partners/riversde.md", "link to '../partners/riversde.md' does not match a published entry — check the file name"
+                 " (did you mean '../partners/riverside.md'?)", id="typo"),
+    pytest.param("../partners/elsewhere.md", "link to '../partners/elsewhere.md' does not match a published entry — check the file name", id="no-near-file"),
+])
+def test_a_link_to_an_entrys_file_written_wrong_is_told_the_link_to_write(tmp_path: Path, link: str, message: str) -> None:
+    assert check(tmp_path, {"pages/about.md": PAGE.replace("About us.", f"See [the hospital]({link}).")}) == [f"content/pages/about.md:5: {message}"]
