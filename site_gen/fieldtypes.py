@@ -178,7 +178,7 @@ def _country(value: Any) -> str:
     result = _scalar(value, "CN")
     if result not in _COUNTRY_SET:
         hint = ""
-        several = [part.upper() for part in re.split(r"[\s;/]+", result) if part]
+        several = [part.upper() for part in re.split(r"[\s;/-]+", result) if part]  # ('RW - BI': a list item indented too far)
         named = _country_named(result)
         if result.upper() in _COUNTRY_SET:
             hint = f" — write it in capitals: '{result.upper()}'"
@@ -258,6 +258,10 @@ def _http_url(value: Any) -> str:
         parts = urlsplit(result)
     except ValueError:
         fail(f"{quoted(result)} has an invalid host name — {example}")
+    if result.startswith("<") and result.endswith(">") and len(result) > 2:  # <https://…>, as Markdown writes a bare address
+        fail(f"{quoted(result)} is not a web address — write it without '<' and '>': {result[1:-1].strip()}")
+    if parts.scheme in ("http", "https") and parts.netloc and " " not in parts.netloc and " " in result.strip():
+        fail(f"{quoted(result)} has a space in it — write each space as %20: {result.strip().replace(' ', '%20')}")
     if parts.scheme not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in result):
         fail(f"{quoted(result)} is not a web address — {example}")
     if "@" in parts.netloc:  # https://example.org@other.example/ leads to other.example

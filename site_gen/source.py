@@ -653,8 +653,11 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
                                + ("; if it starts the text, add a '---' line before it" if after_gap else ""))
         if line[0] in " \t" and _FIELD_LINE.match(stripped) and index > 0:
             above = next((earlier for earlier in reversed(lines[:index]) if earlier.strip() and not earlier.lstrip().startswith("#")), "")
-            found = _FIELD_LINE.match(above)
-            if found and found.group(3) and not found.group(3).startswith(("|", ">")):
+            found = _FIELD_LINE.match(above.lstrip())
+            indent, above_indent = len(line) - len(line.lstrip()), len(above) - len(above.lstrip())
+            if found and found.group(3) and not found.group(3).startswith(("|", ">")) and indent > above_indent:
+                if above_indent:  # ('  min: 4' then '    max: 8')
+                    return index, f"this line is indented more than '{found.group(1)}:' above — start '{stripped.split(':')[0]}:' under '{found.group(1)}:'"
                 return index, f"this line starts with a space — start '{stripped.split(':')[0]}:' at the beginning of the line"
         found = _NO_SPACE_AFTER_COLON.match(line)
         if found and ends_here:
@@ -677,8 +680,13 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
                 return index, f"{name}: the quote {value[0]} that starts the value is not closed — end the value with {value[0]} on this line: {name}: {value}{value[0]}"
             rest = value[close + 1 :].strip() if close >= 0 else ""
             if rest and not rest.startswith("#"):
+                if value[0] == "'" and value.endswith("'"):  # 'Children's elective': the apostrophe closed the quote
+                    return index, f'{name}: the apostrophe ends the quoted value early — put the value in double quotes instead: {name}: "{value[1:-1]}"'
                 return index, f"{name}: text follows the closing quote — {quote_it}"
         elif value[0] in "[{":
+            link = re.fullmatch(r"\[[^\]]*\]\((https?://[^)\s]+)\)", value)
+            if link:  # [Apply here](https://…): a Markdown link where an address belongs
+                return index, f"{name}: a Markdown link is not read here — write the address alone: {name}: {link.group(1)}"
             if _brackets_open(value) and ends_here:
                 closing = "]" if value[0] == "[" else "}"
                 return index, f"{name}: the '{value[0]}' that starts the value is not closed — end it with '{closing}' on this line"

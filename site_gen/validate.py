@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, TypeVar
 
@@ -35,14 +36,26 @@ def _other_kind_hint(model: type[BaseModel], name: str) -> str:
 
 def validate_document(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     """Validate a document's front matter against ``model``."""
+    below = _field_below_front_matter(document, model)
     try:
-        return model.model_validate(document.data), []
+        entry = model.model_validate(document.data)
+        return (None, [below]) if below is not None else (entry, [])
     except ValidationError as error:
         details = error.errors(include_url=False)
         misspelt = {_meant_field(document, model, detail) for detail in details if detail["type"] == "extra_forbidden"}
         problems = [_to_problem(document, model, detail) for detail in details
                     if detail["type"] != "missing" or _data_path(document.data, detail["loc"]) not in misspelt]
-        return None, problems
+        return None, problems + ([below] if below is not None else [])
+
+
+def _field_below_front_matter(document: Document, model: type[BaseModel]) -> Problem | None:
+    """'draft: true' on the line after the closing '---': it would be published as text, and the entry not as a draft."""
+    first = document.body.split("\n", 1)[0]
+    found = re.match(r"([a-z_]+)[ \t]*:(?:[ \t]|$)", first)
+    if found is None or found.group(1) not in model.model_fields:
+        return None
+    return Problem(document.path, document.body_line,
+                   f"'{first.strip()[:60]}' is below the closing '---', so it is read as text, not as a field — move it above that line")
 
 
 def _allowed_fields(model: type[BaseModel], parent: FieldPath) -> type[BaseModel]:
@@ -77,8 +90,7 @@ def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Prob
         hint = did_you_mean(name, allowed.model_fields) or (_other_kind_hint(model, name) if not parent else "")
         hidden = next((char for char in name if not char.isascii() and unicodedata.category(char)[0] in "ZC"), None)
         if hidden is not None:  # 'format\u00a0:' from a word processor shows as 'format '
-            meant = closest(name, allowed.model_fields)
-            hint = f" — it holds the invisible character U+{ord(hidden):04X}" + (f": retype it as '{meant}'" if meant else "")
+            hint = f" — it holds the invisible character U+{ord(hidden):04X}{did_you_mean(name, allowed.model_fields)}"
         if name.isdigit() and parent:  # {amount: 1,200, …}: YAML splits the braces at the comma
             hint = " — inside { } a comma separates fields: write the number without its comma, e.g. 1200"
         return Problem(document.path, document.line_of(path), _label(parent, f"unknown field '{name}'{hint}"))

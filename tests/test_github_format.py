@@ -88,7 +88,7 @@ def test_annotations_show_invisible_characters_as_the_plain_lines_do(tmp_path: P
     result = run_cli("check", "--format", "github", "--content", content)
     [annotation] = [line for line in result.lines if line.startswith("::error ")]
     _, message = parse_annotation(annotation)
-    assert message == "unknown field 'ti\\u200btle' (did you mean 'title'?)"
+    assert message == "unknown field 'ti\\u200btle' — it holds the invisible character U+200B (did you mean 'title'?)"
     assert f"content/electives/surgery.md:3: {message}" in result.lines
 
 

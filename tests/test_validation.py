@@ -617,7 +617,7 @@ def test_a_link_to_a_filter_page_written_escaped_is_checked_like_any_other(tmp_p
     pytest.param(("title: Surgery Elective", "Title: Surgery Elective"), f"{E}:2: unknown field 'Title' (did you mean 'title'?)", id="capitalised"),
     pytest.param(("countries: [CN]", "country: [CN]"), f"{E}:8: unknown field 'country' (did you mean 'countries'?)", id="singular"),
     pytest.param(("format: elective", "format\u00a0: elective"),
-                 f"{E}:5: unknown field 'format\u00a0' — it holds the invisible character U+00A0: retype it as 'format'", id="non-breaking-space"),
+                 f"{E}:5: unknown field 'format\u00a0' — it holds the invisible character U+00A0 (did you mean 'format'?)", id="non-breaking-space"),
 ])
 def test_a_misspelt_required_field_is_not_also_called_missing(tmp_path: Path, replace: tuple[str, str], expected: str) -> None:
     assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace(*replace)}) == [expected]
@@ -779,3 +779,33 @@ def test_a_site_language_written_as_a_name_or_locale_is_told_its_tag(tmp_path: P
 ])
 def test_a_link_to_an_entrys_file_written_wrong_is_told_the_link_to_write(tmp_path: Path, link: str, message: str) -> None:
     assert check(tmp_path, {"pages/about.md": PAGE.replace("About us.", f"See [the hospital]({link}).")}) == [f"content/pages/about.md:5: {message}"]
+
+
+@pytest.mark.parametrize(("replace", "line", "message"), [
+    pytest.param(("deadline: 2026-11-30", "apply_url: <https://example.edu/apply>"), 10,
+                 "apply_url: '<https://example.edu/apply>' is not a web address — write it without '<' and '>': https://example.edu/apply", id="angle-brackets"),
+    pytest.param(("deadline: 2026-11-30", "apply_url: [Apply here](https://example.edu/apply)"), 10,
+                 "apply_url: a Markdown link is not read here — write the address alone: apply_url: https://example.edu/apply", id="markdown-link"),
+    pytest.param(("deadline: 2026-11-30", "apply_url: https://example.edu/apply now"), 10,
+                 "apply_url: 'https://example.edu/apply now' has a space in it — write each space as %20: https://example.edu/apply%20now", id="space"),
+    pytest.param(("title: Surgery Elective", "title: 'Children's Surgery'"), 2,
+                 "title: the apostrophe ends the quoted value early — put the value in double quotes instead: title: \"Children's Surgery\"", id="apostrophe"),
+    pytest.param(("deadline: 2026-11-30", "cost:\n  amount: 1200\n    currency: USD"), 12,
+                 "this line is indented more than 'amount:' above — start 'currency:' under 'amount:'", id="indented-too-far"),
+    pytest.param(("countries: [CN]", "countries:\n  - RW\n   - BI"), 9,
+                 "countries[0]: 'RW - BI' is not an ISO 3166-1 alpha-2 country code — separate the codes with commas: [RW, BI]", id="list-item-indented-too-far"),
+])
+def test_everyday_mistakes_in_addresses_quotes_and_indentation_are_told_what_to_write(tmp_path: Path, replace: tuple[str, str], line: int, message: str) -> None:
+    assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace(*replace)}) == [f"{E}:{line}: {message}"]
+
+
+def test_a_field_written_below_the_closing_line_is_not_published_as_text(tmp_path: Path) -> None:
+    """'draft: true' below the '---' was published as the first line of the text, and the entry with it."""
+    text = ELECTIVE.replace("---\nBody of the elective.", "---\ndraft: true\n\nBody of the elective.")
+    assert check(tmp_path, {"electives/surgery.md": text}) == [
+        f"{E}:12: 'draft: true' is below the closing '---', so it is read as text, not as a field — move it above that line"]
+
+
+def test_text_that_starts_like_a_field_further_down_the_body_is_text(tmp_path: Path) -> None:
+    text = ELECTIVE.replace("Body of the elective.", "Body of the elective.\n\ncountries: we welcome students from every country.")
+    assert check(tmp_path, {"electives/surgery.md": text}) == []
