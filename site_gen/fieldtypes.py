@@ -74,6 +74,8 @@ def _scalar(value: Any, example: str, is_text: bool = False) -> str:
     """The value as one stripped string; a code, number, date or address (not ``is_text``) in curly quotes is refused."""
     if value is None:
         fail(f"is empty — give a value, e.g. {example}")
+    if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):  # 'country: [RW]'
+        fail(f"expected a single value, not a list — write it without brackets: {value[0].strip()}")
     if not isinstance(value, str):
         fail(f"expected a single value, not {quoted(value)} — e.g. {example}")
     bad = _unprintable(value)
@@ -251,9 +253,8 @@ def host_problem(value: str) -> str | None:
     return None if _HOST_NAME_RE.match(ascii_host) else "an invalid host name"
 
 
-def _http_url(value: Any) -> str:
+def _http_url(value: Any, example: str = "give a full http(s) URL, e.g. https://example.edu/page") -> str:
     result = _scalar(value, "https://example.edu/page")
-    example = "give a full http(s) URL, e.g. https://example.edu/page"
     try:
         parts = urlsplit(result)
     except ValueError:
@@ -263,7 +264,7 @@ def _http_url(value: Any) -> str:
     if parts.scheme in ("http", "https") and parts.netloc and " " not in parts.netloc and " " in result.strip():
         fail(f"{quoted(result)} has a space in it — write each space as %20: {result.strip().replace(' ', '%20')}")
     if parts.scheme not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in result):
-        fail(f"{quoted(result)} is not a web address — {example}")
+        fail(f"{quoted(result)} is not a web address — {_scheme_hint(result) or example}")
     if "@" in parts.netloc:  # https://example.org@other.example/ leads to other.example
         fail(f"{quoted(result)} holds a user name before '@', so the link would lead to {parts.hostname or 'another site'} — {example}")
     problem = host_problem(result)
@@ -272,10 +273,22 @@ def _http_url(value: Any) -> str:
     return result
 
 
+def _scheme_hint(written: str) -> str | None:
+    """'add https:// in front: https://x.org/…' for an address written without its scheme, or with 'https//'."""
+    text = written.strip()
+    missing_colon = re.match(r"(https?)//", text, re.IGNORECASE)
+    if missing_colon:
+        return f"write '{missing_colon.group(1).lower()}://': {missing_colon.group(1).lower()}://{text[len(missing_colon.group()):]}"
+    host = text.split("/", 1)[0]
+    if not re.search(r"\s|:", text) and re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", host):
+        return f"add https:// in front: https://{text}"
+    return None
+
+
 def _repository_url(value: Any) -> str:
     """A repository's own address: the edit links add '/edit/<branch>/<file>' and '/issues/new?…' to it."""
-    result = _http_url(value)
     example = "give the repository's address, e.g. https://github.com/org/catalog"
+    result = _http_url(value, example)
     parts = urlsplit(result)
     if parts.query or parts.fragment or "?" in result or "#" in result:
         fail(f"{quoted(result)} has a '?' or '#' part, which every edit link would carry — {example}")
@@ -297,7 +310,7 @@ def normal_base_url(value: str) -> str:
     except ValueError:
         raise ValueError(f"{quoted(value)} has an invalid host name — {example}") from None
     if parts.scheme not in ("http", "https") or not parts.hostname or any(char.isspace() for char in value):
-        raise ValueError(f"{quoted(value)} is not a web address — give a full http(s) URL, {example}")
+        raise ValueError(f"{quoted(value)} is not a web address — {_scheme_hint(value) or 'give a full http(s) URL, ' + example}")
     if parts.query or parts.fragment or "?" in value or "#" in value:
         raise ValueError(f"{quoted(value)} has a '?' or '#' part — give only the address the site lives at, {example}")
     if parts.username is not None or parts.password is not None:
@@ -447,9 +460,15 @@ def _whole_number(minimum: int, example: int, ranges: bool = False) -> Callable[
     return convert
 
 
+_AMOUNT_WRITTEN_RE = re.compile(r"(?:[$€£¥]|[A-Z]{3})?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:[A-Z]{3}|[$€£¥])?")
+
+
 def _amount(value: Any) -> Decimal:
     result = _scalar(value, "1200")
     if not _NUMBER_RE.match(result):
+        found = _AMOUNT_WRITTEN_RE.fullmatch(result)  # '$1,200', '850 USD', 'KES 10,000': the number is there
+        if found:
+            fail(f"{quoted(result)} is not an amount — write the number alone: {found.group(1).replace(',', '')}{found.group(2) or ''}")
         fail(f"{quoted(result)} is not an amount — write a number without currency signs or commas, e.g. 1200 or 99.50")
     try:
         number = Decimal(result)

@@ -91,6 +91,8 @@ def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Prob
         hidden = next((char for char in name if not char.isascii() and unicodedata.category(char)[0] in "ZC"), None)
         if hidden is not None:  # 'format\u00a0:' from a word processor shows as 'format '
             hint = f" — it holds the invisible character U+{ord(hidden):04X}{did_you_mean(name, allowed.model_fields)}"
+        if name.startswith("<!--"):  # an HTML comment, as the body allows, read as a field
+            hint = " — '<!-- -->' comments are not read in the front matter: start the line with '#' instead"
         if name.isdigit() and parent:  # {amount: 1,200, …}: YAML splits the braces at the comma
             hint = " — inside { } a comma separates fields: write the number without its comma, e.g. 1200"
         return Problem(document.path, document.line_of(path), _label(parent, f"unknown field '{name}'{hint}"))

@@ -87,7 +87,7 @@ CASES = [
                  [f"{E}:11: apply_url: 'https://apply.example.edu@evil.example/form' holds a user name before '@', so the link would lead to"
                   " evil.example — give a full http(s) URL, e.g. https://example.edu/page"], id="user-name-in-url"),
     pytest.param({"electives/surgery.md": elective(apply_url="www.example.org")},
-                 [f"{E}:11: apply_url: 'www.example.org' is not a web address — give a full http(s) URL, e.g. https://example.edu/page"], id="url-without-scheme"),
+                 [f"{E}:11: apply_url: 'www.example.org' is not a web address — add https:// in front: https://www.example.org"], id="url-without-scheme"),
     pytest.param({"electives/surgery.md": elective(contact="someone@")},
                  [f"{E}:11: contact: 'someone@' is not a valid email address — e.g. name@example.edu"], id="bad-email"),
     pytest.param({"electives/surgery.md": elective(duration_weeks="\n  min: 8\n  max: 4")},
@@ -99,7 +99,7 @@ CASES = [
     pytest.param({"electives/surgery.md": elective(cost="\n  amount: 1200\n  currency: usd")},
                  [f"{E}:13: cost.currency: 'usd' is not an ISO 4217 currency code — write it in capitals: 'USD'"], id="currency-lower"),
     pytest.param({"electives/surgery.md": elective(cost="\n  amount: $1,200\n  currency: XYZ")},
-                 [f"{E}:12: cost.amount: '$1,200' is not an amount — write a number without currency signs or commas, e.g. 1200 or 99.50",
+                 [f"{E}:12: cost.amount: '$1,200' is not an amount — write the number alone: 1200",
                   f"{E}:13: cost.currency: 'XYZ' is not an ISO 4217 currency code — e.g. USD, EUR, KES"], id="bad-amount-and-currency"),
     pytest.param({"electives/surgery.md": elective(cost="[100, USD]")},
                  [f"{E}:11: cost: expected a single value, not a list — e.g. 'Some text'"], id="cost-wrong-shape"),
@@ -144,7 +144,7 @@ CASES = [
     pytest.param({"site.yaml": SITE_YAML + "titel: x\n"},
                  ["content/site.yaml:5: unknown field 'titel' (did you mean 'title'?)"], id="site-unknown-field"),
     pytest.param({"site.yaml": SITE_YAML.replace("https://example.org/catalog/", "example.org")},
-                 ["content/site.yaml:3: base_url: 'example.org' is not a web address — give a full http(s) URL, e.g. https://org.github.io/catalog/"], id="site-bad-base-url"),
+                 ["content/site.yaml:3: base_url: 'example.org' is not a web address — add https:// in front: https://example.org"], id="site-bad-base-url"),
     pytest.param({"site.yaml": SITE_YAML.replace("https://example.org/catalog/", "https://exa<script>alert(1)</script>.org/catalog/")},
                  ["content/site.yaml:3: base_url: 'https://exa<script>alert(1)</script>.org/catalog/' has an invalid host name"
                   " — e.g. https://org.github.io/catalog/"], id="site-base-url-host-markup"),
@@ -809,3 +809,27 @@ def test_a_field_written_below_the_closing_line_is_not_published_as_text(tmp_pat
 def test_text_that_starts_like_a_field_further_down_the_body_is_text(tmp_path: Path) -> None:
     text = ELECTIVE.replace("Body of the elective.", "Body of the elective.\n\ncountries: we welcome students from every country.")
     assert check(tmp_path, {"electives/surgery.md": text}) == []
+
+
+@pytest.mark.parametrize(("fields", "line", "message"), [
+    pytest.param({"website": "hospital.example.org/about"}, 7,
+                 "website: 'hospital.example.org/about' is not a web address — add https:// in front: https://hospital.example.org/about", id="no-scheme"),
+    pytest.param({"website": "https//hospital.example.org"}, 7,
+                 "website: 'https//hospital.example.org' is not a web address — write 'https://': https://hospital.example.org", id="no-colon"),
+    pytest.param({"country": "[CN]"}, 5, "country: expected a single value, not a list — write it without brackets: CN", id="one-item-list"),
+    pytest.param({"city": "Nanjing", "<!-- kind": "clinic -->"}, 7,
+                 "unknown field '<!-- kind' — '<!-- -->' comments are not read in the front matter: start the line with '#' instead", id="html-comment"),
+])
+def test_partner_values_written_as_people_write_them_are_told_the_value_to_write(tmp_path: Path, fields: dict[str, str], line: int, message: str) -> None:
+    assert check(tmp_path, {"partners/riverside.md": partner(**fields)}) == [f"{R}:{line}: {message}"]
+
+
+@pytest.mark.parametrize(("amount", "number"), [("$1,200", "1200"), ("850 USD", "850"), ("€99.50", "99.50")])
+def test_an_amount_written_with_its_currency_is_told_the_number(tmp_path: Path, amount: str, number: str) -> None:
+    assert check(tmp_path, {"electives/surgery.md": elective(cost=f'{{amount: "{amount}", currency: USD}}')}) == [
+        f"{E}:11: cost.amount: '{amount}' is not an amount — write the number alone: {number}"]
+
+
+def test_a_repository_address_without_its_scheme_is_told_it(tmp_path: Path) -> None:
+    assert check(tmp_path, {"site.yaml": SITE_YAML + "repository: github.com/org/catalog\n"}) == [
+        "content/site.yaml:5: repository: 'github.com/org/catalog' is not a web address — add https:// in front: https://github.com/org/catalog"]
