@@ -39,12 +39,38 @@ SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
     "NL": ("Holland",),
     "RU": ("Russia",),
     "SZ": ("Swaziland",),
+    "TL": ("East Timor",),
     "TR": ("Turkey",),
     "US": ("USA",),
     "VN": ("Viet Nam",),
+}
+# More names people write in a field where a code belongs, not searched (a problem names the code to write):
+# spellings of the above, short forms that search finds already ("Brunei" in "Brunei Darussalam"), and "America".
+WRITTEN_NAMES: dict[str, tuple[str, ...]] = {
+    "BN": ("Brunei",),
+    "CD": ("DR Congo",),
+    "GB": ("U.K.", "Northern Ireland"),
+    "GM": ("The Gambia",),
+    "MK": ("Macedonia",),
+    "PS": ("Palestine",),
+    "US": ("U.S.", "U.S.A.", "America"),
 }
 
 
 def search_aliases(code: str) -> tuple[str, ...]:
     """Other names a country is searched by (SEARCH_ALIASES), none for most."""
     return SEARCH_ALIASES.get(code, ())
+
+
+@lru_cache(maxsize=1)
+def _codes_by_name() -> dict[str, str]:
+    """Every country's shown name, search aliases and written names, folded to lower case -> its code."""
+    names = {country_name(country.alpha_2).casefold(): country.alpha_2 for country in pycountry.countries}
+    for table in (SEARCH_ALIASES, WRITTEN_NAMES):
+        names.update((name.casefold(), code) for code, others in table.items() for name in others)
+    return names
+
+
+def code_named(written: str) -> str | None:
+    """The code of a country written by a name people use: its shown name ("Laos"), an alias ("UK"), "U.S.A."…"""
+    return _codes_by_name().get(written.strip().casefold())

@@ -20,6 +20,7 @@ import pycountry
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from .countries import code_named
 from .slugs import SLUG_PATTERN, SLUG_RE as _SLUG_RE, suggest_slug, tag_slug
 from .suggest import CURLY_QUOTES, did_you_mean
 
@@ -152,20 +153,11 @@ def _language_tag(value: Any) -> str:
 _branch = _matching(_BRANCH_RE, "main", "a branch name — e.g. main")
 
 
-# Names people write that ISO 3166 does not list (or lists otherwise): 'UK' is reserved, not assigned.
-_COUNTRY_ALIASES = {
-    "uk": "GB", "u.k.": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "great britain": "GB",
-    "usa": "US", "u.s.": "US", "u.s.a.": "US", "america": "US", "ivory coast": "CI", "russia": "RU", "turkey": "TR",
-    "drc": "CD", "dr congo": "CD", "democratic republic of the congo": "CD", "burma": "MM", "swaziland": "SZ",
-    "cape verde": "CV", "east timor": "TL", "palestine": "PS", "brunei": "BN", "macedonia": "MK", "the gambia": "GM",
-    "laos": "LA", "syria": "SY", "iran": "IR", "vietnam": "VN", "south korea": "KR", "north korea": "KP",
-}
-
-
 def _country_named(written: str) -> str | None:
     """The alpha-2 code of a country written by name or by its three-letter code, if it is one."""
-    if written.casefold() in _COUNTRY_ALIASES:
-        return _COUNTRY_ALIASES[written.casefold()]
+    named = code_named(written)  # (names ISO does not list: 'UK' is reserved, not assigned; 'Ivory Coast')
+    if named is not None:
+        return named
     if len(written) == 3 and written.isalpha():
         match = pycountry.countries.get(alpha_3=written.upper())
         return match.alpha_2 if match is not None else None
@@ -184,7 +176,7 @@ def _country(value: Any) -> str:
         named = _country_named(result)
         if result.upper() in _COUNTRY_SET:
             hint = f" — write it in capitals: '{result.upper()}'"
-        elif named is not None and len(result) == 3 and result.isupper() and result.casefold() not in _COUNTRY_ALIASES:
+        elif named is not None and len(result) == 3 and result.isupper() and code_named(result) is None:
             hint = f" — use the two-letter code '{named}'"
         elif named is not None:
             hint = f" — use the code '{named}' for {result}"

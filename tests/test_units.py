@@ -7,11 +7,12 @@ from datetime import date, datetime, timezone
 import os
 from pathlib import Path
 
+import pycountry
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_gen import humanize, urls
+from site_gen import countries, humanize, urls
 from site_gen.clock import ClockError, build_datetime
 from site_gen.countries import country_name
 from site_gen.fieldtypes import normal_base_url
@@ -169,3 +170,16 @@ def test_display_path_is_the_path_relative_to_root(path: str, root: str) -> None
 ])
 def test_normal_base_url(written: str, base: str) -> None:
     assert normal_base_url(written) == base
+
+
+def test_every_name_a_country_is_written_by_leads_to_one_code() -> None:
+    """Validation's hints ('UK' -> GB) and search's aliases read one table of names; none names two countries."""
+    tables = (countries.SEARCH_ALIASES, countries.WRITTEN_NAMES)
+    written = [(name.casefold(), code) for table in tables for code, names in table.items() for name in names]
+    assert len({name for name, _ in written}) == len(written), "a name listed twice"
+    shown = {countries.country_name(country.alpha_2).casefold(): country.alpha_2 for country in pycountry.countries}
+    for name, code in written:
+        assert countries.code_named(name) == code and code in shown.values() and shown.get(name, code) == code, name
+    for name, code in shown.items():
+        assert countries.code_named(name) == code
+    assert [countries.code_named(name) for name in ("Laos", " u.s.a. ", "East Timor", "Atlantis")] == ["LA", "US", "TL", None]
