@@ -135,6 +135,8 @@ def _slug(value: Any) -> str:
         if written and re.search(r"[A-Za-z]", written) and " " in written:  # a partner's name where its slug belongs
             fail(f"{quoted(written)} is not a valid slug — name the partner by its file name without '.md', e.g. '{suggest_slug(written)}'")
         raise
+
+
 _language_text = _matching(_LANGUAGE_RE, "en", "a BCP 47 language tag — e.g. en, fr, pt-BR")
 
 

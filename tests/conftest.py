@@ -45,9 +45,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled catalog built with ``PAGED_SIZE`` cards a page, as a large catalog is (read-only for tests)."""
+    return build_bundled_split(tmp_path_factory.mktemp("paged") / "_site", PAGED_SIZE)
+
+
+def build_bundled_split(output: Path, page_size: int) -> Path:
+    """``build_bundled`` with ``page_size`` cards a page."""
     saved = routes.PAGE_SIZE
-    routes.PAGE_SIZE = PAGED_SIZE
+    routes.PAGE_SIZE = page_size
     try:
-        return build_bundled(tmp_path_factory.mktemp("paged") / "_site")
+        return build_bundled(output)
     finally:
         routes.PAGE_SIZE = saved

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PAGED_SIZE, build_bundled
+from conftest import PAGED_SIZE, build_bundled_split
 from test_html_validity import run_checker
-from site_gen import routes, urls
+from site_gen import urls
 from site_gen.routes import Group, Pager, numbered_routes, split_groups, split_pages
 
 CARD_LINK = re.compile(r'<li class="card[^"]*"[^>]*>\s*<h\d[^>]*><a href="([^"]+)"')
@@ -107,12 +107,7 @@ PARTNER_PAGE_SIZE = 2  # (the bundled partners have at most four: fewer than ``P
 @pytest.fixture(scope="module")
 def partner_paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled catalog built with two cards a page, so that partners' pages split too."""
-    saved = routes.PAGE_SIZE
-    routes.PAGE_SIZE = PARTNER_PAGE_SIZE
-    try:
-        return build_bundled(tmp_path_factory.mktemp("partners") / "_site")
-    finally:
-        routes.PAGE_SIZE = saved
+    return build_bundled_split(tmp_path_factory.mktemp("partners") / "_site", PARTNER_PAGE_SIZE)
 
 
 def linked_cards(html: str) -> list[str]:
