@@ -24,7 +24,7 @@ def country_name(code: str) -> str:
 
 
 # Other names people search a country by, where the name shown (country_name) is not the one
-# they type: the ISO/UN short name (Viet Nam), common abbreviations (USA, UK, UAE, DRC) and older
+# they type: the ISO/UN short name (Viet Nam), common abbreviations (USA, UK, UAE, DRC, KSA) and older
 # or English names (Turkey, Ivory Coast, Burma). Indexed in search's places field only; a name
 # that is another country's ("America", "Ireland", "Congo") is left out.
 SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
@@ -38,6 +38,7 @@ SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
     "MO": ("Macau",),
     "NL": ("Holland",),
     "RU": ("Russia",),
+    "SA": ("KSA",),
     "SZ": ("Swaziland",),
     "TL": ("East Timor",),
     "TR": ("Turkey",),

@@ -117,7 +117,7 @@ def test_short_fields_keep_the_word_numbers_of_their_terms_for_phrase_search(tmp
     assert postings(index, "global")["body"][elective] == {}
 
 
-@pytest.mark.parametrize(("code", "alias"), [("US", "usa"), ("GB", "uk"), ("VN", "nam"), ("TR", "turkey")])
+@pytest.mark.parametrize(("code", "alias"), [("US", "usa"), ("GB", "uk"), ("VN", "nam"), ("TR", "turkey"), ("SA", "ksa")])
 def test_a_country_is_found_by_the_other_names_people_type(tmp_path: Path, code: str, alias: str) -> None:
     # "USA" found Saudi Arabia (the typo retry took it for "sa"), "UK" nothing, "Viet Nam" entries with "name".
     site = build_site(tmp_path, {"partners/riverside.md": PARTNER.replace("country: CN", f"country: {code}")})
