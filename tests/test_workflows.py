@@ -107,6 +107,9 @@ def test_pull_request_workflow_annotates_tests_and_builds_under_a_sub_path() -> 
 def test_deploy_workflow_publishes_main_with_the_pages_url() -> None:
     workflow = load(GITHUB / "workflows/deploy.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
+    [daily] = workflow["on"]["schedule"]  # deadlines are decided at build time: "Closes in 3 days" must not stay
+    minute, hour, *rest = daily["cron"].split()
+    assert rest == ["*", "*", "*"] and hour.isdigit() and minute.isdigit(), daily
     assert effective_permissions(workflow, "build") == {"contents": "read", "pages": "read"}, "the job that runs installs and the build cannot publish"
     assert effective_permissions(workflow, "deploy") == {"pages": "write", "id-token": "write"}
     assert workflow["concurrency"]["group"] == "pages"
