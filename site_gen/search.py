@@ -292,6 +292,13 @@ def area_words(codes: Iterable[str]) -> list[str]:
     return list(words.values())
 
 
+# Between the values of a field of several (topics, places, partners): a stop word, which the index leaves out but
+# counts as a word, so that the last word of one value and the first of the next are not next to each other and
+# "global surgery" is no phrase of the tags "global health" and "surgery" (Elasticsearch's position_increment_gap).
+# An archaic word, which no phrase people type holds.
+VALUE_GAP = " twas "
+
+
 def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) -> dict[str, str]:
     """The folded text of each indexed field of one item, keyed by field name; the ref is its number."""
     meta = item.meta
@@ -300,10 +307,10 @@ def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) ->
               getattr(meta, "city", None) or "", *area_words(codes)]
     raw = {
         "title": meta.title,
-        "topics": " ".join([*meta.tags, *getattr(meta, "specialties", ()), *map(humanize.language, getattr(meta, "languages", ())), *_labels(item)]),
+        "topics": VALUE_GAP.join([*meta.tags, *getattr(meta, "specialties", ()), *map(humanize.language, getattr(meta, "languages", ())), *_labels(item)]),
         "summary": meta.summary,
-        "places": " ".join(places),
-        "partners": " ".join(_people(catalog, item)),
+        "places": VALUE_GAP.join(filter(None, places)),
+        "partners": VALUE_GAP.join(filter(None, _people(catalog, item))),
         "body": _other_text(item, plain_text(body)),
     }
     return {REF: str(number), **{name: fold(text) for name, text in raw.items()}}

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lunr.stop_word_filter import WORDS as STOP_WORDS
 
 from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, make_catalog, run_cli, snapshot
 from site_gen.pipeline import BuildOptions, build
@@ -346,3 +347,15 @@ def test_whole_index_loads_in_lunr_js_with_terms_past_u_ffff_beside_compatibilit
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [["0"], ["0"], ["0"]]
+
+
+def test_the_values_of_a_field_are_not_next_to_each_other(tmp_path: Path) -> None:
+    """The tags "global health" and "surgery" hold no phrase "health surgery": a word that is not indexed stands between
+    values (as Elasticsearch's position_increment_gap), so the page's phrase and words-together checks see them apart."""
+    tagged = ELECTIVE.replace("countries: [CN]", "countries: [CN]\ntags: [global health, surgery]")
+    site = build_site(tmp_path, {"electives/surgery.md": tagged})
+    index, elective = load_index(site), number_of(site, "electives/surgery")
+    topics = {term: postings(index, term)["topics"][elective]["index"] for term in ("global", "health", "surgeri")}
+    assert topics["health"] == [topics["global"][0] + 1]  # (within a value, next to each other)
+    assert topics["surgeri"][0] - topics["health"][0] == 2
+    assert "twas" in STOP_WORDS and postings(index, "twa") == postings(index, "twas") == {}
