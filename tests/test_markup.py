@@ -135,6 +135,19 @@ def test_a_part_in_another_language_keeps_its_lang(markdown: str, html: str) -> 
     assert_renders(markdown, html)
 
 
+@pytest.mark.parametrize(("markdown", "html"), [
+    ("See the map: ![Map of the district](map.png) below.", "<p>See the map: Map of the district below.</p>"),
+    ("[![Apply now](button.png)](https://apply.example.org)", '<p><a rel="noopener" href="https://apply.example.org">Apply now</a></p>'),
+    ("- ![one](a.png) and ![two][b]!\n\n[b]: b.png", "<ul>\n<li>one and two!</li>\n</ul>"),
+    ("![<b>x</b> & y](javascript:alert(1))", "<p>&lt;b&gt;x&lt;/b&gt; &amp; y</p>"),
+    ("![](decoration.png) text", "<p> text</p>"),
+])
+def test_an_image_shows_its_description(markdown: str, html: str) -> None:
+    """The site shows no images; dropped whole, an image lost its description, and a linked one left a link
+    with no name (a screen reader says just "link")."""
+    assert_renders(markdown, html)
+
+
 def test_a_heading_id_is_kept_only_when_valid_html_and_not_already_used() -> None:
     """Raw ids with white space, empty ids and an id given twice made invalid HTML (and a fragment link that picks one)."""
     assert_renders(
