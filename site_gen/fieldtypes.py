@@ -508,8 +508,8 @@ def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000, 
             if len(value) > max_items:
                 fail(f"has {len(value):,} items; at most {max_items:,} are allowed")
             return value
-        if value is None:
-            fail(f"is empty — write a list, e.g. {example}")
+        if value is None:  # ('tags:' and nothing after it: an optional list may also be left out)
+            fail(f"is empty — write a list, e.g. {example}" + ("" if min_items else ", or delete the line"))
         shown = quoted(value)
         if isinstance(value, str):
             # (commas, or the semicolons and bullets of a list pasted from a document; the first five items show the way)
