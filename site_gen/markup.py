@@ -411,13 +411,35 @@ class Sanitiser:
         """
         self._resolver = resolver
         try:
-            clean = self._cleaner.clean(html)
+            clean = self._cleaner.clean(_raw_images_as_text(html) if repair else html)
         finally:
             self._resolver = None
             self._ids.clear()
         clean = _EXTERNAL_LINK.sub('<a rel="noopener" ', clean)
         clean = _unwrap_unreadable_times(clean)
         return _wrap_tables(html_repair.repair(clean) if repair else clean)
+
+
+_IMG_TAG = re.compile(r"<img(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def _raw_images_as_text(html: str) -> str:
+    """Each ``<img>`` of raw HTML as its description, escaped, as a Markdown image is (``_ImagesAsText``).
+
+    The sanitiser drops images; a logo linked to a partner's site (``<a href=…><img alt="…"></a>``)
+    left a link with no name.
+    """
+    if "<img" not in html.lower():
+        return html
+
+    def description(tag: re.Match[str]) -> str:
+        for name, double, single, bare in _ATTRIBUTE.findall(tag.group(1)):
+            if name.lower() == "alt":
+                return html_text.escape(html_text.unescape(double or single or bare).strip(), quote=False)
+        return ""
+
+    return _IMG_TAG.sub(description, html)
 
 
 _BARE_TIME = re.compile(r"<time>((?:(?!</?time\b).)*?)</time>", re.DOTALL)  # a time element without attributes, nothing of its kind inside

@@ -141,10 +141,14 @@ def test_a_part_in_another_language_keeps_its_lang(markdown: str, html: str) -> 
     ("- ![one](a.png) and ![two][b]!\n\n[b]: b.png", "<ul>\n<li>one and two!</li>\n</ul>"),
     ("![<b>x</b> & y](javascript:alert(1))", "<p>&lt;b&gt;x&lt;/b&gt; &amp; y</p>"),
     ("![](decoration.png) text", "<p> text</p>"),
+    ('<a href="https://x.org"><img src="logo.png" alt="Partner logo"></a>', '<p><a rel="noopener" href="https://x.org">Partner logo</a></p>'),
+    ("Text <IMG SRC=a.png ALT='A chart &amp; table'> more", "<p>Text A chart &amp; table more</p>"),
+    ('<img src=x alt="<script>alert(1)</script>" onerror=alert(1)>', "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
+    ("<img title=\"alt=no\" alt='yes'> `<img alt=code>`", "<p>yes <code>&lt;img alt=code&gt;</code></p>"),
 ])
 def test_an_image_shows_its_description(markdown: str, html: str) -> None:
     """The site shows no images; dropped whole, an image lost its description, and a linked one left a link
-    with no name (a screen reader says just "link")."""
+    with no name (a screen reader says just "link"), in Markdown as in raw HTML (a partner's logo linked to its site)."""
     assert_renders(markdown, html)
 
 
