@@ -108,50 +108,45 @@ def text(min_length: int = 1, max_length: int = 10_000) -> Any:
     return _typed(str, convert, {"type": "string", "minLength": min_length, "maxLength": max_length})
 
 
-def _matching(pattern: re.Pattern[str], example: str, problem: str) -> Callable[[Any], str]:
-    """A converter for text that must match ``pattern``; ``problem`` completes "'x' is not ..."."""
+def _matching(
+    pattern: re.Pattern[str], example: str, problem: str, fix: Callable[[str], str | None] = lambda written: None,
+) -> Callable[[Any], str]:
+    """A converter for text that must match ``pattern``; ``problem`` completes "'x' is not ...", or ``fix(x)`` where it
+    knows what was meant ('English' for a language tag)."""
 
     def convert(value: Any) -> str:
         result = _scalar(value, example)
         if not pattern.match(result) or ".." in result:
-            fail(f"{quoted(result)} is not {problem}")
+            fail(f"{quoted(result)} is not {fix(result) or problem}")
         return result
 
     return convert
 
 
-_slug_text = _matching(_SLUG_RE, "'nanjing-riverside-hospital'", "a valid slug — use lower-case letters, digits and single hyphens")
+def _slug_meant(written: str) -> str | None:
+    """The fix for a file name, a capitalised slug or a partner's name written where its slug belongs."""
+    meant = written.rstrip("/").rsplit("/", 1)[-1].removesuffix(".md").lower()
+    if written and meant != written and _SLUG_RE.match(meant):
+        return f"a valid slug — write the slug alone, without folder, '.md' or capitals: '{meant}'"
+    if re.search(r"[A-Za-z]", written) and " " in written:
+        return f"a valid slug — name the partner by its file name without '.md', e.g. '{suggest_slug(written)}'"
+    return None
 
 
-def _slug(value: Any) -> str:
-    """A slug, with the likely fix when a file name or a capitalised slug is written instead."""
-    try:
-        return _slug_text(value)
-    except PydanticCustomError:
-        written = value.strip() if isinstance(value, str) else ""
-        meant = written.rstrip("/").rsplit("/", 1)[-1].removesuffix(".md").lower()
-        if written and meant != written and _SLUG_RE.match(meant):
-            fail(f"{quoted(written)} is not a valid slug — write the slug alone, without folder, '.md' or capitals: '{meant}'")
-        if written and re.search(r"[A-Za-z]", written) and " " in written:  # a partner's name where its slug belongs
-            fail(f"{quoted(written)} is not a valid slug — name the partner by its file name without '.md', e.g. '{suggest_slug(written)}'")
-        raise
+_slug = _matching(_SLUG_RE, "'nanjing-riverside-hospital'", "a valid slug — use lower-case letters, digits and single hyphens", _slug_meant)
 
 
-_language_text = _matching(_LANGUAGE_RE, "en", "a BCP 47 language tag — e.g. en, fr, pt-BR")
+def _language_meant(written: str) -> str | None:
+    """The tag for a locale written with '_' ('en_US') or for a language's name ('English')."""
+    if "_" in written and _LANGUAGE_RE.match(written.replace("_", "-")):
+        return f"a BCP 47 language tag — write it with a hyphen: {written.replace('_', '-')}"
+    language = pycountry.languages.get(name=written) if written else None
+    if language is not None and getattr(language, "alpha_2", None):
+        return f"a BCP 47 language tag — write the code for {language.name}: {language.alpha_2}"
+    return None
 
 
-def _language_tag(value: Any) -> str:
-    """A BCP 47 tag, with the tag to write for a language's name ('English') or a locale ('en_US')."""
-    try:
-        return _language_text(value)
-    except PydanticCustomError:
-        written = value.strip() if isinstance(value, str) else ""
-        if "_" in written and _LANGUAGE_RE.match(written.replace("_", "-")):
-            fail(f"{quoted(written)} is not a BCP 47 language tag — write it with a hyphen: {written.replace('_', '-')}")
-        language = pycountry.languages.get(name=written) if written else None
-        if language is not None and getattr(language, "alpha_2", None):
-            fail(f"{quoted(written)} is not a BCP 47 language tag — write the code for {language.name}: {language.alpha_2}")
-        raise
+_language_tag = _matching(_LANGUAGE_RE, "en", "a BCP 47 language tag — e.g. en, fr, pt-BR", _language_meant)
 _branch = _matching(_BRANCH_RE, "main", "a branch name — e.g. main")
 
 
