@@ -224,9 +224,8 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     """Read one entry file into a ``Document``; report why not otherwise."""
     shown = display_path(path, root)
     slug = path.stem
-    if not SLUG_RE.fullmatch(slug):
+    if not SLUG_RE.fullmatch(slug):  # (the file is still read: its fields' problems show in the same run)
         problems.append(Problem(shown, 1, f"file name '{path.name}' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. '{suggest_file_slug(path.name)}.md'"))
-        return None
     text = _read_text(path, shown, problems)
     if text is None:
         return None

@@ -257,6 +257,14 @@ def test_unreadable_files_get_one_clear_line(tmp_path: Path, files: dict[str, st
     assert check(tmp_path, files) == expected
 
 
+def test_a_file_name_that_is_not_a_slug_does_not_hide_the_files_own_problems(tmp_path: Path) -> None:
+    """Every problem in one run: the file's fields are checked too, not only its name."""
+    assert check(tmp_path, {"electives/Bad_Name.md": elective(countries="GH")}) == [
+        "content/electives/Bad_Name.md:1: file name 'Bad_Name.md' is not a valid slug — use lower-case letters, digits and single hyphens, e.g. 'bad-name.md'",
+        "content/electives/Bad_Name.md:8: countries: 'GH' is not a list — write it in brackets: [GH]",
+    ]
+
+
 def test_every_problem_of_every_file_in_one_run(tmp_path: Path) -> None:
     lines = check(tmp_path, {
         "electives/surgery.md": elective(countries="[XX]", category="clinicl"),
