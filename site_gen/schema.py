@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapter, ValidationError, model_validator
 
 from .fieldtypes import (
     Amount,
@@ -114,9 +114,33 @@ class Project(Entry):
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> "Project":
-        if self.start is not None and self.end is not None and _period_key(self.end, True) < _period_key(self.start, False):
-            fail(f"'{self.end}' is before start '{self.start}' — the end must not come before the start", at="end")
+        mistake = _period_mistake(self.start, self.end)
+        if mistake is not None:
+            fail(mistake, at="end")
         return self
+
+    @classmethod
+    def mistakes_despite(cls, data: dict[str, Any]) -> list[tuple[str, str]]:
+        """(field, message) of the rules between fields, read from front matter whose other fields have mistakes.
+
+        pydantic runs the model's own check only when every field is valid: a
+        wrong ``kind`` hid an end before the start until it was fixed.
+        """
+        try:
+            start, end = (_DATE_OR_YEAR.validate_python(data.get(name)) for name in ("start", "end"))
+        except ValidationError:
+            return []
+        mistake = _period_mistake(start, end)
+        return [("end", mistake)] if mistake is not None else []
+
+
+_DATE_OR_YEAR = TypeAdapter(DateOrYear | None)
+
+
+def _period_mistake(start: date | int | None, end: date | int | None) -> str | None:
+    if start is not None and end is not None and _period_key(end, True) < _period_key(start, False):
+        return f"'{end}' is before start '{start}' — the end must not come before the start"
+    return None
 
 
 def _period_key(value: date | int, is_end: bool) -> date:

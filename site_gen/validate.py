@@ -45,7 +45,16 @@ def validate_document(document: Document, model: type[M]) -> tuple[M | None, lis
         misspelt = {_meant_field(document, model, detail) for detail in details if detail["type"] == "extra_forbidden"}
         problems = [_to_problem(document, model, detail) for detail in details
                     if detail["type"] != "missing" or _data_path(document.data, detail["loc"]) not in misspelt]
-        return None, problems + ([below] if below is not None else [])
+        return None, problems + _mistakes_despite(document, model, problems) + ([below] if below is not None else [])
+
+
+def _mistakes_despite(document: Document, model: type[BaseModel], found: list[Problem]) -> list[Problem]:
+    """The model's rules between fields (a project's end before its start), which other mistakes kept pydantic from checking."""
+    check = getattr(model, "mistakes_despite", None)
+    if check is None or not isinstance(document.data, dict):
+        return []
+    problems = [Problem(document.path, document.line_of((name,)), _label((name,), message)) for name, message in check(document.data)]
+    return [problem for problem in problems if problem not in found]
 
 
 def _field_below_front_matter(document: Document, model: type[BaseModel]) -> Problem | None:

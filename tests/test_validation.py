@@ -276,6 +276,14 @@ def test_every_problem_of_every_file_in_one_run(tmp_path: Path) -> None:
     ]
 
 
+def test_an_end_before_the_start_is_reported_beside_another_fields_mistake(tmp_path: Path) -> None:
+    """A rule between fields is checked even when another field is wrong: every problem in one run."""
+    assert check(tmp_path, {"projects/needs.md": project(kind="nope", start="2026-05-01", end="2025")}) == [
+        f"{P}:4: kind: 'nope' is not one of: education, training, research, consultation, capacity-building, clinical-care",
+        f"{P}:10: end: '2025' is before start '2026-05-01' — the end must not come before the start",
+    ]
+
+
 def test_problems_are_counted_and_exit_code_is_one(tmp_path: Path) -> None:
     content = make_catalog(tmp_path, {"electives/surgery.md": elective(countries="[XX]", category="clinicl")})
     result = run_cli("check", "--content", content)
