@@ -68,11 +68,12 @@ def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = N
     problems = list(loaded.problems)
     site = None
     if loaded.site is not None:
-        data = dict(loaded.site.data)
-        if base_url is not None:
-            data["base_url"] = base_url
-        site, site_problems = validate_document(replace(loaded.site, data=data), SiteConfig)
+        # site.yaml is checked as written, base_url too: a check or preview build with --base-url
+        # passed a site.yaml whose own base_url the next build without it refused.
+        site, site_problems = validate_document(loaded.site, SiteConfig)
         problems += site_problems
+        if site is not None and base_url is not None:
+            site = site.model_copy(update={"base_url": base_url})
     validated: list[tuple[Item[Entry], Document]] = []
     for document in loaded.documents:
         item, entry_problems = memo.item(document, ENTRY_MODELS[document.collection])

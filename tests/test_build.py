@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from helpers import BUNDLED_CONTENT, ELECTIVE, PAGE, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
+from helpers import BUNDLED_CONTENT, ELECTIVE, PAGE, PROJECT, ROOT, assert_trees_equal, make_catalog, problem_lines, run_cli, snapshot
 from site_gen import cli, feeds
 from site_gen.options import BuildOptions
 
@@ -69,6 +69,15 @@ def test_base_url_override(tmp_path: Path) -> None:
     assert 'href="/pr-42/electives/"' in home
     assert "https://preview.example.net/pr-42/" in (out / "sitemap.xml").read_text()
     assert "/catalog/" not in home
+
+
+def test_base_url_override_does_not_excuse_site_yamls_own_base_url(tmp_path: Path) -> None:
+    """site.yaml's base_url is required and checked as written: a preview build or check with --base-url
+    must not pass a site.yaml that the deploy, built without it, refuses."""
+    content = make_catalog(tmp_path, {"site.yaml": "title: T\ndescription: D\nbase_url: org.github.io/catalog\n"})
+    for command in (("check",), ("build", "--output", tmp_path / "out")):
+        result = run_cli(*command, "--content", content, "--base-url", "https://preview.example.net/pr-42/")
+        assert result.code == 1 and problem_lines(result)[0].startswith("content/site.yaml:3: base_url: "), result.out
 
 
 def test_a_non_ascii_base_url_is_published_in_ascii(tmp_path: Path) -> None:
