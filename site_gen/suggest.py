@@ -24,3 +24,25 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """Return `` (did you mean 'x'?)`` or an empty string."""
     match = closest(word, choices)
     return f" (did you mean '{match}'?)" if match and match != word else ""
+
+
+def closest_field(name: str, fields: Iterable[str]) -> str | None:
+    """``closest``, then the field whose singular is close: 'contry' is an elective's 'countries'
+    as it is a partner's 'country' (as a ratio, 'contry' is too far from the plural)."""
+    options = list(fields)
+    match = closest(name, options)
+    if match is not None:
+        return match
+    singular = {_singular(option): option for option in options if _singular(option) != option}
+    near = closest(name, singular)
+    return singular[near] if near is not None else None
+
+
+def field_hint(name: str, fields: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for a misspelt field name, or an empty string."""
+    match = closest_field(name, fields)
+    return f" (did you mean '{match}'?)" if match and match != name else ""
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word

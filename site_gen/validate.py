@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .problems import Problem
 from .schema import ENTRY_MODELS, NESTED_MODELS
 from .source import Document, FieldPath, field_label
-from .suggest import closest, did_you_mean
+from .suggest import closest_field, field_hint
 
 M = TypeVar("M", bound=BaseModel)
 _UNION_TAGS = frozenset({"scalar", "mapping"})
@@ -75,7 +75,7 @@ def _meant_field(document: Document, model: type[BaseModel], detail: Any) -> Fie
     """The field an unknown one is a misspelling of ('Title' -> title): its "missing" line would repeat the one mistake."""
     path = _data_path(document.data, detail["loc"])
     parent, name = path[:-1], str(path[-1])
-    match = closest(name, _allowed_fields(model, parent).model_fields)
+    match = closest_field(name, _allowed_fields(model, parent).model_fields)
     return parent + (match,) if match else None
 
 
@@ -96,10 +96,10 @@ def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Prob
     if kind == "extra_forbidden":
         parent, name = path[:-1], str(path[-1])
         allowed = _allowed_fields(model, parent)
-        hint = did_you_mean(name, allowed.model_fields) or (_other_kind_hint(model, name) if not parent else "")
+        hint = field_hint(name, allowed.model_fields) or (_other_kind_hint(model, name) if not parent else "")
         hidden = next((char for char in name if not char.isascii() and unicodedata.category(char)[0] in "ZC"), None)
         if hidden is not None:  # 'format\u00a0:' from a word processor shows as 'format '
-            hint = f" — it holds the invisible character U+{ord(hidden):04X}{did_you_mean(name, allowed.model_fields)}"
+            hint = f" — it holds the invisible character U+{ord(hidden):04X}{field_hint(name, allowed.model_fields)}"
         if name.startswith("<!--"):  # an HTML comment, as the body allows, read as a field
             hint = " — '<!-- -->' comments are not read in the front matter: start the line with '#' instead"
         if name.isdigit() and parent:  # {amount: 1,200, …}: YAML splits the braces at the comma

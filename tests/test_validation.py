@@ -636,6 +636,7 @@ def test_a_link_to_a_filter_page_written_escaped_is_checked_like_any_other(tmp_p
 @pytest.mark.parametrize(("replace", "expected"), [
     pytest.param(("title: Surgery Elective", "Title: Surgery Elective"), f"{E}:2: unknown field 'Title' (did you mean 'title'?)", id="capitalised"),
     pytest.param(("countries: [CN]", "country: [CN]"), f"{E}:8: unknown field 'country' (did you mean 'countries'?)", id="singular"),
+    pytest.param(("countries: [CN]", "contry: [CN]"), f"{E}:8: unknown field 'contry' (did you mean 'countries'?)", id="misspelt-singular"),
     pytest.param(("format: elective", "format\u00a0: elective"),
                  f"{E}:5: unknown field 'format\u00a0' — it holds the invisible character U+00A0 (did you mean 'format'?)", id="non-breaking-space"),
 ])
