@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Annotated, Any, Callable, Literal, TypeVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
 
 import email_validator
 import pycountry
@@ -285,7 +285,30 @@ def _repository_url(value: Any) -> str:
         fail(f"{quoted(result)} names a site, not a repository — {example}")
     if parts.path.rstrip("/").endswith(".git"):
         fail(f"{quoted(result)} is the address to clone, not the repository's page — write it without '.git', e.g. {result.rstrip('/')[:-4]}")
+    owner_and_name = _repository_root(parts)
+    if owner_and_name is not None:
+        fail(f"{quoted(result)} is a page inside the repository — write the repository's own address: {owner_and_name}")
+    if _on_github(parts) and len(parts.path.strip("/").split("/")) < 2:
+        fail(f"{quoted(result)} names an account, not a repository — {example}")
     return result
+
+
+def _on_github(parts: SplitResult) -> bool:
+    return (parts.hostname or "").lower() in ("github.com", "www.github.com")
+
+
+def _repository_root(parts: SplitResult) -> str | None:
+    """The repository's address when ``parts`` is a page inside it, as the browser shows one (GitHub's
+    '/org/catalog/tree/main', GitLab's '/group/catalog/-/tree/main'), else None: the edit links add
+    '/edit/<branch>/<file>' to the repository's address."""
+    segments = parts.path.split("/")
+    if _on_github(parts) and len([segment for segment in segments if segment]) > 2:
+        cut = 3
+    elif "-" in segments:  # (GitLab's routes; no group or project is named '-')
+        cut = segments.index("-")
+    else:
+        return None
+    return urlunsplit(parts._replace(path="/".join(segments[:cut])))
 
 
 def normal_base_url(value: str) -> str:

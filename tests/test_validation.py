@@ -170,6 +170,15 @@ CASES = [
     pytest.param({"site.yaml": SITE_YAML + "repository: https://github.com/org/catalog.git\n"},
                  ["content/site.yaml:5: repository: 'https://github.com/org/catalog.git' is the address to clone, not the repository's page"
                   " — write it without '.git', e.g. https://github.com/org/catalog"], id="site-repository-clone-address"),
+    pytest.param({"site.yaml": SITE_YAML + "repository: https://github.com/org/catalog/tree/main\n"},
+                 ["content/site.yaml:5: repository: 'https://github.com/org/catalog/tree/main' is a page inside the repository"
+                  " — write the repository's own address: https://github.com/org/catalog"], id="site-repository-branch-page"),
+    pytest.param({"site.yaml": SITE_YAML + "repository: https://gitlab.com/group/sub/catalog/-/tree/main\n"},
+                 ["content/site.yaml:5: repository: 'https://gitlab.com/group/sub/catalog/-/tree/main' is a page inside the repository"
+                  " — write the repository's own address: https://gitlab.com/group/sub/catalog"], id="site-repository-gitlab-branch-page"),
+    pytest.param({"site.yaml": SITE_YAML + "repository: https://github.com/org\n"},
+                 ["content/site.yaml:5: repository: 'https://github.com/org' names an account, not a repository"
+                  " — give the repository's address, e.g. https://github.com/org/catalog"], id="site-repository-account"),
     pytest.param({"site.yaml": SITE_YAML + "language: english language\n"},
                  ["content/site.yaml:5: language: 'english language' is not a BCP 47 language tag — e.g. en, fr, pt-BR"], id="site-bad-language"),
 ]
