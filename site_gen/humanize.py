@@ -7,6 +7,7 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 import pycountry
 
@@ -76,11 +77,23 @@ _CEFR_LEVEL = re.compile(r"^(?P<language>.+?) (?P<level>[ABC][12])$")
 
 def language(text: str) -> str:
     """A language requirement by name: "es" -> "Spanish", "English C1" -> "English (level C1)"."""
-    code = pycountry.languages.get(alpha_2=text) if len(text) == 2 else pycountry.languages.get(alpha_3=text) if len(text) == 3 else None
-    if code is not None and text.islower():
-        return str(code.name)
+    code = _language_code(text)
+    if code is not None:
+        return re.sub(r" \(.*\)$", "", str(code.name))  # ('Swahili (macrolanguage)', 'Modern Greek (1453-)')
     match = _CEFR_LEVEL.match(text)
     return f"{match['language']} (level {match['level']})" if match else text
+
+
+def _language_code(text: str) -> Any:
+    """The language a code written in lower case names ("es", "spa"), or None.
+
+    A code of three letters counts only for a language that also has one of two: ISO 639-3
+    gives one to thousands of languages, and with them to words ("any" is Anyin, "tbd" Kaki Ae).
+    """
+    if not text.islower() or len(text) not in (2, 3):
+        return None
+    code = pycountry.languages.get(**{"alpha_2" if len(text) == 2 else "alpha_3": text})
+    return code if code is not None and hasattr(code, "alpha_2") else None
 
 
 def deadline_state(elective: Elective, today: date) -> str:

@@ -70,6 +70,16 @@ def test_url_shapes() -> None:
     assert urls.output_file("404.html") == "404.html"
 
 
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("es", "Spanish"), ("spa", "Spanish"), ("sw", "Swahili"), ("el", "Modern Greek"), ("English C1", "English (level C1)"),
+    ("any", "any"), ("tbd", "tbd"), ("yes", "yes"), ("ES", "ES"), ("Kiswahili (helpful)", "Kiswahili (helpful)"),
+])
+def test_a_language_is_shown_by_name_only_when_written_as_a_common_code(written: str, shown: str) -> None:
+    """A requirement is shown as written unless it is a code: 'any' is not Anyin, and 'sw' not 'Swahili (macrolanguage)'."""
+    assert humanize.language(written) == shown
+
+
 def test_people_facing_values() -> None:
     assert humanize.weeks(4) == "4 weeks"
     assert humanize.weeks(1) == "1 week"
