@@ -37,6 +37,7 @@ from markupsafe import Markup
 from . import humanize, urls
 from .catalog import Catalog, Item, countries_of
 from .countries import country_name, search_aliases
+from .equivalents import EquivalentFinder
 from .regions import search_names
 from .errors import SearchAssetError
 from .options import LUNR_JS
@@ -299,6 +300,12 @@ def area_words(codes: Iterable[str]) -> list[str]:
 VALUE_GAP = " twas "
 
 
+@lru_cache(maxsize=2)
+def equivalent_finder(typed: bool = False) -> EquivalentFinder:
+    """The equivalents (site_gen/equivalents.py) as the index finds them in text, or with ``typed`` as queries may name them."""
+    return EquivalentFinder(fold, respell, typed=typed)
+
+
 def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) -> dict[str, str]:
     """The folded text of each indexed field of one item, keyed by field name; the ref is its number."""
     meta = item.meta
@@ -398,9 +405,14 @@ def configure(builder: Builder) -> Builder:
     return builder
 
 
-def build_index(records: Iterable[dict[str, str]]) -> CompactIndex:
-    """Index folded field records, in the order given (document numbers are positions)."""
-    index = CompactIndex(FIELD_BOOSTS, *pipelines(), ref=REF, normalise=respell, positions=POSITION_FIELDS)
+def build_index(records: Iterable[dict[str, str]], equivalents: bool = True) -> CompactIndex:
+    """Index folded field records, in the order given (document numbers are positions).
+
+    With ``equivalents``, a field that names one (site_gen/equivalents.py) also holds its term ("icu_"), as a
+    synonym (``CompactIndex._add_synonyms``); without, the index is lunr.py's for the same records.
+    """
+    synonyms = equivalent_finder().spans if equivalents else None
+    index = CompactIndex(FIELD_BOOSTS, *pipelines(), ref=REF, normalise=respell, positions=POSITION_FIELDS, synonyms=synonyms)
     for record in records:
         index.add(record)
     index.finish()
@@ -531,7 +543,9 @@ def search_bundle(
     ordered = sorted(index.terms, key=js_order)
     shards = [(shard[0][0], spool.json("shard", shard)) for shard in pack_shards(term_rows(index, ordered))]
     terms = spool.json("terms", ordered)
-    indexed_words = index.words()
+    equivalents = equivalent_finder(typed=True).table(index.terms)
+    kept = {term for term, _ in equivalents}
+    indexed_words = [word for word in index.words() if word not in kept]  # (no text has them: not the catalog's words)
     words = spool.json("words", {
         "words": sorted(indexed_words, key=js_order), "english": common_words_near(indexed_words, index.terms, indexed_form, stem),
     })
@@ -542,6 +556,7 @@ def search_bundle(
         "shards": [[first, url_maker.href(route)] for first, (route, _) in shards], "terms": url_maker.href(terms[0]),
         "words": url_maker.href(words[0]),
         "chunkSize": DOCUMENT_CHUNK, "chunks": [url_maker.href(route) for route, _ in chunks], "facets": facet_table(items),
+        "equivalents": equivalents,
     })
     lunr_file = spool.put("lunr", ".min.js", script)
     files = (whole, manifest, lunr_file, terms, words, *(file for _, file in shards), *chunks)

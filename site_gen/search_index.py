@@ -88,7 +88,11 @@ class CompactIndex:
     def __init__(
         self, fields: dict[str, float], pipeline: Pipeline, search_pipeline: Pipeline, ref: str = "id",
         normalise: Callable[[str], str] | None = None, positions: Iterable[str] = (),
+        synonyms: Callable[[list[str]], Iterable[tuple[str, int, int]]] | None = None,
     ) -> None:
+        """``synonyms``: the terms to add to a field for its words, each with the numbers of the first and last word it
+        stands for (search.equivalent_finder's ``spans``): see ``_add_synonyms``."""
+        self._synonyms = synonyms
         kept = set(positions)
         self._fields = [_FieldPostings(name, boost, name in kept) for name, boost in fields.items()]
         self._normalise = normalise  # each distinct word, before the pipeline; the word list holds its result
@@ -142,6 +146,7 @@ class CompactIndex:
                 for number in self._term_numbers(word, field.name):
                     counts[number] = counts.get(number, 0) + times
                     length += times
+            self._add_synonyms(field, words, counts, {})
             self._add_counts(field, document, counts, length)
 
     def _add_with_positions(self, field: _FieldPostings, document: int, words: list[str]) -> None:
@@ -152,10 +157,28 @@ class CompactIndex:
             for number in self._term_numbers(word, field.name):
                 numbers.setdefault(number, []).append(word_number)
                 length += 1
-        self._add_counts(field, document, {number: len(found) for number, found in numbers.items()}, length)
+        counts = {number: len(found) for number, found in numbers.items()}
+        self._add_synonyms(field, words, counts, numbers)
+        self._add_counts(field, document, counts, length)
         for number in sorted(numbers):
             field.position_values.extend(numbers[number])
             field.position_ends.append(len(field.position_values))
+
+    def _add_synonyms(self, field: _FieldPostings, words: list[str], counts: dict[int, int], numbers: dict[int, list[int]]) -> None:
+        """Add the synonyms' terms of a field's words to its counts and, where it keeps them, word numbers.
+
+        As Lucene's BM25 adds a synonym at its words' place (discountOverlaps): counted as often as it
+        stands, but not in the field's length, so that the other words' weights stay as they were; its
+        word numbers are those of its first and last word, so that the words before and after its words
+        stand next to it ("icu elective" in "Intensive Care Unit Elective").
+        """
+        if self._synonyms is None:
+            return
+        for term, first, last in self._synonyms(words):
+            for number in self._term_numbers(term, field.name):
+                counts[number] = counts.get(number, 0) + 1
+                if field.positions:
+                    numbers[number] = sorted({*numbers.get(number, ()), first, last})
 
     def _add_counts(self, field: _FieldPostings, document: int, counts: dict[int, int], length: int) -> None:
         """Add one document's term counts (term number -> occurrences) and length to a field."""

@@ -640,3 +640,18 @@ def test_a_search_filter_whose_one_value_every_entry_has_is_left_out(page: Page,
         page.locator("#search-page-q").fill("elective")
         expect(page.locator("#search-status")).to_contain_text("1 result for “elective”")
         assert "collection" not in page.url
+
+
+def test_an_abbreviation_finds_entries_written_with_its_long_name_and_marks_the_name(page: Page, site_url: str) -> None:
+    # "POCUS" matched no word and went to the similar-words retry (entries about a "focus"); "ICU" found nothing.
+    status = page.locator("#search-status")
+    open_search(page, site_url, "?q=POCUS")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “POCUS”\.$"))
+    expect(page.locator("#search-results h2 mark").first).to_have_text("Point-of-Care Ultrasound")
+    input_box = page.locator("#search-page-q")
+    input_box.fill("")
+    input_box.press_sequentially("ICU ")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “ICU”\.$"))
+    first = page.locator("#search-results .search-result").first
+    expect(first.locator("h2")).to_have_text("Visiting Nurse Observership")
+    expect(first.locator("mark").first).to_have_text("critical care")

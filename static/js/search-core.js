@@ -53,6 +53,7 @@
    * A pattern such as "*gery" is searched as the stems of the words of source.vocabulary() it matches (usePatterns).
    */
   async function runQuery(lunr, source, text, options) {
+    options = Object.assign({ equivalents: source.equivalents }, options);
     var patterns = Query.wordPatterns(lunr, source.fields, text);
     if (patterns.length) {
       var vocabulary = await source.vocabulary();

@@ -35,6 +35,15 @@
   // "us" they said "too common" or, with no space after them, matched "use" (the index's "us" is its stem). The
   // other such codes (IN, NO, IT, AT, BE, IS, MY, TO) are meant as words far more often, and stay stop words.
   var COUNTRY_WORDS = new Map([['us', 'usa']]);
+  // Equivalent names (site_gen/equivalents.py; the manifest's "equivalents": [term, [name, ...]]): a query that names
+  // one ("ICU", "intensive care unit", "OB/GYN") also looks for its term ("icu_"), which the index adds to each field
+  // that names it, at this share of the words' boost: an entry with the words typed matches both and ranks above one
+  // with only another name. A name's word of up to SHORT_NAME_WORD letters is compared as written ("=gp"), a longer
+  // one as singular ("units": "unit"; not by its stem, which made "international medicine" internal medicine).
+  var EQUIVALENT_BOOST = 0.5;
+  var SHORT_NAME_WORD = 3;
+  var PLURAL_KEPT = /(?:ss|us|is)$/;  // "-s" endings that are no plural: "access", "pocus", "tuberculosis"
+  var compiledNames = new WeakMap();
 
   /**
    * Text without a field's name that ends it with no word after it ("title:", "surgery title: "), on the way to
@@ -309,6 +318,7 @@
     parseInto(lunr, text, query);
     splitUnspacedClauses(query);
     limitEditDistances(query);
+    var named = equivalentClauses(lunr, query.clauses, options.equivalents);
     usePatterns(lunr, query, options.patterns, groups);
     if (options.typing) {
       expandLastWord(lunr, query, groups);
@@ -316,7 +326,94 @@
     if (options.similar) {
       useSimilarTerms(lunr, query, options.similar);
     }
+    named.forEach(function (clause) { query.clause(clause); });
     dropStopWords(lunr, query);
+  }
+
+  /**
+   * A folded word as equivalent names compare it: "=" and the word, up to SHORT_NAME_WORD letters; a longer one as
+   * singular ("countries": "country"): name_word in site_gen/equivalents.py.
+   */
+  function nameWord(word) {
+    if (word.length <= SHORT_NAME_WORD) {
+      return '=' + word;
+    }
+    if (/ies$/.test(word)) {
+      return word.slice(0, -3) + 'y';
+    }
+    return /s$/.test(word) && !PLURAL_KEPT.test(word) ? word.slice(0, -1) : word;
+  }
+
+  /** An equivalents table as a Map: a name's first word (nameWord) -> [[its words], term], made once per table. */
+  function namesByFirstWord(table) {
+    var byFirst = compiledNames.get(table);
+    if (!byFirst) {
+      byFirst = new Map();
+      table.forEach(function (entry) {
+        entry[1].forEach(function (name) {
+          var parts = name.split(' ');
+          byFirst.set(parts[0], (byFirst.get(parts[0]) || []).concat([[parts, entry[0]]]));
+        });
+      });
+      compiledNames.set(table, byFirst);
+    }
+    return byFirst;
+  }
+
+  /**
+   * Where folded words (null for a word that cannot be part of a name) name an equivalent: [{start, end (its last
+   * word), term}], every name found, overlapping ones too ("neonatal intensive care unit": NICU and ICU), as the index
+   * finds them (EquivalentFinder.spans in site_gen/equivalents.py; one inside a longer name of its term is left out).
+   */
+  function equivalentSpans(lunr, words, table) {
+    var spans = [];
+    if (!table || !table.length) {
+      return spans;
+    }
+    var byFirst = namesByFirstWord(table);
+    var compared = words.map(function (word) { return word === null ? null : nameWord(word); });
+    compared.forEach(function (first, start) {
+      (byFirst.get(first) || []).forEach(function (name) {
+        var parts = name[0];
+        for (var k = 1; k < parts.length; k++) {
+          if (compared[start + k] !== parts[k]) {
+            return;
+          }
+        }
+        spans.push({ start: start, end: start + parts.length - 1, term: name[1] });
+      });
+    });
+    return spans.filter(function (span) {
+      return !spans.some(function (other) {
+        return other !== span && other.term === span.term && other.start <= span.start && span.end <= other.end &&
+          (other.start !== span.start || other.end !== span.end);
+      });
+    });
+  }
+
+  /**
+   * The clauses of the equivalents that a query's clauses name (equivalentSpans), each once per fields: optional, at
+   * EQUIVALENT_BOOST of the first word's boost, with ``span`` (clause numbers). Only optional words as typed count: a
+   * required one ("+ICU", words in quotes) is searched as spelt, as are a pattern, a word~1 and an excluded word.
+   */
+  function equivalentClauses(lunr, clauses, table) {
+    var words = clauses.map(function (clause) {
+      return isPlain(lunr, clause) && clause.presence === lunr.Query.presence.OPTIONAL && !clause.country ? clause.term : null;
+    });
+    var seen = new Set();
+    var named = [];
+    equivalentSpans(lunr, words, table).forEach(function (span) {
+      var first = clauses[span.start];
+      var fields = first.fields.join();
+      var key = span.term + ' ' + fields;
+      if (seen.has(key) || clauses.slice(span.start, span.end + 1).some(function (clause) { return clause.fields.join() !== fields; })) {
+        return;
+      }
+      seen.add(key);
+      named.push({ term: span.term, fields: first.fields, boost: first.boost * EQUIVALENT_BOOST, usePipeline: false,
+        wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, span: span });
+    });
+    return named;
   }
 
   /**
@@ -365,6 +462,8 @@
     parseInto: parseInto,
     parseQuery: parseQuery,
     buildQuery: buildQuery,
+    equivalentSpans: equivalentSpans,
+    equivalentClauses: equivalentClauses,
     expandLastWord: expandLastWord,
     splitUnspacedClauses: splitUnspacedClauses,
     limitEditDistances: limitEditDistances,

@@ -33,7 +33,8 @@
   /**
    * The words of a query that count for ranking, each with the clauses buildQuery expands it into
    * (a pattern's terms, letters written without spaces in pairs, the last word while typing as a prefix and its
-   * American spellings, a typo's similar words): {words: [{term, clauses}], one per distinct word as folded,
+   * American spellings, a typo's similar words, the term of an equivalent it is (part of) the name of):
+   * {words: [{term, clauses}], one per distinct word as folded,
    * pairs: [[word number, word number, distance]]}. Left out: excluded words (-word) and stop words, which the
    * index does not hold. The forms of the word being typed that are not the word (its prefix, shorter stems) are
    * marked ``partial``. ``pairs``: words next to each other in the query (stop words between them counted, as in a phrase).
@@ -72,6 +73,15 @@
         pairs.push([previous.number, word.number, position - previous.position]);
       }
       previous = { number: word.number, position: position, clause: clause };
+    });
+    // An equivalent's term ("icu_") is a form of each word of its name: "intensive care unit" is three words matched.
+    Query.equivalentClauses(lunr, parsed, options.equivalents).forEach(function (named) {
+      for (var position = named.span.start; position <= named.span.end; position++) {
+        var word = words.get(parsed[position].term);
+        if (word && word.clauses.indexOf(named) === -1) {
+          word.clauses = word.clauses.concat([named]);
+        }
+      }
     });
     return { words: Array.from(words.values()), pairs: pairs };
   }

@@ -22,24 +22,52 @@
   var FILTERS = ['collection', 'category', 'country', 'deadline'];
 
   /**
-   * Split text into [text, isMatch] segments: words whose folded stem is a matched term. Stop
-   * words are never indexed, so never matched: "and" is not marked when "Andes" (stem "and") is.
+   * Split text into [text, isMatch] segments: words whose folded stem is a matched term, and the names of the
+   * equivalents whose terms matched (``equivalents``: the manifest's table; "Intensive Care Unit" for "icu_",
+   * marked whole). Stop words are never indexed, so never matched: "and" is not marked when "Andes" (stem "and")
+   * is, but it is inside a name ("Obstetrics and Gynecology").
    */
-  function highlight(lunr, text, terms) {
-    var segments = [];
-    var last = 0;
+  function highlight(lunr, text, terms, equivalents) {
+    var marked = [];
+    var words = [];
     text.replace(SHOWN_WORD, function (word, offset) {
-      var matches = fold(word).split(' ').some(function (part) {
-        return part && !isStopWord(lunr, part) && (terms.has(part) || terms.has(lunr.stemmer(new lunr.Token(part)).toString()));
+      var parts = fold(word).split(' ').filter(Boolean);
+      var matches = parts.some(function (part) {
+        return !isStopWord(lunr, part) && (terms.has(part) || terms.has(lunr.stemmer(new lunr.Token(part)).toString()));
       });
       if (matches) {
-        if (offset > last) {
-          segments.push([text.slice(last, offset), false]);
-        }
-        segments.push([word, true]);
-        last = offset + word.length;
+        marked.push([offset, offset + word.length]);
       }
+      parts.forEach(function (part) { words.push({ folded: part, start: offset, end: offset + word.length }); });
       return word;
+    });
+    Query.equivalentSpans(lunr, words.map(function (word) { return word.folded; }), equivalents).forEach(function (span) {
+      if (terms.has(span.term)) {
+        marked.push([words[span.start].start, words[span.end].end]);
+      }
+    });
+    return segmentsOf(text, marked);
+  }
+
+  /** Text as [text, isMatch] segments, the ranges [start, end) in ``marked`` (in any order, overlapping ones merged) marked. */
+  function segmentsOf(text, marked) {
+    var merged = [];
+    marked.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (range) {
+      var previous = merged[merged.length - 1];
+      if (previous && range[0] < previous[1]) {
+        previous[1] = Math.max(previous[1], range[1]);
+      } else {
+        merged.push(range.slice());
+      }
+    });
+    var segments = [];
+    var last = 0;
+    merged.forEach(function (range) {
+      if (range[0] > last) {
+        segments.push([text.slice(last, range[0]), false]);
+      }
+      segments.push([text.slice(range[0], range[1]), true]);
+      last = range[1];
     });
     if (last < text.length) {
       segments.push([text.slice(last), false]);
@@ -71,14 +99,17 @@
     });
   }
 
-  /** Where a hit matched, when nothing its result shows (``shown``) is marked: "Matches “east africa” in its location." */
-  function matchNote(lunr, hit, collection, shown, queryText) {
+  /**
+   * Where a hit matched, when nothing its result shows (``shown``) is marked: "Matches “east africa” in its location.";
+   * a query's words that name an equivalent (``equivalents``) found by its term: "Matches “ICU” in its description."
+   */
+  function matchNote(lunr, hit, collection, shown, queryText, equivalents) {
     var metadata = hit.matchData.metadata;
     var terms = Object.keys(metadata);
     var own = new Set(terms);
     var elsewhere = [];
     var words = [];
-    if (shown.some(function (text) { return highlight(lunr, text, own).some(function (segment) { return segment[1]; }); })) {
+    if (shown.some(function (text) { return highlight(lunr, text, own, equivalents).some(function (segment) { return segment[1]; }); })) {
       return '';
     }
     var names = Object.keys(UNSHOWN).filter(function (field) {
@@ -86,8 +117,17 @@
       elsewhere = elsewhere.concat(found);
       return found.length;
     }).map(function (field) { return 'its ' + (field === 'partners' && PARTNERS[collection] || UNSHOWN[field]); });
-    queryText.replace(WORD, function (word) {
-      if (words.indexOf(word) < 0 && isTypedFor(lunr, word, elsewhere)) {
+    var typed = queryText.match(WORD) || [];
+    var naming = new Set();
+    var folded = typed.map(function (word) { return fold(word); });
+    Query.equivalentSpans(lunr, folded.map(function (word) { return word.indexOf(' ') === -1 ? word : null; }), equivalents)
+      .forEach(function (span) {
+        for (var position = span.start; elsewhere.indexOf(span.term) !== -1 && position <= span.end; position++) {
+          naming.add(position);
+        }
+      });
+    typed.forEach(function (word, position) {
+      if (words.indexOf(word) < 0 && (naming.has(position) || isTypedFor(lunr, word, elsewhere))) {
         words.push(word);
       }
     });

@@ -44,6 +44,7 @@
     this.fetchJson = fetchJson;
     this.fields = manifest.fields;
     this.positionFields = manifest.positions || [];
+    this.equivalents = manifest.equivalents || [];  // [term, [name, ...]]: site_gen/equivalents.py, search-query.js
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
     this.starts = manifest.shards.map(function (shard) { return shard[0]; });
     this.loading = new Map();

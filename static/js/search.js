@@ -77,7 +77,7 @@
   }
 
   function appendHighlighted(parent, text, terms) {
-    core.highlight(lunr, text, terms).forEach(function (segment) {
+    core.highlight(lunr, text, terms, index.equivalents).forEach(function (segment) {
       if (segment[1]) {
         var mark = document.createElement('mark');
         mark.textContent = segment[0];
@@ -136,7 +136,8 @@
     item.appendChild(heading);
     item.appendChild(facts);
     item.appendChild(summary);
-    var note = countries.length ? '' : core.matchNote(lunr, hit, doc.collection, [doc.title, factsText, doc.summary], searchedText);
+    var note = countries.length ? '' : core.matchNote(lunr, hit, doc.collection, [doc.title, factsText, doc.summary], searchedText,
+      index.equivalents);
     if (note) {
       var where = document.createElement('p');
       where.className = 'match-note';

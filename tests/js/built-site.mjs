@@ -44,6 +44,7 @@ export function loadSearch(folder = siteFolder(), basePath = process.env.SEARCH_
   const wordList = readJson(manifest.words);
   const vocabulary = new core.Vocabulary(wordList.words, wordList.english);
   whole.vocabulary = async () => vocabulary;  // the whole index has no word list of its own
+  whole.equivalents = manifest.equivalents;  // nor a table of equivalent names (the search page reads the manifest's)
   const fetched = [];
   const fetchJson = async (url) => {
     fetched.push(url);

@@ -1,0 +1,177 @@
+"""Search stage: the abbreviations and other names clinicians use for the same thing, searched as one.
+
+A visitor types ``ICU``, ``POCUS`` or ``OB/GYN``; entries say "intensive care unit",
+"point-of-care ultrasound", "Obstetrics and Gynaecology" (and the other way round). Each
+``Equivalent`` below is one thing: its names, and an index term of its own, its ``key`` with
+a "_" after it ("icu_"), which no text holds. The index adds that term to a field wherever the
+field has one of its names, as a synonym that does not count in the field's length
+(``EquivalentFinder.spans``, search.build_index); the search page adds it,
+at a lower boost, to a query with one of its names (search-query.js), and marks its names in
+results found by it (search-results.js). So a query finds every name, an entry that has the
+name typed ranks above one with only another name (it matches both the word and the term), and
+the query fetches nothing more than the shard of that term, which sorts beside the key's word.
+
+Names are compared word by word as folded (search.fold) and in American spelling, stop words
+included ("obstetrics and gynecology" is not "obstetrics gynecology", which is listed too); a
+word of up to three letters as written ("GP" is not the "GPS" of "GPS mapping"), a longer one
+without the "s" or "ies" of a plural ("intensive care units", "countries"), not by its stem: the
+stemmer makes "international" and "internal" one word, "intern", and "international medicine"
+would have been internal medicine.
+
+What is left out, and why, is part of the table: an abbreviation that also means something
+else in the text of a catalog of medicine programs is either only ``typed`` (recognised in
+queries, where a visitor who types it means the medical term, but not in entries' text) or
+not listed at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+KEY_MARK = "_"  # after a key: an index term that no folded word of text or query is (fold keeps "_", but no name ends in one)
+SHORT = 3  # a name's word of up to this many letters is compared as written, a longer one as singular (name_word)
+_PLURAL_KEPT = ("ss", "us", "is")  # "-s" endings that are no plural: "access", "pocus", "tuberculosis"
+
+
+@dataclass(frozen=True)
+class Equivalent:
+    """One thing's names: ``names`` in text and queries, ``typed`` in queries only; ``why``: the reason and source."""
+
+    key: str
+    names: tuple[str, ...]
+    why: str
+    typed: tuple[str, ...] = ()
+
+    @property
+    def term(self) -> str:
+        """The index term of the thing: its key and KEY_MARK ("icu_"), left alone by the stemmer."""
+        return self.key + KEY_MARK
+
+
+# Each is in everyday clinical use in English-speaking training (US, UK and WHO usage, as the reasons say); its reason
+# says what it stands for and, where a name is only typed or was left out, what else it means in a catalog's text.
+EQUIVALENTS: tuple[Equivalent, ...] = (
+    Equivalent("icu", ("ICU", "ICUs", "intensive care unit", "intensive care", "critical care unit", "critical care"),
+               "intensive care unit; intensive care medicine is also called critical care medicine"),
+    Equivalent("nicu", ("NICU", "neonatal intensive care unit", "neonatal intensive care", "neonatal ICU"),
+               "neonatal intensive care unit (an ICU too: its long name holds 'intensive care unit')"),
+    Equivalent("picu", ("PICU", "pediatric intensive care unit", "pediatric intensive care", "pediatric ICU"),
+               "paediatric intensive care unit (British spellings are searched as American ones)"),
+    Equivalent("pocus", ("POCUS", "point-of-care ultrasound", "point-of-care ultrasonography", "bedside ultrasound"),
+               "point-of-care ultrasound, which emergency physicians also call bedside ultrasound"),
+    Equivalent("obgyn", ("OBGYN", "OB/GYN", "obstetrics and gynecology", "obstetrics & gynecology", "obs and gynae",
+                         "obs & gynae"),
+               "obstetrics and gynaecology: OB/GYN and OB-GYN fold to 'ob gyn', & and / to a space; UK 'obs & gynae'",
+               typed=("O&G",)),
+    Equivalent("er", ("ER", "emergency department", "emergency room", "accident and emergency"),
+               "emergency department: ER (US), A&E (UK); not ED, which in this catalog's texts is as often "
+               "education ('med ed', Ed.D.), a name or an editor", typed=("A&E",)),
+    Equivalent("em", ("emergency medicine",),
+               "emergency medicine: EM only typed, as in texts 'em' is also Portuguese for 'in' (Residência em ...) "
+               "and 'them'", typed=("EM",)),
+    Equivalent("im", ("internal medicine",),
+               "internal medicine: IM only typed, as in clinical texts IM is intramuscular ('IM ceftriaxone')",
+               typed=("IM",)),
+    Equivalent("gp", ("GP", "general practice", "general practitioner", "family medicine", "family practice",
+                      "family physician"),
+               "general practice is family medicine (WONCA: 'general practice/family medicine'); a GP practises it"),
+    Equivalent("ent", ("ENT", "otolaryngology", "otorhinolaryngology", "ear nose and throat", "ear nose throat"),
+               "ear, nose and throat: otolaryngology"),
+    Equivalent("peds", ("peds", "pediatrics", "pediatric", "pediatrician"),
+               "paediatrics: peds (US) and paeds (UK: searched as 'peds', as British spellings are)"),
+    Equivalent("tb", ("TB", "tuberculosis"), "tuberculosis"),
+    Equivalent("hiv", ("HIV", "human immunodeficiency virus"), "human immunodeficiency virus (not AIDS: 'aids' is a word)"),
+    Equivalent("mch", ("MCH", "maternal and child health", "maternal child health", "maternal & child health"),
+               "maternal and child health (WHO); maternal-child health folds to 'maternal child health'"),
+    Equivalent("qi", ("quality improvement",),
+               "quality improvement: QI only typed, as in texts Qi is a common Chinese surname and the qi of "
+               "traditional Chinese medicine", typed=("QI",)),
+    Equivalent("chw", ("CHW", "CHWs", "community health worker"), "community health worker (WHO)"),
+    Equivalent("ncd", ("NCD", "NCDs", "non-communicable disease", "noncommunicable disease"),
+               "non-communicable disease (WHO)"),
+    Equivalent("lmic", ("LMIC", "low- and middle-income countries", "low and middle income country",
+                        "low-income and middle-income countries"), "low- and middle-income countries (World Bank)"),
+    Equivalent("amr", ("AMR", "antimicrobial resistance"), "antimicrobial resistance (WHO)"),
+    Equivalent("usmle", ("USMLE", "United States Medical Licensing Examination"),
+               "the US licensing examination international graduates take"),
+    Equivalent("st", ("St", "saint"), "'St.' is 'Saint' in the names of hospitals and colleges (St. Paul's)"),
+)
+# Left out on purpose: ED (education, 'med ed'), MS (multiple sclerosis, Master of Science, Ms., medical student),
+# OR (a stop word), OT (operating theatre or occupational therapy), AIDS and WASH (English words), OB alone.
+
+
+def name_word(word: str) -> str:
+    """A folded word as names are compared: "=" and the word, up to SHORT letters ("=gp"); a longer one as singular
+    ("units": "unit", "countries": "country"); nameWord in search-query.js."""
+    if len(word) <= SHORT:
+        return "=" + word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith(_PLURAL_KEPT) else word
+
+
+def _names(equivalent: Equivalent, typed: bool) -> tuple[str, ...]:
+    return (*equivalent.names, *equivalent.typed) if typed else equivalent.names
+
+
+class EquivalentFinder:
+    """Finds the equivalents named in folded text (its words, as search.fold gives them).
+
+    ``folded``: how a name is folded into words (search.fold); ``respelled``: a folded word as the index
+    spells it (search.respell). ``typed``: also the names only recognised in queries (for the search page's table).
+    """
+
+    def __init__(self, folded: Callable[[str], str], respelled: Callable[[str], str],
+                 equivalents: Iterable[Equivalent] = EQUIVALENTS, typed: bool = False) -> None:
+        self._respelled = respelled
+        self._words: dict[str, str] = {}  # folded word -> how names' words are compared (name_word)
+        self.forms: dict[str, list[tuple[str, ...]]] = {}  # term -> its names, as compared
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for equivalent in equivalents:
+            for name in _names(equivalent, typed):
+                form = tuple(map(self.name_word, folded(name).split()))
+                if form not in self.forms.setdefault(equivalent.term, []):
+                    self.forms[equivalent.term].append(form)
+                    self._by_first.setdefault(form[0], []).append((form, equivalent.term))
+        self._firsts = frozenset(self._by_first)
+        self._triggers: set[str] = set()  # folded words seen that start some name
+        self._seen: set[str] = set()
+
+    def name_word(self, word: str) -> str:
+        """A folded word as names are compared (name_word), in American spelling."""
+        found = self._words.get(word)
+        if found is None:
+            found = self._words[word] = name_word(self._respelled(word))
+        return found
+
+    def spans(self, words: list[str]) -> list[tuple[str, int, int]]:
+        """Where a field's folded words name an equivalent: (its term, first word number, last), every name found,
+        overlapping ones too ("neonatal intensive care unit": NICU's and ICU's), but not one inside a longer name of
+        the same term ("intensive care" in "intensive care unit": ICU once)."""
+        distinct = set(words)
+        for word in distinct - self._seen:  # (most words were seen before: a set difference is quick)
+            self._seen.add(word)
+            if self.name_word(word) in self._firsts:
+                self._triggers.add(word)
+        if self._triggers.isdisjoint(distinct):
+            return []
+        found = []
+        for start, word in enumerate(words):
+            if word not in self._triggers:
+                continue
+            for form, term in self._by_first[self.name_word(word)]:
+                end = start + len(form)
+                if end <= len(words) and all(self.name_word(words[at]) == part for at, part in zip(range(start + 1, end), form[1:])):
+                    found.append((term, start, end - 1))
+        return [span for span in found if not any(
+            other != span and other[0] == span[0] and other[1] <= span[1] and span[2] <= other[2] for other in found)]
+
+    def terms_in(self, text: str) -> list[str]:
+        """The terms of the equivalents that folded text names, each once, in the order they first appear."""
+        return list(dict.fromkeys(term for term, _, _ in self.spans(text.split())))
+
+    def table(self, terms: Iterable[str]) -> list[list[object]]:
+        """For the search page's manifest: [term, [name as compared, words joined by spaces, ...]] of the terms given."""
+        kept = set(terms)
+        return [[term, [" ".join(form) for form in forms]] for term, forms in self.forms.items() if term in kept]

@@ -1,0 +1,133 @@
+"""Equivalent names (site_gen/equivalents.py): the table, how names are found in text, and what the index and the search
+page make of them, with the real lunr.js on a small built catalog."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from lunr.stop_word_filter import WORDS as STOP_WORDS
+
+from helpers import ELECTIVE, ROOT, make_catalog, run_cli
+from site_gen.equivalents import EQUIVALENTS, KEY_MARK, name_word
+from site_gen.search import FIELD_BOOSTS, REF, build_index, equivalent_finder, fold, stem
+
+
+def test_each_equivalent_has_a_term_of_its_own_that_the_pipeline_keeps_and_a_reason() -> None:
+    terms = [equivalent.term for equivalent in EQUIVALENTS]
+    assert len(set(terms)) == len(terms)
+    for equivalent in EQUIVALENTS:
+        assert equivalent.term == equivalent.key + KEY_MARK and stem(equivalent.term) == equivalent.term
+        assert fold(equivalent.term) == equivalent.term and equivalent.key not in STOP_WORDS
+        assert equivalent.why and equivalent.names
+        assert not {fold(name) for name in equivalent.typed} & {fold(name) for name in equivalent.names}
+
+
+@pytest.mark.parametrize(("word", "compared"), [
+    ("gp", "=gp"), ("gps", "=gps"), ("units", "unit"), ("countries", "country"), ("tuberculosis", "tuberculosis"),
+    ("pocus", "pocus"), ("access", "access"), ("icus", "icus"), ("pediatrics", "pediatric"),
+])
+def test_a_word_of_a_name_is_compared_as_written_up_to_three_letters_and_as_singular_beyond(word: str, compared: str) -> None:
+    assert name_word(word) == compared
+
+
+@pytest.mark.parametrize(("text", "terms"), [
+    ("Point-of-Care Ultrasound Elective", ["pocus_"]),
+    ("Obstetrics & Gynaecology; OB/GYN; ob-gyn", ["obgyn_"]),
+    ("the Neonatal Intensive Care Units", ["nicu_", "icu_"]),
+    ("Paediatric ICUs", ["peds_", "icu_"]),
+    ("low- and middle-income countries", ["lmic_"]),
+    ("a GP and GPs", ["gp_"]),
+    ("internal medicine", ["im_"]),
+    # Not names: "GPS" (not "GP"), "international" (whose stem is internal's), the letters of a list, words only typed.
+    ("GPS mapping", []), ("international medicine", []), ("vitamins A, E and K", []), ("em IM QI A&E O&G", []),
+])
+def test_the_index_finds_the_names_an_equivalent_has_in_text(text: str, terms: list[str]) -> None:
+    assert equivalent_finder().terms_in(fold(text)) == terms
+
+
+def test_the_search_pages_table_has_the_names_only_typed_and_only_the_terms_the_index_holds() -> None:
+    table = dict(equivalent_finder(typed=True).table(["em_", "obgyn_"]))
+    assert table == {
+        "em_": ["emergency medicine", "=em"],
+        "obgyn_": ["obgyn", "=ob =gyn", "obstetric =and gynecology", "obstetric gynecology", "=obs =and gynae", "=obs gynae", "=o =g"],
+    }
+
+
+def _index(records: list[dict[str, str]], equivalents: bool) -> dict:
+    pieces: list[bytes] = []
+    build_index(records, equivalents=equivalents).write_json(pieces.append)
+    return json.loads(b"".join(pieces))
+
+
+def test_an_equivalents_term_stands_for_its_words_without_lengthening_the_field() -> None:
+    """As Lucene's BM25 counts a synonym (discountOverlaps): the field's other words weigh what they weighed."""
+    records = [{REF: "0", **{name: "" for name in FIELD_BOOSTS}, "title": fold("Intensive Care Unit Elective")},
+               {REF: "1", **{name: "" for name in FIELD_BOOSTS}, "title": fold("Surgery Elective")}]
+    plain, with_terms = _index(records, False), _index(records, True)
+    inverted = dict(with_terms["invertedIndex"])
+    assert inverted["icu_"]["title"] == {"0": {"index": [0, 2]}}  # (its first and last word)
+    number = {term: posting["_index"] for term, posting in inverted.items()}
+    plain_number = {term: posting["_index"] for term, posting in plain["invertedIndex"]}
+
+    def weights(index: dict, numbers: dict[str, int]) -> dict[str, float]:
+        vector = dict(index["fieldVectors"])["title/0"]
+        by_number = dict(zip(vector[::2], vector[1::2]))
+        return {term: by_number[numbers[term]] for term in ("intens", "care", "unit", "elect")}
+
+    assert weights(with_terms, number) == weights(plain, plain_number)
+
+
+def _elective(title: str, body: str) -> str:
+    return ELECTIVE.replace("title: Surgery Elective", f"title: {title}").replace("Body of the elective.", body)
+
+
+NODE_SEARCH = """
+const { loadSearch } = await import(process.env.BUILT_SITE_MODULE);
+const search = loadSearch(process.env.SEARCH_SITE, '/catalog/');
+const out = {};
+for (const query of JSON.parse(process.env.QUERIES)) {
+  const outcome = await search.core.search(search.lunr, search.sharded(), query);
+  const terms = search.core.matchedTerms(outcome.hits);
+  out[query] = {
+    similar: outcome.similar,
+    hits: outcome.hits.map((hit) => {
+      const doc = search.documents[Number(hit.ref)];
+      const marked = search.core.highlight(search.lunr, doc.title, terms, search.manifest.equivalents);
+      return [doc.ref, marked.filter((segment) => segment[1]).map((segment) => segment[0]), Object.keys(hit.matchData.metadata).sort()];
+    }),
+  };
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def test_a_name_finds_the_others_in_both_directions_the_name_typed_first_marked_whole(tmp_path: Path) -> None:
+    files = {
+        "electives/literal.md": _elective("Surgery Elective in Lusaka", "Rounds in the ICU every morning."),
+        "electives/long.md": _elective("Surgery Elective in Lima", "Rounds in the intensive care unit every morning."),
+        "electives/titled.md": _elective("Intensive Care Unit Elective", "Rounds every morning."),
+        "electives/mapping.md": _elective("Household Survey Elective", "GPS mapping of households."),
+        "electives/about.md": _elective("International Medicine Observership", "Rounds every morning."),
+    }
+    output = tmp_path / "_site"
+    result = run_cli("build", "--content", make_catalog(tmp_path, files), "--output", output)
+    assert result.code == 0, result.out + result.err
+    queries = ["ICU", "intensive care unit", "icu ", "GP", "IM"]
+    env = {**os.environ, "SEARCH_SITE": str(output), "QUERIES": json.dumps(queries),
+           "BUILT_SITE_MODULE": (ROOT / "tests" / "js" / "built-site.mjs").as_uri()}
+    run = subprocess.run(["node", "--input-type=module", "-e", NODE_SEARCH], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    found = json.loads(run.stdout)
+    titled = ["electives/titled", ["Intensive Care Unit"], ["icu_"]]
+    # The title weighs more than the body; in the body, the name typed ranks above the other name.
+    assert found["ICU"] == {"similar": False, "hits": [titled, ["electives/literal", [], ["icu", "icu_"]], ["electives/long", [], ["icu_"]]]}
+    assert found["icu "] == found["ICU"]
+    assert [hit[0] for hit in found["intensive care unit"]["hits"][:3]] == ["electives/titled", "electives/long", "electives/literal"]
+    assert found["intensive care unit"]["hits"][0][1] == ["Intensive Care Unit"]
+    # "GPS" is no GP (lunr finds it as the stem "gp", not as general practice), international medicine no IM (internal
+    # medicine), though "international" and "internal" have one stem.
+    assert found["GP"]["hits"] == [["electives/mapping", [], ["gp"]]] and found["IM"]["hits"] == []
