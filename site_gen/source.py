@@ -15,6 +15,7 @@ from typing import Any, Callable, Container
 import yaml
 
 from .body_limits import body_problem
+from .fences import fence_message, first_unclosed_fence
 from .problems import Problem
 from .slugs import SLUG_RE, suggest_file_slug
 from .suggest import CURLY_QUOTES, did_you_mean
@@ -239,6 +240,9 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
         problems.append(Problem(shown, body_line + refused[0], refused[1]))
     else:
         problems += [Problem(shown, body_line + line, message) for line, message in body_character_problems(body)]
+        unclosed = first_unclosed_fence(body)
+        if unclosed is not None:
+            problems.append(Problem(shown, body_line + unclosed[0], fence_message(unclosed[1])))
     try:  # (after the body's checks: a mistake in the front matter does not hide the body's, one run shows both)
         data, lines = parse_front_matter(front, 2, shown, problems)
     except YamlProblem as problem:

@@ -863,3 +863,27 @@ def test_an_amount_written_with_its_currency_is_told_the_number(tmp_path: Path, 
 def test_a_repository_address_without_its_scheme_is_told_it(tmp_path: Path) -> None:
     assert check(tmp_path, {"site.yaml": SITE_YAML + "repository: github.com/org/catalog\n"}) == [
         "content/site.yaml:5: repository: 'github.com/org/catalog' is not a web address — add https:// in front: https://github.com/org/catalog"]
+
+
+@pytest.mark.parametrize(("body", "line", "fence"), [
+    pytest.param("Intro.\n\n```\nmake build\n\n## Later heading\n\nMore text.", 14, "```", id="never-closed"),
+    pytest.param("```python\nprint(1)\n```\n\n~~~~\nnever closed", 16, "~~~~", id="second-block"),
+    pytest.param("````\ncode\n```\n\nText.", 12, "````", id="closed-by-a-shorter-fence"),
+])
+def test_a_code_block_that_is_never_closed_is_named_on_its_opening_line(tmp_path: Path, body: str, line: int, fence: str) -> None:
+    """It was accepted: the site showed the backticks as text, GitHub's preview the rest of the file as code."""
+    text = ELECTIVE.replace("Body of the elective.", body)
+    assert check(tmp_path, {"electives/surgery.md": text}) == [
+        f"{E}:{line}: '{fence}' starts a block of code that is never closed — add a line of just {fence} where the code ends,"
+        " or delete this line if it is not code"]
+
+
+@pytest.mark.parametrize("body", [
+    pytest.param("```bash\nmake build\n```\n\n~~~\ncode\n~~~", id="closed"),
+    pytest.param("~~~~\n```\nnot a fence inside a block\n~~~~", id="fence-inside-a-block"),
+    pytest.param("```inline code```, then text.", id="inline-code"),
+    pytest.param("Text.\n\n    ```\n    indented code", id="indented"),
+    pytest.param("```\ncode\n```   ", id="closing-with-trailing-spaces"),
+])
+def test_closed_code_blocks_and_backticks_that_open_none_are_fine(tmp_path: Path, body: str) -> None:
+    assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace("Body of the elective.", body)}) == []
