@@ -16,6 +16,7 @@ import yaml
 
 from .body_limits import body_problem
 from .fences import fence_message, first_unclosed_fence
+from .yaml_comments import commented_values
 from .problems import Problem
 from .slugs import SLUG_RE, suggest_file_slug
 from .suggest import CURLY_QUOTES, did_you_mean
@@ -48,6 +49,7 @@ class Document:
     lines: dict[FieldPath, int]
     body: str = ""
     body_line: int = 1
+    commented: dict[str, str] = field(default_factory=dict)  # fields left empty by a value written after '#' ('tags: #surgery')
 
     def line_of(self, path: FieldPath) -> int:
         """Return the line of a field path, or of its nearest ancestor, or 1."""
@@ -218,7 +220,7 @@ def _load_site(path: Path, root: Path, problems: list[Problem]) -> Document | No
     if not isinstance(data, dict):
         problems.append(Problem(shown, 1, "site.yaml must be a set of 'field: value' lines"))
         return None
-    return Document("site", "site", shown, data, lines)
+    return Document("site", "site", shown, data, lines, commented=commented_values(text, 1, data, lines))
 
 
 def load_document(path: Path, root: Path, problems: list[Problem]) -> Document | None:
@@ -253,7 +255,8 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     if not isinstance(data, dict):
         problems.append(Problem(shown, 2, "front matter must be a set of 'field: value' lines"))
         return None
-    return Document(path.parent.name, slug, shown, data, lines, "" if refused is not None else body, body_line)
+    return Document(path.parent.name, slug, shown, data, lines, "" if refused is not None else body, body_line,
+                    commented_values(front, 2, data, lines))
 
 
 # Characters an HTML page may not hold (controls other than tab, line breaks and form feed;

@@ -12,6 +12,7 @@ from .problems import Problem
 from .schema import ENTRY_MODELS, NESTED_MODELS
 from .source import Document, FieldPath, field_label
 from .suggest import closest_field, field_hint
+from .yaml_comments import commented_message
 
 M = TypeVar("M", bound=BaseModel)
 _UNION_TAGS = frozenset({"scalar", "mapping"})
@@ -39,13 +40,15 @@ def validate_document(document: Document, model: type[M]) -> tuple[M | None, lis
     below = _field_below_front_matter(document, model)
     try:
         entry = model.model_validate(document.data)
-        return (None, [below]) if below is not None else (entry, [])
+        problems = []
     except ValidationError as error:
         details = error.errors(include_url=False)
         misspelt = {_meant_field(document, model, detail) for detail in details if detail["type"] == "extra_forbidden"}
-        problems = [_to_problem(document, model, detail) for detail in details
-                    if detail["type"] != "missing" or _data_path(document.data, detail["loc"]) not in misspelt]
-        return None, problems + _mistakes_despite(document, model, problems) + ([below] if below is not None else [])
+        entry, problems = None, [_to_problem(document, model, detail) for detail in details
+                                 if detail["type"] != "missing" or _data_path(document.data, detail["loc"]) not in misspelt]
+        problems += _mistakes_despite(document, model, problems)
+    problems = _with_commented_values(document, model, problems) + ([below] if below is not None else [])
+    return (entry, []) if not problems else (None, problems)
 
 
 def _mistakes_despite(document: Document, model: type[BaseModel], found: list[Problem]) -> list[Problem]:
@@ -55,6 +58,17 @@ def _mistakes_despite(document: Document, model: type[BaseModel], found: list[Pr
         return []
     problems = [Problem(document.path, document.line_of((name,)), _label((name,), message)) for name, message in check(document.data)]
     return [problem for problem in problems if problem not in found]
+
+
+def _with_commented_values(document: Document, model: type[BaseModel], problems: list[Problem]) -> list[Problem]:
+    """Say why a field written 'tags: #surgery' is empty, in place of its "is empty" line or where it had none (an optional one)."""
+    if not document.commented:
+        return problems
+    named = {name for name in document.commented if name in model.model_fields}
+    said = {name: Problem(document.path, document.line_of((name,)), f"{name}: {commented_message(model, name, document.commented[name])}")
+            for name in named}
+    kept = [problem for problem in problems if not any(problem.line == said[name].line and problem.message.startswith(f"{name}: ") for name in named)]
+    return kept + list(said.values())
 
 
 def _field_below_front_matter(document: Document, model: type[BaseModel]) -> Problem | None:

@@ -887,3 +887,30 @@ def test_a_code_block_that_is_never_closed_is_named_on_its_opening_line(tmp_path
 ])
 def test_closed_code_blocks_and_backticks_that_open_none_are_fine(tmp_path: Path, body: str) -> None:
     assert check(tmp_path, {"electives/surgery.md": ELECTIVE.replace("Body of the elective.", body)}) == []
+
+
+HASH = "is read as a comment (in YAML, '#' after a space starts one), so"
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    pytest.param({"projects/needs.md": project(tags="#global-health #surgery")},
+                 f"{P}:8: tags: '#global-health #surgery' {HASH} tags is empty — write it without '#': tags: [global-health, surgery]", id="hashtags"),
+    pytest.param({"electives/surgery.md": elective(languages="#English, #French")},
+                 f"{E}:11: languages: '#English, #French' {HASH} languages is empty — write it without '#': languages: [English, French]", id="list-with-commas"),
+    pytest.param({"projects/needs.md": project(kind="#training")},
+                 f"{P}:4: kind: '#training' {HASH} kind is empty — write it without '#': kind: training", id="required-value"),
+    pytest.param({"partners/riverside.md": partner(city="#Kigali")},
+                 f"{R}:6: city: '#Kigali' {HASH} city is empty — to keep the '#', put the value in quotes: city: \"#Kigali\"", id="optional-text"),
+    pytest.param({"electives/surgery.md": elective(contact="#TBD")},
+                 f"{E}:11: contact: '#TBD' {HASH} contact is empty — write the value without '#', or delete the line", id="not-a-value"),
+    pytest.param({"site.yaml": SITE_YAML.replace("Listing is not endorsement.", "#none")},
+                 f"content/site.yaml:4: disclaimer: '#none' {HASH} disclaimer is empty — to keep the '#', put the value in quotes: disclaimer: \"#none\"",
+                 id="site-yaml"),
+])
+def test_a_value_yaml_reads_as_a_comment_is_told_why_it_is_empty(tmp_path: Path, files: dict[str, str], expected: str) -> None:
+    """'tags: #global-health #surgery' said only "tags: is empty"; 'city: #Kigali' was accepted and the city not shown."""
+    assert check(tmp_path, files) == [expected]
+
+
+def test_a_comment_written_as_one_after_an_empty_optional_field_is_fine(tmp_path: Path) -> None:
+    assert check(tmp_path, {"projects/needs.md": project(lead="# to be decided", funding="  #")}) == []
