@@ -20,6 +20,7 @@ from .node_data import MissingDataError
 from .options import KIND_TO_COLLECTION, BuildOptions, repository_prefix
 from .output import OutputError
 from .problems import format_github, format_text
+from .usage import QuietParser, UsageError, command_parser, explain
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 128 + signal.SIGINT  # what shells report for a command ended by Ctrl+C
@@ -60,7 +61,7 @@ def _add_content_options(parser: argparse.ArgumentParser, output: bool = True) -
 
 def make_parser() -> argparse.ArgumentParser:
     """Build the argument parser for every command."""
-    parser = argparse.ArgumentParser(prog="build.py", description="Build the international medicine programs catalog.")
+    parser = QuietParser(prog="build.py", description="Build the international medicine programs catalog.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     build_parser = commands.add_parser("build", help="build content/ into _site/ (the default)")
     _add_content_options(build_parser)
@@ -137,10 +138,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0].startswith("-") and arguments[0] not in ("-h", "--help")):
         arguments.insert(0, "build")
+    parser = make_parser()
     try:
-        args = make_parser().parse_args(arguments)
-    except SystemExit as exit_:
+        args = parser.parse_args(arguments)
+    except SystemExit as exit_:  # (--help)
         return int(exit_.code or 0)
+    except UsageError as error:
+        print(explain(error, arguments[0], command_parser(parser, arguments[0]), arguments[1:]), file=sys.stderr)
+        return EXIT_USAGE
     try:
         return run(args)
     except KeyboardInterrupt:
