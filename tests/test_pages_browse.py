@@ -372,3 +372,25 @@ def test_a_listing_filter_leaves_out_a_group_whose_one_value_every_entry_has(tmp
     one = page(build(tmp_path / "one", {}), "projects/")
     assert "<form" not in one.split("<main", 1)[1] and "filter.js" not in one
     assert card_links(one) == ["/catalog/projects/needs/"]
+
+
+def test_deadline_script_is_loaded_only_where_a_deadline_is_shown_or_a_filter_may_add_one(built_site: Path) -> None:
+    """deadline.js sat in every page's head: the 404, countries, topics, free pages, partners, collaborate and search loaded it for nothing."""
+    pages = {path.relative_to(built_site).as_posix(): path.read_text(encoding="utf-8") for path in sorted(built_site.rglob("*.html"))}
+    loading = {name for name, html in pages.items() if "js/deadline.js" in html}
+    showing = {name for name, html in pages.items() if "data-deadline=" in html}
+    filtered = {name for name, html in pages.items() if "js/filter.js" in html and name.startswith("electives/")}
+    assert loading == showing | filtered
+    assert {"404.html", "partners/index.html", "countries/index.html", "search/index.html", "about/index.html"}.isdisjoint(loading)
+    assert {"index.html", "electives/index.html"} <= loading
+    assert all(html.count("js/deadline.js") == 1 for name, html in pages.items() if name in loading)
+
+
+def test_an_electives_listing_whose_cards_show_no_deadline_loads_the_script_for_those_its_filter_adds(tmp_path: Path) -> None:
+    second = ELECTIVE.replace("title: Surgery Elective", "title: Research Elective").replace("category: clinical", "category: research")
+    content = make_catalog(tmp_path, MINIMAL_FILES | {"electives/surgery.md": ELECTIVE.replace("deadline: 2026-11-30\n", ""),
+                                                       "electives/research.md": second.replace("deadline: 2026-11-30\n", "")})
+    assert run_cli("build", "--content", content, "--output", tmp_path / "_site").code == 0
+    listing = (tmp_path / "_site/electives/index.html").read_text(encoding="utf-8")
+    assert "data-deadline=" not in listing and "js/filter.js" in listing and "js/deadline.js" in listing
+    assert "js/deadline.js" not in (tmp_path / "_site/projects/index.html").read_text(encoding="utf-8")
