@@ -12,6 +12,7 @@ import html as html_text
 import posixpath
 import re
 import xml.etree.ElementTree as etree
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
@@ -442,27 +443,48 @@ def _wrap_tables(html: str) -> str:
     """Put each outermost table, Markdown or raw HTML, in a region that scrolls sideways and that the keyboard reaches.
 
     A table wider than a phone then scrolls inside its region instead of widening
-    the page. Regions are named "Table 1", "Table 2", … so each has its own name.
-    Done on the sanitised HTML (whole tags, quoted values, no comments), so content
-    cannot make or fake a region itself: it cannot set a ``div``'s class.
+    the page. A region (a landmark, reached by focus) needs a name that says what it
+    holds: the heading the table sits under when it is that heading's only table
+    (``aria-labelledby``, as for a caption); otherwise "Table 1", "Table 2", … so each
+    name is still its own. Done on the sanitised HTML (whole tags, quoted values, no
+    comments), so content cannot make or fake a region itself: it cannot set a ``div``'s class.
     """
+    if "<table" not in html:
+        return html
+    tables = _outermost_tables(html)
+    per_heading = Counter(heading for _, _, heading in tables)
     parts: list[str] = []
-    depth = number = done = 0
-    for tag in _TAG.finditer(html):
-        if tag.group(1).lower() != "table":
-            continue
-        if tag.group(0).startswith("</"):
-            depth = max(depth - 1, 0)
-            if depth == 0:
-                parts += (html[done:tag.end()], "</div>")
-                done = tag.end()
-        else:
-            if depth == 0:
-                number += 1
-                parts += (html[done:tag.start()], f'<div class="{_TABLE_WRAPPER}" tabindex="0" role="region" aria-label="Table {number}">')
-                done = tag.start()
-            depth += 1
+    done = 0
+    for number, (start, end, heading) in enumerate(tables, 1):
+        name = f'aria-labelledby="{heading}"' if heading is not None and per_heading[heading] == 1 else f'aria-label="Table {number}"'
+        parts += (html[done:start], f'<div class="{_TABLE_WRAPPER}" tabindex="0" role="region" {name}>', html[start:end], "</div>")
+        done = end
     return "".join(parts) + html[done:]
+
+
+_HEADING_ID = re.compile(r'<h[1-6]\s[^>]*?\bid="([^"]+)"', re.IGNORECASE)
+
+
+def _outermost_tables(html: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, id of the last heading before it outside any table, if that has one) of each outermost table."""
+    tables: list[tuple[int, int, str | None]] = []
+    depth = start = 0
+    heading: str | None = None
+    for tag in _TAG.finditer(html):
+        name = tag.group(1).lower()
+        if name == "table":
+            if tag.group(0).startswith("</"):
+                depth = max(depth - 1, 0)
+                if depth == 0:
+                    tables.append((start, tag.end(), heading))
+            else:
+                if depth == 0:
+                    start = tag.start()
+                depth += 1
+        elif depth == 0 and len(name) == 2 and name[0] == "h" and name[1] in "123456" and not tag.group(0).startswith("</"):
+            found = _HEADING_ID.match(tag.group(0))
+            heading = found.group(1) if found else None
+    return tables
 
 
 def _freeze_inline_patterns(md: markdown.Markdown) -> None:

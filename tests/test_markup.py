@@ -227,3 +227,16 @@ def test_renderer_is_reusable_without_leaking_state() -> None:
     first = render("## Same heading")
     second = render("## Same heading")
     assert first == second
+
+
+def test_a_table_region_is_named_by_the_heading_it_sits_under_when_it_is_that_headings_only_table() -> None:
+    """Regions were all named "Table 1", "Table 2": a screen reader's list of landmarks said nothing of what each held."""
+    html = render("## Costs\n\nWhat you pay.\n\n| item | cost |\n|---|---|\n| visa | 50 |\n\n## Weeks\n\n| a |\n|---|\n| 1 |\n\n| b |\n|---|\n| 2 |")
+    assert '<h2 id="costs">Costs</h2>' in html
+    assert '<div class="table-scroll" tabindex="0" role="region" aria-labelledby="costs"><table>' in html
+    assert html.count('aria-label="Table 2"') == html.count('aria-label="Table 3"') == 1  # (two tables under one heading: their own names)
+
+
+def test_a_heading_inside_an_earlier_table_does_not_name_a_later_one() -> None:
+    html = render('<table><tr><td><h3 id="inner">Inner</h3></td></tr></table>\n\n| a |\n|---|\n| 1 |')
+    assert 'aria-labelledby="inner"' not in html and html.count('aria-label="Table ') == 2
