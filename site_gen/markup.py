@@ -444,10 +444,11 @@ def _wrap_tables(html: str) -> str:
 
     A table wider than a phone then scrolls inside its region instead of widening
     the page. A region (a landmark, reached by focus) needs a name that says what it
-    holds: the heading the table sits under when it is that heading's only table
-    (``aria-labelledby``, as for a caption); otherwise "Table 1", "Table 2", … so each
-    name is still its own. Done on the sanitised HTML (whole tags, quoted values, no
-    comments), so content cannot make or fake a region itself: it cannot set a ``div``'s class.
+    holds (``aria-labelledby``): the table's caption if it has one (raw HTML), else the
+    heading it sits under when it is that heading's only table; otherwise "Table 1",
+    "Table 2", … so each name is still its own. Done on the sanitised HTML (whole tags,
+    quoted values, no comments), so content cannot make or fake a region itself: it
+    cannot set a ``div``'s class, nor an id starting ``site-``.
     """
     if "<table" not in html:
         return html
@@ -456,10 +457,22 @@ def _wrap_tables(html: str) -> str:
     parts: list[str] = []
     done = 0
     for number, (start, end, heading) in enumerate(tables, 1):
-        name = f'aria-labelledby="{heading}"' if heading is not None and per_heading[heading] == 1 else f'aria-label="Table {number}"'
-        parts += (html[done:start], f'<div class="{_TABLE_WRAPPER}" tabindex="0" role="region" {name}>', html[start:end], "</div>")
+        table = html[start:end]
+        caption = _CAPTION.match(table)
+        if caption is not None and _TAG.sub("", caption.group(2)).strip():
+            table = f'{table[:caption.start(1)]}<caption id="site-table-{number}"{table[caption.end(1):]}'
+            name = f'aria-labelledby="site-table-{number}"'
+        elif heading is not None and per_heading[heading] == 1:
+            name = f'aria-labelledby="{heading}"'
+        else:
+            name = f'aria-label="Table {number}"'
+        parts += (html[done:start], f'<div class="{_TABLE_WRAPPER}" tabindex="0" role="region" {name}>', table, "</div>")
         done = end
     return "".join(parts) + html[done:]
+
+
+# A table's caption: its first child, once html_repair has put the table's parts in order.
+_CAPTION = re.compile(r"<table\b[^>]*>\s*(<caption)\b[^>]*>(.*?)</caption>", re.IGNORECASE | re.DOTALL)
 
 
 _HEADING_ID = re.compile(r'<h[1-6]\s[^>]*?\bid="([^"]+)"', re.IGNORECASE)

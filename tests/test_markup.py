@@ -240,3 +240,16 @@ def test_a_table_region_is_named_by_the_heading_it_sits_under_when_it_is_that_he
 def test_a_heading_inside_an_earlier_table_does_not_name_a_later_one() -> None:
     html = render('<table><tr><td><h3 id="inner">Inner</h3></td></tr></table>\n\n| a |\n|---|\n| 1 |')
     assert 'aria-labelledby="inner"' not in html and html.count('aria-label="Table ') == 2
+
+
+def test_a_table_with_a_caption_names_its_region_by_the_caption() -> None:
+    html = render('## Costs\n\n<table><caption lang="en">Fees in <b>2026</b></caption><tr><td>1</td></tr></table>\n\n'
+                  "<table><caption> </caption><tr><td>2</td></tr></table>")
+    assert ('<div class="table-scroll" tabindex="0" role="region" aria-labelledby="site-table-1"><table>'
+            '<caption id="site-table-1" lang="en">Fees in <b>2026</b></caption>') in html
+    assert '<div class="table-scroll" tabindex="0" role="region" aria-label="Table 2"><table><caption> </caption>' in html  # (an empty caption names nothing)
+
+
+def test_content_cannot_write_the_id_a_caption_gets() -> None:
+    html = render('<p id="site-table-1">x</p>\n\n<table><caption>Fees</caption><tr><td>1</td></tr></table>')
+    assert html.count('id="site-table-1"') == 1
