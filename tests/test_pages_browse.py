@@ -256,6 +256,18 @@ def test_free_page_named_by_does_not_collide(tmp_path: Path) -> None:
     assert (site / "electives" / "by" / "category" / "clinical" / "index.html").is_file()
 
 
+def test_a_free_page_shows_its_topics_and_date(tmp_path: Path) -> None:
+    """A free page's tags made topic pages that listed it, but the page itself showed neither them nor its date."""
+    dated = MINIMAL_FILES["pages/about.md"].replace("summary:", "tags: [medical education, safety]\nupdated: 2026-09-15\nsummary:")
+    site = build(tmp_path, {"pages/about.md": dated, "pages/plain.md": MINIMAL_FILES["pages/about.md"]})
+    about = page(site, "about")
+    assert f'<a href="{BASE}topics/medical-education/">medical education</a>' in about
+    assert f'<a href="{BASE}topics/safety/">safety</a>' in about
+    assert '<dt>Last updated</dt><dd><time datetime="2026-09-15">15 September 2026</time></dd>' in about
+    assert f'href="{BASE}about/"' in page(site, "topics/safety")
+    assert "entry-facts" not in page(site, "plain")  # (no empty list)
+
+
 def test_a_card_names_the_first_five_of_many_countries_and_counts_the_rest(tmp_path: Path) -> None:
     """A project in every country of the world made a card (listing, home, country page, collaborate) a screen of names."""
     every = ", ".join(code for code in ("CN", "RW", "GH", "PE", "FR", "NO", "JP", "BR"))
