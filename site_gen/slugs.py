@@ -18,7 +18,9 @@ def is_slug(text: str) -> bool:
 
 def suggest_slug(name: str) -> str:
     """Fold any name into the nearest valid slug (for hints and ``new``)."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    # (accents dropped, 'é' -> 'e'; any other character that is not ASCII, such as a long dash, separates words)
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_name = "".join(char if char.isascii() else "" if unicodedata.combining(char) else "-" for char in decomposed)
     folded = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     return folded or "my-entry"
 

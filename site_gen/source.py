@@ -15,8 +15,9 @@ from typing import Any, Callable, Container
 import yaml
 
 from .body_limits import body_problem
-from .fences import fence_message, first_unclosed_fence
-from .yaml_comments import commented_values
+from .conflicts import conflict_problems
+from .fences import fence_message, first_unclosed_fence, indented_fence_problems
+from .yaml_comments import commented_items, commented_values
 from .problems import Problem
 from .slugs import SLUG_RE, suggest_file_slug
 from .suggest import CURLY_QUOTES, did_you_mean
@@ -50,6 +51,7 @@ class Document:
     body: str = ""
     body_line: int = 1
     commented: dict[str, str] = field(default_factory=dict)  # fields left empty by a value written after '#' ('tags: #surgery')
+    commented_items: dict[FieldPath, str] = field(default_factory=dict)  # the same for list items and inner fields ('- #surgery')
 
     def line_of(self, path: FieldPath) -> int:
         """Return the line of a field path, or of its nearest ancestor, or 1."""
@@ -122,6 +124,8 @@ def load_catalog_sources(content_dir: Path, read: "DocumentsReader | None" = Non
     elif site_path.exists():  # (a folder, or a named pipe that reading would wait on for ever)
         what = "a folder" if site_path.is_dir() else "not a plain file"
         result.problems.append(Problem(display_path(site_path, root), 1, f"{SITE_FILE} is {what} — make it a text file with at least title, description and base_url"))
+    elif (misnamed := _misnamed_site_file(content_dir)) is not None:
+        result.problems.append(Problem(display_path(misnamed, root), 1, f"'{misnamed.name}' is not read — rename it to {SITE_FILE}"))
     else:
         result.problems.append(
             Problem(display_path(site_path, root), 1, f"missing {SITE_FILE} — create it with at least title, description and base_url")
@@ -132,12 +136,19 @@ def load_catalog_sources(content_dir: Path, read: "DocumentsReader | None" = Non
     return result
 
 
+def _misnamed_site_file(content_dir: Path) -> Path | None:
+    """'site.yml', 'Site.yaml' or 'site.yaml.txt' in place of a missing site.yaml."""
+    return next((child for child in sorted(content_dir.iterdir()) if child.is_file()
+                 and re.fullmatch(r"site\.ya?ml(\.txt)?", child.name, re.IGNORECASE)), None)
+
+
 def _discover(content_dir: Path, root: Path, problems: list[Problem]) -> list[Path]:
-    """List entry files in a fixed order, reporting unexpected files and folders."""
+    """List entry files in a fixed order, reporting unexpected files and folders (a misnamed site.yaml is reported apart)."""
     found: list[Path] = []
     real_root = content_dir.resolve()
+    misnamed = _misnamed_site_file(content_dir) if not (content_dir / SITE_FILE).exists() else None
     for child in sorted(content_dir.iterdir()):
-        if _is_ignored(child.name) or child.name == SITE_FILE:
+        if _is_ignored(child.name) or child.name == SITE_FILE or child == misnamed:
             continue
         shown = display_path(child, root)
         if not _is_inside(child, real_root):
@@ -178,7 +189,7 @@ def _discover_collection(folder: Path, real_root: Path, root: Path, problems: li
 
 def _is_markdown_misnamed(name: str) -> bool:
     """A Markdown file saved as 'x.MD', 'x.markdown' or 'x.md.txt' (an editor that adds '.txt'): the build reads only '.md'."""
-    lowered = name.lower()
+    lowered = name.lower().rstrip()  # ("x.md " with a space typed after it)
     return not name.endswith(".md") and lowered.endswith((".md", ".markdown", ".mdown", ".mkd", ".md.txt"))
 
 
@@ -212,6 +223,10 @@ def _load_site(path: Path, root: Path, problems: list[Problem]) -> Document | No
     if not text.strip():
         problems.append(Problem(shown, 1, "file is empty — add title, description and base_url"))
         return None
+    conflicts = conflict_problems(text)
+    if conflicts:  # (the rest is not YAML until the conflict is resolved)
+        problems += [Problem(shown, line + 1, message) for line, message in conflicts]
+        return None
     try:
         data, lines = parse_front_matter(text, 1, shown, problems)
     except YamlProblem as problem:
@@ -220,7 +235,8 @@ def _load_site(path: Path, root: Path, problems: list[Problem]) -> Document | No
     if not isinstance(data, dict):
         problems.append(Problem(shown, 1, "site.yaml must be a set of 'field: value' lines"))
         return None
-    return Document("site", "site", shown, data, lines, commented=commented_values(text, 1, data, lines))
+    return Document("site", "site", shown, data, lines, commented=commented_values(text, 1, data, lines),
+                    commented_items=commented_items(text, 1, data, lines))
 
 
 def load_document(path: Path, root: Path, problems: list[Problem]) -> Document | None:
@@ -232,10 +248,15 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     text = _read_text(path, shown, problems)
     if text is None:
         return None
+    conflicts = conflict_problems(text)
+    problems += [Problem(shown, line + 1, message) for line, message in conflicts]
     try:
         front, body, body_line = split_front_matter(text)
     except YamlProblem as problem:
-        problems.append(Problem(shown, problem.line, problem.message))
+        if not conflicts:
+            problems.append(Problem(shown, problem.line, problem.message))
+        return None
+    if conflicts and conflicts[0][0] + 1 < body_line:  # (a conflict in the front matter: it is not YAML until resolved)
         return None
     refused = body_problem(body)
     if refused is not None:  # (the front matter is still checked in the same run; the body is never rendered)
@@ -245,6 +266,7 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
         unclosed = first_unclosed_fence(body)
         if unclosed is not None:
             problems.append(Problem(shown, body_line + unclosed[0], fence_message(unclosed[1])))
+        problems += [Problem(shown, body_line + line, message) for line, message in indented_fence_problems(body)]
     try:  # (after the body's checks: a mistake in the front matter does not hide the body's, one run shows both)
         data, lines = parse_front_matter(front, 2, shown, problems)
     except YamlProblem as problem:
@@ -256,7 +278,7 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
         problems.append(Problem(shown, 2, "front matter must be a set of 'field: value' lines"))
         return None
     return Document(path.parent.name, slug, shown, data, lines, "" if refused is not None else body, body_line,
-                    commented_values(front, 2, data, lines))
+                    commented_values(front, 2, data, lines), commented_items(front, 2, data, lines))
 
 
 # Characters an HTML page may not hold (controls other than tab, line breaks and form feed;
@@ -295,6 +317,9 @@ def _read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
         raw = path.read_bytes()
     except OSError as error:
         problems.append(Problem(shown, 1, f"cannot read file: {error.strerror or error}"))
+        return None
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (raw[:200].count(b"\0") * 3 > len(raw[:200]) > 0):  # (every other byte a zero)
+        problems.append(Problem(shown, 1, "file is saved as UTF-16 — save it again with UTF-8 encoding"))
         return None
     try:
         text = raw.decode("utf-8")
@@ -396,11 +421,19 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     if lines[0].rstrip() != "---":
         if lines[0].strip() == "---" or (not lines[0].strip() and text.lstrip().startswith("---")):
             raise YamlProblem(1, "the file must start with '---' on its very first line — remove the empty lines or spaces before it")
+        if lines[0].startswith("+++"):  # (Hugo's TOML front matter)
+            raise YamlProblem(1, "'+++' starts front matter in TOML, which is not read here — write --- on this line and on the closing one, and each field as 'field: value'")
+        if lines[0].startswith("---") and lines[0][3:4] != "-":  # '---yaml', '--- # fields', '--- title: About'
+            rest = lines[0][3:].strip()
+            move = f"move '{_shorten(rest)}' to the line below it" if _FIELD_LINE.match(rest) else f"delete '{_shorten(rest)}'"
+            raise YamlProblem(1, f"the first line must be exactly '---' — {move}")
         if _is_mistyped_fence(lines[0]):
             raise YamlProblem(1, f"'{lines[0].strip()}' should open the front matter — write exactly three dashes: ---{_long_dash_note(lines[0])}")
         start = next((index for index in range(1, len(lines) - 1) if lines[index].rstrip() == "---" and _FIELD_LINE.match(lines[index + 1])), None)
         if start is not None:  # (text pasted above the front matter)
             raise YamlProblem(1, f"the front matter starts on line {start + 1}, not on line 1 — move the text above it to below its closing '---'")
+        if _FIELD_LINE.match(lines[0]) and any(line.rstrip() == "---" for line in lines[1:]):
+            raise YamlProblem(1, "the '---' line that opens the front matter is missing — add a line of three dashes above this one")
         raise YamlProblem(1, "no front matter — the file must start with a '---' line, then the fields, then another '---' line")
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
@@ -422,7 +455,7 @@ _LONG_DASHES = "—–―‒−"  # (what a word processor makes of typed hyphen
 
 def _is_mistyped_fence(line: str) -> bool:
     """'--', '----', '***', '—-' or '–––' alone on a line: meant as the '---' around the front matter."""
-    return bool(re.fullmatch(rf"[-*_{_LONG_DASHES}]{{2,}}|[{_LONG_DASHES}]", line.strip())) and line.strip() != "---"
+    return bool(re.fullmatch(rf"[-*_{_LONG_DASHES}]{{2,}}|[{_LONG_DASHES}]|(?:[-*_][ \t]+){{2,}}[-*_]", line.strip())) and line.strip() != "---"
 
 
 def _long_dash_note(line: str) -> str:
@@ -612,6 +645,12 @@ def _closing_quote(value: str, quote: str) -> int:
     return -1
 
 
+def _single_quoted(value: str) -> str:
+    """A double-quoted ``value`` as it is written, in single quotes (an apostrophe doubled)."""
+    inner = value[1:-1] if len(value) > 1 and value.endswith('"') else value[1:]
+    return "'" + inner.replace("'", "''") + "'"
+
+
 def _brackets_open(value: str) -> bool:
     depth, quote = 0, ""
     for char in value:
@@ -665,6 +704,10 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
                 if above_indent:  # ('  min: 4' then '    max: 8')
                     return index, f"this line is indented more than '{found.group(1)}:' above — start '{stripped.split(':')[0]}:' under '{found.group(1)}:'"
                 return index, f"this line starts with a space — start '{stripped.split(':')[0]}:' at the beginning of the line"
+            block = lines[next((earlier for earlier in range(index - 1, -1, -1) if lines[earlier][:1] not in " \t#"), 0) + 1 : index]
+            if found and indent < above_indent and not any(len(earlier) - len(earlier.lstrip()) == indent for earlier in block if earlier.strip()):
+                # ('cost:', '    amount: 850', then '  currency: USD'): the lines of one field line up
+                return index, f"this line is indented less than '{found.group(1)}:' above — start '{stripped.split(':')[0]}:' under '{found.group(1)}:'"
         found = _NO_SPACE_AFTER_COLON.match(line)
         if found and ends_here:
             return index, f"{found.group(1)}: write a space after the colon: '{found.group(1)}: {found.group(2).strip()}'"
@@ -672,6 +715,9 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
         if not found or not found.group(3):
             continue
         name, value = found.group(1), found.group(3).rstrip()
+        if value[0] in "[{" and re.search(r"[\[{,:]\s*#\S", value):  # tags: [#surgery, #pediatrics]
+            fixed = re.sub(r"(?<=[\[{,:\s])#(?=\S)", "", value)
+            return index, f"{name}: '#' starts a comment in YAML, so the rest of the line is left out — write it without '#': {name}: {fixed}"
         if value[0] not in "\"'":
             value = re.split(r"[ \t]#", value, maxsplit=1)[0].rstrip()  # (a comment after the value)
             if not value:
@@ -680,6 +726,8 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
         if value[0] in CURLY_QUOTES and re.search(r":(\s|$)", value):  # “Pediatrics: Kigali” from a word processor
             return index, (f"{name}: the value starts with the curly quote {value[0]}, which YAML does not read as a quote"
                            f' — write straight double quotes: {name}: "{value.strip(CURLY_QUOTES)}"')
+        if value[0] == '"' and re.search(r'\\[^0abtnvfre "/\\N_LPxuU\t]', value):  # "Emergency\Critical Care"
+            return index, f"{name}: a '\\' inside double quotes starts a special character — put the value in single quotes instead: {name}: {_single_quoted(value)}"
         if value[0] in "\"'":
             close = _closing_quote(value, value[0])
             if close < 0 and ends_here:
@@ -688,6 +736,8 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
             if rest and not rest.startswith("#"):
                 if value[0] == "'" and value.endswith("'"):  # 'Children's elective': the apostrophe closed the quote
                     return index, f'{name}: the apostrophe ends the quoted value early — put the value in double quotes instead: {name}: "{value[1:-1]}"'
+                if value[0] == '"' and value.endswith('"'):  # "The "Kigali" elective": the inner quote closed the value
+                    return index, f"{name}: a quote inside the value ends it early — put the value in single quotes instead: {name}: {_single_quoted(value)}"
                 return index, f"{name}: text follows the closing quote — {quote_it}"
         elif value[0] in "[{":
             link = re.fullmatch(r"\[[^\]]*\]\((https?://[^)\s]+)\)", value)
@@ -696,9 +746,11 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
             if _brackets_open(value) and ends_here:
                 closing = "]" if value[0] == "[" else "}"
                 return index, f"{name}: the '{value[0]}' that starts the value is not closed — end it with '{closing}' on this line"
+            if not _brackets_open(value) and not value.endswith(("]", "}")):  # title: [NEW] Pediatrics elective
+                return index, f"{name}: a value that starts with '{value[0]}' is read as a list or set of fields — {quote_it}"
         elif value[0] in "|>" and re.fullmatch(r"[|>][-+1-9]{0,2}", value):
             continue  # (a block of text on the lines below: valid)
-        elif value[0] in "@`%|>":
+        elif value[0] in "@`%|>*" or value[:2] in ("- ", "? "):
             return index, f"{name}: a value cannot start with '{value[0]}' — {quote_it}"
         elif re.search(r":(\s|$)", value):
             return index, f"{name}: the value contains ': ' — {quote_it}"

@@ -9,10 +9,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .schema import ENTRY_MODELS, NESTED_MODELS
-from .source import Document, FieldPath, field_label
+from .schema import ENTRY_MODELS, NESTED_MODELS, SiteConfig
+from .source import SITE_FILE, Document, FieldPath, field_label
 from .suggest import closest_field, field_hint
-from .yaml_comments import commented_message
+from .yaml_comments import commented_item_message, commented_message
 
 M = TypeVar("M", bound=BaseModel)
 _UNION_TAGS = frozenset({"scalar", "mapping"})
@@ -21,17 +21,26 @@ _UNION_TAGS = frozenset({"scalar", "mapping"})
 _INSTEAD = {
     ("projects", "host"): "a project names its partners in partners: [slug, …]",
     ("electives", "partners"): "an elective names its one host partner in host: slug",
+    ("electives", "kind"): "an elective's kind is its category: category: clinical, community-health or research",
 }
+# The field such a mistake stands for (so it is not also called missing).
+_STANDS_FOR = {("electives", "kind"): "category"}
+
+
+def _collection_of(model: type[BaseModel]) -> str | None:
+    return next((collection for collection, entry in ENTRY_MODELS.items() if entry is model), None)
 
 
 def _other_kind_hint(model: type[BaseModel], name: str) -> str:
     """' — …' when ``name`` is a field of another kind of entry (an elective's ``deadline`` on a project)."""
-    collection = next((collection for collection, entry in ENTRY_MODELS.items() if entry is model), None)
+    collection = _collection_of(model)
     if collection is None:
         return ""
     if (collection, name) in _INSTEAD:
         return f" — {_INSTEAD[(collection, name)]}"
     owners = [other for other, entry in ENTRY_MODELS.items() if entry is not model and name in entry.model_fields]
+    if not owners and name in SiteConfig.model_fields:  # 'language: en' copied from site.yaml
+        return f" — '{name}' is set once for the whole site, in {SITE_FILE}"
     return f" — '{name}' is a field of {' and '.join(owners)}, not of {collection}" if owners else ""
 
 
@@ -61,19 +70,29 @@ def _mistakes_despite(document: Document, model: type[BaseModel], found: list[Pr
 
 
 def _with_commented_values(document: Document, model: type[BaseModel], problems: list[Problem]) -> list[Problem]:
-    """Say why a field written 'tags: #surgery' is empty, in place of its "is empty" line or where it had none (an optional one)."""
-    if not document.commented:
+    """Say why a field written 'tags: #surgery' (or a list item '- #surgery') is empty, in place of its "is empty" line or where it had none."""
+    if not document.commented and not document.commented_items:
         return problems
-    named = {name for name in document.commented if name in model.model_fields}
     said = {name: Problem(document.path, document.line_of((name,)), f"{name}: {commented_message(model, name, document.commented[name])}")
-            for name in named}
-    kept = [problem for problem in problems if not any(problem.line == said[name].line and problem.message.startswith(f"{name}: ") for name in named)]
+            for name in document.commented if name in model.model_fields}
+    for path, comment in document.commented_items.items():
+        if path[0] in model.model_fields:
+            label = field_label(path)
+            said[label] = Problem(document.path, document.line_of(path), f"{label}: {commented_item_message(label, path, comment)}")
+    kept = [problem for problem in problems if not any(problem.line == said[label].line and problem.message.startswith(f"{label}: ") for label in said)]
     return kept + list(said.values())
 
 
 def _field_below_front_matter(document: Document, model: type[BaseModel]) -> Problem | None:
     """'draft: true' on the line after the closing '---': it would be published as text, and the entry not as a draft."""
-    first = document.body.split("\n", 1)[0]
+    lines = document.body.split("\n")
+    start = next((index for index, line in enumerate(lines) if line.strip()), 0)
+    if lines[start].rstrip() == "---" and start + 1 < len(lines):  # a second front matter: the template pasted below the first
+        second = re.match(r"([a-z_]+)[ \t]*:(?:[ \t]|$)", lines[start + 1])
+        if second is not None and second.group(1) in model.model_fields:
+            return Problem(document.path, document.body_line + start,
+                           "a second set of fields between '---' lines starts here, below the front matter, so it would be published as text — keep one set and delete the other")
+    first = lines[0]
     found = re.match(r"([a-z_]+)[ \t]*:(?:[ \t]|$)", first)
     if found is None or found.group(1) not in model.model_fields:
         return None
@@ -89,6 +108,8 @@ def _meant_field(document: Document, model: type[BaseModel], detail: Any) -> Fie
     """The field an unknown one is a misspelling of ('Title' -> title): its "missing" line would repeat the one mistake."""
     path = _data_path(document.data, detail["loc"])
     parent, name = path[:-1], str(path[-1])
+    if not parent and (_collection_of(model), name) in _STANDS_FOR:
+        return (_STANDS_FOR[(_collection_of(model), name)],)
     match = closest_field(name, _allowed_fields(model, parent).model_fields)
     return parent + (match,) if match else None
 

@@ -33,6 +33,50 @@ def commented_values(front: str, first_line: int, data: dict[str, Any], lines: d
     return found
 
 
+# '- #surgery' (a list item) or '  amount: #850' (a field inside a field): the same, one level down.
+_COMMENTED_ITEM = re.compile(r"^[ \t]*(?:-|[A-Za-z_][\w-]*[ \t]*:)[ \t]+(#[^\s#].*?)[ \t]*$")
+
+
+def commented_items(front: str, first_line: int, data: dict[str, Any], lines: dict[tuple[str | int, ...], int]) -> dict[tuple[str | int, ...], str]:
+    """{path: what follows its dash or colon} for each list item or inner field left empty by a ``#`` that starts its value."""
+    if "#" not in front:
+        return {}
+    raw = front.split("\n")
+    found: dict[tuple[str | int, ...], str] = {}
+    for path, line in lines.items():
+        if len(path) < 2 or not 0 <= line - first_line < len(raw) or _value_at(data, path) is not None:
+            continue
+        match = _COMMENTED_ITEM.match(raw[line - first_line])
+        if match is not None:
+            found[path] = match.group(1)
+    return found
+
+
+def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    """The value at ``path``, or "" where there is none (so it is not taken for an empty one)."""
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return ""
+    return data
+
+
+def commented_item_message(label: str, path: tuple[str | int, ...], comment: str) -> str:
+    """Why the list item or inner field at ``path`` (shown as ``label``) is empty, and what to write instead."""
+    words = [part.strip(" ,") for part in comment.split("#") if part.strip(" ,")] or [""]
+    if not isinstance(path[-1], int):
+        fix = f"write it without '#': {path[-1]}: {words[0]}"
+    elif len(words) > 1:  # '- #surgery #pediatrics': one item each
+        fix = "write each without '#' on its own line: " + ", ".join(f"'- {word}'" for word in words)
+    else:
+        fix = f"write it without '#': - {words[0]}"
+    shown = comment if len(comment) <= 60 else comment[:57] + "..."
+    return f"'{shown}' is read as a comment (in YAML, '#' after a space starts one), so {label} is empty — {fix}"
+
+
 @lru_cache(maxsize=None)
 def _properties(model: type[BaseModel]) -> dict[str, Any]:
     return dict(model.model_json_schema()["properties"])
