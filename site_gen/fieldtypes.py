@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Annotated, Any, Callable, Literal, TypeVar
@@ -71,18 +71,26 @@ def _unprintable(text: str) -> str | None:
     return found.group() if found else None
 
 
+_HIDDEN = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")  # soft hyphen, zero-width spaces and joiners, word joiner
+
+
 def _scalar(value: Any, example: str, is_text: bool = False) -> str:
     """The value as one stripped string; a code, number, date or address (not ``is_text``) in curly quotes is refused."""
     if value is None:
         fail(f"is empty — give a value, e.g. {example}")
     if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):  # 'country: [RW]'
         fail(f"expected a single value, not a list — write it without brackets: {value[0].strip()}")
+    if isinstance(value, dict) and len(value) == 1 and all(isinstance(part, str) for part in (*value, *value.values())):
+        written = next(f"{key}: {inner}" for key, inner in value.items())  # '[surgery: general]': ': ' makes it a field
+        fail(f"{quoted(written)} is read as a field because of its ': ' — put it in double quotes: \"{written}\"")
     if not isinstance(value, str):
         fail(f"expected a single value, not {quoted(value)} — e.g. {example}")
     bad = _unprintable(value)
     if bad is not None:
         fail(f"contains the invisible character U+{ord(bad):04X} — remove it")
     result = value.strip()
+    if not is_text and (hidden := _HIDDEN.search(result)) is not None:  # 'RW\u200b', a soft hyphen: pasted, and unseen in the editor
+        fail(f"{quoted(result)} holds the invisible character U+{ord(hidden.group()):04X} — delete it: {_HIDDEN.sub('', result)}")
     if not is_text and len(result) > 1 and result[0] in CURLY_QUOTES and result[-1] in CURLY_QUOTES:
         fail(f"{quoted(result)} is in curly quotes, which YAML reads as part of the value — remove them: {result.strip(CURLY_QUOTES).strip()}")
     return result
@@ -123,8 +131,14 @@ def _matching(
     return convert
 
 
+_LONG_HYPHENS = re.compile("[\u2010-\u2015\u2212]")  # hyphens and dashes a word processor puts for '-'
+
+
 def _slug_meant(written: str) -> str | None:
     """The fix for a file name, a capitalised slug or a partner's name written where its slug belongs."""
+    dash = _LONG_HYPHENS.search(written)
+    if dash is not None and _SLUG_RE.match(_LONG_HYPHENS.sub("-", written)):  # a hyphen a word processor changed
+        return f"a valid slug — '{dash.group()}' is not the '-' key: write '{_LONG_HYPHENS.sub('-', written)}'"
     meant = written.rstrip("/").rsplit("/", 1)[-1].removesuffix(".md").lower()
     if written and meant != written and _SLUG_RE.match(meant):
         return f"a valid slug — write the slug alone, without folder, '.md' or capitals: '{meant}'"
@@ -133,7 +147,28 @@ def _slug_meant(written: str) -> str | None:
     return None
 
 
-_slug = _matching(_SLUG_RE, "'nanjing-riverside-hospital'", "a valid slug — use lower-case letters, digits and single hyphens", _slug_meant)
+def _several_slugs(written: str) -> list[str]:
+    """The slugs in 'a, b' or 'a b' (two partners written as one value), or [] if it is not that."""
+    parts = [part for part in re.split(r"[\s,;]+", written) if part]
+    return parts if len(parts) > 1 and all(_SLUG_RE.match(part) for part in parts) else []
+
+
+def _host_meant(written: str) -> str | None:
+    several = _several_slugs(written)
+    if several:
+        return f"a valid slug — an elective has one host: write the main one alone, e.g. '{several[0]}', and name the others in the text"
+    return _slug_meant(written)
+
+
+def _partner_meant(written: str) -> str | None:
+    several = _several_slugs(written)
+    if several:
+        return f"a valid slug — it names {len(several)} partners: separate them with commas: [{', '.join(several)}]"
+    return _slug_meant(written)
+
+
+_SLUG_PROBLEM = "a valid slug — use lower-case letters, digits and single hyphens"
+_slug = _matching(_SLUG_RE, "'nanjing-riverside-hospital'", _SLUG_PROBLEM, _slug_meant)
 
 
 def _language_meant(written: str) -> str | None:
@@ -165,6 +200,19 @@ def _country_named(written: str) -> str | None:
     return None
 
 
+_REGIONS = frozenset({"africa", "asia", "europe", "oceania", "global", "worldwide", "international", "multiple", "various", "online",
+                      "east africa", "west africa", "sub-saharan africa", "latin america", "south america", "central america",
+                      "north america", "middle east", "southeast asia", "south asia", "caribbean"})
+
+
+def _flag_code(written: str) -> str | None:
+    """'RW' for the flag 🇷🇼 (two regional indicator letters)."""
+    if len(written) == 2 and all("\U0001F1E6" <= char <= "\U0001F1FF" for char in written):
+        code = "".join(chr(ord(char) - 0x1F1E6 + ord("A")) for char in written)
+        return code if code in _COUNTRY_SET else None
+    return None
+
+
 def _country(value: Any) -> str:
     result = _scalar(value, "CN")
     if result not in _COUNTRY_SET:
@@ -179,6 +227,12 @@ def _country(value: Any) -> str:
             hint = f" — use the code '{named}' for {result}"
         elif len(several) > 1 and all(part in _COUNTRY_SET for part in several):
             hint = f" — separate the codes with commas: [{', '.join(several)}]"
+        elif (flag := _flag_code(result)) is not None:
+            hint = f" — write the code of the flag's country: {flag}"
+        elif result.lower() in _REGIONS:
+            hint = " — name each country by its own code, e.g. RW"
+        elif len(found := {code for part in re.split(r"[,()]", result) if (code := country_code_for(part)) in _COUNTRY_SET}) == 1:
+            hint = f" — write the code alone: {found.pop()}"  # ('Kigali, Rwanda', 'Rwanda (RW)')
         fail(f"{quoted(result)} is not an ISO 3166-1 alpha-2 country code{hint}")
     return result
 
@@ -191,10 +245,17 @@ def country_code_for(written: str) -> str:
     return _country_named(written) or written
 
 
+# Signs that name one currency ('$' and '¥' name several, so get no hint).
+_CURRENCY_SIGNS = {"€": "EUR", "£": "GBP", "US$": "USD", "USD$": "USD", "₹": "INR", "₦": "NGN", "₵": "GHS", "KSH": "KES",
+                   "KSHS": "KES", "R$": "BRL", "₱": "PHP", "₫": "VND", "₩": "KRW", "₺": "TRY", "CHF.": "CHF"}
+
+
 def _currency(value: Any) -> str:
     result = _scalar(value, "USD")
     if result not in _CURRENCY_SET:
-        hint = f" — write it in capitals: '{result.upper()}'" if result.upper() in _CURRENCY_SET else " — e.g. USD, EUR, KES"
+        symbol = _CURRENCY_SIGNS.get(result.upper())
+        hint = (f" — write it in capitals: '{result.upper()}'" if result.upper() in _CURRENCY_SET
+                else f" — write the code: {symbol}" if symbol else " — e.g. USD, EUR, KES")
         fail(f"{quoted(result)} is not an ISO 4217 currency code{hint}")
     return result
 
@@ -209,6 +270,25 @@ def is_email(text: str) -> bool:
     return True
 
 
+_ADDRESS_IN_TEXT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _email_hint(written: str) -> str:
+    """The fix for an address written with other text: 'Dr. Doe (doe@x.edu)', 'x@y.edu.', 'a@x.edu; b@x.edu', 'x[at]y.edu'."""
+    spelt = re.sub(r"\s*[\[(]at[\])]\s*", "@", written.strip(), flags=re.IGNORECASE)
+    found = list(dict.fromkeys(address.rstrip(".") for address in _ADDRESS_IN_TEXT.findall(spelt) if is_email(address.rstrip("."))))
+    if len(found) > 1:
+        return f"give one address: {found[0]}"
+    if found and found[0] != written:
+        return f"write the address alone: {found[0]}"
+    joined = re.sub(r"\s*@\s*", "@", written)
+    if joined != written and is_email(joined):
+        return f"remove the space: {joined}"
+    if re.match(r"https?://", written):
+        return "give an email address here, e.g. name@example.edu (a web page is not one)"
+    return "e.g. name@example.edu"
+
+
 def _email(value: Any) -> str:
     result = _scalar(value, "name@example.edu")
     if not is_email(result):
@@ -216,7 +296,7 @@ def _email(value: Any) -> str:
         address = next((part for part in inner.groups() if part), "") if inner else ""
         if address and is_email(address.strip()):
             fail(f"{quoted(result)} is not a valid email address — write the address alone: {address.strip()}")
-        fail(f"{quoted(result)} is not a valid email address — e.g. name@example.edu")
+        fail(f"{quoted(result)} is not a valid email address — {_email_hint(result)}")
     return result
 
 
@@ -253,7 +333,8 @@ def _http_url(value: Any, example: str = "give a full http(s) URL, e.g. https://
     if parts.scheme in ("http", "https") and parts.netloc and " " not in parts.netloc and " " in result.strip():
         fail(f"{quoted(result)} has a space in it — write each space as %20: {result.strip().replace(' ', '%20')}")
     if parts.scheme not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in result):
-        fail(f"{quoted(result)} is not a web address — {_scheme_hint(result) or example}")
+        hint = _scheme_hint(result) or (f"{example}, or leave the field out" if not re.search(r"[./]", result) else example)  # ('TBD': every caller's field is optional)
+        fail(f"{quoted(result)} is not a web address — {hint}")
     if "@" in parts.netloc:  # https://example.org@other.example/ leads to other.example
         fail(f"{quoted(result)} holds a user name before '@', so the link would lead to {parts.hostname or 'another site'} — {example}")
     problem = host_problem(result)
@@ -271,6 +352,11 @@ def _scheme_hint(written: str) -> str | None:
     host = text.split("/", 1)[0]
     if not re.search(r"\s|:", text) and re.fullmatch(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", host):
         return f"add https:// in front: https://{text}"
+    addresses = re.findall(r"https?://[^\s,;]+", text)
+    if len(addresses) > 1:  # 'https://a.org, https://b.org'
+        return f"give one address: {addresses[0]}"
+    if is_email(text):
+        return "give a web address here, e.g. https://example.edu/page (an email address is not one)"
     return None
 
 
@@ -396,13 +482,20 @@ def _dates_meant(written: str) -> list[str]:
 
 def _date_hint(written: str) -> str:
     """What follows "write it as YYYY-MM-DD" for a date written another way: the date meant, or an example."""
-    meant = _dates_meant(written)
+    meant = _dates_meant(_LONG_HYPHENS.sub("-", written))  # ('2026–11–30': long dashes from a word processor)
     if len(meant) == 1:
         return f": {meant[0]}"
     if len(meant) == 2:
         return f": {meant[0]} or {meant[1]}, whichever you mean"
     if re.match(r"\d{4}-\d{2}-\d{2}[T ]", written):
         return f", the date alone: {written[:10]}"
+    dates = re.findall(r"\b\d{4}-\d{2}-\d{2}\b", written)
+    if len(dates) > 1:  # two cycles' deadlines
+        return f", one date only: {dates[0]}"
+    if re.fullmatch(r"\d{8}", written) and _iso(int(written[:4]), int(written[4:6]), int(written[6:])):
+        return f": {_iso(int(written[:4]), int(written[4:6]), int(written[6:]))}"
+    if re.fullmatch(r"[34]\d{4}", written):  # a spreadsheet's day number (days since 1899-12-30), pasted from a cell
+        return f": {date(1899, 12, 30) + timedelta(days=int(written))} (a spreadsheet's number for that date)"
     return ", e.g. 2026-03-01" + ("" if re.search(r"\d", written) else ", or leave the field out")
 
 
@@ -511,7 +604,7 @@ def enum(*values: str) -> Any:
     return Annotated[Literal[values], BeforeValidator(convert)]  # type: ignore[valid-type]
 
 
-_ITEM_SEPARATORS = re.compile(r"[,;•·▪◦]")
+_ITEM_SEPARATORS = re.compile(r"[,;•·▪◦\t]")
 
 
 def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000, written_as: Callable[[str], str] = str.strip) -> Any:
@@ -587,6 +680,8 @@ def _has_slug(value: str) -> str:
 
 Tag = Annotated[text(1, 100), AfterValidator(_has_slug)]
 Slug = _typed(str, _slug, {"type": "string", "pattern": SLUG_PATTERN})
+HostSlug = _typed(str, _matching(_SLUG_RE, "'nanjing-riverside-hospital'", _SLUG_PROBLEM, _host_meant), {"type": "string", "pattern": SLUG_PATTERN})
+PartnerSlug = _typed(str, _matching(_SLUG_RE, "'nanjing-riverside-hospital'", _SLUG_PROBLEM, _partner_meant), {"type": "string", "pattern": SLUG_PATTERN})
 CountryCode = _typed(str, _country, {"type": "string", "enum": list(COUNTRY_CODES)})
 CurrencyCode = _typed(str, _currency, {"type": "string", "enum": list(CURRENCY_CODES)})
 Email = _typed(str, _email, {"type": "string", "format": "email"})

@@ -27,6 +27,8 @@ from .fieldtypes import (
     RepositoryUrl,
     IsoDate,
     LanguageTag,
+    HostSlug,
+    PartnerSlug,
     Slug,
     Summary,
     Tag as TagText,
@@ -103,7 +105,7 @@ class Project(Entry):
     kind: Annotated[enum(*PROJECT_KINDS), Field(description="What sort of work it is.", examples=["capacity-building"])]
     status: Annotated[enum(*PROJECT_STATUSES), Field(description="Where the project stands.", examples=["active"])]
     countries: Annotated[list_of(CountryCode, "[CN]", min_items=1, max_items=250, written_as=country_code_for), Field(description="ISO alpha-2 codes of the countries where it happens (at least one).", examples=[["CN", "SA"]])]
-    partners: Annotated[list_of(Slug, "[nanjing-riverside-hospital]"), Field(description="Slugs of partner files (content/partners/<slug>.md).", examples=[["nanjing-riverside-hospital"]])] = ()
+    partners: Annotated[list_of(PartnerSlug, "[nanjing-riverside-hospital]"), Field(description="Slugs of partner files (content/partners/<slug>.md).", examples=[["nanjing-riverside-hospital"]])] = ()
     start: Annotated[DateOrYear | None, Field(description="Start: a date (YYYY-MM-DD) or a year.", examples=["2024-09-01"])] = None
     end: Annotated[DateOrYear | None, Field(description="End: a date or a year, not before start.", examples=["2027"])] = None
     lead: Annotated[Text | None, Field(description="Faculty or staff lead.", examples=["Dr. Amina Okafor"])] = None
@@ -192,7 +194,7 @@ class Elective(Entry):
     direction: Annotated[enum(*DIRECTIONS), Field(description="outbound: our learners go abroad; inbound: international scholars come to us.", examples=["outbound"])]
     audience: Annotated[list_of(enum(*AUDIENCES), "[medical-student]", min_items=1), Field(description="Who may apply (at least one).", examples=[["medical-student", "resident"]])]
     countries: Annotated[list_of(CountryCode, "[RW]", min_items=1, max_items=250, written_as=country_code_for), Field(description="ISO alpha-2 codes of the countries where it takes place.", examples=[["RW"]])]
-    host: Annotated[Slug | None, Field(description="Slug of the host partner (content/partners/<slug>.md).", examples=["kigali-teaching-hospital"])] = None
+    host: Annotated[HostSlug | None, Field(description="Slug of the host partner (content/partners/<slug>.md).", examples=["kigali-teaching-hospital"])] = None
     specialties: Annotated[list_of(TagText, "[pediatrics, surgery]", max_items=50), Field(description="Clinical or research specialties.", examples=[["pediatrics"]])] = ()
     duration_weeks: Annotated[Duration | None, Field(description="Weeks: a number, or {min: 4, max: 8}.", examples=[4, {"min": 4, "max": 8}])] = None
     cost: Annotated[Cost | None, Field(description="Cost: text, or {amount: 1200, currency: USD}.", examples=["No tuition", {"amount": 1200, "currency": "USD"}])] = None

@@ -201,3 +201,76 @@ def test_a_site_setting_in_an_entry_says_where_it_belongs(tmp_path: Path) -> Non
     assert check(tmp_path, {"pages/about.md": PAGE.replace("summary:", "language: fr\nsummary:")}) == [
         f"{G}:3: unknown field 'language' — 'language' is set once for the whole site, in site.yaml"]
 
+
+
+# --- values pasted with other text ------------------------------------------------------------
+
+NOT_EMAIL = "is not a valid email address —"
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    pytest.param({"electives/surgery.md": elective(contact="office[at]example.edu")},
+                 f"{E}:11: contact: 'office[at]example.edu' {NOT_EMAIL} write the address alone: office@example.edu", id="at-in-brackets"),
+    pytest.param({"electives/surgery.md": elective(contact="office@example.edu.")},
+                 f"{E}:11: contact: 'office@example.edu.' {NOT_EMAIL} write the address alone: office@example.edu", id="full-stop"),
+    pytest.param({"electives/surgery.md": elective(contact="office@example.edu<mailto:office@example.edu>")},
+                 f"{E}:11: contact: 'office@example.edu<mailto:office@example.edu>' {NOT_EMAIL} write the address alone: office@example.edu",
+                 id="outlook-copy"),
+    pytest.param({"electives/surgery.md": elective(contact="Dr. Jane Doe (jane.doe@example.edu)")},
+                 f"{E}:11: contact: 'Dr. Jane Doe (jane.doe@example.edu)' {NOT_EMAIL} write the address alone: jane.doe@example.edu", id="name-first"),
+    pytest.param({"electives/surgery.md": elective(contact="a@example.edu; b@example.edu")},
+                 f"{E}:11: contact: 'a@example.edu; b@example.edu' {NOT_EMAIL} give one address: a@example.edu", id="two"),
+    pytest.param({"electives/surgery.md": elective(contact="office @example.edu")},
+                 f"{E}:11: contact: 'office @example.edu' {NOT_EMAIL} remove the space: office@example.edu", id="space"),
+    pytest.param({"electives/surgery.md": elective(contact="https://example.edu/contact")},
+                 f"{E}:11: contact: 'https://example.edu/contact' {NOT_EMAIL} give an email address here, e.g. name@example.edu (a web page is not one)",
+                 id="web-page"),
+    pytest.param({"electives/surgery.md": elective(cost="{amount: 850, currency: €}")},
+                 f"{E}:11: cost.currency: '€' is not an ISO 4217 currency code — write the code: EUR", id="euro-sign"),
+    pytest.param({"electives/surgery.md": elective(cost="{amount: 850, currency: US$}")},
+                 f"{E}:11: cost.currency: 'US$' is not an ISO 4217 currency code — write the code: USD", id="us-dollar-sign"),
+    pytest.param({"electives/surgery.md": elective(deadline="2026–11–30")},
+                 f"{E}:10: deadline: '2026–11–30' is not a date — write it as YYYY-MM-DD: 2026-11-30", id="date-long-dashes"),
+    pytest.param({"electives/surgery.md": elective(deadline="2026-11-30, 2027-05-31")},
+                 f"{E}:10: deadline: '2026-11-30, 2027-05-31' is not a date — write it as YYYY-MM-DD, one date only: 2026-11-30", id="two-dates"),
+    pytest.param({"electives/surgery.md": elective(deadline="46356")},
+                 f"{E}:10: deadline: '46356' is not a date — write it as YYYY-MM-DD: 2026-11-30 (a spreadsheet's number for that date)", id="spreadsheet-day"),
+    pytest.param({"electives/surgery.md": elective(deadline="20261130")},
+                 f"{E}:10: deadline: '20261130' is not a date — write it as YYYY-MM-DD: 2026-11-30", id="date-without-hyphens"),
+    pytest.param({"electives/surgery.md": elective(apply_url="office@example.edu")},
+                 f"{E}:11: apply_url: 'office@example.edu' is not a web address — give a web address here, e.g. https://example.edu/page"
+                 " (an email address is not one)", id="url-is-an-email"),
+    pytest.param({"electives/surgery.md": elective(apply_url="TBD")},
+                 f"{E}:11: apply_url: 'TBD' is not a web address — give a full http(s) URL, e.g. https://example.edu/page, or leave the field out",
+                 id="url-to-be-decided"),
+    pytest.param({"partners/riverside.md": partner(website="https://example.org, https://example.cn")},
+                 f"{R}:7: website: 'https://example.org, https://example.cn' is not a web address — give one address: https://example.org", id="two-urls"),
+    pytest.param({"projects/needs.md": project(tags="[surgery: general, trauma]")},
+                 f"{P}:8: tags[0]: 'surgery: general' is read as a field because of its ': ' — put it in double quotes: \"surgery: general\"",
+                 id="colon-in-a-list-item"),
+    pytest.param({"electives/surgery.md": elective(countries="[Africa]")},
+                 f"{E}:8: countries[0]: 'Africa' is not an ISO 3166-1 alpha-2 country code — name each country by its own code, e.g. RW", id="continent"),
+    pytest.param({"electives/surgery.md": elective(countries="[🇨🇳]")},
+                 f"{E}:8: countries[0]: '🇨🇳' is not an ISO 3166-1 alpha-2 country code — write the code of the flag's country: CN", id="flag"),
+    pytest.param({"partners/riverside.md": partner(country="Nanjing, China")},
+                 f"{R}:5: country: 'Nanjing, China' is not an ISO 3166-1 alpha-2 country code — write the code alone: CN", id="city-and-country"),
+    pytest.param({"electives/surgery.md": elective(countries="[China (CN)]")},
+                 f"{E}:8: countries[0]: 'China (CN)' is not an ISO 3166-1 alpha-2 country code — write the code alone: CN", id="name-and-code"),
+    pytest.param({"projects/needs.md": project(countries="CN\tGH")},
+                 f"{P}:6: countries: 'CN\\tGH' is not a list — write it in brackets: [CN, GH]", id="pasted-from-a-spreadsheet"),
+    pytest.param({"electives/surgery.md": elective(countries="[CN\u200b]")},
+                 f"{E}:8: countries[0]: 'CN\\u200b' holds the invisible character U+200B — delete it: CN", id="zero-width-space"),
+    pytest.param({"electives/surgery.md": elective(host="river\u00adside")},
+                 f"{E}:9: host: 'river\\xadside' holds the invisible character U+00AD — delete it: riverside", id="soft-hyphen"),
+    pytest.param({"electives/surgery.md": elective(host="river\u2011side")},
+                 f"{E}:9: host: 'river‑side' is not a valid slug — '‑' is not the '-' key: write 'river-side'", id="non-breaking-hyphen"),
+    pytest.param({"electives/surgery.md": elective(host="riverside, lakeside")},
+                 f"{E}:9: host: 'riverside, lakeside' is not a valid slug — an elective has one host: write the main one alone, e.g. 'riverside',"
+                 " and name the others in the text", id="two-hosts"),
+    pytest.param({"projects/needs.md": project(partners="[riverside lakeside]")},
+                 f"{P}:7: partners[0]: 'riverside lakeside' is not a valid slug — it names 2 partners: separate them with commas: [riverside, lakeside]",
+                 id="partners-without-comma"),
+])
+def test_a_value_written_with_other_text_is_told_the_value_to_write(tmp_path: Path, files: dict[str, str], expected: str) -> None:
+    """Before, these had no fix ("e.g. name@example.edu"), or a wrong one (two hosts joined into one slug, '[RW\\tBI]')."""
+    assert check(tmp_path, files) == [expected]
