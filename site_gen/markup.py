@@ -65,6 +65,18 @@ _EXTERNAL_LINK = re.compile(r'<a (?=[^>]*\bhref="(?:https?:)?//)')  # (a link to
 _BARE_URL = r"(?<![\w/\"'=])(https?://[^\s<>\"'()\[\]\x02\x03]+[^\s<>\"'()\[\].,;:!?\x02\x03])"
 
 
+# A link to a file on someone's computer: file:///C:/…, C:\Users\…, \\server\share\… (as Word writes them). The sanitiser
+# drops such an address, which the site could not reach anyway, so the text would link nowhere: it is named here, from the source.
+_ON_A_COMPUTER = re.compile(r"(?:\]\(\s*<?|\]:[ \t]*<?|href\s*=\s*[\"']?)((?:file:|[A-Za-z]:[\\/]|\\\\)[^)\"'>\n]*)", re.IGNORECASE)
+_EMAIL = re.compile(r"[^@\s/:]+@[^@\s/:]+\.[A-Za-z]{2,}")
+# 'www.…' or a host name ending in a common top-level domain, then '/' or the end: not a file name such as 'brochure.pdf'
+_WEB_ADDRESS = re.compile(r"(?:www\.[^/\s]+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|int|info)|[\w-]+(?:\.[\w-]+)+\.[a-z]{2})(?:/|$)", re.IGNORECASE)
+
+
+def _shorten(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
 @dataclass
 class LinkResolver:
     """Turn a link written in content into a link that works on the site.
@@ -118,6 +130,10 @@ class LinkResolver:
         written = posixpath.normpath(posixpath.join(posixpath.dirname(self.source), parts.path.rstrip("/") + ".md"))
         if parts.path and self.entry_routes.get(written) is not None:  # '../partners/x' or 'safety': the entry's file without '.md'
             self.broken.append((url, f"link to '{url}' leaves out the file's '.md' — write '{parts.path.rstrip('/')}.md'"))
+        elif _EMAIL.fullmatch(url):
+            self.broken.append((url, f"link to '{url}' is an email address — write 'mailto:{url}'"))
+        elif _WEB_ADDRESS.match(url):  # 'www.example.edu/x' or 'example.edu/x': a web address without its https://
+            self.broken.append((url, f"link to '{url}' is a web address without its start — add https:// in front: 'https://{url}'"))
         elif parts.path:
             self.broken.append((url, (
                 f"link to '{url}' is relative, so it would break on the site — link to an entry's file ('../partners/x.md'),"
@@ -595,6 +611,13 @@ class RenderRefused(Exception):
 _NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]{1,8}|[xX][0-9a-fA-F]{1,8});")
 
 
+def _links_to_a_computer(text: str) -> list[tuple[str, str]]:
+    """(link, message) of each link in ``text`` to a file on a computer (``file:///C:/…``, ``C:\\…``)."""
+    return [(match.group(1).rstrip(), f"link to '{_shorten(match.group(1).rstrip())}' is a file on a computer, which the site cannot reach"
+                                      " — put the file online and link to its full address (https://…)")
+            for match in _ON_A_COMPUTER.finditer(text)]
+
+
 def _unshowable_references(text: str) -> list[tuple[str, str]]:
     """(reference, message) of each '&#1;' or '&#xFFFF;' in ``text`` that writes a character no web page may hold.
 
@@ -653,6 +676,8 @@ class MarkdownRenderer:
         clean = self._sanitiser.clean(html, resolver, repair=self._needs_repair())
         if resolver is not None and first_unshowable(clean) is not None:
             resolver.broken.extend(_unshowable_references(text))
+        if resolver is not None and (":" in text or "\\\\" in text):
+            resolver.broken.extend(_links_to_a_computer(text))
         return Markup(clean)  # noqa: S704 - sanitised above: the one place content becomes Markup
 
     def _needs_repair(self) -> bool:

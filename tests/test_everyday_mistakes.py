@@ -274,3 +274,29 @@ NOT_EMAIL = "is not a valid email address —"
 def test_a_value_written_with_other_text_is_told_the_value_to_write(tmp_path: Path, files: dict[str, str], expected: str) -> None:
     """Before, these had no fix ("e.g. name@example.edu"), or a wrong one (two hosts joined into one slug, '[RW\\tBI]')."""
     assert check(tmp_path, files) == [expected]
+
+
+# --- links in the body -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("link", "message"), [
+    pytest.param("file:///C:/Users/jane/brochure.pdf", "link to 'file:///C:/Users/jane/brochure.pdf' is a file on a computer, which the site cannot reach"
+                 " — put the file online and link to its full address (https://…)", id="file-url"),
+    pytest.param("C:\\Users\\jane\\brochure.pdf", "link to 'C:\\Users\\jane\\brochure.pdf' is a file on a computer, which the site cannot reach"
+                 " — put the file online and link to its full address (https://…)", id="windows-path"),
+    pytest.param("www.example.edu/global", "link to 'www.example.edu/global' is a web address without its start — add https:// in front:"
+                 " 'https://www.example.edu/global'", id="www"),
+    pytest.param("example.org/page", "link to 'example.org/page' is a web address without its start — add https:// in front:"
+                 " 'https://example.org/page'", id="domain"),
+    pytest.param("office@example.edu", "link to 'office@example.edu' is an email address — write 'mailto:office@example.edu'", id="email"),
+])
+def test_a_link_that_cannot_work_on_the_site_says_what_to_write(tmp_path: Path, link: str, message: str) -> None:
+    """A link to a file on a computer was dropped without a word (the text linked nowhere); the others were called "relative"."""
+    text = ELECTIVE.replace("Body of the elective.", f"Intro.\n\nSee [the brochure]({link}).")
+    assert check(tmp_path, {"electives/surgery.md": text}) == [f"{E}:14: {message}"]
+
+
+def test_a_relative_link_to_a_file_is_still_called_relative(tmp_path: Path) -> None:
+    text = ELECTIVE.replace("Body of the elective.", "See [the brochure](brochure.pdf).")
+    assert check(tmp_path, {"electives/surgery.md": text}) == [
+        f"{E}:12: link to 'brochure.pdf' is relative, so it would break on the site — link to an entry's file ('../partners/x.md'),"
+        " to a page from the site's root ('/about/') or to a full address ('https://…')"]
