@@ -172,6 +172,9 @@ def _discover_collection(folder: Path, real_root: Path, root: Path, problems: li
         # (the folder is inside the content folder: so is each child that is not a link)
         if child.is_symlink() and not _is_inside(child, real_root):
             problems.append(Problem(display_path(child, root), 1, "link points outside the content folder — replace it with a real file"))
+        elif child.name.lower() in ("readme.md", "readme.txt", "readme") and child.name.islower() is False and child.is_file():
+            # ('README.md': notes for editors, not an entry; 'readme.md' is a valid slug, so may be one)
+            problems.append(Problem(display_path(child, root), 1, f"'{child.name}' is not an entry — start its name with '_' ('_{child.name}') so the build skips it"))
         elif child.suffix == ".md" and child.is_file():
             found.append(child)
         elif child.is_dir():
@@ -275,7 +278,9 @@ def load_document(path: Path, root: Path, problems: list[Problem]) -> Document |
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        problems.append(Problem(shown, 2, "front matter must be a set of 'field: value' lines"))
+        dashed = isinstance(data, list) and bool(data) and all(isinstance(item, dict) for item in data)  # '- title: …' on every line
+        problems.append(Problem(shown, 2, "front matter must be a set of 'field: value' lines"
+                                + (" — remove the '- ' in front of each field" if dashed else "")))
         return None
     return Document(path.parent.name, slug, shown, data, lines, "" if refused is not None else body, body_line,
                     commented_values(front, 2, data, lines), commented_items(front, 2, data, lines))
@@ -651,6 +656,17 @@ def _single_quoted(value: str) -> str:
     return "'" + inner.replace("'", "''") + "'"
 
 
+def _open_quote(value: str) -> str:
+    """The quote left open at the end of a bracketed ``value`` ('[a, "b]'), or ""."""
+    quote = ""
+    for index, char in enumerate(value):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'" and (index == 0 or value[index - 1] in "[{, \t:"):  # (an apostrophe inside a word is text)
+            quote = char
+    return quote
+
+
 def _brackets_open(value: str) -> bool:
     depth, quote = 0, ""
     for char in value:
@@ -743,6 +759,9 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
             link = re.fullmatch(r"\[[^\]]*\]\((https?://[^)\s]+)\)", value)
             if link:  # [Apply here](https://…): a Markdown link where an address belongs
                 return index, f"{name}: a Markdown link is not read here — write the address alone: {name}: {link.group(1)}"
+            quote = _open_quote(value)
+            if quote and ends_here:  # tags: [surgery, "pediatrics]
+                return index, f"{name}: a quote {quote} inside the value is not closed — close it, or delete it"
             if _brackets_open(value) and ends_here:
                 closing = "]" if value[0] == "[" else "}"
                 return index, f"{name}: the '{value[0]}' that starts the value is not closed — end it with '{closing}' on this line"

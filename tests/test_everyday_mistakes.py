@@ -300,3 +300,27 @@ def test_a_relative_link_to_a_file_is_still_called_relative(tmp_path: Path) -> N
     assert check(tmp_path, {"electives/surgery.md": text}) == [
         f"{E}:12: link to 'brochure.pdf' is relative, so it would break on the site — link to an entry's file ('../partners/x.md'),"
         " to a page from the site's root ('/about/') or to a full address ('https://…')"]
+
+
+# --- more of the load stage ----------------------------------------------------------------------
+
+def test_a_readme_in_a_collection_folder_is_one_line(tmp_path: Path) -> None:
+    """It was two: an invalid slug, and "no front matter"."""
+    assert check(tmp_path, {"electives/README.md": "# Electives\n\nOne file per elective.\n"}) == [
+        "content/electives/README.md:1: 'README.md' is not an entry — start its name with '_' ('_README.md') so the build skips it"]
+
+
+def test_fields_written_as_a_list_are_told_to_drop_the_dashes(tmp_path: Path) -> None:
+    text = PAGE.replace("title:", "- title:").replace("summary:", "- summary:")
+    assert check(tmp_path, {"pages/about.md": text}) == [
+        f"{G}:2: front matter must be a set of 'field: value' lines — remove the '- ' in front of each field"]
+
+
+def test_a_quote_left_open_inside_brackets_is_named_not_the_bracket(tmp_path: Path) -> None:
+    """It said "the '[' that starts the value is not closed", which it is."""
+    assert check(tmp_path, {"projects/needs.md": project(tags='[surgery, "trauma]')}) == [
+        f"{P}:8: tags: a quote \" inside the value is not closed — close it, or delete it"]
+
+
+def test_an_apostrophe_inside_a_bracketed_word_is_text(tmp_path: Path) -> None:
+    assert check(tmp_path, {"projects/needs.md": project(tags="[women's health, surgery]")}) == []
