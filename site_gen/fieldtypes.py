@@ -333,7 +333,8 @@ def _http_url(value: Any, example: str = "give a full http(s) URL, e.g. https://
     if parts.scheme in ("http", "https") and parts.netloc and " " not in parts.netloc and " " in result.strip():
         fail(f"{quoted(result)} has a space in it — write each space as %20: {result.strip().replace(' ', '%20')}")
     if parts.scheme not in ("http", "https") or not parts.netloc or any(ch.isspace() for ch in result):
-        hint = _scheme_hint(result) or (f"{example}, or leave the field out" if not re.search(r"[./]", result) else example)  # ('TBD': every caller's field is optional)
+        words = re.fullmatch(r"[\w\s?!-]+", result) is not None  # ('TBD', 'see website': no address at all; every caller's field is optional)
+        hint = _scheme_hint(result) or (f"{example}, or leave the field out" if words else example)
         fail(f"{quoted(result)} is not a web address — {hint}")
     if "@" in parts.netloc:  # https://example.org@other.example/ leads to other.example
         fail(f"{quoted(result)} holds a user name before '@', so the link would lead to {parts.hostname or 'another site'} — {example}")
