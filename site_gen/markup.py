@@ -67,7 +67,7 @@ _BARE_URL = r"(?<![\w/\"'=])(https?://[^\s<>\"'()\[\]\x02\x03]+[^\s<>\"'()\[\].,
 
 # A link to a file on someone's computer: file:///C:/…, C:\Users\…, \\server\share\… (as Word writes them). The sanitiser
 # drops such an address, which the site could not reach anyway, so the text would link nowhere: it is named here, from the source.
-_ON_A_COMPUTER = re.compile(r"(?:\]\(\s*<?|\]:[ \t]*<?|href\s*=\s*[\"']?)((?:file:|[A-Za-z]:[\\/]|\\\\)[^)\"'>\n]*)", re.IGNORECASE)
+_ON_A_COMPUTER = re.compile(r"(?:\]\(\s*<?|\]:[ \t]*<?|href\s*=\s*[\"']?)((?:file:|[A-Za-z]:(?:\\|/(?!/))|\\\\)[^)\"'>\n]*)", re.IGNORECASE)
 _EMAIL = re.compile(r"[^@\s/:]+@[^@\s/:]+\.[A-Za-z]{2,}")
 # 'www.…' or a host name ending in a common top-level domain, then '/' or the end: not a file name such as 'brochure.pdf'
 _WEB_ADDRESS = re.compile(r"(?:www\.[^/\s]+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|int|info)|[\w-]+(?:\.[\w-]+)+\.[a-z]{2})(?:/|$)", re.IGNORECASE)
@@ -611,6 +611,12 @@ class RenderRefused(Exception):
 _NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]{1,8}|[xX][0-9a-fA-F]{1,8});")
 
 
+def _may_link_to_a_computer(text: str) -> bool:
+    """Whether ``text`` has what every link ``_links_to_a_computer`` finds has: a backslash, 'file:', or a ':/' that does
+    not start '://' ('C:/Users'). Substring counts, unlike that expression's scan, cost a body next to nothing."""
+    return "\\" in text or "file:" in text.lower() or text.count(":/") != text.count("://")
+
+
 def _links_to_a_computer(text: str) -> list[tuple[str, str]]:
     """(link, message) of each link in ``text`` to a file on a computer (``file:///C:/…``, ``C:\\…``)."""
     return [(match.group(1).rstrip(), f"link to '{_shorten(match.group(1).rstrip())}' is a file on a computer, which the site cannot reach"
@@ -676,7 +682,7 @@ class MarkdownRenderer:
         clean = self._sanitiser.clean(html, resolver, repair=self._needs_repair())
         if resolver is not None and first_unshowable(clean) is not None:
             resolver.broken.extend(_unshowable_references(text))
-        if resolver is not None and (":" in text or "\\\\" in text):
+        if resolver is not None and _may_link_to_a_computer(text):
             resolver.broken.extend(_links_to_a_computer(text))
         return Markup(clean)  # noqa: S704 - sanitised above: the one place content becomes Markup
 
