@@ -95,6 +95,9 @@ EQUIVALENTS: tuple[Equivalent, ...] = (
     Equivalent("amr", ("AMR", "antimicrobial resistance"), "antimicrobial resistance (WHO)"),
     Equivalent("usmle", ("USMLE", "United States Medical Licensing Examination"),
                "the US licensing examination international graduates take"),
+    Equivalent("usa", ("USA", "United States", "United States of America"),
+               "the United States: 'U.S.' and 'U.S.A.' fold to 'usa' (search.INITIAL_WORDS), and the query 'US' is searched "
+               "as 'usa'; a text's 'US' is the stop word 'us' once folded, so it is not a name here"),
     Equivalent("st", ("St", "saint"), "'St.' is 'Saint' in the names of hospitals and colleges (St. Paul's)"),
 )
 # Left out on purpose: ED (education, 'med ed'), MS (multiple sclerosis, Master of Science, Ms., medical student),

@@ -146,6 +146,9 @@ _MARK = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _INITIALS = re.compile(rf"(?<![\w.{_MARK}])[^\W\d_][{_MARK}]*(?:\.[^\W\d_][{_MARK}]*)+(?![\w{_MARK}])")
 
 
+# Initials that join into a stop word, which the index leaves out, as the word they stand for: a body's "U.S." was
+# "us", not indexed, and found by neither "U.S." nor "USA" (INITIAL_WORDS in search-folding.js).
+INITIAL_WORDS = {"us": "usa"}
 _DOT_LETTER = re.compile(r"\.[^\W\d_]")  # (starts with a literal, so it is quick to search for)
 _MARKS = re.compile(f"[{_MARK}]")
 
@@ -160,7 +163,8 @@ def _join_initials(text: str) -> str:
             start -= 1
         match = _INITIALS.match(text, start) if start >= last else None
         if match:
-            parts += (text[last:start], match.group().replace(".", ""))
+            joined = match.group().replace(".", "")
+            parts += (text[last:start], INITIAL_WORDS.get(_MARKS.sub("", joined), joined))
             last = match.end()
     return "".join((*parts, text[last:])) if parts else text
 

@@ -131,3 +131,40 @@ def test_a_name_finds_the_others_in_both_directions_the_name_typed_first_marked_
     # "GPS" is no GP (lunr finds it as the stem "gp", not as general practice), international medicine no IM (internal
     # medicine), though "international" and "internal" have one stem.
     assert found["GP"]["hits"] == [["electives/mapping", [], ["gp"]]] and found["IM"]["hits"] == []
+
+
+def _search_node(tmp_path: Path, files: dict[str, str], queries: list[str]) -> dict:
+    output = tmp_path / "_site"
+    result = run_cli("build", "--content", make_catalog(tmp_path, files), "--output", output)
+    assert result.code == 0, result.out + result.err
+    env = {**os.environ, "SEARCH_SITE": str(output), "QUERIES": json.dumps(queries),
+           "BUILT_SITE_MODULE": (ROOT / "tests" / "js" / "built-site.mjs").as_uri()}
+    run = subprocess.run(["node", "--input-type=module", "-e", NODE_SEARCH], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("U.S.", "usa"), ("the U.S.-based team", "the usa based team"), ("U.S.A.", "usa"), ("Ú.S.", "usa"), ("us", "us"),
+    ("U.S.x", "usx"), ("U.K.", "uk"),
+])
+def test_the_initials_us_fold_to_usa_not_to_the_stop_word_us(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+def test_an_entry_that_only_says_us_with_dots_is_found_by_each_name_of_the_united_states(tmp_path: Path) -> None:
+    """A body's "U.S." was folded to "us", a stop word the index leaves out: no query found the entry."""
+    files = {
+        "electives/dotted.md": _elective("Surgery Elective in Lusaka", "Most of our visitors come from U.S. schools."),
+        "electives/titled.md": _elective("U.S. Licensing Observership", "Rounds every morning."),
+        "electives/named.md": _elective("Surgery Elective in Lima", "Visitors from the United States of America."),
+        "electives/other.md": _elective("Surgery Elective in Quito", "Rounds every morning with us."),
+    }
+    found = _search_node(tmp_path, files, ["U.S.", "USA", "US", "United States", "title:us", "us surgery"])
+    everywhere = {"electives/dotted", "electives/titled", "electives/named"}
+    for query in ("U.S.", "USA", "US", "United States"):
+        assert {hit[0] for hit in found[query]["hits"]} == everywhere, query
+        assert not found[query]["similar"]
+    assert [hit[0] for hit in found["title:us"]["hits"]] == ["electives/titled"]
+    assert found["title:us"]["hits"][0][1] == ["U.S"]  # the initials marked whole (as "U.K" is: its last dot may end a sentence)
+    assert "electives/other" not in {hit[0] for hit in found["us surgery"]["hits"][:3]}

@@ -18,7 +18,7 @@ FOLD_SAMPLES = ("Bogotá", "Qhapaq Ñan", "Fundación Salud", "São Paulo", "Zü
                 "Hà Nội", "南京滨江医科大学附属医院", "हिन्दी", "한국어", "서울대학교병원", "covid19病房 院", "がくせい ガクセイ",
                 "โรงพยาบาล", "𠀀𠀁𠀂", "北京・協和", "0ក covid19病 x病y", "Ελλάδα", "covid-19, 2,600 m", "O'Brien",
                 "Children's", "GUATEMALA’S", "x_'s 1990's 's ’s", "Zürich's Ñan’s 病院's",
-                "U.K. U.S.A. e.g. i.e., a.b.c. x.U.K Ph.D. 3.5 A.1 Ü.K. u.k.x", "É.K. e\u0301.k. éa.b a.b\u0301c www.a.org ａ.ｂ.",
+                "U.K. U.S.A. e.g. i.e., a.b.c. x.U.K Ph.D. 3.5 A.1 Ü.K. u.k.x", "U.S. u.s Ú.S. U.S.x (U.S.) us U.S.-based", "É.K. e\u0301.k. éa.b a.b\u0301c www.a.org ａ.ｂ.",
                 # British spellings: each rule where it applies and where it must not (inside a word, before a letter)
                 *(f"{start}x x{start} {start.upper()}ix Ü{start}" for start in SPELLING_STARTS),
                 *(f"x{end} {end}x x{end}É 1{end}" for end in SPELLING_ENDS),

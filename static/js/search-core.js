@@ -101,7 +101,7 @@
    * stays required: one of its similar words must match, as lunr requires one of the terms a
    * wildcard expands to. ``typing`` lets the last word match as a prefix, as in the first search.
    */
-  async function searchSimilar(lunr, source, parsed, clauses, typing) {
+  async function searchSimilar(lunr, source, parsed, clauses, typing, quoted) {
     if (!clauses.length) {
       return null;
     }
@@ -118,7 +118,7 @@
     if (!Array.from(similar.values()).some(function (terms) { return terms.length; })) {
       return null;
     }
-    var found = await runQuery(lunr, source, parsed.text, { similar: similar, typing: typing });
+    var found = await runQuery(lunr, source, parsed.text, { similar: similar, typing: typing, quoted: quoted });
     return found.hits.filter(function (hit) { return meetsRequired(hit, required); });
   }
 
@@ -159,7 +159,7 @@
     if (!query.typing && isOnlyStopWords(lunr, parsed.clauses)) {
       return { hits: [], similar: false, common: true };
     }
-    var found = await runQuery(lunr, source, parsed.text, { typing: query.typing });
+    var found = await runQuery(lunr, source, parsed.text, { typing: query.typing, quoted: query.quoted });
     if (found.hits.length && isOnlyExcluding(lunr, parsed.clauses, query.phrases)) {
       return Object.assign(await withPhrases(lunr, source, query.phrases, { hits: found.hits, similar: false, common: false }), { excluding: true });
     }
@@ -170,7 +170,7 @@
       return { hits: [], similar: false, common: true };
     }
     var retried = parsed.clauses.filter(function (clause) { return isRetried(lunr, clause, query.quoted); });
-    var hits = await searchSimilar(lunr, source, parsed, retried, false) || [];
+    var hits = await searchSimilar(lunr, source, parsed, retried, false, query.quoted) || [];
     return withPhrases(lunr, source, query.phrases, { hits: hits, similar: hits.length > 0, common: false });
   }
 
@@ -185,7 +185,7 @@
   async function searchSimilarForUnmatched(lunr, source, parsed, found, query) {
     var unmatched = unmatchedWords(lunr, parsed, found.matched, query.quoted);
     var typos = unmatched.filter(function (clause) { return isRetried(lunr, clause, query.quoted); });
-    var retried = await searchSimilar(lunr, source, parsed, typos, query.typing);
+    var retried = await searchSimilar(lunr, source, parsed, typos, query.typing, query.quoted);
     if (!retried || !retried.length) {
       var outcome = { hits: found.hits, similar: false, common: false };
       if (unmatched.length) {

@@ -121,8 +121,12 @@
     return text.replace(UNSPACED_RUN, function (run) { return ' ' + letterPairs(run).join(' ') + ' '; });
   }
 
+  // Initials that join into a stop word, as the word they stand for ("U.S.": "usa"): INITIAL_WORDS in site_gen/search.py.
+  var INITIAL_WORDS = new Map([['us', 'usa']]);
+
   function joinInitials(initials) {
-    return initials.replace(/\./g, '');
+    var joined = initials.replace(/\./g, '');
+    return INITIAL_WORDS.get(joined) || joined;
   }
 
   /**

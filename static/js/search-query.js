@@ -318,7 +318,7 @@
     parseInto(lunr, text, query);
     splitUnspacedClauses(query);
     limitEditDistances(query);
-    var named = equivalentClauses(lunr, query.clauses, options.equivalents);
+    var named = equivalentClauses(lunr, query.clauses, options.equivalents, options.quoted);
     usePatterns(lunr, query, options.patterns, groups);
     if (options.typing) {
       expandLastWord(lunr, query, groups);
@@ -326,8 +326,29 @@
     if (options.similar) {
       useSimilarTerms(lunr, query, options.similar);
     }
-    named.forEach(function (clause) { query.clause(clause); });
+    named.forEach(function (clause) {
+      query.clause(clause);
+      requireEither(lunr, clause, groups);
+    });
     dropStopWords(lunr, query);
+  }
+
+  /**
+   * A required word that names an equivalent ("+pocus", "+ICU") is met by the equivalent's term too: each required
+   * word of the name becomes optional, in a group (keepGroups keeps the hits that match one of a group) with the term,
+   * or the group expandLastWord made of its forms. Kept required, "+pocus elective" found no entry saying
+   * "point-of-care ultrasound" only, and none at all where no text says "POCUS": it went to the similar words ("focus").
+   */
+  function requireEither(lunr, named, groups) {
+    (named.required || []).forEach(function (clause) {
+      var group = groups.filter(function (clauses) { return clauses.indexOf(clause) !== -1; })[0];
+      if (group) {
+        group.push(named);
+      } else if (clause.presence === lunr.Query.presence.REQUIRED) {
+        clause.presence = lunr.Query.presence.OPTIONAL;
+        groups.push([clause, named]);
+      }
+    });
   }
 
   /**
@@ -392,26 +413,33 @@
   }
 
   /**
-   * The clauses of the equivalents that a query's clauses name (equivalentSpans), each once per fields: optional, at
-   * EQUIVALENT_BOOST of the first word's boost, with ``span`` (clause numbers). Only optional words as typed count: a
-   * required one ("+ICU", words in quotes) is searched as spelt, as are a pattern, a word~1 and an excluded word.
+   * The clauses of the equivalents that a query's clauses name (equivalentSpans), each once per fields and presence:
+   * optional, at EQUIVALENT_BOOST of the first word's boost, with ``span`` (clause numbers) and, for a name of required
+   * words ("+ICU"), ``required``: its clauses (requireEither). Words in quotes (``quoted``: a Set of folded words) are
+   * searched as spelt, as are a pattern, a word~1 and an excluded word.
    */
-  function equivalentClauses(lunr, clauses, table) {
+  function equivalentClauses(lunr, clauses, table, quoted) {
     var words = clauses.map(function (clause) {
-      return isPlain(lunr, clause) && clause.presence === lunr.Query.presence.OPTIONAL && !clause.country ? clause.term : null;
+      return isPlain(lunr, clause) && !(quoted && quoted.has(clause.term)) ? clause.term : null;
     });
     var seen = new Set();
     var named = [];
     equivalentSpans(lunr, words, table).forEach(function (span) {
       var first = clauses[span.start];
       var fields = first.fields.join();
-      var key = span.term + ' ' + fields;
-      if (seen.has(key) || clauses.slice(span.start, span.end + 1).some(function (clause) { return clause.fields.join() !== fields; })) {
+      var key = span.term + ' ' + fields + ' ' + first.presence;
+      if (seen.has(key) || clauses.slice(span.start, span.end + 1).some(function (clause) {
+        return clause.fields.join() !== fields || clause.presence !== first.presence;
+      })) {
         return;
       }
       seen.add(key);
-      named.push({ term: span.term, fields: first.fields, boost: first.boost * EQUIVALENT_BOOST, usePipeline: false,
-        wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, span: span });
+      var clause = { term: span.term, fields: first.fields, boost: first.boost * EQUIVALENT_BOOST, usePipeline: false,
+        wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, span: span };
+      if (first.presence === lunr.Query.presence.REQUIRED) {
+        clause.required = clauses.slice(span.start, span.end + 1);
+      }
+      named.push(clause);
     });
     return named;
   }

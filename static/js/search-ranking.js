@@ -75,7 +75,7 @@
       previous = { number: word.number, position: position, clause: clause };
     });
     // An equivalent's term ("icu_") is a form of each word of its name: "intensive care unit" is three words matched.
-    Query.equivalentClauses(lunr, parsed, options.equivalents).forEach(function (named) {
+    Query.equivalentClauses(lunr, parsed, options.equivalents, options.quoted).forEach(function (named) {
       for (var position = named.span.start; position <= named.span.end; position++) {
         var word = words.get(parsed[position].term);
         if (word && word.clauses.indexOf(named) === -1) {

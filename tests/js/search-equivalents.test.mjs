@@ -83,8 +83,27 @@ test('words in quotes are searched as spelt, not as another name', async () => {
   assert.deepEqual(await refs(search, '"point of care ultrasound"'), await refs(search, '"point-of-care ultrasound"'));
 });
 
+test('a required abbreviation is met by its other names: "+pocus elective" lists the POCUS elective, not "focus"', async () => {
+  // Required, "pocus" was searched as spelt: no text says "pocus", so nothing matched and the similar-words retry
+  // listed entries with "focus" and "elective". The visitor requires POCUS, whichever name an entry gives it.
+  for (const query of ['+pocus elective', '+pocus elective ', 'elective +pocus ', '+POCUS +elective ', '+pocus elec']) {
+    const found = await outcome(query);
+    assert.equal(found.similar, false, query);
+    const listed = found.hits.map((hit) => search.documents[Number(hit.ref)].ref);
+    assert.equal(listed[0], HUE, query);
+    assert.equal(listed.includes(RWANDA), !query.includes('+elective'), query);  // (a training project, no elective)
+    // Each hit has POCUS by one of its names: none is listed for "elective" alone.
+    assert.ok(found.hits.every((hit) => 'pocus_' in hit.matchData.metadata), query);
+  }
+  assert.deepEqual(await marked('+pocus elective ', HUE), ['Point-of-Care Ultrasound', 'Elective']);
+  // A required word that names nothing is still required; and quoted, "pocus" is still searched as spelt (above).
+  assert.ok((await outcome('+surgery pocus ')).hits.every((hit) => Object.keys(hit.matchData.metadata).some((term) => term.startsWith('surg'))));
+  // "+US" is "+USA", and requires the United States by any of its names.
+  assert.deepEqual(await refs(search, '+US '), await refs(search, 'USA '));
+});
+
 test('an equivalent is searched in the shards as in the whole index', async () => {
-  for (const query of ['POCUS', 'OB/GYN elective ', 'intensive care', 'title:pocus', 'human immunodeficiency virus', 'EM ghana']) {
+  for (const query of ['+pocus elective', 'POCUS', 'OB/GYN elective ', 'intensive care', 'title:pocus', 'human immunodeficiency virus', 'EM ghana']) {
     const whole = await outcome(query, search.whole);
     const sharded = await outcome(query);
     const scored = (found) => found.hits.map((hit) => [hit.ref, hit.score]);

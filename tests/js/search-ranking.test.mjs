@@ -519,7 +519,10 @@ test('"US" and "U.S." are the United States, as "USA" is, whether a space follow
   const inUnitedStates = search.documents.filter((document) => (document.countries || []).includes('US')).map((document) => document.ref);
   const usa = await refs(search, 'USA ');
   assert.ok(inUnitedStates.length >= 5);
-  assert.deepEqual([...usa].sort(), [...inUnitedStates].sort());
+  // The entries in the United States first, then the one whose description names it (the USA's other names are one
+  // thing: site_gen/equivalents.py), an exchange in Bergen with American nurses.
+  assert.deepEqual([...usa.slice(0, inUnitedStates.length)].sort(), [...inUnitedStates].sort());
+  assert.deepEqual(usa.slice(inUnitedStates.length), ['electives/nursing-exchange-bergen']);
   for (const typed of ['US', 'us', 'US ', 'us ', 'U.S.', 'U.S. ', 'u.s', '+US ']) {
     const outcome = await core.search(lunr, search.sharded(), typed);
     assert.equal(outcome.common, false, typed);
