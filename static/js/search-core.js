@@ -155,6 +155,20 @@
     if (!parsed.clauses.length && !query.phrases.some(function (phrase) { return phrase.negated; })) {
       return NOTHING_TO_SEARCH;
     }
+    var outcome = await searchParsed(lunr, source, query, parsed);
+    if (outcome.hits.length) {
+      outcome.words = searchedWords(lunr, parsed.clauses);
+    }
+    return outcome;
+  }
+
+  /** The words a query looks for, folded, each once (not -excluded ones): highlight tells its words by them. */
+  function searchedWords(lunr, clauses) {
+    return distinctTerms(clauses.filter(function (clause) { return clause.presence !== lunr.Query.presence.PROHIBITED; }));
+  }
+
+  /** search() once the query is read and parsed, and has something to search. */
+  async function searchParsed(lunr, source, query, parsed) {
     // Stop words alone, once followed by a space: a stop word's stem may be another word's ("and": "Andes").
     if (!query.typing && isOnlyStopWords(lunr, parsed.clauses)) {
       return { hits: [], similar: false, common: true };

@@ -21,29 +21,66 @@
 
   var FILTERS = ['collection', 'category', 'country', 'deadline'];
 
+  // The longest ending after the start two words share that still makes them one word, inflected or derived ("nurs":
+  // "e", "es", "ing"; "residen": "t", "ts", "cy"; "matern": "al", "ity"), but not two ("interna": "l", "tional";
+  // "communi": "ty", "cation"; "medica": "l", "tion"), where the stemmer gives both one stem. Measured on the bundled
+  // catalog's words: 3 keeps every inflection and leaves out each of those pairs (4 would mark "medication").
+  var LONGEST_ENDING = 3;
+
+  /** Whether two folded words of one stem are one word (LONGEST_ENDING): their endings after their common start are short. */
+  function sameWord(a, b) {
+    var common = 0;
+    while (common < a.length && a[common] === b[common]) {
+      common++;
+    }
+    return Math.max(a.length, b.length) - common <= LONGEST_ENDING;
+  }
+
+  /** The words of a query (folded) by their stem: Map stem -> [word]. */
+  function wordsByStem(lunr, words) {
+    var byStem = new Map();
+    (words || []).forEach(function (word) {
+      var stem = lunr.stemmer(new lunr.Token(word)).toString();
+      byStem.set(stem, (byStem.get(stem) || []).concat([word]));
+    });
+    return byStem;
+  }
+
   /**
    * Split text into [text, isMatch] segments: words whose folded stem is a matched term, and the names of the
    * equivalents whose terms matched (``equivalents``: the manifest's table; "Intensive Care Unit" for "icu_",
    * marked whole). Stop words are never indexed, so never matched: "and" is not marked when "Andes" (stem "and")
-   * is, but it is inside a name ("Obstetrics and Gynecology").
+   * is, but it is inside a name ("Obstetrics and Gynecology"). ``words``, the query's words as searched (folded):
+   * a word whose stem is a query word's but is another word is not marked (sameWord): the stemmer makes "internal" and
+   * "international", "community" and "communication", "medical" and "medication" one stem, and "internal medicine"
+   * marked "International". A stem no query word has (a prefix being typed, a similar word) marks as it matched.
    */
-  function highlight(lunr, text, terms, equivalents) {
+  function highlight(lunr, text, terms, equivalents, words) {
     var marked = [];
-    var words = [];
+    var shown = [];
+    var byStem = wordsByStem(lunr, words);
     text.replace(SHOWN_WORD, function (word, offset) {
       var parts = fold(word).split(' ').filter(Boolean);
       var matches = parts.some(function (part) {
-        return !isStopWord(lunr, part) && (terms.has(part) || terms.has(lunr.stemmer(new lunr.Token(part)).toString()));
+        if (isStopWord(lunr, part)) {
+          return false;
+        }
+        if (terms.has(part)) {
+          return true;
+        }
+        var stem = lunr.stemmer(new lunr.Token(part)).toString();
+        var typed = byStem.get(stem);
+        return terms.has(stem) && (!typed || typed.some(function (query) { return sameWord(query, part); }));
       });
       if (matches) {
         marked.push([offset, offset + word.length]);
       }
-      parts.forEach(function (part) { words.push({ folded: part, start: offset, end: offset + word.length }); });
+      parts.forEach(function (part) { shown.push({ folded: part, start: offset, end: offset + word.length }); });
       return word;
     });
-    Query.equivalentSpans(lunr, words.map(function (word) { return word.folded; }), equivalents).forEach(function (span) {
+    Query.equivalentSpans(lunr, shown.map(function (word) { return word.folded; }), equivalents).forEach(function (span) {
       if (terms.has(span.term)) {
-        marked.push([words[span.start].start, words[span.end].end]);
+        marked.push([shown[span.start].start, shown[span.end].end]);
       }
     });
     return segmentsOf(text, marked);

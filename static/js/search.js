@@ -44,6 +44,7 @@
   var countryTerms = {};
   var shown = [];
   var terms = new Set();
+  var words = [];  // the query's words as searched (core.highlight marks no other word of the same stem)
   var searchedText = '';
   var today = '';
   var renders = 0;
@@ -77,7 +78,7 @@
   }
 
   function appendHighlighted(parent, text, terms) {
-    core.highlight(lunr, text, terms, index.equivalents).forEach(function (segment) {
+    core.highlight(lunr, text, terms, index.equivalents, words).forEach(function (segment) {
       if (segment[1]) {
         var mark = document.createElement('mark');
         mark.textContent = segment[0];
@@ -312,6 +313,7 @@
     var results = core.resultsFor(outcome.hits, outcome.empty ? '' : searched, state, facetDocuments, today);
     shown = results.shown;
     terms = core.matchedTerms(shown);
+    words = outcome.words || [];
     searchedText = searched;
     updateFacetLabels(results.counts);
     if (await showPage(ticket, true)) {

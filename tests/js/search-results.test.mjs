@@ -70,3 +70,26 @@ test('a word found through a similar word is not named, only where it matched', 
   const notes = hits.map((hit) => core.matchNote(lunr, hit, documents[Number(hit.ref)].collection, shownTexts(documents[Number(hit.ref)]), 'hillsyde'));
   assert.ok(notes.includes('Matches in its host and its description.'), notes.join(' | '));
 });
+
+test('a word of the same stem as a query word but another word is not marked: "internal medicine" no "International"', async () => {
+  // lunr's stemmer makes "internal" and "international" one stem, "intern" (and "community" and "communication",
+  // "medical" and "medication"): "internal medicine" marked "International" in every result that says it.
+  const marks = async (query, ref, text = 'title') => {
+    const outcome = await core.search(lunr, search.sharded(), query);
+    const doc = documents.find((document) => document.ref === ref);
+    assert.ok(outcome.hits.some((hit) => Number(hit.ref) === documents.indexOf(doc)), `${query}: ${ref}`);
+    return core.highlight(lunr, doc[text], core.matchedTerms(outcome.hits), search.manifest.equivalents, outcome.words)
+      .filter(([, isMatch]) => isMatch).map(([part]) => part);
+  };
+  assert.deepEqual(await marks('internal medicine', 'pages/about'), ['Medicine']);
+  assert.deepEqual(await marks('internal medicine', 'electives/clinical-observership-international-physicians'), []);
+  assert.deepEqual(await marks('internal medicine', 'electives/internal-medicine-clerkship-bogota'), ['Internal Medicine']);
+  assert.deepEqual(await marks('communication', 'electives/community-health-elective-kisumu'), []);
+  // Inflected and derived forms of the word are marked as before: nurse, nurses, nursing; residents, residency.
+  assert.deepEqual(await marks('nursing', 'electives/visiting-nurse-observership'), ['Nurse']);
+  assert.deepEqual(await marks('residents', 'electives/emergency-medicine-rotation-international-residents'), ['Residency', 'Residents']);
+  assert.deepEqual(await marks('maternity', 'electives/maternal-health-elective-guatemala'), ['Maternal']);
+  // A stem no query word has (the start of a word being typed, a similar word) marks what it matched.
+  assert.deepEqual(await marks('interna', 'pages/about'), ['International']);
+  assert.deepEqual(await marks('surgury', 'electives/general-surgery-elective-nanjing'), ['Surgery']);
+});
