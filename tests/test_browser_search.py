@@ -177,7 +177,7 @@ def test_a_phrase_in_curly_quotes_lists_the_entries_with_its_words_together_firs
     # The quotes were dropped: “global surgery” listed 33 entries, those with "global" or "surgery" alone among them.
     open_search(page, site_url, "?q=global+surgery+")
     status = page.locator("#search-status")
-    expect(status).to_have_text(re.compile(r"^\d+ results for “global surgery”\.$"))
+    expect(status).to_have_text(re.compile(r"^\d+ results for “global surgery”, the \d+ with every word first\.$"))
     loose = int(status.inner_text().split()[0])
     open_search(page, site_url, "?q=" + quote("“global surgery”"))
     expect(status).to_have_text(re.compile(r"^\d+ results for “global surgery”, the \d+ with the phrase first\.$"))
@@ -350,7 +350,7 @@ def test_a_screen_reader_hears_the_count_once_typing_pauses_not_at_each_letter(p
         typed += letter
         if typed == "surgery":  # (shown at once)
             expect(shown).to_have_text(re.compile(r"^\d+ results for “surgery”\.$"))
-    expect(shown).to_have_text(re.compile(r"^\d+ results for “surgery in kenya”\.$"))
+    expect(shown).to_have_text(re.compile(r"^\d+ results for “surgery in kenya”\.$"))  # (none has both words)
     final = shown.inner_text()
     assert page.evaluate("window.said") == []
     page.clock.run_for(1000)
@@ -376,7 +376,7 @@ def test_a_word_of_one_or_two_letters_being_typed_is_not_searched_yet(page: Page
     page.clock.install()
     open_search(page, site_url)
     statuses = statuses_while_typing(page, typed)
-    expect(page.locator("#search-status")).to_have_text(re.compile(rf"^\d+ results for “{final}”\.$"))
+    expect(page.locator("#search-status")).to_have_text(re.compile(rf"^\d+ results for “{final}”(?:, the \d+ with every word first)?\.$"))
     # "surgery in” is what was searched once a space followed "in".
     quoting_a_short_word = [text for text in statuses if re.search(r"\b\w\w?”", text) and not text.endswith("“surgery in”.")]
     assert not quoting_a_short_word, statuses
@@ -398,7 +398,7 @@ def test_a_short_last_word_after_others_is_searched_once_typing_pauses(page: Pag
     # "observership UK" showed the results for "observership" until Enter or a space.
     open_search(page, site_url)
     page.locator("#search-page-q").press_sequentially("observership UK", delay=50)
-    expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ results? for “observership UK”\.$"))
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ results? for “observership UK”, the one with every word first\.$"))
     expect(page.locator("#search-results h2").first).to_contain_text("Tropical and Travel Medicine Observership")
 
 
@@ -655,3 +655,23 @@ def test_an_abbreviation_finds_entries_written_with_its_long_name_and_marks_the_
     first = page.locator("#search-results .search-result").first
     expect(first.locator("h2")).to_have_text("Visiting Nurse Observership")
     expect(first.locator("mark").first).to_have_text("critical care")
+
+
+def test_the_status_says_how_many_results_have_every_word_and_a_word_of_the_same_stem_is_not_marked(page: Page, site_url: str) -> None:
+    # "19 results for “united states”" counted 12 entries with only "unit" or "states"; "internal medicine" marked
+    # "International" (lunr's stemmer gives both the stem "intern").
+    status = page.locator("#search-status")
+    open_search(page, site_url, "?q=united+states")
+    expect(status).to_have_text("19 results for “united states”, the 7 with every word first.")
+    open_search(page, site_url, "?q=internal+medicine")
+    expect(status).to_have_text(re.compile(r"^59 results for “internal medicine”, the 18 with every word first\.$"))
+    expect(page.locator("#search-results h2").first).to_have_text("Internal Medicine Clerkship in Bogotá")
+    marks = page.locator("#search-results mark").all_inner_texts()
+    assert "Internal Medicine" in marks and "Medicine" in marks, marks
+    assert not [mark for mark in marks if "nternational" in mark], marks
+    # Every result with every word, or none: nothing to say.
+    open_search(page, site_url, "?q=surgery+elective+kenya")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “surgery elective kenya”\.$"))
+    open_search(page, site_url, "?q=%2Bpocus+elective")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “\+pocus elective”, the 3 with every word first\.$"))
+    expect(page.locator("#search-results h2").first).to_have_text("Point-of-Care Ultrasound Elective in Huế, Vietnam")

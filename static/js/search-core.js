@@ -193,7 +193,8 @@
    * that word is retried with its similar words, the others kept ({hits, similar: true, unmatched:
    * [the words retried]}); the hits as they are when no such word has a similar word, naming the
    * words no hit has ({hits, similar: false, missing: [...]}: "free" in "free elective", as site
-   * search engines say "Missing: free"). ``found`` is what runQuery found: {hits, matched};
+   * search engines say "Missing: free"), or, when every word matched but not every hit has each, with ``complete``:
+   * the refs of the hits with every word, which come first. ``found`` is what runQuery found: {hits, matched, complete};
    * ``query`` what readQuery read.
    */
   async function searchSimilarForUnmatched(lunr, source, parsed, found, query) {
@@ -204,6 +205,8 @@
       var outcome = { hits: found.hits, similar: false, common: false };
       if (unmatched.length) {
         outcome.missing = distinctTerms(unmatched);
+      } else if (found.complete && found.complete.size < found.hits.length) {
+        outcome.complete = found.complete;  // (some hits lack a word: the status says how many have each)
       }
       return outcome;
     }

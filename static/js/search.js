@@ -194,6 +194,22 @@
   }
 
   /**
+   * What the status says of the results with every word, when some have only some of them (outcome.complete: the refs
+   * of those with every word, which come first): "19 results for “united states”, the 6 with every word first.", as
+   * phraseNote says of phrases (which, when there are any, it leaves to say); nothing when none has every word.
+   */
+  function wordsNote(outcome) {
+    if (!outcome.complete || outcome.phrases) {
+      return '';
+    }
+    var complete = shown.filter(function (hit) { return outcome.complete.has(hit.ref); }).length;
+    if (!complete || complete === shown.length) {
+      return '';
+    }
+    return ', the ' + (complete === 1 ? 'one' : complete) + ' with every word first';
+  }
+
+  /**
    * The status of a search for ``searched`` (the box's words, or those before a word still being typed),
    * named as it was searched: phrases in quotes closed, empty quotes left out, a name before a phrase
    * that is not one of the index's fields shown as the word it is searched as (core.queryLabel).
@@ -213,7 +229,8 @@
         : 'Try fewer or other words, or browse the listings.');
     }
     var query = ' for ' + label;
-    var filtered = (shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '') + phraseNote(outcome);
+    var filtered = (shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '') +
+      phraseNote(outcome) + wordsNote(outcome);
     if (outcome.excluding) {
       return (shown.length === 1 ? '1 entry' : shown.length + ' entries') + ' without ' + core.excludedLabel(searched, index.fields) +
         (shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '') + '. Add words to search among them.';
