@@ -140,7 +140,8 @@
    * words that matched nothing, beside words that did, when the retry found nothing for them; common
    * is true when nothing matched because every word sought is a stop word (nothing is retried then);
    * empty (NOTHING_TO_SEARCH) when the query has no word to search: the page treats it as an empty box; excluding
-   * when it only leaves words out (isOnlyExcluding).
+   * when it only leaves words out (isOnlyExcluding); with hits, words: the words looked for, folded (for highlight), and
+   * complete when some hits lack a word (searchSimilarForUnmatched).
    * The source is a ShardedIndex, or a lunr.Index given a ``vocabulary()`` method (resolving to a
    * Vocabulary) for the retry. Only the first MAX_QUERY_LENGTH characters of the folded query count.
    */
