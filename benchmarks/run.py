@@ -122,9 +122,7 @@ def tree_size(folder: Path) -> tuple[int, int]:
 
 def search_payload(output: Path) -> dict[str, int]:
     """Raw and gzip bytes of the search data in the output (JSON files with 'search' in their path)."""
-    files = sorted(path for path in output.rglob("*.json") if "search" in path.relative_to(output).as_posix()
-                   and path.relative_to(output).as_posix() != "search/index.json"  # (the whole index for other tools,
-                   and not path.name.startswith("index-by-url."))                  # refs the entries' addresses)
+    files = sorted(path for path in output.rglob("*.json") if "search" in path.relative_to(output).as_posix())
     if not files:
         return {}
     raw = [path.read_bytes() for path in files]

@@ -254,7 +254,6 @@ def site_files(
             search_record.clear()
             search_record.update(bundle_record(search, key))
         yield from search.files
-        yield urls.SEARCH_INDEX, search.index_by_url
         for route in routes:
             if route.route == urls.SEARCH:
                 yield urls.output_file(route.route), render_route(env, replace(route, context={**route.context, "search": search.assets}))

@@ -21,7 +21,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from html import unescape
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -102,23 +102,12 @@ class SearchAssets:
     lunr: str
 
 
-# The whole index again, with the entries' addresses as refs ("/catalog/electives/x/") where the search page's have
-# numbers (result documents are fetched by number): what another tool that loads it with lunr.Index.load can use.
-INDEX_BY_URL = "index-by-url"
-
-
 @dataclass(frozen=True)
 class SearchBundle:
     """The search files to write (route, finished file to link or copy into place), and where they live."""
 
     files: tuple[tuple[str, Path], ...]
     assets: SearchAssets
-
-    @property
-    def index_by_url(self) -> Path:
-        """The finished file of the whole index whose refs are the entries' addresses (``search_bundle``), which is
-        also published under a name that does not change, ``urls.SEARCH_INDEX``, for other tools."""
-        return next(path for route, path in self.files if route.startswith(urls.SEARCH + INDEX_BY_URL + "."))
 
 
 class _FoldTable(dict[int, str]):
@@ -555,7 +544,6 @@ def search_bundle(
     spool = _Spool(folder)
     index = build_index(index_fields(catalog, number, item, bodies[item.key]) for number, item in enumerate(items))
     whole = spool.stream("index", ".json", index.write_json)
-    by_url = spool.stream(INDEX_BY_URL, ".json", partial(index.write_json, refs=[url_maker.href(urls.entry(item.collection, item.slug)) for item in items]))
     ordered = sorted(index.terms, key=js_order)
     shards = [(shard[0][0], spool.json("shard", shard)) for shard in pack_shards(term_rows(index, ordered))]
     terms = spool.json("terms", ordered)
@@ -575,5 +563,5 @@ def search_bundle(
         "equivalents": equivalents,
     })
     lunr_file = spool.put("lunr", ".min.js", script)
-    files = (whole, manifest, lunr_file, terms, words, *(file for _, file in shards), *chunks, by_url)
+    files = (whole, manifest, lunr_file, terms, words, *(file for _, file in shards), *chunks)
     return SearchBundle(files, SearchAssets(*(url_maker.href(route) for route, _ in (whole, manifest, lunr_file))))

@@ -221,19 +221,14 @@ class CompactIndex:
                         weights = field.weights[number] = array("I")
                     weights.append(weight)
 
-    def write_json(self, write: Callable[[bytes], Any], refs: list[str] | None = None) -> None:
-        """Write the serialised index (lunr-schema, keys sorted, compact) in pieces through ``write``.
-
-        ``refs``: other refs for the documents, in their order (the default: each record's own).
-        """
+    def write_json(self, write: Callable[[bytes], Any]) -> None:
+        """Write the serialised index (lunr-schema, keys sorted, compact) in pieces through ``write``."""
         self.finish()
-        refs = self.refs if refs is None else refs
-        assert len(refs) == len(self.refs)
         out = _ChunkedText(write)
         texts: dict[int, str] = {}
         out.add('{"fieldVectors":[')
         separator = ""
-        for document, ref in enumerate(refs):
+        for document, ref in enumerate(self.refs):
             for field in self._fields:
                 elements = []
                 for position in field.run(document):
@@ -245,14 +240,14 @@ class CompactIndex:
                 out.add(f'{separator}[{_json_text(f"{field.name}/{ref}")},[{",".join(elements)}]]')
                 separator = ","
         out.add(f'],"fields":{_json_text([field.name for field in self._fields])},"invertedIndex":[')
-        ref_texts = [_json_text(ref) for ref in refs]
+        ref_texts = [_json_text(ref) for ref in self.refs]
         by_name = sorted(self._fields, key=lambda field: field.name)
         separator = ""
         for term in sorted(self.terms, key=js_order):  # (lunr.js inserts terms in its own order)
             number = self._numbers[term]
             parts = [f'{separator}[{_json_text(term)},{{"_index":{number}']
             for field in by_name:
-                parts.append(f',{_json_text(field.name)}:{{{",".join(self._posting_texts(field, number, refs, ref_texts))}}}')
+                parts.append(f',{_json_text(field.name)}:{{{",".join(self._posting_texts(field, number, ref_texts))}}}')
             parts.append("}]")
             out.add("".join(parts))
             separator = ","
@@ -260,10 +255,10 @@ class CompactIndex:
         out.add(f'],"pipeline":{pipeline},"version":{_json_text(__TARGET_JS_VERSION__)}}}')
         out.flush()
 
-    def _posting_texts(self, field: _FieldPostings, number: int, refs: list[str], ref_texts: list[str]) -> list[str]:
+    def _posting_texts(self, field: _FieldPostings, number: int, ref_texts: list[str]) -> list[str]:
         """``"ref":{metadata}`` of each document holding term ``number`` in a field, by ref as text (lunr.py sorts keys)."""
         documents = field.documents.get(number, array("I"))
-        order = sorted(range(len(documents)), key=lambda place: refs[documents[place]])
+        order = sorted(range(len(documents)), key=lambda place: self.refs[documents[place]])
         if not field.positions:
             return [ref_texts[documents[place]] + ":{}" for place in order]
         postings = field.postings_of.get(number, array("Q"))

@@ -13,9 +13,6 @@ from urllib.parse import quote, urlsplit
 
 HOME = ""
 SEARCH = "search/"
-# The whole prebuilt lunr index, refs the entries' addresses, under a name that does not change, for other tools
-# (search.INDEX_BY_URL; the search page fetches only its shards and result documents).
-SEARCH_INDEX = f"{SEARCH}index.json"
 COLLABORATE = "collaborate/"
 COUNTRIES = "countries/"
 TOPICS = "topics/"

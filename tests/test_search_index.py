@@ -349,32 +349,6 @@ def test_whole_index_loads_in_lunr_js_with_terms_past_u_ffff_beside_compatibilit
     assert json.loads(result.stdout) == [["0"], ["0"], ["0"]]
 
 
-def test_the_whole_index_for_other_tools_has_the_entries_addresses_as_refs_and_the_same_scores(tmp_path: Path) -> None:
-    """search/index.json, a name that does not change: the search page's index names documents by number, which a tool
-    that loads it cannot turn into an entry; this one's refs are the entries' addresses, its scores the same."""
-    site = build_site(tmp_path, {"electives/surgery.md": ELECTIVE.replace("countries: [CN]", "countries: [CN]\ntags: [surgery]")})
-    fixed = site / "search" / "index.json"
-    assert fixed.read_bytes() == next((site / "search").glob("index-by-url.*.json")).read_bytes()
-    urls_by_number = [doc["url"] for doc in load_documents(site)]
-    assert {ref for ref, _ in json.loads(fixed.read_text(encoding="utf-8"))["fieldVectors"]} == {
-        f"{field}/{url}" for field in FIELD_BOOSTS for url in urls_by_number}
-    script = (
-        "const lunr = require(process.argv[1]); const fs = require('fs');"
-        "const load = (file) => lunr.Index.load(JSON.parse(fs.readFileSync(file, 'utf8')));"
-        "const [fixed, numbered] = [load(process.argv[2]), load(process.argv[3])];"
-        "const urls = JSON.parse(process.argv[4]);"
-        "console.log(JSON.stringify(['surgery', 'china', 'needs assessment', 'riverside'].map(q => ["
-        "  fixed.search(q).map(hit => [hit.ref, hit.score]),"
-        "  numbered.search(q).map(hit => [urls[Number(hit.ref)], hit.score])])));"
-    )
-    result = subprocess.run(["node", "-e", script, str(ROOT / "node_modules" / "lunr"), str(fixed), str(search_file(site, "data-index")),
-                             json.dumps(urls_by_number)], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    for by_url, by_number in json.loads(result.stdout):
-        assert by_url and sorted(by_url) == sorted(by_number)
-    assert "/catalog/electives/surgery/" in [ref for ref, _ in json.loads(result.stdout)[0][0]]
-
-
 def test_the_values_of_a_field_are_not_next_to_each_other(tmp_path: Path) -> None:
     """The tags "global health" and "surgery" hold no phrase "health surgery": a word that is not indexed stands between
     values (as Elasticsearch's position_increment_gap), so the page's phrase and words-together checks see them apart."""
