@@ -167,8 +167,6 @@ def _partner_meant(written: str) -> str | None:
     return _slug_meant(written)
 
 
-_SLUG_PROBLEM = "a valid slug — use lower-case letters, digits and single hyphens"
-_slug = _matching(_SLUG_RE, "'nanjing-riverside-hospital'", _SLUG_PROBLEM, _slug_meant)
 
 
 def _language_meant(written: str) -> str | None:
@@ -680,9 +678,17 @@ def _has_slug(value: str) -> str:
 
 
 Tag = Annotated[text(1, 100), AfterValidator(_has_slug)]
-Slug = _typed(str, _slug, {"type": "string", "pattern": SLUG_PATTERN})
-HostSlug = _typed(str, _matching(_SLUG_RE, "'nanjing-riverside-hospital'", _SLUG_PROBLEM, _host_meant), {"type": "string", "pattern": SLUG_PATTERN})
-PartnerSlug = _typed(str, _matching(_SLUG_RE, "'nanjing-riverside-hospital'", _SLUG_PROBLEM, _partner_meant), {"type": "string", "pattern": SLUG_PATTERN})
+
+
+def _slug_type(meant: Callable[[str], str | None]) -> Any:
+    """A slug field whose hint for a wrong value comes from ``meant``."""
+    convert = _matching(_SLUG_RE, "'nanjing-riverside-hospital'", "a valid slug — use lower-case letters, digits and single hyphens", meant)
+    return _typed(str, convert, {"type": "string", "pattern": SLUG_PATTERN})
+
+
+Slug = _slug_type(_slug_meant)
+HostSlug = _slug_type(_host_meant)  # (two partners in one value: an elective has one host)
+PartnerSlug = _slug_type(_partner_meant)  # (two partners in one value: separate them)
 CountryCode = _typed(str, _country, {"type": "string", "enum": list(COUNTRY_CODES)})
 CurrencyCode = _typed(str, _currency, {"type": "string", "enum": list(CURRENCY_CODES)})
 Email = _typed(str, _email, {"type": "string", "format": "email"})

@@ -172,7 +172,7 @@ def _discover_collection(folder: Path, real_root: Path, root: Path, problems: li
         # (the folder is inside the content folder: so is each child that is not a link)
         if child.is_symlink() and not _is_inside(child, real_root):
             problems.append(Problem(display_path(child, root), 1, "link points outside the content folder — replace it with a real file"))
-        elif child.name.lower() in ("readme.md", "readme.txt", "readme") and child.name.islower() is False and child.is_file():
+        elif child.name.lower() in ("readme.md", "readme.txt", "readme") and not child.name.islower() and child.is_file():
             # ('README.md': notes for editors, not an entry; 'readme.md' is a valid slug, so may be one)
             problems.append(Problem(display_path(child, root), 1, f"'{child.name}' is not an entry — start its name with '_' ('_{child.name}') so the build skips it"))
         elif child.suffix == ".md" and child.is_file():

@@ -21,6 +21,8 @@ _COMMENTED_VALUE = re.compile(r":[ \t]+(#[^\s#].*?)[ \t]*$")
 
 def commented_values(front: str, first_line: int, data: dict[str, Any], lines: dict[tuple[str | int, ...], int]) -> dict[str, str]:
     """{field: what follows its colon} for each top-level field left empty by a ``#`` that starts its value."""
+    if "#" not in front:
+        return {}
     raw = front.split("\n")
     found: dict[str, str] = {}
     for path, line in lines.items():
@@ -66,13 +68,22 @@ def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
 
 def commented_item_message(label: str, path: tuple[str | int, ...], comment: str) -> str:
     """Why the list item or inner field at ``path`` (shown as ``label``) is empty, and what to write instead."""
-    words = [part.strip(" ,") for part in comment.split("#") if part.strip(" ,")] or [""]
+    words = _hashtag_words(comment) or [""]
     if not isinstance(path[-1], int):
         fix = f"write it without '#': {path[-1]}: {words[0]}"
     elif len(words) > 1:  # '- #surgery #pediatrics': one item each
         fix = "write each without '#' on its own line: " + ", ".join(f"'- {word}'" for word in words)
     else:
         fix = f"write it without '#': - {words[0]}"
+    return _read_as_comment(comment, label, fix)
+
+
+def _hashtag_words(comment: str) -> list[str]:
+    """The words a comment holds, without their '#' ('#global-health #surgery': global-health, surgery)."""
+    return [part.strip(" ,") for part in comment.split("#") if part.strip(" ,")]
+
+
+def _read_as_comment(comment: str, label: str, fix: str) -> str:
     shown = comment if len(comment) <= 60 else comment[:57] + "..."
     return f"'{shown}' is read as a comment (in YAML, '#' after a space starts one), so {label} is empty — {fix}"
 
@@ -106,7 +117,7 @@ def _is_valid(model: type[BaseModel], name: str, value: str) -> bool:
 
 def commented_message(model: type[BaseModel], name: str, comment: str) -> str:
     """Why ``name`` is empty and what to write instead."""
-    words = [part.strip(" ,") for part in comment.split("#") if part.strip(" ,")]
+    words = _hashtag_words(comment)
     kind = _field_kind(model, name)
     if kind == "list":
         fix = f"write it without '#': {name}: [{', '.join(words)}]"
@@ -116,6 +127,5 @@ def commented_message(model: type[BaseModel], name: str, comment: str) -> str:
     elif words and _is_valid(model, name, words[0]):
         fix = f"write it without '#': {name}: {words[0]}"
     else:
-        fix = f"write the value without '#'" + ("" if model.model_fields[name].is_required() else ", or delete the line")
-    shown = comment if len(comment) <= 60 else comment[:57] + "..."
-    return f"'{shown}' is read as a comment (in YAML, '#' after a space starts one), so {name} is empty — {fix}"
+        fix = "write the value without '#'" + ("" if model.model_fields[name].is_required() else ", or delete the line")
+    return _read_as_comment(comment, name, fix)
