@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pydantic", "pydantic-core", "pyyaml", "pycountry", "lunr", "pyspellchecker", "babel", "email-validator")
+LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pydantic", "pydantic-core", "pyyaml", "pycountry", "lunr", "pyspellchecker", "babel", "email-validator", "rjsmin", "rcssmin")
 STATE_FILE = "state.json"
 MEMO_FILE = "memo.pickle"
 PAGES_FILE = "pages.json"  # read only when building: see page_reuse

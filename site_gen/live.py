@@ -26,7 +26,8 @@ from .clock import build_date
 from .memo import BodyRecord, SourceMemo
 from .pipeline import ENTRY_MODELS, BuildOptions, link_sources, link_targets, render_bodies
 from .problems import Problem, sort_problems
-from .render import asset_versions, make_environment, render_route
+from .assets import asset_versions
+from .render import make_environment, render_route
 from .routes import Route, entry_routes, plan_routes
 from .schema import Entry
 from .source import SITE_FILE, LoadResult, display_path, load_catalog_sources

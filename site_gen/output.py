@@ -19,6 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
+from .assets import static_files
+
 FileData = Union[bytes, Path]  # a file's bytes, or a finished file to link (or copy) into place
 
 _RENAME_EXCHANGE = 2
@@ -151,15 +153,6 @@ def write_tree(root: Path, files: Iterable[tuple[str, FileData]], previous: Path
         _put(target, data, _safe_target(previous, relative) if previous is not None else None)
         count += 1
     return count
-
-
-def static_files(static_dir: Path | None) -> Iterator[tuple[str, bytes]]:
-    """Yield every file below ``static_dir`` as ``("static/<name>", bytes)``, sorted."""
-    if static_dir is None or not static_dir.is_dir():
-        return
-    for path in sorted(static_dir.rglob("*")):
-        if path.is_file():
-            yield "static/" + path.relative_to(static_dir).as_posix(), path.read_bytes()
 
 
 def _exchange(first: Path, second: Path) -> bool:

@@ -31,7 +31,8 @@ from .options import BuildOptions
 from .output import FileData, spool_folder, write_site
 from .page_reuse import pages_key, pages_record, reusable_pages
 from .problems import Problem, sort_problems
-from .render import asset_versions, make_environment, render_route
+from .assets import asset_versions
+from .render import make_environment, render_route
 from .routes import Route, plan_routes
 from .search import SearchBundle, bundle_record, read_lunr_js, reusable_bundle, search_bundle, search_inputs_key
 from .slugs import is_slug, suggest_file_slug

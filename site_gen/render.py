@@ -6,7 +6,6 @@ the template loader, so template syntax in content stays text.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date
 from pathlib import Path
@@ -65,17 +64,6 @@ class _SiteEnvironment(Environment):
 
     def make_globals(self, d: dict[str, Any] | None) -> dict[str, Any]:  # type: ignore[override]
         return {**self.globals, **(d or {})}
-
-
-def asset_versions(static_dir: Path) -> dict[str, str]:
-    """Map each static file (relative name) to a short hash of its bytes."""
-    versions = {}
-    if static_dir.is_dir():
-        for path in sorted(static_dir.rglob("*")):
-            if path.is_file():
-                name = path.relative_to(static_dir).as_posix()
-                versions[name] = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-    return versions
 
 
 def json_script(value: Any) -> Markup:

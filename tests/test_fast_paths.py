@@ -24,7 +24,8 @@ from site_gen.catalog import ENTRY_COLLECTIONS, Catalog, Item, countries_of
 from site_gen.exports import catalog_json, entry_record
 from site_gen.markup import MarkdownRenderer, _links_to_a_computer, _may_link_to_a_computer
 from site_gen.pipeline import load_catalog
-from site_gen.render import asset_versions, make_environment
+from site_gen.assets import asset_versions
+from site_gen.render import make_environment
 from site_gen.related import COLLECTION_ORDER, COUNTRY_WEIGHT, TAG_WEIGHT, RelatedEntries, RelatedIndex, linked_from, related_entries
 from site_gen.schema import Entry
 from site_gen.search_index import js_order
