@@ -9,6 +9,7 @@ from typing import Any
 from pydantic.fields import FieldInfo
 
 from .errors import ScaffoldError
+from .fieldtypes import TEMPLATE_TITLES
 from .options import KIND_TO_COLLECTION
 from .schema import ENTRY_MODELS
 from .link import RESERVED_PAGE_SLUGS
@@ -72,13 +73,17 @@ def _field_line(name: str, info: FieldInfo, title: str, kind: str, schema: dict[
     return (line if info.is_required() else f"# {line}") + comment
 
 
+def title_of(slug: str) -> str:
+    """The title a new entry starts with: its slug in words ('rural-surgery' -> 'Rural surgery'), 3 to 200 characters."""
+    title = slug.replace("-", " ").capitalize()[:200].rstrip()  # (the file must pass the check as written)
+    return f"{title} (write the full title)" if len(title) < 3 else title
+
+
 def entry_template(kind: str, slug: str) -> str:
     """Return the text of a new entry: required fields filled with examples, optional ones commented."""
     model = ENTRY_MODELS[KIND_TO_COLLECTION[kind]]
     properties = model.model_json_schema()["properties"]
-    title = slug.replace("-", " ").capitalize()[:200].rstrip()  # (the file must pass the check as written: 3 to 200 characters)
-    if len(title) < 3:
-        title = f"{title} (write the full title)"
+    title = title_of(slug)
     lines = ["---"]
     for name, info in model.model_fields.items():
         if name != "draft":
@@ -100,6 +105,11 @@ def create_entry(content_dir: Path, kind: str, slug: str) -> Path:
         raise ScaffoldError(f"page slug '{slug}' is reserved for the site's own /{slug}/ — choose another slug")
     if collection != "pages" and slug in RESERVED_ENTRY_SLUGS:
         raise ScaffoldError(f"slug '{slug}' is reserved for the filter pages at /{collection}/{slug}/ — choose another slug")
+    if title_of(slug).casefold() in TEMPLATE_TITLES:  # (check refuses the title, and the address would keep the placeholder)
+        raise ScaffoldError(
+            f"'{slug}' would give the entry the templates' placeholder title '{title_of(slug)}', which check refuses"
+            f" — name the slug after the entry, e.g. python build.py new {kind} rural-surgery-training"
+        )
     if not content_dir.is_dir():  # (a typo or the wrong folder: the new file would be lost where check never looks)
         raise ScaffoldError(f"no content folder at {content_dir} — run this in the folder that holds content/, or give --content")
     path = content_dir / collection / f"{slug}.md"

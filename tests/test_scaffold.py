@@ -5,8 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers import ROOT, make_catalog, run_cli
+from site_gen.errors import ScaffoldError
+from site_gen.fieldtypes import TEMPLATE_TITLES
+from site_gen.options import KIND_TO_COLLECTION
+from site_gen.problems import Problem
+from site_gen.scaffold import create_entry
+from site_gen.schema import ENTRY_MODELS
+from site_gen.source import load_document
+from site_gen.validate import validate_document
 
 
 @pytest.mark.parametrize("kind", ["elective", "project", "partner", "page"])
@@ -135,3 +145,34 @@ def test_new_entry_says_what_to_write_for_its_kind_and_how_to_keep_it_a_draft(tm
     text = next(content.rglob("some-entry.md")).read_text(encoding="utf-8")
     assert prompt in text.split("\n---\n", 1)[1]
     assert "# To keep it off the site until it is ready, add a line: draft: true" in text
+
+
+@pytest.mark.parametrize("kind", ["elective", "project", "partner", "page"])
+@pytest.mark.parametrize("slug", ["new-elective", "new-project", "new-partner", "new-page"])
+def test_new_refuses_a_slug_whose_title_is_the_templates_placeholder(tmp_path: Path, kind: str, slug: str) -> None:
+    """'new project new-project' wrote the title 'New project', which its own check then refused."""
+    content = make_catalog(tmp_path, {})
+    result = run_cli("new", kind, slug, "--content", content)
+    assert result.code == 2
+    title = slug.replace("-", " ").capitalize()
+    assert result.err == (f"error: '{slug}' would give the entry the templates' placeholder title '{title}', which check refuses"
+                          f" — name the slug after the entry, e.g. python build.py new {kind} rural-surgery-training\n")
+    assert not list(content.glob(f"*/{slug}.md"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["elective", "project", "partner", "page"]),
+       st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True) | st.sampled_from(sorted(TEMPLATE_TITLES)).map(lambda title: title.replace(" ", "-")))
+def test_every_file_new_writes_passes_the_checks_of_its_fields(tmp_path: Path, kind: str, slug: str) -> None:
+    """``new`` either refuses a slug (a usage error) or writes a file whose fields validate."""
+    content = tmp_path / f"content-{kind}-{slug}"
+    content.mkdir()
+    try:
+        path = create_entry(content, kind, slug)
+    except ScaffoldError:
+        return
+    problems: list[Problem] = []
+    document = load_document(path, content.parent, problems)
+    assert document is not None and not problems
+    _, problems = validate_document(document, ENTRY_MODELS[KIND_TO_COLLECTION[kind]])
+    assert not problems, (slug, problems)
