@@ -93,7 +93,7 @@ class LiveSite:
             problems: list[Problem] = []
         else:
             loaded = loaded or load_catalog_sources(content, self.memo.read_all)
-            result = link_sources(loaded, content, self.options.base_url, self.memo)
+            result = link_sources(loaded, content, self.options.base_url, self.memo, self.today)
             problems, catalog = result.problems, result.catalog
         if not problems and catalog is not None:
             url_maker = urls.Urls(catalog.site.base_url)

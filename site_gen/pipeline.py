@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from . import parallel, urls
 from .cache import BuildCache, FileStamp
+from .clock import build_date
 from .catalog import Catalog, Item
 from .exports import write_catalog_csv, write_catalog_json
 from .feeds import feed_xml, robots_txt, sitemap_files
@@ -38,7 +39,7 @@ from .search import SearchBundle, bundle_record, read_lunr_js, reusable_bundle, 
 from .slugs import is_slug, suggest_file_slug
 from .schema import ENTRY_MODELS, Entry, SiteConfig
 from .source import Document, LoadResult, display_path, load_catalog_sources
-from .validate import misplaced_entry_problems, validate_document
+from .validate import future_date_problems, misplaced_entry_problems, validate_document
 
 
 @dataclass
@@ -57,15 +58,22 @@ class BuildResult:
         return not self.problems
 
 
-def load_catalog(content_dir: Path, base_url: str | None = None, memo: SourceMemo | None = None) -> BuildResult:
+def load_catalog(content_dir: Path, base_url: str | None = None, memo: SourceMemo | None = None, today: date | None = None) -> BuildResult:
     """Load, validate and link a catalog; collect every problem of every file."""
     memo = memo if memo is not None else SourceMemo()
-    return link_sources(load_catalog_sources(content_dir, memo.read_all), content_dir, base_url, memo)
+    return link_sources(load_catalog_sources(content_dir, memo.read_all), content_dir, base_url, memo, today)
 
 
-def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = None, memo: SourceMemo | None = None) -> BuildResult:
-    """Validate and link what the load stage read; collect every problem of every file."""
+def link_sources(
+    loaded: LoadResult, content_dir: Path, base_url: str | None = None, memo: SourceMemo | None = None, today: date | None = None,
+) -> BuildResult:
+    """Validate and link what the load stage read; collect every problem of every file.
+
+    ``today`` (the build's date, by default ``clock.build_date()``) bounds ``updated``: checked here
+    on every run, as the memo reuses the rest of a file's verdict for the same bytes.
+    """
     memo = memo if memo is not None else SourceMemo()
+    today = today if today is not None else build_date()
     problems = list(loaded.problems)
     site = None
     if loaded.site is not None:
@@ -82,6 +90,7 @@ def link_sources(loaded: LoadResult, content_dir: Path, base_url: str | None = N
             problems += misplaced_entry_problems(document, content_dir.name) or entry_problems
         if item is not None:
             validated.append((item, document))
+            problems += future_date_problems(document, item.meta, today)
     partner_files = {slug for collection, slug in loaded.discovered if collection == "partners"}
     # 'Riverside-Hospital.md' is told to rename itself to riverside-hospital.md: the entries naming
     # 'riverside-hospital' are right, and are not also told that it does not exist.
@@ -301,12 +310,14 @@ def _pages(
     cache.pages = pages_record(pages, key, source_keys)
 
 
-def check(content_dir: Path, base_url: str | None = None, jobs: int | None = None, cache: BuildCache | None = None) -> BuildResult:
-    """Find every problem of a catalog, bodies included, without writing anything."""
+def check(
+    content_dir: Path, base_url: str | None = None, jobs: int | None = None, cache: BuildCache | None = None, today: date | None = None,
+) -> BuildResult:
+    """Find every problem of a catalog, bodies included, without writing anything (``today``: see ``link_sources``)."""
     jobs = jobs if jobs is not None else parallel.default_jobs()
     memo = SourceMemo(cache.sources) if cache is not None else SourceMemo()
     loaded = load_catalog_sources(content_dir, lambda paths, root, problems: memo.read_all(paths, root, problems, jobs))
-    result = link_sources(loaded, content_dir, base_url, memo)
+    result = link_sources(loaded, content_dir, base_url, memo, today)
     if result.ok and result.catalog is not None:
         url_maker = urls.Urls(result.catalog.site.base_url)
         records = cache.bodies if cache is not None else None
@@ -333,7 +344,7 @@ def build(options: BuildOptions, cache: BuildCache | None = None, fresh: Freshne
     if fresh.unchanged:
         return BuildResult(files_written=len(cache.stamps), is_unchanged=True)
     cache.load_memo()
-    result = check(options.content_dir, options.base_url, options.job_count, cache)
+    result = check(options.content_dir, options.base_url, options.job_count, cache, fresh.today)
     if not result.ok or result.catalog is None:
         return result
     stamps = cache.stamps  # (the last build's output, as recorded: pages it holds may be reused)

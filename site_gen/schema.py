@@ -77,7 +77,7 @@ class Entry(Strict):
     title: Annotated[Title, Field(description="Name of the entry, 3–200 characters.", examples=["Pediatrics Elective in Kigali"])]
     summary: Annotated[Summary, Field(description="One or two plain sentences (at most 300 characters) for cards, search results and the meta description.", examples=["Four weeks on the paediatric wards of a teaching hospital."])]
     tags: Annotated[list_of(TagText, "[maternal health, surgery]", max_items=50), Field(description="Free topics; each gets a /topics/<tag>/ page.", examples=[["maternal health", "global surgery"]])] = ()
-    updated: Annotated[IsoDate | None, Field(description="Date of the last meaningful change (YYYY-MM-DD); orders the feed.", examples=["2026-08-14"])] = None
+    updated: Annotated[IsoDate | None, Field(description="Date of the last meaningful change (YYYY-MM-DD), not after today; orders the feed.", examples=["2026-08-14"])] = None
     draft: Annotated[Boolean, Field(description="true keeps the entry out of the published site (it is still checked).", examples=[False])] = False
 
     @property

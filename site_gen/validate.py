@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date, timedelta
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -172,3 +173,21 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
 
 def _label(path: FieldPath, message: str) -> str:
     return f"{field_label(path)}: {message}" if path else message
+
+
+# A date written in one time zone may be tomorrow in UTC, the build's zone.
+DATE_SLACK = timedelta(days=1)
+
+
+def future_date_problems(document: Document, entry: BaseModel, today: date) -> list[Problem]:
+    """An ``updated`` date after the build's day (``2062-11-30`` for 2026): it would head the feed and the listings.
+
+    Kept out of ``validate_document``, whose verdict is reused for the same bytes on
+    later days. A future ``start``, ``end`` or ``deadline`` is a plan, not a mistake.
+    """
+    updated = getattr(entry, "updated", None)
+    if updated is None or updated <= today + DATE_SLACK:
+        return []
+    return [Problem(document.path, document.line_of(("updated",)),
+                    f"updated: {updated.isoformat()} is in the future (the build's date is {today.isoformat()})"
+                    f" — write the date of the entry's last change, {today.isoformat()} or earlier")]
