@@ -279,8 +279,36 @@ def test_a_long_query_in_the_url_is_cut_to_what_the_box_holds_and_search_reads(p
 def test_a_query_of_lunr_syntax_alone_asks_for_words(page: Page, site_url: str, query: str) -> None:
     # "*e*" and "title:*" said "No results for “*e*”. Try fewer or other words", and "title:" searched the word "title".
     open_search(page, site_url, "?q=" + query)
-    expect(page.locator("#search-status")).to_have_text(re.compile(r"^Type words to search \d+ entries\.$"))
+    wordless = "" if re.search(r"[a-z]", query) else NO_WORDS + " "
+    expect(page.locator("#search-status")).to_have_text(re.compile(rf"^{re.escape(wordless)}Type words to search \d+ entries\.$"))
     assert result_titles(page) == []
+
+
+NO_WORDS = "Nothing to search: the query has no letters or digits."
+
+
+@pytest.mark.parametrize("query", ["🩺", "!!!", "???", "“ ”", "- + ~"])
+def test_a_query_without_letters_or_digits_says_it_has_nothing_to_search(page: Page, site_url: str, query: str) -> None:
+    # "🩺" showed the prompt of an empty box, "Type words to search 65 entries.", as if nothing was typed.
+    open_search(page, site_url, "?q=" + quote(query))
+    expect(page.locator("#search-status")).to_have_text(re.compile(rf"^{re.escape(NO_WORDS)} Type words to search \d+ entries\.$"))
+    assert result_titles(page) == []
+    page.locator("#search-collection").select_option("electives")
+    expect(page.locator("#search-status")).to_have_text(re.compile(rf"^{re.escape(NO_WORDS)} \d+ entries match the filters\. Type words to search among them\.$"))
+    page.locator("#search-page-q").fill("")
+    page.locator("#search-page-q").press_sequentially(query, delay=50)  # (typed: said once typing pauses)
+    expect(page.locator("#search-status")).to_have_text(re.compile(rf"^{re.escape(NO_WORDS)} \d+ entries match the filters\."))
+    page.locator("#search-page-q").fill("")
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ entries match the filters\. Type words to search among them\.$"))
+
+
+@pytest.mark.parametrize("typed", ['"global surgery"', "-surgery kenya", "+kenya surgery", '-"global surgery" kenya'])
+def test_a_query_starting_with_a_quote_or_a_sign_never_says_it_has_nothing_to_search_while_typed(page: Page, site_url: str, typed: str) -> None:
+    # The '"', '-' or '+' typed first was searched at once and said "Nothing to search" before the first word came.
+    page.clock.install()
+    open_search(page, site_url)
+    statuses = statuses_while_typing(page, typed)
+    assert statuses and not [text for text in statuses if NO_WORDS in text], statuses
 
 
 def test_a_query_of_lunr_syntax_alone_lists_what_the_filters_list(page: Page, site_url: str) -> None:

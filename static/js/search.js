@@ -158,6 +158,11 @@
     });
   }
 
+  /** Whether a query has something in it but no letter or digit to search ("🩺", "???", or a '"' that starts a phrase). */
+  function isWordless(queryText) {
+    return queryText.trim() !== '' && !core.hasWords(queryText);
+  }
+
   /** The status without words: a prompt, or what the filters alone list. */
   function browsingText(state) {
     if (!facetDocuments.length) {
@@ -218,7 +223,8 @@
     var count = shown.length + (shown.length === 1 ? ' result' : ' results');
     var label = core.queryLabel(searched, index.fields);
     if (results.browsing) {
-      return browsingText(state);
+      // "🩺", "!!!": not an empty box, though nothing is searched (typed, it waits for the pause: see the input listener)
+      return (isWordless(state.q) ? 'Nothing to search: the query has no letters or digits. ' : '') + browsingText(state);
     }
     if (outcome.common) {
       return 'Words as common as ' + label + ' are not searched. Add a more specific word, such as a topic, a place or a name.';
@@ -371,7 +377,9 @@
   input.addEventListener('input', function () {
     clearTimeout(timer);
     clearTimeout(announcing);  // (still typing: what the last search found is not said now)
-    var short = core.endsInShortWord(input.value);
+    // (a query without words yet, such as the '"', '-' or '+' a query may start with, waits for the pause too:
+    // at once, it said there was nothing to search while the first word was on its way)
+    var short = core.endsInShortWord(input.value) || isWordless(input.value);
     timer = setTimeout(function () { saveState(false); refresh(!short, true); }, short ? PAUSE_MS : DEBOUNCE_MS);
   });
   form.addEventListener('change', function (event) {
