@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
@@ -352,6 +353,94 @@ def world_view() -> MapView:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where a country lies that neither atlas draws as a shape of its own.
+
+    ``at`` is a point in it, in ISO 6709 (``±DDMM±DDDMM``, as the tz database's zone.tab writes
+    its towns). When ``within`` names the country whose 1:50m shape holds it as some of its
+    parts (Réunion in France's), its own shape is those parts: that shape's rings with a
+    point within ``reach_km`` of ``at``; otherwise it is drawn as the point alone.
+    """
+
+    at: str
+    within: str | None = None
+    reach_km: float = 0
+
+    @property
+    def point(self) -> tuple[float, float]:
+        """(longitude, latitude) in degrees."""
+        found = re.fullmatch(r"([+-]\d{2})(\d{2})(\d{2})?([+-]\d{3})(\d{2})(\d{2})?", self.at)
+        if found is None:
+            raise ValueError(f"not an ISO 6709 point: {self.at!r}")
+
+        def degrees(whole: str, minutes: str, seconds: str | None) -> float:
+            return math.copysign(abs(int(whole)) + int(minutes) / 60 + int(seconds or 0) / 3600, -1 if whole[0] == "-" else 1)
+
+        latitude, longitude = degrees(*found.group(1, 2, 3)), degrees(*found.group(4, 5, 6))
+        return longitude, latitude
+
+
+# Countries that neither atlas draws on their own (AQ is left out on purpose). Points are the
+# tz database's (zone.tab: the zone's main town, named in the comment), except Bouvet Island's.
+# A reach takes in the territory's islands and stops short of the next territory of the same country.
+PLACES: dict[str, Place] = {
+    "RE": Place("-2052+05528", "FR", 100),  # Saint-Denis (Indian/Reunion)
+    "GP": Place("+1614-06132", "FR", 100),  # Pointe-à-Pitre (America/Guadeloupe): Basse-Terre, Grande-Terre, Marie-Galante; Martinique is 156 km off
+    "MQ": Place("+1436-06105", "FR", 100),  # Fort-de-France (America/Martinique): Guadeloupe's nearest island is 144 km off
+    "GF": Place("+0456-05220", "FR", 100),  # Cayenne (America/Cayenne)
+    "YT": Place("-1247+04514", "FR", 100),  # Mamoudzou (Indian/Mayotte)
+    "BQ": Place("+120903-0681636", "NL", 100),  # Kralendijk (America/Kralendijk): Bonaire (Saba and Sint Eustatius lie 800 km off)
+    "SJ": Place("+7800+01600", "NO", 300),  # Longyearbyen (Arctic/Longyearbyen): Svalbard's islands, Nordaustlandet 188 km off
+    "TK": Place("-0922-17114", "NZ", 200),  # Fakaofo (Pacific/Fakaofo): Tokelau's atolls, Atafu 162 km off
+    "GI": Place("+3608-00521"),  # Gibraltar (Europe/Gibraltar): inside Spain's mainland ring at 1:50m
+    "TV": Place("-0831+17913"),  # Funafuti (Pacific/Funafuti)
+    "CC": Place("-1210+09655"),  # West Island (Indian/Cocos)
+    "CX": Place("-1025+10543"),  # Flying Fish Cove (Indian/Christmas)
+    "UM": Place("+1917+16637"),  # Wake Island (Pacific/Wake): one point for islands strewn across the Pacific (and Navassa, in the Caribbean)
+    "BV": Place("-5425+00322"),  # Bouvet Island: 54°25′S 3°22′E, the Wikipedia article's coordinates (no time zone)
+}
+EARTH_RADIUS_KM = 6371.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (longitude, latitude) points."""
+    (lon1, lat1), (lon2, lat2) = (tuple(map(math.radians, point)) for point in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+@lru_cache(maxsize=None)
+def place_outline(code: str) -> Outline | None:
+    """A country drawn as parts of another's 1:50m shape, as a shape of its own (see ``Place``); None when it has none."""
+    place = PLACES.get(code)
+    number = _numbers(DETAIL_FILE).get(place.within) if place is not None and place.within is not None else None
+    if place is None or number is None:
+        return None
+    point = place.point
+    rings = tuple(ring for ring in _countries(DETAIL_FILE)[number][1] if any(_km(point, corner) <= place.reach_km for corner in ring))
+    if not rings:
+        return None
+    projected = project(rings)
+    return Outline(code, rings, bounds(projected), projected, tuple(map(ring_bounds, projected)))
+
+
+def _own_outline(code: str) -> Outline | None:
+    """A country too small for the world map, as the 1:50m atlas draws it, or as its parts of another's shape."""
+    return detail_outline(code) or place_outline(code)
+
+
+def _small_box(code: str) -> Box | None:
+    """Where a country the world map does not draw lies (world-map units): its shape's bounds, or its point; None if unknown."""
+    outline = _own_outline(code)
+    if outline is not None:
+        return outline.box
+    if code not in PLACES:
+        return None
+    x, y = equal_earth(*PLACES[code].point)
+    return Box(x, y, x, y)
+
+
+@dataclass(frozen=True)
 class Marker:
     """A dot for a country too small to see on the world map."""
 
@@ -366,10 +455,10 @@ class Marker:
 
 
 def small_country_markers(codes: Iterable[str]) -> tuple[Marker, ...]:
-    """Dots at the centre of each given country that the world map cannot draw (from 1:50m)."""
+    """Dots at the centre of each given country that the world map cannot draw (from 1:50m, or ``PLACES``)."""
     drawn = {shape.code for shape in world_shapes()}
-    detail = {code: outline.box for code in sorted(set(codes)) if code not in drawn and (outline := detail_outline(code)) is not None}
-    return tuple(Marker(code, round((box.left + box.right) / 2), round((box.top + box.bottom) / 2)) for code, box in detail.items())
+    boxes = {code: box for code in sorted(set(codes)) if code not in drawn and (box := _small_box(code)) is not None}
+    return tuple(Marker(code, round((box.left + box.right) / 2), round((box.top + box.bottom) / 2)) for code, box in boxes.items())
 
 
 def close_up_window(box: Box, margin: float = 0.6, minimum: float = 120) -> Box:
@@ -389,24 +478,27 @@ def _scaled(box: Box, scale: int, margin: float = 0) -> Box:
 
 
 def highlight_view(code: str) -> MapView | None:
-    """A close-up around one country with its neighbours, or None if no atlas has it.
+    """A close-up around one country with its neighbours, or None if it is nowhere to be found.
 
-    Countries too small for the 1:110m atlas come from the 1:50m one, with a ring
-    around them; small windows are drawn at a finer scale (about CLOSE_UP_UNITS across).
+    Countries too small for the 1:110m atlas come from the 1:50m one, or from ``PLACES``
+    (parts of another's shape, or a point alone), with a ring around them; small windows
+    are drawn at a finer scale (about CLOSE_UP_UNITS across).
     """
     coarse = {outline.code: outline for outline in outlines(ATLAS_FILE)}
-    own = coarse.get(code) or detail_outline(code)
-    if own is None:
+    own = coarse.get(code) or _own_outline(code)
+    box = own.box if own is not None else _small_box(code)
+    if box is None:
         return None
-    window = close_up_window(own.box)
+    window = close_up_window(box)
     width = window.right - window.left
     scale = max(1, min(DETAIL_SCALE, round(CLOSE_UP_UNITS / width)))
     pool = coarse if code in coarse else detail_outlines_near(window)
     pad_x, pad_y = (window.right - window.left) / 4, (window.bottom - window.top) / 4
     clip = _scaled(Box(window.left - pad_x, window.top - pad_y, window.right + pad_x, window.bottom + pad_y), scale)
-    drawn = (shape_of(outline, scale, clip) for _, outline in sorted(pool.items()) if outline.box.overlaps(window))
-    shapes = tuple(shape for shape in drawn if shape.d)
-    box = own.box
+    near = [outline for _, outline in sorted(pool.items()) if outline.box.overlaps(window)]
+    if own is not None and code not in pool:  # parts of another's shape: drawn over that shape's copy of them
+        near.append(own)
+    shapes = tuple(shape for shape in (shape_of(outline, scale, clip) for outline in near) if shape.d)
     is_small = max(box.right - box.left, box.bottom - box.top) < MARKER_BELOW
     centre = (round((box.left + box.right) / 2 * scale), round((box.top + box.bottom) / 2 * scale))
     marker = (*centre, 5 * scale) if is_small else None

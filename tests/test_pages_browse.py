@@ -303,16 +303,28 @@ def test_country_page_groups_entries_by_collection_with_a_highlight_map(tmp_path
     assert "Eastern Asia, Asia" in html
 
 
-def test_countries_too_small_for_the_world_map_get_a_ringed_close_up_or_no_map(tmp_path: Path) -> None:
+def test_countries_too_small_for_the_world_map_get_a_ringed_close_up(tmp_path: Path) -> None:
     site = build(tmp_path, {"projects/needs.md": PROJECT.replace("countries: [CN]", "countries: [CN, SG, TK]")})
     singapore = page(site, "countries/sg/")
     assert '<circle class="map-marker"' in singapore and 'class="map-current"' in singapore
-    tokelau = page(site, "countries/tk/")
-    assert "<svg" not in tokelau and "/catalog/projects/needs/" in tokelau
     home = page(site, "")
     assert 'href="/catalog/countries/sg/">Singapore</a></th>' in home and 'href="/catalog/countries/tk/">Tokelau</a></th>' in home
     assert re.search(r'<a href="/catalog/countries/sg/" class="map-link"><title>Singapore: 1 entry</title><circle class="map-dot map-n1"', home)
-    assert '<a href="/catalog/countries/tk/" class="map-link">' not in home
+
+
+@pytest.mark.parametrize(("code", "name", "is_drawn"), [("RE", "Réunion", True), ("GF", "French Guiana", True), ("TV", "Tuvalu", False), ("GI", "Gibraltar", False)])
+def test_countries_no_atlas_draws_on_their_own_get_a_dot_a_link_and_a_close_up(tmp_path: Path, code: str, name: str, is_drawn: bool) -> None:
+    """Réunion and French Guiana are parts of France's shape, Tuvalu and Gibraltar in neither atlas: they had no dot and no map."""
+    site = build(tmp_path, {"projects/needs.md": PROJECT.replace("countries: [CN]", "countries: [CN, RE, GF, TV, GI]")})
+    slug = code.lower()
+    for route in ("", "countries/"):
+        html = page(site, route)
+        assert re.search(rf'<a href="/catalog/countries/{slug}/" class="map-link"><title>{name}: 1 entry</title><circle class="map-dot map-n1"', html), route
+    html = page(site, f"countries/{slug}/")
+    svg = html.split('<svg class="map map-highlight"')[1].split("</svg>")[0]
+    assert f'aria-label="Map of {name} and its neighbours"' in html
+    assert ('class="map-current"' in svg) == is_drawn
+    assert '<circle class="map-marker"' in svg or code == "GF"  # (French Guiana is big enough to see)
 
 
 def test_topic_page_groups_by_collection_and_index_counts(built_site: Path, bundled: Catalog) -> None:

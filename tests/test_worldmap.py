@@ -6,6 +6,7 @@ import math
 from pathlib import Path
 from typing import Iterator
 
+import pycountry
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -123,10 +124,72 @@ def test_small_countries_come_from_the_detailed_atlas_with_a_ring() -> None:
 
 
 def test_world_map_marks_small_countries_with_a_dot_at_their_centre() -> None:
-    markers = small_country_markers(["SG", "RW", "TK", "SG"])
+    markers = small_country_markers(["SG", "RW", "XK", "SG"])
     assert [marker.code for marker in markers] == ["SG"]
     x, y = equal_earth(103.8, 1.35)
     assert abs(markers[0].x - x) < 3 and abs(markers[0].y - y) < 3
+
+
+def every_code() -> list[str]:
+    return sorted(country.alpha_2 for country in pycountry.countries)
+
+
+def test_every_country_but_antarctica_is_on_the_world_map_as_a_shape_or_a_dot_and_has_a_close_up() -> None:
+    """Réunion, Guadeloupe, Gibraltar, Tuvalu… had no dot, no map link and no close-up: neither atlas draws them on their own."""
+    shaped = {shape.code for shape in world_shapes()}
+    dotted = {marker.code for marker in small_country_markers(every_code())}
+    assert not shaped & dotted
+    assert set(every_code()) - shaped - dotted == {"AQ"}
+    assert [code for code in every_code() if code != "AQ" and highlight_view(code) is None] == []
+    assert highlight_view("AQ") is None
+
+
+@pytest.mark.parametrize(("code", "lon", "lat"), [
+    ("RE", 55.53, -21.12), ("GP", -61.55, 16.2), ("MQ", -61.02, 14.65), ("GF", -53.1, 3.95), ("YT", 45.14, -12.82),
+    ("BQ", -68.27, 12.17), ("SJ", 20.0, 78.7), ("TK", -171.8, -9.0), ("GI", -5.35, 36.14), ("TV", 179.2, -8.52),
+    ("CC", 96.87, -12.17), ("CX", 105.63, -10.49), ("UM", 166.63, 19.29), ("BV", 3.37, -54.42),
+])
+def test_a_country_drawn_as_part_of_another_or_in_no_atlas_gets_its_dot_where_it_is(code: str, lon: float, lat: float) -> None:
+    (marker,) = small_country_markers([code])
+    x, y = equal_earth(lon, lat)
+    assert abs(marker.x - x) <= 4 and abs(marker.y - y) <= 4, (marker, x, y)
+
+
+def test_places_drawn_as_part_of_another_country_take_the_parts_near_their_point_and_no_more() -> None:
+    parts = {code: worldmap.place_outline(code) for code, place in worldmap.PLACES.items() if place.within}
+    assert {code: len(outline.rings) for code, outline in parts.items() if outline} == {
+        "RE": 1, "GP": 3, "MQ": 1, "GF": 1, "YT": 1, "BQ": 1, "SJ": 7, "TK": 2}
+    rings = [tuple(ring) for outline in parts.values() if outline for ring in outline.rings]
+    assert len(rings) == len(set(rings)), "no ring belongs to two places (Guadeloupe and Martinique are 150 km apart)"
+    france = {tuple(ring) for ring in worldmap._countries(worldmap.DETAIL_FILE)[worldmap._numbers(worldmap.DETAIL_FILE)["FR"]][1]}
+    assert {tuple(ring) for code in ("RE", "GP", "MQ", "GF", "YT") for ring in parts[code].rings} <= france  # type: ignore[union-attr]
+    assert [code for code, place in worldmap.PLACES.items() if not place.within and worldmap.place_outline(code)] == []
+
+
+@pytest.mark.parametrize(("code", "parent"), [("RE", "FR"), ("GP", "FR"), ("BQ", "NL"), ("SJ", "NO")])
+def test_the_close_up_of_a_part_of_another_country_draws_it_over_that_country(code: str, parent: str) -> None:
+    """Bonaire is also a ring of the Netherlands' shape, drawn after 'BQ' in code order: it hid the highlight."""
+    view = highlight_view(code)
+    assert view is not None
+    codes = [shape.code for shape in view.shapes]
+    assert codes[-1] == code and parent in codes
+    assert (view.marker is not None) == (code != "SJ")  # (Svalbard is big enough to see)
+
+
+@pytest.mark.parametrize("code", ["GI", "TV", "CC", "CX", "UM", "BV"])
+def test_the_close_up_of_a_country_in_no_atlas_rings_its_point_among_its_neighbours(code: str) -> None:
+    view = highlight_view(code)
+    assert view is not None and view.marker is not None
+    left, top, width, height = (int(n) for n in view.view_box.split())
+    x, y, _ = view.marker
+    assert left < x < left + width and top < y < top + height
+    assert code not in {shape.code for shape in view.shapes}
+
+
+@pytest.mark.parametrize("at", ["2052+05528", "-2052+0552", "-2052x05528"])
+def test_a_place_written_wrong_is_an_error_not_a_dot_elsewhere(at: str) -> None:
+    with pytest.raises(ValueError, match="not an ISO 6709 point"):
+        worldmap.Place(at).point
 
 
 def shape(code: str) -> worldmap.Shape:
@@ -170,8 +233,6 @@ def test_world_view_draws_bigger_countries_first() -> None:
         assert order.index(big) < order.index(small), (big, small)
 
 
-def test_countries_in_no_atlas_have_no_close_up() -> None:
-    assert highlight_view("TK") is None  # Tokelau: in neither atlas
 
 
 def absolute_points(d: str) -> list[list[tuple[int, int]]]:
@@ -223,7 +284,7 @@ def empty_node_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     """Point the build at a node_modules folder without the data packages."""
 
     def clear() -> None:
-        for cached in (node_data._parse, worldmap._countries, worldmap._outline, worldmap._numbers, worldmap._extent, worldmap.outlines, worldmap.world_shapes, worldmap.world_box, worldmap.world_view, regions._parents, regions.placement):
+        for cached in (node_data._parse, worldmap._countries, worldmap._outline, worldmap._numbers, worldmap._extent, worldmap.place_outline, worldmap.outlines, worldmap.world_shapes, worldmap.world_box, worldmap.world_view, regions._parents, regions.placement):
             cached.cache_clear()
 
     clear()
