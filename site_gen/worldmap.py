@@ -462,15 +462,29 @@ def small_country_markers(codes: Iterable[str]) -> tuple[Marker, ...]:
 
 
 def close_up_window(box: Box, margin: float = 0.6, minimum: float = 120) -> Box:
-    """A window around ``box`` with room for neighbours, at least ``minimum`` wide, inside the world."""
+    """A window around ``box`` with room for neighbours, at least ``minimum`` wide, inside the world.
+
+    The world's edge cuts it, but never below that size: Tuvalu's window, cut at the
+    antimeridian, was half as wide as it was tall.
+    """
     width, height = box.right - box.left, box.bottom - box.top
     pad_x = max(width * margin, (minimum - width) / 2)
     pad_y = max(height * margin, (minimum * 0.6 - height) / 2)
     world = world_box()
-    return Box(
-        max(box.left - pad_x, world.left), max(box.top - pad_y, world.top),
-        min(box.right + pad_x, world.right), min(box.bottom + pad_y, world.bottom),
-    )
+    left, right = _cut(box.left - pad_x, box.right + pad_x, world.left, world.right, minimum)
+    top, bottom = _cut(box.top - pad_y, box.bottom + pad_y, world.top, world.bottom, minimum * 0.6)
+    return Box(left, top, right, bottom)
+
+
+def _cut(low: float, high: float, floor: float, ceiling: float, least: float) -> tuple[float, float]:
+    """The span from ``low`` to ``high`` cut to ``floor``–``ceiling``, then widened inwards to ``least`` if it fell short."""
+    low, high = max(low, floor), min(high, ceiling)
+    short = least - (high - low)  # (only a cut span can fall short: the padding makes it ``least`` at least)
+    if short > 0 and high == ceiling:
+        low = max(low - short, floor)
+    elif short > 0 and low == floor:
+        high = min(high + short, ceiling)
+    return low, high
 
 
 def _scaled(box: Box, scale: int, margin: float = 0) -> Box:

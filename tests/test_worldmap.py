@@ -400,3 +400,15 @@ def clamp_with_min_max(points, clip):  # type: ignore[no-untyped-def]
 def test_clamp_equals_its_first_version(points: list[tuple[int, int]], corner: tuple[float, float], far: tuple[float, float]) -> None:
     clip = Box(corner[0], corner[1], far[0], far[1])
     assert worldmap._clamp(worldmap._distinct(points), clip) == clamp_with_min_max(worldmap._distinct(points), clip)
+
+
+@pytest.mark.parametrize("code", ["TV", "VU", "SB", "TO", "WS", "BV", "GS", "SJ"])
+def test_a_close_up_at_the_worlds_edge_keeps_the_usual_shape(code: str) -> None:
+    """The antimeridian cut Tuvalu's window to 65 units of 120 (a map taller than wide); the map's foot cut South Georgia's to 70 of 72."""
+    view = highlight_view(code)
+    assert view is not None
+    _, _, width, height = (int(n) for n in view.view_box.split())
+    assert (width, height) == (240, 144)
+    window = worldmap.close_up_window(worldmap._small_box(code))  # type: ignore[arg-type]
+    world = worldmap.world_box()
+    assert world.left <= window.left and window.right <= world.right and world.top <= window.top and window.bottom <= world.bottom
