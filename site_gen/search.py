@@ -409,14 +409,16 @@ def configure(builder: Builder) -> Builder:
     return builder
 
 
-def build_index(records: Iterable[dict[str, str]], equivalents: bool = True) -> CompactIndex:
+def build_index(records: Iterable[dict[str, str]], equivalents: bool = True, forms: bool = True) -> CompactIndex:
     """Index folded field records, in the order given (document numbers are positions).
 
     With ``equivalents``, a field that names one (site_gen/equivalents.py) also holds its term ("icu_"), as a
-    synonym (``CompactIndex._add_synonyms``); without, the index is lunr.py's for the same records.
+    synonym (``CompactIndex._add_synonyms``); with ``forms``, each word of a stem whose words are not all one word
+    its form term ("~intern~internal", site_gen/search_forms.py); without both, the index is lunr.py's for the same records.
     """
     synonyms = equivalent_finder().spans if equivalents else None
-    index = CompactIndex(FIELD_BOOSTS, *pipelines(), ref=REF, normalise=respell, positions=POSITION_FIELDS, synonyms=synonyms)
+    index = CompactIndex(FIELD_BOOSTS, *pipelines(), ref=REF, normalise=respell, positions=POSITION_FIELDS, synonyms=synonyms,
+                         forms=forms)
     for record in records:
         index.add(record)
     index.finish()

@@ -27,12 +27,15 @@ from __future__ import annotations
 import json
 import math
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from typing import Any, Callable, Iterable, Iterator
 
 from lunr import __TARGET_JS_VERSION__
 from lunr.pipeline import Pipeline
 from lunr.token import Token
+
+from .search_forms import families, form_term
 
 K1 = 1.2  # lunr's BM25 defaults (Builder._k1, Builder._b)
 B = 0.75
@@ -69,6 +72,10 @@ class _FieldPostings:
         self.values = array("I")  # term counts; weights (thousandths) once ``finish`` ran
         self.documents: dict[int, array[int]] = {}  # term number -> documents, ascending
         self.weights: dict[int, array[int]] = {}  # term number -> weights, in the order of ``documents``
+        # Form terms (CompactIndex._add_forms), numbered after every other term, kept beside each document's run:
+        # document -> [term number, count then weight, ...], ascending; term number -> word numbers by document.
+        self.form_values: dict[int, list[int]] = {}
+        self.form_positions: dict[int, list[array[int]]] = {}
 
     def run(self, document: int) -> range:
         return range(self.ends[document - 1] if document else 0, self.ends[document])
@@ -76,6 +83,35 @@ class _FieldPostings:
     def word_numbers(self, posting: int) -> array[int]:
         """The word numbers of one posting (a field that keeps positions)."""
         return self.position_values[self.position_ends[posting - 1] if posting else 0:self.position_ends[posting]]
+
+    def numbers_of(self, number: int) -> list[array[int]]:
+        """A term's word numbers in each document that holds it, in the order of ``documents`` (a field that keeps positions)."""
+        if number in self.form_positions:
+            return self.form_positions[number]
+        return [self.word_numbers(posting) for posting in self.postings_of.get(number, ())]
+
+    def count(self, document: int, number: int) -> int:
+        """How often a term stands in a document's field, before ``finish`` (0 when it does not)."""
+        run = self.run(document)
+        at = bisect_left(self.terms, number, run.start, run.stop)
+        return self.values[at] if at < run.stop and self.terms[at] == number else 0
+
+
+class _WordPostings:
+    """One word's postings in one field: documents, counts and (in a field that keeps them) word numbers."""
+
+    __slots__ = ("documents", "counts", "numbers")
+
+    def __init__(self) -> None:
+        self.documents = array("I")
+        self.counts = array("I")
+        self.numbers: list[array[int]] = []
+
+    def add(self, document: int, times: int, numbers: list[int] | None) -> None:
+        self.documents.append(document)
+        self.counts.append(times)
+        if numbers is not None:
+            self.numbers.append(array("I", numbers))
 
 
 class CompactIndex:
@@ -88,11 +124,18 @@ class CompactIndex:
     def __init__(
         self, fields: dict[str, float], pipeline: Pipeline, search_pipeline: Pipeline, ref: str = "id",
         normalise: Callable[[str], str] | None = None, positions: Iterable[str] = (),
-        synonyms: Callable[[list[str]], Iterable[tuple[str, int, int]]] | None = None,
+        synonyms: Callable[[list[str]], Iterable[tuple[str, int, int]]] | None = None, forms: bool = False,
     ) -> None:
         """``synonyms``: the terms to add to a field for its words, each with the numbers of the first and last word it
-        stands for (search.equivalent_finder's ``spans``): see ``_add_synonyms``."""
+        stands for (search.equivalent_finder's ``spans``): see ``_add_synonyms``. ``forms``: give the words of a stem that
+        are not all one word a term each (``_add_forms``)."""
         self._synonyms = synonyms
+        self._forms_wanted = forms
+        self._first_words: dict[int, str] = {}  # term number -> the first word that gave it (as normalised)
+        self._other_words: dict[int, dict[str, None]] = {}  # term number -> its other words, in order of appearance
+        self._other_postings: dict[tuple[int, str, int], _WordPostings] = {}  # (term, other word, field) -> postings
+        self._word_terms_cache: dict[tuple[str, str], tuple[tuple[int, ...], tuple[int, ...], str]] = {}
+        self._forms: dict[int, list[tuple[list[str], int]]] = {}  # ambiguous term -> [(family of words, its form term's number)]
         kept = set(positions)
         self._fields = [_FieldPostings(name, boost, name in kept) for name, boost in fields.items()]
         self._normalise = normalise  # each distinct word, before the pipeline; the word list holds its result
@@ -127,36 +170,65 @@ class CompactIndex:
                 self._indexed_words[word] = None
         return numbers
 
+    def _word_terms(self, word: str, field: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+        """A word's term numbers, those of them whose first word it is not (with ``forms``), and the word as normalised."""
+        key = (word, field)
+        found = self._word_terms_cache.get(key)
+        if found is None:
+            numbers = self._term_numbers(word, field)
+            indexed = self._normalise(word) if self._normalise is not None else word
+            others = tuple(number for number in numbers if self._first_words.setdefault(number, indexed) != indexed)
+            found = self._word_terms_cache[key] = (numbers, others if self._forms_wanted else (), indexed)
+        return found
+
     def add(self, record: dict[str, str]) -> None:
         """Index one record: its ref and the folded text of each field."""
         if self._finished:
             raise RuntimeError("the index is finished: no more documents")
         document = len(self.refs)
         self.refs.append(str(record[self._ref]))
-        for field in self._fields:
+        for place, field in enumerate(self._fields):
             words = record[field.name].lower().split()
             if field.positions:
-                self._add_with_positions(field, document, words)
+                self._add_with_positions(place, field, document, words)
                 continue
             counts: dict[int, int] = {}
             length = 0
             # Each distinct word once, with its count (a Counter keeps first appearances in order,
             # so terms are numbered as word by word): a body repeats most of its words.
             for word, times in Counter(words).items():
-                for number in self._term_numbers(word, field.name):
+                numbers, others, indexed = self._word_terms(word, field.name)
+                for number in numbers:
                     counts[number] = counts.get(number, 0) + times
                     length += times
+                for number in others:
+                    self._other_posting(number, indexed, place).add(document, times, None)
             self._add_synonyms(field, words, counts, {})
             self._add_counts(field, document, counts, length)
 
-    def _add_with_positions(self, field: _FieldPostings, document: int, words: list[str]) -> None:
+    def _other_posting(self, number: int, word: str, place: int) -> _WordPostings:
+        """The postings, in field ``place``, of a word of term ``number`` that is not its first word."""
+        key = (number, word, place)
+        postings = self._other_postings.get(key)
+        if postings is None:
+            postings = self._other_postings[key] = _WordPostings()
+            self._other_words.setdefault(number, {})[word] = None
+        return postings
+
+    def _add_with_positions(self, place: int, field: _FieldPostings, document: int, words: list[str]) -> None:
         """Index one field word by word, keeping each term's word numbers (lunr's token ``index``)."""
         numbers: dict[int, list[int]] = {}
+        other_numbers: dict[tuple[int, str], list[int]] = {}
         length = 0
         for word_number, word in enumerate(words):
-            for number in self._term_numbers(word, field.name):
+            found, others, indexed = self._word_terms(word, field.name)
+            for number in found:
                 numbers.setdefault(number, []).append(word_number)
                 length += 1
+            for number in others:
+                other_numbers.setdefault((number, indexed), []).append(word_number)
+        for (number, indexed), found_numbers in other_numbers.items():
+            self._other_posting(number, indexed, place).add(document, len(found_numbers), found_numbers)
         counts = {number: len(found) for number, found in numbers.items()}
         self._add_synonyms(field, words, counts, numbers)
         self._add_counts(field, document, counts, length)
@@ -195,11 +267,74 @@ class CompactIndex:
             documents.append(document)
         field.ends.append(len(field.terms))
 
+    def _new_term(self, term: str) -> int:
+        number = self._numbers[term] = len(self.terms)
+        self.terms.append(term)
+        self._frequency.append(0)
+        return number
+
+    def _add_forms(self) -> None:
+        """Give each family of the words of a stem whose words are more than one family (search_forms.families) a term of
+        its own, ``~stem~name``, counted where its words stand (their word numbers where the field keeps them), as a
+        synonym: not in the field's length. The first word of a stem has the stem's postings less its other words'."""
+        for term, others in self._other_words.items():
+            words = [self._first_words[term], *others]
+            groups = families(words)
+            if len(groups) < 2:
+                continue  # (one family: the stem is what its words have in common)
+            stem = self.terms[term]
+            numbers = [self._new_term(form_term(stem, group[0])) for group in groups]
+            self._forms[term] = list(zip(groups, numbers))
+            family_of = {word: number for group, number in zip(groups, numbers) for word in group}
+            for place, field in enumerate(self._fields):
+                found: dict[int, dict[int, tuple[int, set[int]]]] = {}  # form term -> document -> (count, word numbers)
+                for word in others:
+                    postings = self._other_postings.get((term, word, place))
+                    for at, document in enumerate(postings.documents if postings else ()):
+                        assert postings is not None
+                        self._count_form(found, family_of[word], document, postings.counts[at], postings.numbers[at] if field.positions else ())
+                rest = {number: {document: counted for document, counted in by_document.items()} for number, by_document in found.items()}
+                all_numbers = field.numbers_of(term) if field.positions else []
+                for at, document in enumerate(field.documents.get(term, ())):
+                    times = field.count(document, term) - sum(by_document[document][0] for by_document in rest.values() if document in by_document)
+                    if times:
+                        taken = set().union(*(by_document[document][1] for by_document in rest.values() if document in by_document))
+                        kept = [n for n in all_numbers[at] if n not in taken] if field.positions else ()
+                        self._count_form(found, family_of[words[0]], document, times, kept)
+                for number in sorted(found):
+                    for document in sorted(found[number]):
+                        times, word_numbers = found[number][document]
+                        self._add_form(field, document, number, times, sorted(word_numbers) if field.positions else None)
+        for field in self._fields:
+            for document, values in field.form_values.items():
+                pairs = sorted(zip(values[0::2], values[1::2]))
+                values[:] = [value for pair in pairs for value in pair]
+        self._other_postings = {}
+        self._word_terms_cache = {}
+
+    @staticmethod
+    def _count_form(found: dict[int, dict[int, tuple[int, set[int]]]], number: int, document: int, times: int, numbers: Iterable[int]) -> None:
+        counted, word_numbers = found.setdefault(number, {}).get(document, (0, set()))
+        found[number][document] = (counted + times, word_numbers | set(numbers))
+
+    def _add_form(self, field: _FieldPostings, document: int, number: int, times: int, found: Iterable[int] | None) -> None:
+        """One document's posting of a form term in a field (documents come in ascending order for each term)."""
+        field.form_values.setdefault(document, []).extend((number, times))
+        documents = field.documents.get(number)
+        if documents is None:
+            documents = field.documents[number] = array("I")
+        documents.append(document)
+        if found is not None:
+            field.form_positions.setdefault(number, []).append(array("I", found))
+        self._frequency[number] += 1
+
     def finish(self) -> None:
         """Turn term counts into lunr's BM25 weights (same arithmetic as lunr.py's ``Builder``)."""
         if self._finished:
             return
         self._finished = True
+        if self._forms_wanted:
+            self._add_forms()
         count = len(self.refs)
         idf = [math.log(1 + abs((count - frequency + 0.5) / (frequency + 0.5))) for frequency in self._frequency]
         self._word_numbers = {}
@@ -212,14 +347,21 @@ class CompactIndex:
                 norm = K1 * (1 - B + B * (field.lengths[document] / average))
                 for position in run:
                     number, frequency = field.terms[position], field.values[position]
-                    score = idf[number] * ((K1 + 1) * frequency) / (norm + frequency)
-                    score *= field.boost
-                    weight = round(round(score, 3) * WEIGHT_SCALE)
-                    field.values[position] = weight
-                    weights = field.weights.get(number)
-                    if weights is None:
-                        weights = field.weights[number] = array("I")
-                    weights.append(weight)
+                    field.values[position] = self._weight(field, number, idf[number] * ((K1 + 1) * frequency) / (norm + frequency))
+                forms = field.form_values.get(document, ())
+                for at in range(0, len(forms), 2):
+                    number, frequency = forms[at], forms[at + 1]
+                    forms[at + 1] = self._weight(field, number, idf[number] * ((K1 + 1) * frequency) / (norm + frequency))
+
+    @staticmethod
+    def _weight(field: _FieldPostings, number: int, score: float) -> int:
+        """A term's weight in thousandths (lunr rounds to 3 decimals), also listed in ``field.weights``."""
+        weight = round(round(score * field.boost, 3) * WEIGHT_SCALE)
+        weights = field.weights.get(number)
+        if weights is None:
+            weights = field.weights[number] = array("I")
+        weights.append(weight)
+        return weight
 
     def write_json(self, write: Callable[[bytes], Any]) -> None:
         """Write the serialised index (lunr-schema, keys sorted, compact) in pieces through ``write``."""
@@ -231,12 +373,13 @@ class CompactIndex:
         for document, ref in enumerate(self.refs):
             for field in self._fields:
                 elements = []
-                for position in field.run(document):
-                    weight = field.values[position]
+                forms = field.form_values.get(document, ())
+                for number, weight in (*((field.terms[position], field.values[position]) for position in field.run(document)),
+                                       *zip(forms[0::2], forms[1::2])):
                     text = texts.get(weight)
                     if text is None:
                         text = texts[weight] = repr(weight / WEIGHT_SCALE)
-                    elements.append(f"{field.terms[position]},{text}")
+                    elements.append(f"{number},{text}")
                 out.add(f'{separator}[{_json_text(f"{field.name}/{ref}")},[{",".join(elements)}]]')
                 separator = ","
         out.add(f'],"fields":{_json_text([field.name for field in self._fields])},"invertedIndex":[')
@@ -261,13 +404,23 @@ class CompactIndex:
         order = sorted(range(len(documents)), key=lambda place: self.refs[documents[place]])
         if not field.positions:
             return [ref_texts[documents[place]] + ":{}" for place in order]
-        postings = field.postings_of.get(number, array("Q"))
-        return [f'{ref_texts[documents[place]]}:{{"index":[{",".join(map(str, field.word_numbers(postings[place])))}]}}'
-                for place in order]
+        numbers = field.numbers_of(number)
+        return [f'{ref_texts[documents[place]]}:{{"index":[{",".join(map(str, numbers[place]))}]}}' for place in order]
 
     def number(self, term: str) -> int:
         """lunr's ``_index`` of a term."""
         return self._numbers[term]
+
+    def stem_words(self, number: int) -> list[str]:
+        """The words that gave a term, in order of appearance (with ``forms``; else only the first)."""
+        first = self._first_words.get(number)
+        return [first, *self._other_words.get(number, ())] if first is not None else []
+
+    def forms(self, number: int) -> list[tuple[list[str], int]]:
+        """The families of the words of an ambiguous term (its name first), each with its form term's number
+        (``_add_forms``); none for another term."""
+        self.finish()
+        return self._forms.get(number, [])
 
     def words(self) -> list[str]:
         """Every distinct indexed word as it was before stemming (stop words are not indexed), in order of first appearance."""
@@ -292,8 +445,7 @@ class CompactIndex:
         self.finish()
         empty = array("I")
         for field in self._fields:
-            positions = [field.word_numbers(posting) for posting in field.postings_of.get(number, ())] if field.positions else None
-            yield field.documents.get(number, empty), field.weights.get(number, empty), positions
+            yield field.documents.get(number, empty), field.weights.get(number, empty), field.numbers_of(number) if field.positions else None
 
 
 class _ChunkedText:

@@ -128,9 +128,9 @@ def reference_index(records: list[dict[str, str]]) -> bytes:
 
 
 def index_json(records: list[dict[str, str]]) -> bytes:
-    """The compact index's JSON, written in pieces (without equivalents' terms, which lunr.py's builder has no way to add)."""
+    """The compact index's JSON, written in pieces (without equivalents' and forms' terms, which lunr.py's builder has no way to add)."""
     pieces: list[bytes] = []
-    build_index(records, equivalents=False).write_json(pieces.append)
+    build_index(records, equivalents=False, forms=False).write_json(pieces.append)
     return b"".join(pieces)
 
 

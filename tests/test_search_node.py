@@ -12,6 +12,7 @@ from lunr.stop_word_filter import WORDS as STOP_WORDS
 
 from helpers import BUNDLED_CONTENT, ROOT
 from site_gen.search import SPELLING_ENDS, SPELLING_STARTS, SPELLING_WORDS, fold, respell, stem
+from site_gen.search_forms import same_word
 
 NODE_TESTS = sorted((ROOT / "tests" / "js").glob("*.test.mjs"))
 FOLD_SAMPLES = ("Bogotá", "Qhapaq Ñan", "Fundación Salud", "São Paulo", "Zürich", "ﬁnal Ⅻ ½", "İstanbul", "Łódź",
@@ -31,10 +32,16 @@ def parity_cases() -> dict[str, dict[str, str]]:
     texts = [path.read_text(encoding="utf-8") for path in sorted(BUNDLED_CONTENT.rglob("*.md"))]
     words = sorted({word for text in texts for word in fold(text).split()})
     titles = [line.removeprefix("title: ") for text in texts for line in text.splitlines() if line.startswith("title: ")]
+    by_stem: dict[str, list[str]] = {}
+    for word in words:
+        by_stem.setdefault(stem(word), []).append(word)
+    pairs = [(a, b) for group in by_stem.values() for a in group for b in group if a < b]
     return {
         "fold": {text: " ".join(map(respell, fold(text).split())) for text in (*FOLD_SAMPLES, *titles)},  # as indexed
         "stems": {word: stem(word) for word in words},
         "stopWords": sorted(STOP_WORDS),
+        # Every two words of one stem, and whether they are one word (search_forms.same_word; sameWord in search-query.js).
+        "sameWord": [[a, b, same_word(a, b)] for a, b in pairs],
     }
 
 

@@ -53,7 +53,7 @@
    * A pattern such as "*gery" is searched as the stems of the words of source.vocabulary() it matches (usePatterns).
    */
   async function runQuery(lunr, source, text, options) {
-    options = Object.assign({ equivalents: source.equivalents }, options);
+    options = Object.assign({ equivalents: source.equivalents, stemWords: source.stemWords && source.stemWords.bind(source) }, options);
     var patterns = Query.wordPatterns(lunr, source.fields, text);
     if (patterns.length) {
       var vocabulary = await source.vocabulary();
@@ -67,6 +67,9 @@
       buildQuery(lunr, query, text, options, groups);
     };
     if (source.prepare) {
+      await source.prepare(fill);
+      // The rows of the words' stems, now loaded, say which have other words (Query.useForms), and name their form
+      // terms, whose rows are in the same shards: nothing more is fetched.
       await source.prepare(fill);
     }
     var hits = source.query(fill);
@@ -107,9 +110,10 @@
     }
     var vocabulary = await source.vocabulary();
     var similar = new Map();
+    var similarWords = new Map();  // term -> the similar words it is the stem of
     var required = [];
     clauses.forEach(function (clause) {
-      var terms = similarTerms(vocabulary, source.pipeline, clause);
+      var terms = similarTerms(vocabulary, source.pipeline, clause, similarWords);
       similar.set(clause.term, terms);
       if (clause.presence === lunr.Query.presence.REQUIRED) {
         required.push({ terms: terms, fields: clause.fields });
@@ -118,7 +122,14 @@
     if (!Array.from(similar.values()).some(function (terms) { return terms.length; })) {
       return null;
     }
-    var found = await runQuery(lunr, source, parsed.text, { similar: similar, typing: typing, quoted: quoted });
+    var found = await runQuery(lunr, source, parsed.text, { similar: similar, similarWords: similarWords, typing: typing, quoted: quoted });
+    var stemWords = source.stemWords && source.stemWords.bind(source);
+    required.forEach(function (group) {
+      // A required word needs a similar word itself, not another word of its stem (Query.useSimilarTerms).
+      group.terms = [].concat.apply([], group.terms.map(function (term) {
+        return Query.similarForms(stemWords, term, similarWords.get(term) || []) || [term];
+      }));
+    });
     return found.hits.filter(function (hit) { return meetsRequired(hit, required); });
   }
 
@@ -240,6 +251,7 @@
     ShardedIndex: Shards.ShardedIndex,
     matchedTerms: Ranking.matchedTerms,
     highlight: Results.highlight,
+    sameWord: Query.sameWord,
     matchNote: Results.matchNote,
     matchedCountries: Results.matchedCountries,
     deadlineState: Results.deadlineState,

@@ -44,6 +44,25 @@
   var SHORT_NAME_WORD = 3;
   var PLURAL_KEPT = /(?:ss|us|is)$/;  // "-s" endings that are no plural: "access", "pocus", "tuberculosis"
   var compiledNames = new WeakMap();
+  // Two words of one stem are one word when, after the start they share, neither has more than LONGEST_ENDING letters
+  // left ("nurs": "e", "es", "ing"; "residen": "t", "ts", "cy"; "matern": "al", "ity"), or when they are inflections of
+  // one base (INFLECTIONS: "study" and "studying", "plan" and "planning"); not "interna": "l", "tional", "communi": "ty",
+  // "cation", "medica": "l", "tion", which the stemmer gives one stem. Measured on the bundled catalog's words: 3 keeps
+  // every inflection but those and leaves out each of those pairs (4 would make "medication" "medical").
+  // site_gen/search_forms.py has the same rule.
+  var LONGEST_ENDING = 3;
+  var INFLECTIONS = [['ings', ''], ['ing', ''], ['ied', 'y'], ['ies', 'y'], ['ed', ''], ['s', '']];
+  var MIN_BASE = 3;
+  var NOT_DOUBLED = /[aeiouslz]/;  // a doubled letter kept before -ing and -ed: "falling", "missing"
+  // A stem whose words in the catalog are more than one family of one word ("internal", "international") has an index
+  // term for each family, its form term ("~intern~internal", site_gen/search_forms.py): a word looks for those of its
+  // families beside its stem, at this share of its boost, and counts only where one matched. The stem's weight counts
+  // every word of the stem ("International" in a title); the form term's adds where the word itself stands, so among
+  // entries with the word, one with it in its title comes first. Measured on 73 queries of the bundled catalog: at 0
+  // (form terms only counted, every score lunr's), "internal" listed the observership for International Physicians
+  // above the Internal Medicine Clerkship; 0.5 and 1 differed in 4 queries' third results; 1 weighs the word as its stem.
+  var FORM_MARK = '~';
+  var FORM_BOOST = 1;
 
   /**
    * Text without a field's name that ends it with no word after it ("title:", "surgery title: "), on the way to
@@ -245,8 +264,12 @@
     return lunr.stemmer(new lunr.Token(word)).toString();
   }
 
-  /** Replace each word that has similar words (a Map: word -> index terms) by one optional clause per term. */
-  function useSimilarTerms(lunr, query, similar) {
+  /**
+   * Replace each word that has similar words (a Map: word -> index terms) by one optional clause per term, and, where a
+   * term's similar words (``words``: term -> words) are not all of its stem's words (``stemWords``), their form terms,
+   * as a word typed looks for its own (useForms): "commnity" is "community", not "communication".
+   */
+  function useSimilarTerms(lunr, query, similar, words, stemWords) {
     var clauses = query.clauses;
     query.clauses = [];
     clauses.forEach(function (clause) {
@@ -256,10 +279,33 @@
         return;
       }
       terms.forEach(function (term) {
-        query.clause({ term: term, fields: clause.fields, boost: clause.boost, usePipeline: false,
-          presence: lunr.Query.presence.OPTIONAL });
+        var stem = { term: term, fields: clause.fields, boost: clause.boost, usePipeline: false, presence: lunr.Query.presence.OPTIONAL };
+        var forms = words ? similarForms(stemWords, term, words.get(term) || []) : null;
+        query.clause(stem);
+        (forms || []).forEach(function (form) {
+          query.clause({ term: form, fields: clause.fields, boost: clause.boost * FORM_BOOST, usePipeline: false,
+            presence: lunr.Query.presence.OPTIONAL });
+        });
+        stem.uncounted = Boolean(forms);
       });
     });
+  }
+
+  /** The form terms of some words of one stem (formTerms of each, together), or null when the stem alone is right for one. */
+  function similarForms(stemWords, stem, words) {
+    var all = [];
+    for (var i = 0; stemWords && i < words.length; i++) {
+      var terms = formTerms(stemWords(stem), stem, words[i]);
+      if (!terms) {
+        return null;
+      }
+      terms.forEach(function (term) {
+        if (all.indexOf(term) === -1) {
+          all.push(term);
+        }
+      });
+    }
+    return stemWords && words.length ? all : null;
   }
 
   /** Lower lunr's own edit distances ("word~3") to the largest that EDIT_DISTANCE_WORD_LENGTH allows for the word. */
@@ -319,13 +365,16 @@
     splitUnspacedClauses(query);
     limitEditDistances(query);
     var named = equivalentClauses(lunr, query.clauses, options.equivalents, options.quoted);
+    var words = query.clauses.slice();
     usePatterns(lunr, query, options.patterns, groups);
+    var typing = options.typing ? query.clauses[query.clauses.length - 1] : null;
     if (options.typing) {
       expandLastWord(lunr, query, groups);
     }
     if (options.similar) {
-      useSimilarTerms(lunr, query, options.similar);
+      useSimilarTerms(lunr, query, options.similar, options.similarWords, options.stemWords);
     }
+    useForms(lunr, query, words, options.stemWords, groups, typing);
     named.forEach(function (clause) {
       query.clause(clause);
       requireEither(lunr, clause, groups);
@@ -341,12 +390,124 @@
    */
   function requireEither(lunr, named, groups) {
     (named.required || []).forEach(function (clause) {
-      var group = groups.filter(function (clauses) { return clauses.indexOf(clause) !== -1; })[0];
+      var group = clause.forms || groups.filter(function (clauses) { return clauses.indexOf(clause) !== -1; })[0];
+      if (clause.forms) {
+        clause.presence = lunr.Query.presence.OPTIONAL;  // (the group of its forms is what it requires: useForms)
+      }
       if (group) {
         group.push(named);
       } else if (clause.presence === lunr.Query.presence.REQUIRED) {
         clause.presence = lunr.Query.presence.OPTIONAL;
         groups.push([clause, named]);
+      }
+    });
+  }
+
+  /** A folded word without one inflectional ending ("planning", "planned": "plan"; "studies": "study"): word_base in site_gen/search_forms.py. */
+  function wordBase(word) {
+    for (var i = 0; i < INFLECTIONS.length; i++) {
+      var ending = INFLECTIONS[i][0];
+      var replacement = INFLECTIONS[i][1];
+      if (word.slice(-ending.length) !== ending) {
+        continue;
+      }
+      var base = word.slice(0, -ending.length) + replacement;
+      if (base.length < MIN_BASE || (ending === 's' && PLURAL_KEPT.test(word))) {
+        return word;
+      }
+      if (!replacement && ending !== 's' && base.length > MIN_BASE && base.charAt(base.length - 1) === base.charAt(base.length - 2) &&
+          !NOT_DOUBLED.test(base.charAt(base.length - 1))) {
+        base = base.slice(0, -1);
+      }
+      return base;
+    }
+    return word;
+  }
+
+  /**
+   * Whether two folded words of one stem are one word (LONGEST_ENDING): their endings after their common start are
+   * short, or they have one base (wordBase). same_word in site_gen/search_forms.py.
+   */
+  function sameWord(a, b) {
+    var common = 0;
+    while (common < a.length && a[common] === b[common]) {
+      common++;
+    }
+    return Math.max(a.length, b.length) - common <= LONGEST_ENDING || wordBase(a) === wordBase(b);
+  }
+
+  /**
+   * The form terms a word looks for, from its stem's words in the catalog (``words``, the stem's shard row's: in families,
+   * each after the word it is named by, written with FORM_MARK before it, when the stem has form terms): those of the
+   * families with a word it is (sameWord); none when no word of the stem is the word ("internal" where the catalog only
+   * says "international"); null when the stem alone is right: every word of the stem is the word, the stem is unknown,
+   * or it has no form terms and only some of its words are the word.
+   */
+  function formTerms(words, stem, term) {
+    if (!words) {
+      return null;
+    }
+    var families = [];
+    words.forEach(function (word) {
+      if (word.charAt(0) === FORM_MARK || !families.length) {
+        families.push({ name: word.charAt(0) === FORM_MARK ? word.slice(1) : null, words: [] });
+      }
+      families[families.length - 1].words.push(word.charAt(0) === FORM_MARK ? word.slice(1) : word);
+    });
+    var picked = families.filter(function (family) {
+      return family.words.some(function (word) { return sameWord(term, word); });
+    });
+    if (!picked.length) {
+      return [];
+    }
+    if (picked.length < families.length && families[0].name !== null) {
+      return picked.map(function (family) { return FORM_MARK + stem + FORM_MARK + family.name; });
+    }
+    return null;  // (a stem without form terms some of whose words are the word: it stays as it was)
+  }
+
+  /**
+   * Make each of a query's words (``words``: its clauses as typed) whose stem the catalog also has as other words
+   * (``stemWords``: stem -> its words, formTerms) look for its form terms too, optional, at FORM_BOOST of its boost, and
+   * count only where one matched: its stem's clause is marked ``uncounted`` (search-ranking.js), and ``formed``. A
+   * required word requires one of them (a group for keepGroups, also ``forms`` on its clause: requireEither); an excluded
+   * word leaves out the entries with one of them, not those with another word of its stem. The word being typed
+   * (``typing``) is also a prefix: its stem's clause is marked ``partial`` instead, as its prefix is, so it counts only
+   * where whole when some hit has it whole, and matches and counts as before when none has.
+   */
+  function useForms(lunr, query, words, stemWords, groups, typing) {
+    if (!stemWords) {
+      return;
+    }
+    words.forEach(function (clause) {
+      var excluded = clause.presence === lunr.Query.presence.PROHIBITED;
+      if ((!isPlain(lunr, clause) && !(excluded && clause.usePipeline && !clause.editDistance && clause.wildcard === lunr.Query.wildcard.NONE)) ||
+          clause.country || isStopWord(lunr, clause.term) || query.clauses.indexOf(clause) === -1) {
+        return;
+      }
+      var stem = stemOf(lunr, clause.term);
+      var terms = formTerms(stemWords(stem), stem, clause.term);
+      if (!terms || (clause === typing && !terms.length)) {
+        return;
+      }
+      var forms = terms.map(function (term) {
+        return { term: term, fields: clause.fields, boost: clause.boost * FORM_BOOST, usePipeline: false,
+          wildcard: lunr.Query.wildcard.NONE, presence: excluded ? clause.presence : lunr.Query.presence.OPTIONAL };
+      });
+      if (excluded) {
+        query.clauses.splice.apply(query.clauses, [query.clauses.indexOf(clause), 1].concat(forms));
+        return;
+      }
+      forms.forEach(function (form) { query.clause(form); });
+      clause.formed = true;
+      if (clause === typing) {
+        clause.partial = true;
+        return;
+      }
+      clause.uncounted = true;
+      if (clause.presence === lunr.Query.presence.REQUIRED) {
+        clause.forms = forms;
+        groups.push(forms);
       }
     });
   }
@@ -484,6 +645,10 @@
 
   return {
     EDIT_DISTANCE_WORD_LENGTH: EDIT_DISTANCE_WORD_LENGTH,
+    FORM_MARK: FORM_MARK,
+    sameWord: sameWord,
+    formTerms: formTerms,
+    useForms: useForms,
     isStopWord: isStopWord,
     isPlain: isPlain,
     readQuery: readQuery,
@@ -497,6 +662,7 @@
     limitEditDistances: limitEditDistances,
     wordPatterns: wordPatterns,
     usePatterns: usePatterns,
-    useSimilarTerms: useSimilarTerms
+    useSimilarTerms: useSimilarTerms,
+    similarForms: similarForms
   };
 }));

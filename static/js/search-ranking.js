@@ -19,6 +19,7 @@
   var limitEditDistances = Query.limitEditDistances;
   var usePatterns = Query.usePatterns;
   var useSimilarTerms = Query.useSimilarTerms;
+  var useForms = Query.useForms;
 
   /** The hits that match, for each group of clauses (expandLastWord), one of its clauses in one of its fields. */
   function keepGroups(lunr, pipeline, hits, groups) {
@@ -54,17 +55,21 @@
       query.clause(Object.assign({}, clause));
       splitUnspacedClauses(query);
       limitEditDistances(query);
+      var asTyped = query.clauses.slice();
       usePatterns(lunr, query, options.patterns, []);
+      var typing = null;
       if (options.typing && position === parsed.length - 1) {
         var typed = query.clauses.length;
+        typing = query.clauses[typed - 1];
         expandLastWord(lunr, query, []);
         query.clauses.slice(typed).forEach(function (form) {
           form.partial = !form.usePipeline;
         });
       }
       if (options.similar) {
-        useSimilarTerms(lunr, query, options.similar);
+        useSimilarTerms(lunr, query, options.similar, options.similarWords, options.stemWords);
       }
+      useForms(lunr, query, asTyped, options.stemWords, [], typing);  // (the stem of the word being typed: partial)
       var word = words.get(clause.term) || { term: clause.term, clauses: [], number: words.size };
       word.clauses = word.clauses.concat(query.clauses);
       words.set(clause.term, word);
@@ -96,14 +101,15 @@
    * For each index term that some hit matched, the words that may have matched it, and in which
    * fields: Map term -> [[word number, fields]]. Each clause is expanded as lunr expands it (its
    * pipeline, wildcards, edit distance), among the terms the hits matched; ``wholeOnly`` leaves out
-   * the clauses marked ``partial`` (queryWords).
+   * the clauses marked ``partial`` (queryWords). A clause marked ``uncounted`` (a word's stem, where the stem has other
+   * words: Query.useForms) matches no word: its form terms do.
    */
   function wordsByTerm(lunr, pipeline, words, hits, wholeOnly) {
     var matched = lunr.TokenSet.fromArray(Array.from(matchedTerms(hits)).sort());
     var byTerm = new Map();
     words.forEach(function (word, number) {
       word.clauses.forEach(function (clause) {
-        if (wholeOnly && clause.partial) {
+        if ((wholeOnly && clause.partial) || clause.uncounted) {
           return;
         }
         var searched = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
@@ -171,19 +177,24 @@
     var byTerm = wordsByTerm(lunr, source.pipeline, words, hits);
     var found = new Uint8Array(words.length);
     var numbersOfHits = [];
-    // With one word, only whether some hit matched it is wanted (a stop word being typed matches as a prefix too).
-    for (var position = 0; position < hits.length && (words.length > 1 || !matched.size); position++) {
+    // With one word, only whether some hit matched it is wanted (a stop word being typed matches as a prefix too),
+    // unless other words of its stem found some hits: those with the word come first.
+    var ranked = words.length > 1 || words[0].clauses.some(function (clause) { return clause.formed; });
+    for (var position = 0; position < hits.length && (ranked || !matched.size); position++) {
       var numbers = wordsOfHit(hits[position], byTerm, found);
       numbers.forEach(function (number) { matched.add(words[number].term); });
       numbersOfHits.push(numbers);
     }
-    if (words.length < 2) {
+    if (!ranked) {
       return { hits: hits, matched: matched };
     }
     var counts = wordCounts(lunr, source, words, hits, numbersOfHits);
     var pairs = pairsTogether(words, query.pairs, hits, byTerm, counts);
     var order = hits.map(function (hit, position) { return position; });
     order.sort(function (a, b) { return counts[b] - counts[a] || pairs[b] - pairs[a] || a - b; });
+    if (words.length < 2) {
+      return { hits: order.map(function (position) { return hits[position]; }), matched: matched };
+    }
     var complete = new Set();
     counts.forEach(function (count, position) {
       if (count === words.length) {
@@ -333,7 +344,8 @@
    * The refs of the documents where a phrase's words stand together, in order, in one field whose word
    * numbers the index keeps (lunr's "index" metadata); null when none of the phrase's fields keeps them.
    * A lunr query for the phrase's words, each required, in those fields finds the documents to look at;
-   * a phrase's last word while it is typed is each of its forms (expandLastWord).
+   * a phrase's last word while it is typed is each of its forms (expandLastWord), a word whose stem has other words
+   * its form terms (Query.useForms: "International Medicine" is no phrase "internal medicine").
    */
   async function phraseRefs(lunr, source, phrase) {
     var kept = positionFields(source);
@@ -348,22 +360,30 @@
       }
     });
     var groups = [];
+    var expanded = 0;
+    var stemWords = source.stemWords && source.stemWords.bind(source);
     var fill = function (query) {
       groups.length = 0;
       offsets.forEach(function (offset) {
         query.clause({ term: phrase.words[offset], fields: fields, presence: lunr.Query.presence.REQUIRED });
       });
+      var typed = query.clauses.slice();
       if (phrase.typing) {
         expandLastWord(lunr, query, groups);
       }
+      expanded = query.clauses.length;
+      useForms(lunr, query, typed, stemWords, groups, phrase.typing ? typed[typed.length - 1] : null);
     };
     if (source.prepare) {
       await source.prepare(fill);
     }
     var query = new lunr.Query(fields);
     fill(query);
-    // Word k is clause k; the last word's forms follow it.
-    var words = offsets.map(function (offset, k) { return { clauses: k < offsets.length - 1 ? [query.clauses[k]] : query.clauses.slice(k) }; });
+    // Word k is clause k, or its form terms; the last word's forms while typed follow it.
+    var words = offsets.map(function (offset, k) {
+      var clause = query.clauses[k];
+      return { clauses: clause.forms || (k < offsets.length - 1 ? [clause] : query.clauses.slice(k, expanded)) };
+    });
     var hits = keepGroups(lunr, source.pipeline, source.query(fill), groups);
     var byTerm = wordsByTerm(lunr, source.pipeline, words, hits);
     var refs = new Set();

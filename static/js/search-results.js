@@ -21,20 +21,7 @@
 
   var FILTERS = ['collection', 'category', 'country', 'deadline'];
 
-  // The longest ending after the start two words share that still makes them one word, inflected or derived ("nurs":
-  // "e", "es", "ing"; "residen": "t", "ts", "cy"; "matern": "al", "ity"), but not two ("interna": "l", "tional";
-  // "communi": "ty", "cation"; "medica": "l", "tion"), where the stemmer gives both one stem. Measured on the bundled
-  // catalog's words: 3 keeps every inflection and leaves out each of those pairs (4 would mark "medication").
-  var LONGEST_ENDING = 3;
-
-  /** Whether two folded words of one stem are one word (LONGEST_ENDING): their endings after their common start are short. */
-  function sameWord(a, b) {
-    var common = 0;
-    while (common < a.length && a[common] === b[common]) {
-      common++;
-    }
-    return Math.max(a.length, b.length) - common <= LONGEST_ENDING;
-  }
+  var sameWord = Query.sameWord;  // whether two words of one stem are one word ("nurse", "nursing"; not "internal", "international")
 
   /** The words of a query (folded) by their stem: Map stem -> [word]. */
   function wordsByStem(lunr, words) {
@@ -54,6 +41,7 @@
    * a word whose stem is a query word's but is another word is not marked (sameWord): the stemmer makes "internal" and
    * "international", "community" and "communication", "medical" and "medication" one stem, and "internal medicine"
    * marked "International". A stem no query word has (a prefix being typed, a similar word) marks as it matched.
+   * (Form terms, "~intern~internal", are in ``terms`` too: no text's word is one.)
    */
   function highlight(lunr, text, terms, equivalents, words) {
     var marked = [];

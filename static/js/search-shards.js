@@ -5,14 +5,15 @@
 (function (root, factory) {
   'use strict';
   if (typeof module === 'object' && module.exports) {
-    module.exports = factory(require('./search-typos.js'));
+    module.exports = factory(require('./search-typos.js'), require('./search-query.js'));
   } else {
-    root.SearchShards = factory(root.SearchTypos);
+    root.SearchShards = factory(root.SearchTypos, root.SearchQuery);
   }
-}(typeof self !== 'undefined' ? self : this, function (Typos) {
+}(typeof self !== 'undefined' ? self : this, function (Typos, Query) {
   'use strict';
 
   var Vocabulary = Typos.Vocabulary;
+  var FORM_MARK = Query.FORM_MARK;  // before a form term ("~intern~internal") and a stem's word that has one
 
   /**
    * The promise of ``load`` (called on ``self``) for a key, made once and kept in ``cache``; a promise
@@ -49,6 +50,8 @@
     this.starts = manifest.shards.map(function (shard) { return shard[0]; });
     this.loading = new Map();
     this.terms = [];
+    this.words = Object.create(null);  // stem -> its words, from its row (stemWords)
+    this.unordered = false;
     this.invertedIndex = Object.create(null);
     this.parts = new Map();
     this.fieldVectors = Object.create(null);
@@ -62,8 +65,11 @@
     }
   }
 
-  /** The number of the shard that holds (or would hold) a term. */
+  /** The number of the shard that holds (or would hold) a term; a form term ("~intern~internal") is in its stem's. */
   ShardedIndex.prototype.shardOf = function (term) {
+    if (term.charAt(0) === FORM_MARK && term.indexOf(FORM_MARK, 1) !== -1) {
+      term = term.slice(1, term.indexOf(FORM_MARK, 1));
+    }
     var low = 0;
     var high = this.starts.length - 1;
     while (low < high) {
@@ -139,7 +145,7 @@
     }, this);
   };
 
-  /** Add a shard's terms: postings into the inverted index, weights into field-vector parts. */
+  /** Add a shard's terms: postings into the inverted index, weights into field-vector parts, a stem's words (after its fields). */
   ShardedIndex.prototype.addRows = function (number, rows) {
     var fields = this.fields;
     var positions = this.positionFields;
@@ -151,8 +157,20 @@
         posting[fields[f]] = this.addField(fields[f], row[1], row[2 + f], positions.indexOf(fields[f]) !== -1);
       }
       this.invertedIndex[row[0]] = posting;
+      if (row.length > 2 + fields.length) {
+        this.words[row[0]] = row[2 + fields.length];
+      }
+      this.unordered = this.unordered || row[0].charAt(0) === FORM_MARK;
     }
     this.index = null;
+  };
+
+  /**
+   * The catalog's words of a loaded stem (each with FORM_MARK before it where it has a form term: Query.formTerms);
+   * undefined for a term not loaded or not in the index.
+   */
+  ShardedIndex.prototype.stemWords = function (stem) {
+    return this.words[stem] || (stem in this.invertedIndex && stem.charAt(0) !== FORM_MARK ? [stem] : undefined);
   };
 
   /** A field's postings of one term ({ref: metadata}), its weights put into field-vector parts. */
@@ -197,6 +215,9 @@
         }
       });
       var terms = [].concat.apply([], this.terms.filter(Boolean));
+      if (this.unordered) {
+        terms.sort();  // (form terms follow their stems in shards; a token set is built from terms in order)
+      }
       this.index = new lunr.Index({
         invertedIndex: this.invertedIndex, fieldVectors: vectors, tokenSet: lunr.TokenSet.fromArray(terms),
         fields: this.fields, pipeline: this.pipeline

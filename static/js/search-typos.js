@@ -36,11 +36,19 @@
     return isChecked(lunr, clause, quoted) && !clause.country && !/^\p{N}+$/u.test(clause.term);
   }
 
-  /** The index terms of the catalog's words one typo away from a word, sorted (stemmed as lunr stems a query). */
-  function similarTerms(vocabulary, pipeline, clause) {
+  /**
+   * The index terms of the catalog's words one typo away from a word, sorted (stemmed as lunr stems a query); with
+   * ``byTerm``, a Map that receives each term's similar words (for their form terms: Query.useSimilarTerms).
+   */
+  function similarTerms(vocabulary, pipeline, clause, byTerm) {
     var terms = new Set();
     vocabulary.similar(clause.term).forEach(function (word) {
-      pipeline.runString(word, { fields: clause.fields }).forEach(function (term) { terms.add(term); });
+      pipeline.runString(word, { fields: clause.fields }).forEach(function (term) {
+        terms.add(term);
+        if (byTerm) {
+          byTerm.set(term, (byTerm.get(term) || []).concat([word]));
+        }
+      });
     });
     return Array.from(terms).sort();
   }

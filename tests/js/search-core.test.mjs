@@ -30,6 +30,12 @@ test('lunr.js stems every word of the catalog as the index builder did', () => {
   assert.deepEqual(different, []);
 });
 
+test('the search page tells the words of one stem apart as the index builder does (sameWord, same_word)', () => {
+  const pairs = parity().sameWord;
+  assert.ok(pairs.length > 500 && pairs.some(([, , same]) => same) && pairs.some(([, , same]) => !same));
+  assert.deepEqual(pairs.filter(([a, b, same]) => core.sameWord(a, b) !== same || core.sameWord(b, a) !== same), []);
+});
+
 test('lunr.js leaves out the same stop words as the index builder', () => {
   const { stopWords, stems } = parity();
   const isStopWord = (word) => !lunr.stopWordFilter(new lunr.Token(word));
