@@ -692,11 +692,16 @@ def test_the_status_says_how_many_results_have_every_word_and_a_word_of_the_same
     open_search(page, site_url, "?q=united+states")
     expect(status).to_have_text("19 results for “united states”, the 7 with every word first.")
     open_search(page, site_url, "?q=internal+medicine")
-    expect(status).to_have_text(re.compile(r"^59 results for “internal medicine”, the 18 with every word first\.$"))
+    # 10, not 18: an entry whose text only says "International … medicine" lacks "internal" (search_forms.py).
+    expect(status).to_have_text(re.compile(r"^59 results for “internal medicine”, the 10 with every word first\.$"))
     expect(page.locator("#search-results h2").first).to_have_text("Internal Medicine Clerkship in Bogotá")
+    assert "About the Office of International Medicine Programs" not in page.locator("#search-results h2").all_inner_texts()[:10]
     marks = page.locator("#search-results mark").all_inner_texts()
     assert "Internal Medicine" in marks and "Medicine" in marks, marks
     assert not [mark for mark in marks if "nternational" in mark], marks
+    # One word alone: the entry that says "internal" in its title before those that say "International" there.
+    open_search(page, site_url, "?q=internal")
+    expect(page.locator("#search-results h2").first).to_have_text("Internal Medicine Clerkship in Bogotá")
     # Every result with every word, or none: nothing to say.
     open_search(page, site_url, "?q=surgery+elective+kenya")
     expect(status).to_have_text(re.compile(r"^\d+ results for “surgery elective kenya”\.$"))
