@@ -466,14 +466,20 @@
     return null;  // (a stem without form terms some of whose words are the word: it stays as it was)
   }
 
+  /** Whether a folded word is one of a stem's words in the catalog (formTerms's ``words``). */
+  function isWordOf(words, term) {
+    return words.indexOf(term) !== -1 || words.indexOf(FORM_MARK + term) !== -1;
+  }
+
   /**
    * Make each of a query's words (``words``: its clauses as typed) whose stem the catalog also has as other words
    * (``stemWords``: stem -> its words, formTerms) look for its form terms too, optional, at FORM_BOOST of its boost, and
    * count only where one matched: its stem's clause is marked ``uncounted`` (search-ranking.js), and ``formed``. A
    * required word requires one of them (a group for keepGroups, also ``forms`` on its clause: requireEither); an excluded
    * word leaves out the entries with one of them, not those with another word of its stem. The word being typed
-   * (``typing``) is also a prefix: its stem's clause is marked ``partial`` instead, as its prefix is, so it counts only
-   * where whole when some hit has it whole, and matches and counts as before when none has.
+   * (``typing``) is also a prefix: once it is a word of the catalog ("internal", not "observ" on the way to
+   * "observership"), its stem's clause is marked ``partial`` instead, as its prefix is, so it counts only where whole
+   * when some hit has it whole; before, it matches and counts as it did.
    */
   function useForms(lunr, query, words, stemWords, groups, typing) {
     if (!stemWords) {
@@ -486,9 +492,10 @@
         return;
       }
       var stem = stemOf(lunr, clause.term);
-      var terms = formTerms(stemWords(stem), stem, clause.term);
-      if (!terms || (clause === typing && !terms.length)) {
-        return;
+      var known = stemWords(stem);
+      var terms = formTerms(known, stem, clause.term);
+      if (!terms || (clause === typing && !isWordOf(known, clause.term))) {
+        return;  // (a word being typed that is no word of the catalog yet, "observ", is a prefix as before)
       }
       var forms = terms.map(function (term) {
         return { term: term, fields: clause.fields, boost: clause.boost * FORM_BOOST, usePipeline: false,

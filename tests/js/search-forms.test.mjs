@@ -47,10 +47,18 @@ test('a word alone: the entries with the word itself first, those with another w
   assert.equal(refOf((await outcomeOf('title:internal ')).hits[0]), 'electives/internal-medicine-clerkship-bogota');
 });
 
-test('a word being typed is still a prefix: "interna" matches International as before', async () => {
+test('a word being typed is still a prefix: "interna" matches International, "observ" ranks as before', async () => {
   const { hits } = await outcomeOf('interna');
   assert.ok(hits.map(refOf).includes('pages/about'));
   assert.equal(hits.length, (await outcomeOf('international ')).hits.length);
+  // Until it is a word of the catalog, the word being typed is searched as without form terms (on the way to
+  // "observership", "observ" listed "Al-Waha Medical City", whose text says "observers", first).
+  const withoutForms = search.sharded();
+  withoutForms.stemWords = undefined;
+  for (const query of ['observ', 'interna', 'intern', 'clinical observ']) {
+    assert.deepEqual((await outcomeOf(query)).hits.map(refOf), (await outcomeOf(query, withoutForms)).hits.map(refOf), query);
+  }
+  assert.equal(refOf((await outcomeOf('observ')).hits[0]), 'electives/visiting-nurse-observership');
 });
 
 test('+internal requires the word itself, "internal medicine" in quotes is no phrase of "International Medicine"', async () => {
