@@ -286,7 +286,7 @@
           query.clause({ term: form, fields: clause.fields, boost: clause.boost * FORM_BOOST, usePipeline: false,
             presence: lunr.Query.presence.OPTIONAL });
         });
-        stem.uncounted = Boolean(forms);
+        stem.uncounted = stem.formed = Boolean(forms);
       });
     });
   }

@@ -90,6 +90,10 @@ test('a similar word of a typo looks for itself, not the other words of its stem
   assert.deepEqual(typo.hits.slice(0, BOTH.length).map(refOf).sort(), [...BOTH].sort());
   const commnity = await outcomeOf('commnity ');
   assert.ok(hasForm(commnity.hits[0], '~commun~community'));
+  // One word alone: the entries with the similar word itself first, as for the word typed right.
+  assert.deepEqual((await outcomeOf('medicatoin ')).hits.slice(0, 3).map(refOf), (await outcomeOf('medication ')).hits.slice(0, 3).map(refOf));
+  const required = await outcomeOf('+internl medicine ');
+  assert.ok(required.similar && required.hits.every((hit) => hasForm(hit, '~intern~internal')), 'a required similar word: the word itself');
 });
 
 test('accents and case fold as before: "Médication" is "medication"', async () => {
