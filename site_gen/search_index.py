@@ -289,24 +289,7 @@ class CompactIndex:
             self._forms[term] = list(zip(groups, numbers))
             family_of = {word: number for group, number in zip(groups, numbers) for word in group}
             for place, field in enumerate(self._fields):
-                found: dict[int, dict[int, tuple[int, set[int]]]] = {}  # form term -> document -> (count, word numbers)
-                for word in others:
-                    postings = self._other_postings.get((term, word, place))
-                    for at, document in enumerate(postings.documents if postings else ()):
-                        assert postings is not None
-                        self._count_form(found, family_of[word], document, postings.counts[at], postings.numbers[at] if field.positions else ())
-                rest = {number: {document: counted for document, counted in by_document.items()} for number, by_document in found.items()}
-                all_numbers = field.numbers_of(term) if field.positions else []
-                for at, document in enumerate(field.documents.get(term, ())):
-                    times = field.count(document, term) - sum(by_document[document][0] for by_document in rest.values() if document in by_document)
-                    if times:
-                        taken = set().union(*(by_document[document][1] for by_document in rest.values() if document in by_document))
-                        kept = [n for n in all_numbers[at] if n not in taken] if field.positions else ()
-                        self._count_form(found, family_of[words[0]], document, times, kept)
-                for number in sorted(found):
-                    for document in sorted(found[number]):
-                        times, word_numbers = found[number][document]
-                        self._add_form(field, document, number, times, sorted(word_numbers) if field.positions else None)
+                self._add_field_forms(term, place, field, words, family_of)
         for field in self._fields:
             for document, values in field.form_values.items():
                 pairs = sorted(zip(values[0::2], values[1::2]))
@@ -314,10 +297,39 @@ class CompactIndex:
         self._other_postings = {}
         self._word_terms_cache = {}
 
-    @staticmethod
-    def _count_form(found: dict[int, dict[int, tuple[int, set[int]]]], number: int, document: int, times: int, numbers: Iterable[int]) -> None:
-        counted, word_numbers = found.setdefault(number, {}).get(document, (0, set()))
-        found[number][document] = (counted + times, word_numbers | set(numbers))
+    def _add_field_forms(self, term: int, place: int, field: _FieldPostings, words: list[str], family_of: dict[str, int]) -> None:
+        """The form terms' postings of one ambiguous term in one field (``_add_forms``): its other words' as recorded,
+        its first word's as what is left of the term's once they are taken away."""
+        counts: dict[int, dict[int, int]] = {}  # form term -> document -> count
+        found: dict[int, dict[int, list[int]]] = {}  # form term -> document -> word numbers (a field that keeps them)
+        rest: dict[int, int] = {}  # document -> how often the other words stand there
+        taken: dict[int, set[int]] = {}  # document -> their word numbers
+        for word in words[1:]:
+            postings = self._other_postings.get((term, word, place))
+            if postings is None:
+                continue
+            by_document = counts.setdefault(family_of[word], {})
+            for at, document in enumerate(postings.documents):
+                times = postings.counts[at]
+                by_document[document] = by_document.get(document, 0) + times
+                rest[document] = rest.get(document, 0) + times
+                if field.positions:
+                    found.setdefault(family_of[word], {}).setdefault(document, []).extend(postings.numbers[at])
+                    taken.setdefault(document, set()).update(postings.numbers[at])
+        first = family_of[words[0]]
+        by_document = counts.setdefault(first, {})
+        all_numbers = field.numbers_of(term) if field.positions else []
+        for at, document in enumerate(field.documents.get(term, ())):
+            times = field.count(document, term) - rest.get(document, 0)
+            if times:
+                by_document[document] = by_document.get(document, 0) + times
+                if field.positions:
+                    kept = taken.get(document, ())
+                    found.setdefault(first, {}).setdefault(document, []).extend(n for n in all_numbers[at] if n not in kept)
+        for number in sorted(counts):
+            for document in sorted(counts[number]):
+                numbers = sorted(found[number][document]) if field.positions else None
+                self._add_form(field, document, number, counts[number][document], numbers)
 
     def _add_form(self, field: _FieldPostings, document: int, number: int, times: int, found: Iterable[int] | None) -> None:
         """One document's posting of a form term in a field (documents come in ascending order for each term)."""
@@ -384,13 +396,20 @@ class CompactIndex:
         for document, ref in enumerate(self.refs):
             for field in self._fields:
                 elements = []
-                forms = field.form_values.get(document, ())
-                for number, weight in (*((field.terms[position], field.values[position]) for position in field.run(document)),
-                                       *zip(forms[0::2], forms[1::2])):
+                for position in field.run(document):
+                    weight = field.values[position]
                     text = texts.get(weight)
                     if text is None:
                         text = texts[weight] = repr(weight / WEIGHT_SCALE)
-                    elements.append(f"{number},{text}")
+                    elements.append(f"{field.terms[position]},{text}")
+                forms = field.form_values.get(document)
+                for at in range(0, len(forms) if forms else 0, 2):  # (numbered after every other term: in order after them)
+                    assert forms is not None
+                    weight = forms[at + 1]
+                    text = texts.get(weight)
+                    if text is None:
+                        text = texts[weight] = repr(weight / WEIGHT_SCALE)
+                    elements.append(f"{forms[at]},{text}")
                 out.add(f'{separator}[{_json_text(f"{field.name}/{ref}")},[{",".join(elements)}]]')
                 separator = ","
         out.add(f'],"fields":{_json_text([field.name for field in self._fields])},"invertedIndex":[')
