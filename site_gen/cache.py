@@ -30,7 +30,7 @@ import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO, Iterable, Iterator, NamedTuple
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pydantic", "pydantic-core", "pyyaml", "pycountry", "lunr", "pyspellchecker", "babel", "email-validator", "rjsmin", "rcssmin")
@@ -170,23 +170,50 @@ def source_key(relative: str, data: bytes) -> str:
     return hashlib.sha256(relative.encode("utf-8", "surrogateescape") + b"\0" + data).hexdigest()
 
 
-@dataclass(frozen=True)
-class FileStamp:
-    """Size and modification time of one output file, as the last build left it."""
+class FileStamp(NamedTuple):
+    """Size and modification time of one output file, as the last build left it.
+
+    A named tuple (not a dataclass): a build with nothing to do makes and compares
+    one per output file, and tuples do both in C.
+    """
 
     size: int
     mtime_ns: int
 
 
+UNREADABLE = FileStamp(-1, -1)  # (a file whose status cannot be read: a dangling link, or one removed meanwhile)
+
+
 def stamp_tree(folder: Path) -> dict[str, FileStamp]:
-    """Stamp every file below ``folder``."""
-    stamps = {}
-    for relative, path in _files_below(folder):
-        if path is None:
-            continue  # (only a listing with layout holds records without a file)
-        status = os.stat(path)
-        stamps[relative] = FileStamp(status.st_size, status.st_mtime_ns)
+    """Stamp every file below ``folder`` (links to folders are not followed, as by ``_files_below``).
+
+    A walk of its own, unsorted (a dict compares without order), with each entry's
+    cached type and one ``stat``: a build with nothing to do spends a third of its
+    time stamping the last output, a folder per page.
+    """
+    stamps: dict[str, FileStamp] = {}
+    if folder.is_dir():
+        _stamp_below(os.fspath(folder), "", stamps)
     return stamps
+
+
+def _stamp_below(directory: str, prefix: str, stamps: dict[str, FileStamp]) -> None:
+    try:
+        scan = os.scandir(directory)
+    except OSError:
+        return  # (as os.walk: an unreadable folder is left out)
+    with scan:
+        for entry in scan:
+            try:
+                if entry.is_dir():
+                    if not entry.is_symlink():
+                        _stamp_below(entry.path, f"{prefix}{entry.name}/", stamps)
+                    continue
+                status = entry.stat()
+            except OSError:
+                stamps[prefix + entry.name] = UNREADABLE
+                continue
+            stamps[prefix + entry.name] = FileStamp(status.st_size, status.st_mtime_ns)
 
 
 @dataclass

@@ -11,7 +11,6 @@ from functools import cached_property
 from datetime import date
 from pathlib import Path
 
-from . import parallel
 from .cache import default_cache_dir
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +43,9 @@ class BuildOptions:
 
     @property
     def job_count(self) -> int:
-        return self.jobs if self.jobs is not None else parallel.default_jobs()
+        from .parallel import default_jobs  # (not before a build has work: it imports multiprocessing)
+
+        return self.jobs if self.jobs is not None else default_jobs()
 
     @cached_property
     def repository_prefix(self) -> str:

@@ -9,7 +9,6 @@ writes only what changed and unchanged files keep their modification time.
 
 from __future__ import annotations
 
-import ctypes
 import filecmp
 import itertools
 import os
@@ -158,6 +157,8 @@ def write_tree(root: Path, files: Iterable[tuple[str, FileData]], previous: Path
 def _exchange(first: Path, second: Path) -> bool:
     """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE) if available."""
     try:
+        import ctypes  # (only when a build swaps its output in: a build with nothing to do never does)
+
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
     except (OSError, AttributeError):

@@ -11,7 +11,8 @@ import pytest
 from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
 from site_gen import routes
 from site_gen.cache import (
-    LIBRARIES, MEMO_FILE, PAGES_FILE, STATE_FILE, BuildCache, _files_below, _library_versions, default_cache_dir, read_memo, write_memo,
+    LIBRARIES, MEMO_FILE, PAGES_FILE, STATE_FILE, UNREADABLE, BuildCache, FileStamp, _files_below, _library_versions, default_cache_dir, read_memo,
+    stamp_tree, write_memo,
 )
 from site_gen.output import write_tree
 from site_gen.pipeline import BuildOptions, BuildResult, build
@@ -377,6 +378,30 @@ def test_the_file_listing_keeps_the_order_and_rules_of_os_walk(tmp_path: Path, s
     assert listed == walked(tmp_path / "tree", suffix, skip_hidden)
     assert ("z/dangling.md", str(tmp_path / "tree/z/dangling.md")) in listed, "a dangling link is listed (the load stage reports it)"
     assert list(_files_below(tmp_path / "nowhere")) == []
+
+
+def test_stamps_are_those_of_every_file_os_walk_lists(tmp_path: Path) -> None:
+    for name in ["index.html", "a/index.html", "a/b/index.html", "static/js/x.js", ".hidden", "z/.nojekyll"]:
+        (tmp_path / "site" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / name).write_text(name * 3)
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside/o.html").write_text("o")
+    (tmp_path / "site/linked").symlink_to(tmp_path / "outside", target_is_directory=True)  # (listed as a folder, not followed)
+    (tmp_path / "site/a/dangling.html").symlink_to(tmp_path / "missing.html")
+    expected = {
+        relative: FileStamp(status.st_size, status.st_mtime_ns) if (status := _stat_or_none(path)) else UNREADABLE
+        for relative, path in walked(tmp_path / "site")
+    }
+    assert stamp_tree(tmp_path / "site") == expected
+    assert expected["a/dangling.html"] == UNREADABLE and "linked/o.html" not in expected
+    assert stamp_tree(tmp_path / "nowhere") == {}
+
+
+def _stat_or_none(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
 
 
 def test_library_versions_are_those_importlib_metadata_reports(monkeypatch: pytest.MonkeyPatch) -> None:
