@@ -86,11 +86,11 @@ def link_sources(
     validated: list[tuple[Item[Entry], Document]] = []
     for document in loaded.documents:
         item, entry_problems = memo.item(document, ENTRY_MODELS[document.collection])
-        if entry_problems:  # (one line instead of all of them when the file is in the wrong folder)
-            problems += misplaced_entry_problems(document, content_dir.name) or entry_problems
+        misplaced = misplaced_entry_problems(document, content_dir.name) if entry_problems else []
+        # (one line instead of all of them when the file is in the wrong folder)
+        problems += misplaced or entry_problems + future_date_problems(document, today)
         if item is not None:
             validated.append((item, document))
-            problems += future_date_problems(document, item.meta, today)
     partner_files = {slug for collection, slug in loaded.discovered if collection == "partners"}
     # 'Riverside-Hospital.md' is told to rename itself to riverside-hospital.md: the entries naming
     # 'riverside-hospital' are right, and are not also told that it does not exist.

@@ -7,8 +7,9 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from .fieldtypes import IsoDate
 from .problems import Problem
 from .schema import ENTRY_MODELS, NESTED_MODELS, SiteConfig
 from .source import SITE_FILE, Document, FieldPath, field_label
@@ -179,15 +180,22 @@ def _label(path: FieldPath, message: str) -> str:
 DATE_SLACK = timedelta(days=1)
 
 
-def future_date_problems(document: Document, entry: BaseModel, today: date) -> list[Problem]:
+def future_date_problems(document: Document, today: date) -> list[Problem]:
     """An ``updated`` date after the build's day (``2062-11-30`` for 2026): it would head the feed and the listings.
 
     Kept out of ``validate_document``, whose verdict is reused for the same bytes on
-    later days. A future ``start``, ``end`` or ``deadline`` is a plan, not a mistake.
+    later days, and read from the front matter itself, so that it is reported with the
+    file's other mistakes. A future ``start``, ``end`` or ``deadline`` is a plan, not a mistake.
     """
-    updated = getattr(entry, "updated", None)
+    try:
+        updated = _UPDATED.validate_python(document.data.get("updated")) if isinstance(document.data, dict) else None
+    except ValidationError:  # (a malformed date: validation reports it)
+        return []
     if updated is None or updated <= today + DATE_SLACK:
         return []
     return [Problem(document.path, document.line_of(("updated",)),
                     f"updated: {updated.isoformat()} is in the future (the build's date is {today.isoformat()})"
                     f" — write the date of the entry's last change, {today.isoformat()} or earlier")]
+
+
+_UPDATED = TypeAdapter(IsoDate | None)

@@ -35,6 +35,13 @@ def test_a_day_ahead_is_allowed_for_time_zones(tmp_path: Path, updated: str, is_
         assert problem_lines(result)[0].startswith(f"content/pages/about.md:4: updated: {updated} is in the future")
 
 
+def test_a_future_date_is_reported_with_the_file_s_other_mistakes(tmp_path: Path) -> None:
+    """Every problem in one run: a wrong country did not hide the date until it was fixed."""
+    content = make_catalog(tmp_path, {"projects/needs.md": TYPO.replace("countries: [CN]", "countries: [China]")})
+    lines = problem_lines(run_cli("check", "--content", content))
+    assert MESSAGE in lines and any(line.startswith("content/projects/needs.md:6: countries[0]: 'China'") for line in lines), lines
+
+
 def test_a_draft_is_checked_too(tmp_path: Path) -> None:
     content = make_catalog(tmp_path, {"projects/needs.md": TYPO.replace("---\ntitle", "---\ndraft: true\ntitle", 1)})
     assert run_cli("check", "--content", content).code == 1
