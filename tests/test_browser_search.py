@@ -702,6 +702,13 @@ def test_the_status_says_how_many_results_have_every_word_and_a_word_of_the_same
     # One word alone: the entry that says "internal" in its title before those that say "International" there.
     open_search(page, site_url, "?q=internal")
     expect(page.locator("#search-results h2").first).to_have_text("Internal Medicine Clerkship in Bogotá")
+    # and the status says how many have the word itself ("46 results for “medication”" listed 45 that only say "medical")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “internal”, the \d+ with the word itself first\.$"))
+    open_search(page, site_url, "?q=medication")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “medication”, the one with the word itself first\.$"))
+    expect(page.locator("#search-results h2").first).to_have_text("Nursing Leadership Exchange between Norway, Ghana and the United States")
+    open_search(page, site_url, "?q=medical")  # (every result says "medical" itself: nothing to say)
+    expect(status).to_have_text(re.compile(r"^\d+ results for “medical”\.$"))
     # Every result with every word, or none: nothing to say.
     open_search(page, site_url, "?q=surgery+elective+kenya")
     expect(status).to_have_text(re.compile(r"^\d+ results for “surgery elective kenya”\.$"))

@@ -219,6 +219,7 @@
         outcome.missing = distinctTerms(unmatched);
       } else if (found.complete && found.complete.size < found.hits.length) {
         outcome.complete = found.complete;  // (some hits lack a word: the status says how many have each)
+        outcome.oneWord = found.oneWord;
       }
       return outcome;
     }

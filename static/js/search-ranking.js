@@ -157,7 +157,8 @@
 
   /**
    * Rank hits by the query's words they match, and say which words some hit matched: {hits, matched, and with two
-   * words or more, complete: the refs of the hits with every word}.
+   * words or more, or one that other words of its stem also found ("medication": "medical"), complete: the refs of the
+   * hits with every word (the word itself), and oneWord}.
    * Hits that match more of the words come first, then those with more of the query's neighbouring
    * words next to each other in a field whose word numbers the index keeps (pairsTogether), then by
    * lunr's score (its order kept among equals). lunr adds up each word's score, so an entry with one common word in its title
@@ -192,16 +193,14 @@
     var pairs = pairsTogether(words, query.pairs, hits, byTerm, counts);
     var order = hits.map(function (hit, position) { return position; });
     order.sort(function (a, b) { return counts[b] - counts[a] || pairs[b] - pairs[a] || a - b; });
-    if (words.length < 2) {
-      return { hits: order.map(function (position) { return hits[position]; }), matched: matched };
-    }
     var complete = new Set();
     counts.forEach(function (count, position) {
       if (count === words.length) {
         complete.add(hits[position].ref);
       }
     });
-    return { hits: order.map(function (position) { return hits[position]; }), matched: matched, complete: complete };
+    return { hits: order.map(function (position) { return hits[position]; }), matched: matched, complete: complete,
+      oneWord: words.length === 1 };
   }
 
   /**

@@ -200,7 +200,8 @@
 
   /**
    * What the status says of the results with every word, when some have only some of them (outcome.complete: the refs
-   * of those with every word, which come first): "19 results for “united states”, the 6 with every word first.", as
+   * of those with every word, which come first): "19 results for “united states”, the 6 with every word first.", or
+   * of a word that others of its stem also found: "46 results for “medication”, the one with the word itself first.", as
    * phraseNote says of phrases (which, when there are any, it leaves to say); nothing when none has every word.
    */
   function wordsNote(outcome) {
@@ -211,7 +212,8 @@
     if (!complete || complete === shown.length) {
       return '';
     }
-    return ', the ' + (complete === 1 ? 'one' : complete) + ' with every word first';
+    // (one word: the others have only other words of its stem, "medical" for "medication")
+    return ', the ' + (complete === 1 ? 'one' : complete) + (outcome.oneWord ? ' with the word itself first' : ' with every word first');
   }
 
   /**
