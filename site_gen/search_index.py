@@ -402,9 +402,8 @@ class CompactIndex:
                     if text is None:
                         text = texts[weight] = repr(weight / WEIGHT_SCALE)
                     elements.append(f"{field.terms[position]},{text}")
-                forms = field.form_values.get(document)
-                for at in range(0, len(forms) if forms else 0, 2):  # (numbered after every other term: in order after them)
-                    assert forms is not None
+                forms = field.form_values.get(document, ())
+                for at in range(0, len(forms), 2):  # (numbered after every other term: in order after them)
                     weight = forms[at + 1]
                     text = texts.get(weight)
                     if text is None:
