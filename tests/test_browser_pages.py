@@ -114,6 +114,23 @@ def test_deadline_follows_the_browser_clock(browser: Browser, tiny_site: str, no
         context.close()
 
 
+@pytest.mark.parametrize(("now", "expected"), [
+    (datetime(2026, 10, 1, 9, tzinfo=timezone.utc), "Apply for Internal Medicine Clerkship in Bogotá"),
+    (datetime(2027, 1, 5, 9, tzinfo=timezone.utc), "Application page for Internal Medicine Clerkship in Bogotá (this round has closed)"),
+])
+def test_the_apply_link_follows_the_browser_clock(browser: Browser, bundled: tuple[str, dict[str, str]], now: datetime, expected: str) -> None:
+    """Built while open, read after the deadline: the link no longer invites an application (deadline.js)."""
+    base, _ = bundled
+    context = browser.new_context(timezone_id="UTC")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(now)
+        page.goto(base + "electives/internal-medicine-clerkship-bogota/")
+        assert page.locator(".call-to-action a.apply").inner_text() == expected
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(("route", "selector"), [("electives/surgery/", ".call-to-action .deadline"), ("electives/", ".card .deadline")])
 def test_build_time_deadline_stays_without_javascript_and_names_its_date(browser: Browser, tiny_site: str, route: str, selector: str) -> None:
     """Nothing rebuilds the site each day: months later a card still said "Closes in 60 days", with no date to tell it had closed."""

@@ -53,6 +53,19 @@ def test_apply_call_to_action_only_with_apply_url(tmp_path: Path) -> None:
     assert without.select_one("a.apply") is None
 
 
+@pytest.mark.parametrize(("deadline", "text"), [
+    ("deadline: 2026-10-13", "Apply for Surgery Elective"),
+    ("deadline: 2026-09-30", "Application page for Surgery Elective (this round has closed)"),  # (the build's date is 2026-10-01)
+])
+def test_the_apply_link_of_a_closed_elective_does_not_invite_an_application(tmp_path: Path, deadline: str, text: str) -> None:
+    """'Closed on 30 September 2026' above 'Apply for …' asked for an application nobody would take."""
+    page = entry_page(tmp_path, "electives", "surgery", {"electives/surgery.md": FULL_ELECTIVE.replace("deadline: 2026-10-13", deadline)})
+    link = page.select_one("a.apply")
+    assert link.get_text() == text
+    assert (link["data-open-text"], link["data-closed-text"]) == (
+        "Apply for Surgery Elective", "Application page for Surgery Elective (this round has closed)")  # (for deadline.js)
+
+
 @pytest.mark.parametrize(("deadline", "text", "state"), [
     ("deadline: 2026-10-13", "Closes in 12 days (13 October 2026)", "open"),  # (the date for pages read without scripts)
     ("deadline: 2026-10-01", "Closes today (1 October 2026)", "open"),

@@ -31,6 +31,10 @@
     element.textContent = text(deadline, days);
     element.classList.remove("deadline-open", "deadline-closed");
     element.classList.add("deadline-" + state);
+    // The page's apply link says whether this round is open (templates/elective.html).
+    var section = element.closest(".call-to-action");
+    var link = section && section.querySelector("a.apply[data-closed-text]");
+    if (link) link.textContent = link.getAttribute(state === "closed" ? "data-closed-text" : "data-open-text");
   }
 
   function refreshAll() {
