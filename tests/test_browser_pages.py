@@ -114,19 +114,27 @@ def test_deadline_follows_the_browser_clock(browser: Browser, tiny_site: str, no
         context.close()
 
 
-@pytest.mark.parametrize(("now", "expected"), [
-    (datetime(2026, 10, 1, 9, tzinfo=timezone.utc), "Apply for Internal Medicine Clerkship in Bogotá"),
-    (datetime(2027, 1, 5, 9, tzinfo=timezone.utc), "Application page for Internal Medicine Clerkship in Bogotá (this round has closed)"),
+@pytest.mark.parametrize(("now", "expected", "button"), [
+    (datetime(2026, 10, 1, 9, tzinfo=timezone.utc), "Apply for Internal Medicine Clerkship in Bogotá", True),
+    (datetime(2027, 1, 5, 9, tzinfo=timezone.utc), "Application page for Internal Medicine Clerkship in Bogotá (this round has closed)", False),
 ])
-def test_the_apply_link_follows_the_browser_clock(browser: Browser, bundled: tuple[str, dict[str, str]], now: datetime, expected: str) -> None:
-    """Built while open, read after the deadline: the link no longer invites an application (deadline.js)."""
+def test_the_apply_link_follows_the_browser_clock(
+    browser: Browser, bundled: tuple[str, dict[str, str]], now: datetime, expected: str, button: bool,
+) -> None:
+    """Built while open, read after the deadline: the link no longer invites an application (deadline.js),
+    nor stands out as the page's main button (a plain link, in the links' colour)."""
     base, _ = bundled
-    context = browser.new_context(timezone_id="UTC")
+    context = browser.new_context(timezone_id="UTC", color_scheme="light")
     try:
         page = context.new_page()
         page.clock.set_fixed_time(now)
         page.goto(base + "electives/internal-medicine-clerkship-bogota/")
-        assert page.locator(".call-to-action a.apply").inner_text() == expected
+        link = page.locator(".call-to-action a.apply")
+        assert link.inner_text() == expected
+        background, color, line = link.evaluate(
+            "a => { const s = getComputedStyle(a); return [s.backgroundColor, s.color, s.textDecorationLine]; }")
+        assert (background != "rgba(0, 0, 0, 0)", line) == (button, "none" if button else "underline")
+        assert color == ("rgb(255, 255, 255)" if button else "rgb(11, 87, 164)")  # (--accent-text on --accent; --link)
     finally:
         context.close()
 

@@ -62,6 +62,7 @@ def test_the_apply_link_of_a_closed_elective_does_not_invite_an_application(tmp_
     page = entry_page(tmp_path, "electives", "surgery", {"electives/surgery.md": FULL_ELECTIVE.replace("deadline: 2026-10-13", deadline)})
     link = page.select_one("a.apply")
     assert link.get_text() == text
+    assert ("apply-closed" in link["class"]) == text.endswith("(this round has closed)")  # (a plain link, not the main button)
     assert (link["data-open-text"], link["data-closed-text"]) == (
         "Apply for Surgery Elective", "Application page for Surgery Elective (this round has closed)")  # (for deadline.js)
 

@@ -31,10 +31,12 @@
     element.textContent = text(deadline, days);
     element.classList.remove("deadline-open", "deadline-closed");
     element.classList.add("deadline-" + state);
-    // The page's apply link says whether this round is open (templates/elective.html).
+    // The page's apply link says whether this round is open, and is the main button only while it is (templates/elective.html).
     var section = element.closest(".call-to-action");
     var link = section && section.querySelector("a.apply[data-closed-text]");
-    if (link) link.textContent = link.getAttribute(state === "closed" ? "data-closed-text" : "data-open-text");
+    if (!link) return;
+    link.textContent = link.getAttribute(state === "closed" ? "data-closed-text" : "data-open-text");
+    link.classList.toggle("apply-closed", state === "closed");
   }
 
   function refreshAll() {
