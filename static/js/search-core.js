@@ -214,6 +214,11 @@
     var typos = unmatched.filter(function (clause) { return isRetried(lunr, clause, query.quoted); });
     var retried = await searchSimilar(lunr, source, parsed, typos, query.typing, query.quoted);
     if (!retried || !retried.length) {
+      if (unmatched.length && !found.matched.size) {
+        // No hit has a word looked for, only other words of their stems: "internal" where the catalog only says
+        // "international" listed those entries as "3 results for “internal”".
+        return { hits: [], similar: false, common: false };
+      }
       var outcome = { hits: found.hits, similar: false, common: false };
       if (unmatched.length) {
         outcome.missing = distinctTerms(unmatched);

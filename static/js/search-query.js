@@ -200,7 +200,7 @@
         continue;
       }
       query.clause({ term: clause.term.slice(0, length), fields: clause.fields, boost: clause.boost / 2,
-        usePipeline: false, presence: lunr.Query.presence.OPTIONAL });
+        usePipeline: false, presence: lunr.Query.presence.OPTIONAL, typedAs: clause.term });
     }
   }
 
@@ -466,6 +466,28 @@
     return null;  // (a stem without form terms some of whose words are the word: it stays as it was)
   }
 
+  /**
+   * Whether one of a stem's words in the catalog (formTerms's ``words``) starts with a folded word: typing "intern" may
+   * be on the way to "international"; "internal" is not, so it is no word of a catalog that only says "international".
+   */
+  function startsWordOf(words, term) {
+    return words.some(function (word) { return (word.charAt(0) === FORM_MARK ? word.slice(1) : word).indexOf(term) === 0; });
+  }
+
+  /**
+   * Leave out the shorter stems of a word being typed (expandWord: ``typedAs``) none of whose words in the catalog starts
+   * with it: "internal", typed past the stem "intern", listed the entries that only say "International".
+   */
+  function dropStemsNotTyped(query, stemWords) {
+    for (var i = query.clauses.length - 1; i >= 0; i--) {
+      var clause = query.clauses[i];
+      var known = clause.typedAs !== undefined && stemWords(clause.term);
+      if (known && !startsWordOf(known, clause.typedAs)) {
+        query.clauses.splice(i, 1);
+      }
+    }
+  }
+
   /** Whether a folded word is one of a stem's words in the catalog (formTerms's ``words``). */
   function isWordOf(words, term) {
     return words.indexOf(term) !== -1 || words.indexOf(FORM_MARK + term) !== -1;
@@ -485,6 +507,7 @@
     if (!stemWords) {
       return;
     }
+    dropStemsNotTyped(query, stemWords);
     words.forEach(function (clause) {
       var excluded = clause.presence === lunr.Query.presence.PROHIBITED;
       if ((!isPlain(lunr, clause) && !(excluded && clause.usePipeline && !clause.editDistance && clause.wildcard === lunr.Query.wildcard.NONE)) ||
@@ -494,7 +517,8 @@
       var stem = stemOf(lunr, clause.term);
       var known = stemWords(stem);
       var terms = formTerms(known, stem, clause.term);
-      if (!terms || (clause === typing && !isWordOf(known, clause.term))) {
+      var unfinished = Boolean(terms) && clause === typing && !isWordOf(known, clause.term);
+      if (!terms || (unfinished && (terms.length || startsWordOf(known, clause.term)))) {
         return;  // (a word being typed that is no word of the catalog yet, "observ", is a prefix as before)
       }
       var forms = terms.map(function (term) {
@@ -507,11 +531,11 @@
       }
       forms.forEach(function (form) { query.clause(form); });
       clause.formed = true;
-      if (clause === typing) {
+      if (clause === typing && !unfinished) {
         clause.partial = true;
         return;
       }
-      clause.uncounted = true;
+      clause.uncounted = true;  // (also a word being typed that no word of its stem is or starts with: "internal")
       if (clause.presence === lunr.Query.presence.REQUIRED) {
         clause.forms = forms;
         groups.push(forms);

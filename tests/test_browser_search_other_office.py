@@ -1,0 +1,134 @@
+"""The search page on a catalog written by another office (Peru, Nepal, Vietnam): words it only has in another form.
+
+Its only "international" is a funder's name ("Fogarty International Center"), so lunr's stem "intern" has one word,
+and no entry has both "peru" and "surgery".
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS
+from helpers import make_catalog, run_cli, serve_folder
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (scripts/setup.sh)")
+
+SITE = """\
+title: Global Health Education Office
+description: Electives abroad and field projects of a fictional school.
+base_url: https://example.org/global/
+"""
+
+CAYETANO = """\
+---
+title: Hospital Nacional Cayetano Heredia
+summary: Public teaching hospital in Lima, Peru; our partner for pediatrics and tropical medicine since 2011.
+kind: hospital
+country: PE
+city: Lima
+---
+Its *Departamento de Pediatría* receives our students every year.
+"""
+
+BACH_MAI = """\
+---
+title: Bệnh viện Bạch Mai
+summary: Bach Mai Hospital in Hà Nội, one of Vietnam's national hospitals, with a large emergency centre.
+kind: hospital
+country: VN
+city: Hà Nội
+---
+Emergency physicians visit its *Trung tâm Cấp cứu A9*.
+"""
+
+ARBOVIRUS = """\
+---
+title: Estudio Arbovirus Loreto
+summary: A cohort study of dengue and Zika fever in households of Iquitos, Peru, with Cayetano Heredia.
+kind: research
+status: active
+countries: [PE]
+partners: [hospital-nacional-cayetano-heredia]
+funding: NIH Fogarty International Center (D43 training grant)
+---
+Summer research for medical students, Spanish needed.
+"""
+
+NEPAL = """\
+---
+title: Global Surgery Research Fellowship, Nepal
+summary: A one-year research fellowship on surgical outcomes in rural Nepal, for surgery residents.
+category: research
+format: fellowship
+direction: outbound
+audience: [resident]
+countries: [NP]
+specialties: [global surgery]
+duration_weeks: 48
+---
+Fellows spend ten months in Lalitpur.
+"""
+
+FILES: dict[str, str | bytes | None] = {
+    "site.yaml": SITE, "partners/hospital-nacional-cayetano-heredia.md": CAYETANO, "partners/benh-vien-bach-mai.md": BACH_MAI,
+    "projects/estudio-arbovirus-loreto.md": ARBOVIRUS, "electives/global-surgery-research-fellowship-nepal.md": NEPAL,
+}
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("other-office")
+    content = make_catalog(root, FILES, base={})
+    assert run_cli("build", "--content", content, "--output", root / "_site").code == 0
+    with serve_folder(root / "_site", "/global/") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def open_search(page: Page, site_url: str, query: str) -> None:
+    page.goto(site_url + "search/" + query)
+    expect(page.locator("#search-status")).not_to_have_text(re.compile("Loading|Searching"))
+
+
+@pytest.mark.parametrize("query", ["?q=internal", "?q=internal+", "?q=intern+"])
+def test_a_word_the_catalog_only_has_as_another_word_of_its_stem_finds_nothing(page: Page, site_url: str, query: str) -> None:
+    # "3 results for “internal”." listed the entries funded by the Fogarty International Center (stem "intern"), with
+    # nothing marked; with a space after it, "…. No entry has “internal”." and the same entries.
+    open_search(page, site_url, query)
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^No results for “intern(al)?”\."))
+    expect(page.locator("#search-results li")).to_have_count(0)
+
+
+def test_typing_a_word_that_no_word_of_its_stem_starts_with_stops_matching_that_stem(page: Page, site_url: str) -> None:
+    open_search(page, site_url, "")
+    box, status = page.locator("#search-page-q"), page.locator("#search-status")
+    box.press_sequentially("interna")  # on the way to "international": the entry is found
+    expect(status).to_have_text("1 result for “interna”.")
+    box.press_sequentially("l")
+    expect(status).to_have_text(re.compile(r"^No results for “internal”\."))
+    box.press_sequentially(" medicine ")
+    expect(status).to_have_text("2 results for “internal medicine”. No entry has “internal”.")  # (those with "medic…")
