@@ -132,3 +132,21 @@ def test_typing_a_word_that_no_word_of_its_stem_starts_with_stops_matching_that_
     expect(status).to_have_text(re.compile(r"^No results for “internal”\."))
     box.press_sequentially(" medicine ")
     expect(status).to_have_text("2 results for “internal medicine”. No entry has “internal”.")  # (those with "medic…")
+
+
+@pytest.mark.parametrize("query", ["?q=hanoi", "?q=Hanoi+", "?q=%2Bhanoi+"])
+def test_a_word_written_without_the_space_between_two_words_of_the_catalog_finds_them(page: Page, site_url: str, query: str) -> None:
+    # "hanoi" found nothing, as entries say "Hà Nội" (folded "ha noi") and no word is one typo from it.
+    open_search(page, site_url, query)
+    expect(page.locator("#search-status")).to_have_text(re.compile(
+        r"^No exact matches for “\+?[Hh]anoi”\. Showing results for similar words: 1 result\.$"))
+    expect(page.locator("#search-results h2")).to_have_text(["Bệnh viện Bạch Mai"])
+
+
+def test_the_two_words_must_both_be_there(page: Page, site_url: str) -> None:
+    # Each word of a split is required: "limaperu" lists the entry with "Lima" and "Peru", not those with one of them.
+    open_search(page, site_url, "?q=limaperu+")
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^No exact matches for “limaperu”\. Showing results for similar words: 1 result\."))
+    expect(page.locator("#search-results h2")).to_have_text(["Hospital Nacional Cayetano Heredia"])  # (the one with both)
+    open_search(page, site_url, "?q=limanepal+")  # (no entry has both)
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^No results for “limanepal”\."))

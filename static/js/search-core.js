@@ -114,10 +114,13 @@
     var required = [];
     clauses.forEach(function (clause) {
       var terms = similarTerms(vocabulary, source.pipeline, clause, similarWords);
-      similar.set(clause.term, terms);
-      if (clause.presence === lunr.Query.presence.REQUIRED) {
+      // Without a similar word, two words written without their space ("hanoi": "ha noi"), each required.
+      var parts = terms.length ? [] : Typos.splitTerms(vocabulary, source.pipeline, clause, similarWords);
+      similar.set(clause.term, terms.concat.apply(terms, parts));
+      if (clause.presence === lunr.Query.presence.REQUIRED && !parts.length) {
         required.push({ terms: terms, fields: clause.fields });
       }
+      parts.forEach(function (part) { required.push({ terms: part, fields: clause.fields }); });
     });
     if (!Array.from(similar.values()).some(function (terms) { return terms.length; })) {
       return null;

@@ -53,6 +53,34 @@
     return Array.from(terms).sort();
   }
 
+  var MIN_SPLIT_PART = 2;  // letters of each word a word written without its space is split into ("ha noi")
+
+  /**
+   * A word that is two words of the catalog written without the space between them ("hanoi", where entries say
+   * "Hà Nội", folded "ha noi"; "bachmai", "healthcare"), as the index terms of each: [[the first's], [the second's]];
+   * of several splits, the one whose shorter word is longest; [] when there is none (or a part is a stop word). With
+   * ``byTerm``, as similarTerms: each term's words.
+   */
+  function splitTerms(vocabulary, pipeline, clause, byTerm) {
+    var word = clause.term;
+    var best = null;
+    for (var at = MIN_SPLIT_PART; at <= word.length - MIN_SPLIT_PART; at++) {
+      var shorter = Math.min(at, word.length - at);
+      if (vocabulary.has(word.slice(0, at)) && vocabulary.has(word.slice(at)) && (!best || shorter > best.shorter)) {
+        best = { parts: [word.slice(0, at), word.slice(at)], shorter: shorter };
+      }
+    }
+    var terms = best ? best.parts.map(function (part) {
+      return pipeline.runString(part, { fields: clause.fields }).map(function (term) {
+        if (byTerm) {
+          byTerm.set(term, (byTerm.get(term) || []).concat([part]));
+        }
+        return term;
+      });
+    }) : [];
+    return terms.every(function (part) { return part.length; }) ? terms : [];
+  }
+
   /** Whether a hit holds, for every required word, one of its similar terms in one of the word's fields. */
   function meetsRequired(hit, groups) {
     var metadata = hit.matchData.metadata;
@@ -138,6 +166,14 @@
     return found;
   };
 
+  /** Whether a folded word is one of the catalog's words (not a British spelling of one). */
+  Vocabulary.prototype.has = function (word) {
+    if (!this.known) {
+      this.known = new Set(this.words);
+    }
+    return this.known.has(word);
+  };
+
   /** The catalog's words (not British spellings) that a pattern matches, "*" standing for any letters ("*gery": "surgery"); kept. */
   Vocabulary.prototype.matching = function (pattern) {
     if (!this.patterns.has(pattern)) {
@@ -155,6 +191,7 @@
     isChecked: isChecked,
     isRetried: isRetried,
     similarTerms: similarTerms,
+    splitTerms: splitTerms,
     meetsRequired: meetsRequired
   };
 }));
