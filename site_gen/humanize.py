@@ -64,11 +64,12 @@ def amount(value: Decimal) -> str:
 
 
 def cost(value: str | Money | None) -> str:
-    """"1,200 USD" or the text as written."""
+    """"1,200 USD", "No fee (0 USD)" for an amount of nothing (shown as "0 USD"), or the text as written."""
     if value is None:
         return ""
     if isinstance(value, Money):
-        return f"{amount(value.amount)} {value.currency}"
+        written = f"{amount(value.amount)} {value.currency}"
+        return f"No fee ({written})" if value.amount == 0 else written
     return value
 
 

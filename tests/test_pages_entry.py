@@ -46,6 +46,12 @@ def test_elective_facts_read_as_words(tmp_path: Path) -> None:
     assert page.select_one("dl.entry-facts a[href='/catalog/partners/riverside/']")
 
 
+def test_a_cost_of_nothing_says_there_is_no_fee(tmp_path: Path) -> None:
+    # "Cost: 0 USD" (a clerkship in Ulaanbaatar whose summary says "No fee") read as a price left blank.
+    free = FULL_ELECTIVE.replace("cost: {amount: 1200, currency: USD}", "cost: {amount: 0.00, currency: USD}")
+    assert fact(entry_page(tmp_path, "electives", "surgery", {"electives/surgery.md": free}), "Cost") == "No fee (0 USD)"
+
+
 def test_apply_call_to_action_only_with_apply_url(tmp_path: Path) -> None:
     with_url = entry_page(tmp_path / "a", "electives", "surgery", {"electives/surgery.md": FULL_ELECTIVE})
     without = entry_page(tmp_path / "b", "electives", "surgery", {})
