@@ -32,7 +32,7 @@ kind: hospital
 country: PE
 city: Lima
 ---
-Its *Departamento de Pediatría* receives our students every year.
+Its *Departamento de Pediatría* receives our students every year. Falamos português.
 """
 
 BACH_MAI = """\
@@ -132,6 +132,13 @@ def test_typing_a_word_that_no_word_of_its_stem_starts_with_stops_matching_that_
     expect(status).to_have_text(re.compile(r"^No results for “internal”\."))
     box.press_sequentially(" medicine ")
     expect(status).to_have_text("2 results for “internal medicine”. No entry has “internal”.")  # (those with "medic…")
+
+
+def test_a_word_being_typed_still_matches_a_shorter_stem_whose_word_is_the_same_word(page: Page, site_url: str) -> None:
+    # Only stems none of whose words is the word or starts with it are left out: "português" is "portuguese".
+    open_search(page, site_url, "?q=portuguese")
+    expect(page.locator("#search-status")).to_have_text("1 result for “portuguese”.")  # (not a typo retry)
+    expect(page.locator("#search-results h2")).to_have_text(["Hospital Nacional Cayetano Heredia"])
 
 
 @pytest.mark.parametrize("query", ["?q=hanoi", "?q=Hanoi+", "?q=%2Bhanoi+"])

@@ -475,17 +475,23 @@
   }
 
   /**
-   * Leave out the shorter stems of a word being typed (expandWord: ``typedAs``) none of whose words in the catalog starts
-   * with it: "internal", typed past the stem "intern", listed the entries that only say "International".
+   * Leave out the shorter stems of a word being typed (expandWord: ``typedAs``) none of whose words in the catalog is
+   * the word (sameWord: "midwife" is "midwifery", "português" "portuguese") or starts with it: "internal", typed past
+   * the stem "intern", listed the entries that only say "International".
    */
   function dropStemsNotTyped(query, stemWords) {
     for (var i = query.clauses.length - 1; i >= 0; i--) {
       var clause = query.clauses[i];
       var known = clause.typedAs !== undefined && stemWords(clause.term);
-      if (known && !startsWordOf(known, clause.typedAs)) {
+      if (known && !startsWordOf(known, clause.typedAs) && !isSameAsWordOf(known, clause.typedAs)) {
         query.clauses.splice(i, 1);
       }
     }
+  }
+
+  /** Whether one of a stem's words in the catalog (formTerms's ``words``) is a folded word (sameWord). */
+  function isSameAsWordOf(words, term) {
+    return words.some(function (word) { return sameWord(word.charAt(0) === FORM_MARK ? word.slice(1) : word, term); });
   }
 
   /** Whether a folded word is one of a stem's words in the catalog (formTerms's ``words``). */
