@@ -172,7 +172,7 @@
     }
     var outcome = await searchParsed(lunr, source, query, parsed);
     if (outcome.hits.length) {
-      outcome.words = searchedWords(lunr, parsed.clauses);
+      outcome.words = searchedWords(lunr, parsed.clauses).concat(outcome.related || []);
     }
     return outcome;
   }
@@ -209,7 +209,9 @@
    * [the words retried]}); the hits as they are when no such word has a similar word, naming the
    * words no hit has ({hits, similar: false, missing: [...]}: "free" in "free elective", as site
    * search engines say "Missing: free"), or, when every word matched but not every hit has each, with ``complete``:
-   * the refs of the hits with every word, which come first. ``found`` is what runQuery found: {hits, matched, complete};
+   * the refs of the hits with every word, which come first; with ``related`` as well as ``missing`` when no hit has any
+   * word looked for, only other words of their stems (the words, as the catalog has them, where the index names them).
+   * ``found`` is what runQuery found: {hits, matched, complete};
    * ``query`` what readQuery read.
    */
   async function searchSimilarForUnmatched(lunr, source, parsed, found, query) {
@@ -218,9 +220,12 @@
     var retried = await searchSimilar(lunr, source, parsed, typos, query.typing, query.quoted);
     if (!retried || !retried.length) {
       if (unmatched.length && !found.matched.size) {
-        // No hit has a word looked for, only other words of their stems: "internal" where the catalog only says
-        // "international" listed those entries as "3 results for “internal”".
-        return { hits: [], similar: false, common: false };
+        // No hit has a word looked for, only other words of their stems: listed, saying so and naming those words
+        // ("vaccine" where entries say "vaccinations"; "internal" where they say "international").
+        var stemWords = source.stemWords && source.stemWords.bind(source);
+        var related = unmatched.map(function (clause) { return Query.relatedWords(lunr, stemWords, clause.term); });
+        return { hits: found.hits, similar: false, common: false, missing: distinctTerms(unmatched),
+          related: Array.from(new Set([].concat.apply([], related))) };
       }
       var outcome = { hits: found.hits, similar: false, common: false };
       if (unmatched.length) {

@@ -494,6 +494,19 @@
     return words.some(function (word) { return sameWord(word.charAt(0) === FORM_MARK ? word.slice(1) : word, term); });
   }
 
+  var MOST_RELATED_WORDS = 3;
+
+  /**
+   * The catalog's words of a folded word's stem that are not the word (sameWord), at most MOST_RELATED_WORDS, as a
+   * status names them when no result has the word itself ("vaccine": "vaccinations"); none when the index does not name
+   * its stems' words (``stemWords`` null: a whole index).
+   */
+  function relatedWords(lunr, stemWords, term) {
+    var known = stemWords ? stemWords(stemOf(lunr, term)) || [] : [];
+    return known.map(function (word) { return word.charAt(0) === FORM_MARK ? word.slice(1) : word; })
+      .filter(function (word) { return !sameWord(word, term); }).slice(0, MOST_RELATED_WORDS);
+  }
+
   /** Whether a folded word is one of a stem's words in the catalog (formTerms's ``words``). */
   function isWordOf(words, term) {
     return words.indexOf(term) !== -1 || words.indexOf(FORM_MARK + term) !== -1;
@@ -684,6 +697,7 @@
     EDIT_DISTANCE_WORD_LENGTH: EDIT_DISTANCE_WORD_LENGTH,
     FORM_MARK: FORM_MARK,
     sameWord: sameWord,
+    relatedWords: relatedWords,
     formTerms: formTerms,
     useForms: useForms,
     isStopWord: isStopWord,

@@ -216,6 +216,11 @@
     return ', the ' + (complete === 1 ? 'one' : complete) + (outcome.oneWord ? ' with the word itself first' : ' with every word first');
   }
 
+  /** Words in curly quotes, joined: “a” or “b”. */
+  function quotedWords(words, joiner) {
+    return words.map(function (word) { return '“' + word + '”'; }).join(joiner);
+  }
+
   /**
    * The status of a search for ``searched`` (the box's words, or those before a word still being typed),
    * named as it was searched: phrases in quotes closed, empty quotes left out, a name before a phrase
@@ -244,13 +249,18 @@
         (shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '') + '. Add words to search among them.';
     }
     if (outcome.unmatched) {
-      return 'No exact matches for ' + outcome.unmatched.map(function (word) { return '“' + word + '”'; }).join(', ') + query.replace(' for ', ' in ') +
+      return 'No exact matches for ' + quotedWords(outcome.unmatched, ', ') + query.replace(' for ', ' in ') +
         '. Showing results for similar words: ' + count + filtered + '.';
     }
     if (outcome.similar) {
       return 'No exact matches' + query + '. Showing results for similar words: ' + count + filtered + '.';
     }
-    var missing = outcome.missing ? ' No entry has ' + outcome.missing.map(function (word) { return '“' + word + '”'; }).join(' or ') + '.' : '';
+    if (outcome.related) {
+      // No result has a word looked for, only other words of its stem: said first, as for similar words.
+      return 'No entry has ' + quotedWords(outcome.missing, ' or ') + '. Showing results for related words' +
+        (outcome.related.length ? ' (' + quotedWords(outcome.related, ', ') + ')' : '') + ': ' + count + filtered + '.';
+    }
+    var missing = outcome.missing ? ' No entry has ' + quotedWords(outcome.missing, ' or ') + '.' : '';
     return count + query + filtered + '.' + missing;
   }
 
