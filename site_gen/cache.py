@@ -7,7 +7,9 @@ name>/`` beside the output folder):
   (content, templates, static files, generator code, options, date) and the
   size and mtime of every file it wrote, so an unchanged build does nothing.
 - ``memo.pickle``: parsed and validated sources and rendered Markdown bodies,
-  keyed by the hash of each source file's path and bytes (magic line, a run of
+  keyed by the hash of each source file's path and bytes, and search records
+  (each entry's folded fields, the common English words near the catalog's),
+  keyed by the hash of what each is made of (magic line, a run of
   pickles, then a newline and their SHA-256 in hex). The first pickle holds the
   generator's fingerprint and the record counts, each later one a batch of
   records: the pickler's table of objects it has seen, which grows with what
@@ -37,7 +39,7 @@ LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pydantic", "pydantic-co
 STATE_FILE = "state.json"
 MEMO_FILE = "memo.pickle"
 PAGES_FILE = "pages.json"  # read only when building: see page_reuse
-_MAGIC = b"catalog-gen-memo 3\n"
+_MAGIC = b"catalog-gen-memo 4\n"
 _TRAILER = 65  # b"\n" + sha256 hex digest of the pickles
 _BATCH = 1000  # records per pickle
 
@@ -227,6 +229,7 @@ class BuildCache:
     sources: dict[str, Any] = field(default_factory=dict)
     bodies: dict[str, Any] = field(default_factory=dict)
     search: dict[str, Any] = field(default_factory=dict)  # the last build's search files: see search.reusable_bundle
+    search_records: dict[str, Any] = field(default_factory=dict)  # search records by the key of their inputs: see search.SearchMemo
     pages: dict[str, Any] = field(default_factory=dict)  # the last build's pages: see page_reuse
     _memo_loaded: bool = False
 
@@ -251,8 +254,8 @@ class BuildCache:
             return
         self._memo_loaded = True
         memo = read_memo(self.folder / MEMO_FILE, self.code)
-        if memo is not None:
-            self.sources, self.bodies = memo
+        if memo is not None and len(memo) == 3:
+            self.sources, self.bodies, self.search_records = memo
         pages = _read_checked_json(self.folder / PAGES_FILE)
         self.pages = pages if pages is not None and pages.get("code") == self.code else {}
 
@@ -268,6 +271,11 @@ class BuildCache:
         self.sources = {key: self.sources[key] for key in set(source_keys) if key in self.sources}
         self.bodies = {key: self.bodies[key] for key in set(body_keys) if key is not None and key in self.bodies}
 
+    def keep_search_records(self, made: dict[str, Any], used: Iterable[str]) -> None:
+        """Add the search records a build made; keep only those it used."""
+        known = {**self.search_records, **made}
+        self.search_records = {key: known[key] for key in used if key in known}
+
     def save(self, fingerprint: str, output: Path) -> None:
         """Record a successful build: its fingerprint, its output's stamps and the memo."""
         if self.folder is None:
@@ -280,7 +288,7 @@ class BuildCache:
     def _write(self, fingerprint: str, output: Path) -> None:
         assert self.folder is not None
         self.folder.mkdir(parents=True, exist_ok=True)
-        write_memo(self.folder / MEMO_FILE, self.code, self.sources, self.bodies)
+        write_memo(self.folder / MEMO_FILE, self.code, self.sources, self.bodies, self.search_records)
         _write_checked_json(self.folder / PAGES_FILE, {**self.pages, "code": self.code})
         self.fingerprint, self.stamps = fingerprint, stamp_tree(output)
         state = {"code": self.code, "fingerprint": fingerprint,
@@ -323,17 +331,18 @@ def _read_state(path: Path) -> dict[str, Any] | None:
     return None
 
 
-def read_memo(path: Path, code: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """The memo's sources and bodies, or None when it is missing, corrupt or from other code (checked before unpickling)."""
+def read_memo(path: Path, code: str) -> tuple[dict[str, Any], ...] | None:
+    """The memo's groups of records (sources, bodies, search records), or None when it is missing, corrupt or from other
+    code (checked before unpickling)."""
     try:
         with open(path, "rb") as handle:
             if handle.read(len(_MAGIC)) != _MAGIC or not _payload_matches_trailer(handle, path.stat().st_size):
                 return None
             handle.seek(len(_MAGIC))
-            memo_code, source_count, body_count = pickle.load(handle)  # noqa: S301 - our own file, checksum verified
+            memo_code, *counts = pickle.load(handle)  # noqa: S301 - our own file, checksum verified
             if memo_code != code:
                 return None
-            return _read_records(handle, source_count), _read_records(handle, body_count)
+            return tuple(_read_records(handle, count) for count in counts)
     except Exception:  # an unreadable or damaged memo can raise almost anything: it is only a cache
         return None
 
@@ -376,15 +385,15 @@ class _HashingWriter:
         return self.handle.write(data)
 
 
-def write_memo(path: Path, code: str, sources: dict[str, Any], bodies: dict[str, Any]) -> None:
-    """Write magic, the pickles and their checksum through a temporary file, then rename."""
+def write_memo(path: Path, code: str, *groups: dict[str, Any]) -> None:
+    """Write magic, the pickles of each group of records and their checksum through a temporary file, then rename."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "wb") as handle:
             handle.write(_MAGIC)
             writer = _HashingWriter(handle)
-            pickle.dump((code, len(sources), len(bodies)), writer, protocol=pickle.HIGHEST_PROTOCOL)
-            for records in (sources, bodies):
+            pickle.dump((code, *map(len, groups)), writer, protocol=pickle.HIGHEST_PROTOCOL)
+            for records in groups:
                 items = list(records.items())
                 for start in range(0, len(items), _BATCH):
                     pickle.dump(items[start:start + _BATCH], writer, protocol=pickle.HIGHEST_PROTOCOL)

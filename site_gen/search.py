@@ -20,11 +20,11 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html import unescape
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
@@ -310,8 +310,65 @@ def equivalent_finder(typed: bool = False) -> EquivalentFinder:
     return EquivalentFinder(fold, respell, typed=typed)
 
 
+@dataclass
+class SearchMemo:
+    """Search records of earlier builds, by the hash of everything each is made of, and what this build made and used.
+
+    ``known`` comes from the build cache (``BuildCache.search_records``); ``made`` and ``used`` go back to it
+    (``keep_search_records``). ``source_keys`` are the memo keys of the sources read (shown path -> key).
+    """
+
+    known: dict[str, Any] = field(default_factory=dict)
+    source_keys: dict[str, str] = field(default_factory=dict)
+    made: dict[str, Any] = field(default_factory=dict)
+    used: list[str] = field(default_factory=list)
+
+    def get(self, key: str | None, make: Callable[[], Any], kind: type = dict) -> Any:
+        """The record of ``key``, made with ``make`` when it is not known (or ``key`` is None: not memoised)."""
+        if key is None:
+            return make()
+        self.used.append(key)
+        value = self.known.get(key)
+        if not isinstance(value, kind):
+            value = self.made[key] = make()
+        return value
+
+    def outcome(self) -> tuple[dict[str, Any], list[str]]:
+        """What goes back to the cache: the records made, the keys used."""
+        return self.made, self.used
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
+def fields_key(catalog: Catalog, item: Item[Entry], body: str, source_key: str | None) -> str | None:
+    """The key of an item's folded fields: what ``index_fields`` reads beyond the generator's code: its source's bytes
+    (``source_key``), the names of the partners it names, and its rendered body (None without a source key)."""
+    if source_key is None:
+        return None
+    return "fields " + _digest(source_key, *_partner_names(catalog, item), "\1", body)
+
+
+def indexed_records(catalog: Catalog, bodies: dict[tuple[str, str], Markup], memo: SearchMemo | None = None) -> Iterator[dict[str, str]]:
+    """``index_fields`` of each published item, in order; the fields of an item whose inputs are those of an earlier build are that build's."""
+    memo = memo if memo is not None else SearchMemo()
+    for number, item in enumerate(catalog.published):
+        body = bodies[item.key]
+        key = fields_key(catalog, item, body, memo.source_keys.get(item.source))
+        yield {REF: str(number), **memo.get(key, lambda: folded_fields(catalog, item, body))}
+
+
 def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) -> dict[str, str]:
     """The folded text of each indexed field of one item, keyed by field name; the ref is its number."""
+    return {REF: str(number), **folded_fields(catalog, item, body)}
+
+
+def folded_fields(catalog: Catalog, item: Item[Entry], body: str) -> dict[str, str]:
+    """The folded text of each indexed field of one item, keyed by field name."""
     meta = item.meta
     codes = countries_of(item)
     places = [*map(country_name, codes), *(alias for code in codes for alias in search_aliases(code)), *codes,
@@ -324,7 +381,7 @@ def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) ->
         "partners": VALUE_GAP.join(filter(None, _people(catalog, item))),
         "body": _other_text(item, plain_text(body)),
     }
-    return {REF: str(number), **{name: fold(text) for name, text in raw.items()}}
+    return {name: fold(text) for name, text in raw.items()}
 
 
 def _facts(item: Item[Entry]) -> list[str]:
@@ -539,12 +596,18 @@ class _Spool:
 
 def search_bundle(
     catalog: Catalog, bodies: dict[tuple[str, str], Markup], url_maker: urls.Urls, folder: Path, lunr_js: Path | bytes = LUNR_JS,
+    memo: SearchMemo | None = None,
 ) -> SearchBundle:
-    """Write the whole index, its shards, the result documents, the manifest and lunr.js (a path or its bytes) into ``folder``."""
+    """Write the whole index, its shards, the result documents, the manifest and lunr.js (a path or its bytes) into ``folder``.
+
+    With a ``memo``, the folded fields of entries and the common English words of earlier builds are reused
+    where what they are made of is the same (``SearchMemo``): the files are byte for byte those made without.
+    """
+    memo = memo if memo is not None else SearchMemo()
     items = catalog.published
     script = lunr_js if isinstance(lunr_js, bytes) else read_lunr_js(lunr_js)
     spool = _Spool(folder)
-    index = build_index(index_fields(catalog, number, item, bodies[item.key]) for number, item in enumerate(items))
+    index = build_index(indexed_records(catalog, bodies, memo))
     whole = spool.stream("index", ".json", index.write_json)
     ordered = sorted(index.terms, key=js_order)
     shards = [(shard[0][0], spool.json("shard", shard)) for shard in pack_shards(term_rows(index, ordered))]
@@ -552,9 +615,10 @@ def search_bundle(
     equivalents = equivalent_finder(typed=True).table(index.terms)
     kept = {term for term, _ in equivalents}
     indexed_words = [word for word in index.words() if word not in kept]  # (no text has them: not the catalog's words)
-    words = spool.json("words", {
-        "words": sorted(indexed_words, key=js_order), "english": common_words_near(indexed_words, index.terms, indexed_form, stem),
-    })
+    sorted_words = sorted(indexed_words, key=js_order)
+    english_key = "english " + _digest(*sorted_words, "\1", *ordered)  # (what common_words_near reads, as sets)
+    english = memo.get(english_key, lambda: common_words_near(indexed_words, index.terms, indexed_form, stem), list)
+    words = spool.json("words", {"words": sorted_words, "english": english})
     chunks = [spool.json("documents", [result_document(item, url_maker) for item in items[start:start + DOCUMENT_CHUNK]])
               for start in range(0, len(items), DOCUMENT_CHUNK)]
     manifest = spool.json("manifest", {

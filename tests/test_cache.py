@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ELECTIVE, PARTNER, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
+from helpers import ELECTIVE, PAGE, PARTNER, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
 from site_gen import routes
 from site_gen.cache import (
     LIBRARIES, MEMO_FILE, PAGES_FILE, STATE_FILE, UNREADABLE, BuildCache, FileStamp, _files_below, _library_versions, default_cache_dir, read_memo,
@@ -135,10 +135,10 @@ def poison_memo(memo: Path, code: str | None, checksum_ok: bool) -> None:
     real_code = BuildCache.open(memo.parent).code
     records = read_memo(memo, real_code)
     assert records is not None
-    sources, bodies = records
+    sources, bodies, search_records = records
     for key, record in bodies.items():
         bodies[key] = type(record)(type(record.html)("POISON"), record.lookups, record.broken)
-    write_memo(memo, code or real_code, sources, bodies)
+    write_memo(memo, code or real_code, sources, bodies, search_records)
     if not checksum_ok:
         raw = memo.read_bytes()
         memo.write_bytes(raw[:-64] + b"0" * 64)
@@ -330,6 +330,56 @@ def test_search_files_altered_in_the_output_are_built_again(tmp_path: Path, coun
     built(tmp_path)
     assert counted_search == [1, 1], "a file whose bytes no longer match its name is never trusted"
     assert b"xurgeri" not in b"".join(path.read_bytes() for path in (tmp_path / "_site/search").glob("shard.*.json"))
+
+
+@pytest.fixture
+def folded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The source of every entry whose search fields are folded (not taken from the cache), and "english" for each
+    search of the common English words near the catalog's."""
+    import site_gen.search as search
+
+    calls: list[str] = []
+    fields, english = search.folded_fields, search.common_words_near
+    monkeypatch.setattr(search, "folded_fields", lambda catalog, item, body: calls.append(item.source) or fields(catalog, item, body))
+    monkeypatch.setattr(search, "common_words_near", lambda *args: calls.append("english") or english(*args))
+    return calls
+
+
+def test_search_records_are_folded_again_only_for_entries_whose_inputs_changed(tmp_path: Path, folded: list[str]) -> None:
+    content = make_catalog(tmp_path, {"pages/guide.md": PAGE.replace("About", "Guide")})
+    built(tmp_path)
+    assert sorted(folded) == ["content/electives/surgery.md", "content/pages/about.md", "content/pages/guide.md",
+                              "content/partners/riverside.md", "content/projects/needs.md", "english"]
+    folded.clear()
+    (content / "electives/surgery.md").write_text(ELECTIVE.replace("Body of the elective.", "Body of the elective, elective."),
+                                                 encoding="utf-8")
+    built(tmp_path)
+    assert folded == ["content/electives/surgery.md"], "the same words: the common English words near them are the last build's"
+    assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path / "body"))
+
+    folded.clear()  # a partner's new name is in the search fields of the entries that name it
+    (content / "partners/riverside.md").write_text(PARTNER.replace("Riverside Hospital", "Lakeside Clinic"), encoding="utf-8")
+    built(tmp_path)
+    assert sorted(folded) == ["content/electives/surgery.md", "content/partners/riverside.md", "content/projects/needs.md", "english"]
+    assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path / "partner"))
+
+    folded.clear()  # a page whose body links to another is not folded again when the other one's body changes
+    (content / "pages/about.md").write_text(PAGE.replace("About us.", "See [the guide](guide.md)."), encoding="utf-8")
+    built(tmp_path)
+    (content / "pages/guide.md").write_text(PAGE.replace("About", "Guide") + "More.\n", encoding="utf-8")
+    folded.clear()
+    built(tmp_path)
+    assert sorted(folded) == ["content/pages/guide.md", "english"]
+    assert_trees_equal(tmp_path / "_site", cold_copy(tmp_path, tmp_path / "link"))
+
+
+def test_search_records_made_in_the_background_process_are_kept(tmp_path: Path) -> None:
+    content = make_catalog(tmp_path, {})
+    built(tmp_path, jobs=2)
+    records = read_memo(content / ".cache/_site" / MEMO_FILE, BuildCache.open(content / ".cache/_site").code)
+    assert records is not None
+    kinds = sorted(key.split(" ")[0] for key in records[2])
+    assert kinds == ["english", "fields", "fields", "fields", "fields"]
 
 
 def test_finished_files_are_linked_into_place_or_copied_where_links_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
