@@ -12,6 +12,7 @@ import contextlib
 import ctypes
 import multiprocessing
 import os
+import pickle
 import signal
 from collections import deque
 from typing import Any, Callable, Iterator, TypeVar
@@ -124,6 +125,52 @@ def in_background(task: Callable[[], T], enabled: bool = True) -> Callable[[], T
         finally:
             receiver.close()
             process.join()
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    return wait
+
+
+def in_fork(task: Callable[[], T], enabled: bool = True) -> Callable[[], T]:
+    """``in_background`` from any process, a background one too (multiprocessing starts no children from a daemonic
+    process): ``os.fork`` and a pipe. The child inherits everything; its result or exception comes back pickled.
+
+    For a task of the background process itself, when it can split its work in two (the index's files).
+    """
+    if not enabled or not can_fork():
+        result = task()
+        return lambda: result
+    parent = os.getpid()
+    reader, writer = os.pipe()
+    with ctrl_c_held():
+        child = os.fork()
+    if child == 0:  # (never returns: the child ends here whatever happens)
+        try:
+            os.close(reader)
+            start_helper(parent)
+            try:
+                outcome: tuple[bool, Any] = (True, task())
+            except BaseException as error:  # noqa: BLE001 — handed to the parent, which raises it
+                outcome = (False, error)
+            with os.fdopen(writer, "wb") as pipe:
+                try:
+                    pickle.dump(outcome, pipe)
+                except Exception as error:  # noqa: BLE001 — an exception that cannot be pickled
+                    pickle.dump((False, RuntimeError(repr(error))), pipe)
+        finally:
+            os._exit(0)
+    os.close(writer)
+
+    def wait() -> T:
+        try:
+            with os.fdopen(reader, "rb") as pipe:
+                data = pipe.read()
+        finally:
+            _, status = os.waitpid(child, 0)
+        if not data:
+            raise RuntimeError(f"forked task died (status {status})")
+        ok, value = pickle.loads(data)  # noqa: S301 - our own child's result
         if not ok:
             raise value
         return value  # type: ignore[no-any-return]

@@ -257,7 +257,7 @@ def site_files(
             if reused is not None:
                 return reused, None
             memo = SearchMemo(cache.search_records if cache is not None else {}, source_keys or {})
-            return search_bundle(catalog, bodies, url_maker, spool, lunr_js, memo), memo.outcome()
+            return search_bundle(catalog, bodies, url_maker, spool, lunr_js, memo, options.job_count > 1), memo.outcome()
 
         # (two processes: the exports took 0.7 s after the index at 10,000 entries, while a process waited)
         background = parallel.in_background(search, enabled=options.job_count > 1)

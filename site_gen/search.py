@@ -34,7 +34,7 @@ from lunr.token import Token
 from lunr.trimmer import trimmer
 from markupsafe import Markup
 
-from . import humanize, urls
+from . import humanize, parallel, urls
 from .catalog import Catalog, Item, countries_of
 from .countries import country_name, search_aliases
 from .equivalents import EquivalentFinder
@@ -596,19 +596,20 @@ class _Spool:
 
 def search_bundle(
     catalog: Catalog, bodies: dict[tuple[str, str], Markup], url_maker: urls.Urls, folder: Path, lunr_js: Path | bytes = LUNR_JS,
-    memo: SearchMemo | None = None,
+    memo: SearchMemo | None = None, split: bool = False,
 ) -> SearchBundle:
     """Write the whole index, its shards, the result documents, the manifest and lunr.js (a path or its bytes) into ``folder``.
 
     With a ``memo``, the folded fields of entries and the common English words of earlier builds are reused
     where what they are made of is the same (``SearchMemo``): the files are byte for byte those made without.
+    With ``split``, the whole index is written in a process of its own while this one writes the other files.
     """
     memo = memo if memo is not None else SearchMemo()
     items = catalog.published
     script = lunr_js if isinstance(lunr_js, bytes) else read_lunr_js(lunr_js)
     spool = _Spool(folder)
     index = build_index(indexed_records(catalog, bodies, memo))
-    whole = spool.stream("index", ".json", index.write_json)
+    writing = parallel.in_fork(lambda: spool.stream("index", ".json", index.write_json), enabled=split)
     ordered = sorted(index.terms, key=js_order)
     shards = [(shard[0][0], spool.json("shard", shard)) for shard in pack_shards(term_rows(index, ordered))]
     terms = spool.json("terms", ordered)
@@ -629,5 +630,6 @@ def search_bundle(
         "equivalents": equivalents,
     })
     lunr_file = spool.put("lunr", ".min.js", script)
+    whole = writing()
     files = (whole, manifest, lunr_file, terms, words, *(file for _, file in shards), *chunks)
     return SearchBundle(files, SearchAssets(*(url_maker.href(route) for route, _ in (whole, manifest, lunr_file))))

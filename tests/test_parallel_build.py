@@ -118,3 +118,37 @@ def test_ctrl_c_during_a_first_build_does_not_speak_of_a_last_complete_build(cat
     output = tmp_path / "_site"
     assert ctrl_c_while_pooled(catalog, output) == (130, "interrupted\n")
     assert not output.exists()
+
+
+def _in_fork_from_the_background() -> tuple[int, int]:
+    """In a background (daemonic) process, where multiprocessing starts no children: a forked task's result and pid."""
+    return parallel.in_fork(lambda: (6 * 7, os.getpid()))(), os.getpid()  # type: ignore[return-value]
+
+
+def _failing() -> None:
+    raise ValueError("the forked task failed")
+
+
+def test_a_forked_task_returns_its_result_or_raises_its_error_from_a_background_process() -> None:
+    (answer, child), background = parallel.in_background(_in_fork_from_the_background)()
+    assert answer == 42 and len({child, background, os.getpid()}) == 3, "each in a process of its own"
+    with pytest.raises(ValueError, match="the forked task failed"):
+        parallel.in_fork(_failing)()
+    with pytest.raises(RuntimeError, match="forked task died"):
+        parallel.in_fork(lambda: os._exit(3))()
+    assert parallel.in_fork(lambda: os.getpid(), enabled=False)() == os.getpid()
+
+
+def test_the_search_files_written_by_two_processes_are_those_of_one(catalog: Path, tmp_path: Path) -> None:
+    from site_gen import search, urls
+
+    result = check(catalog, jobs=1)
+    assert result.catalog is not None
+    url_maker = urls.Urls(result.catalog.site.base_url)
+    made = {}
+    for split in (False, True):
+        folder = tmp_path / str(split)
+        folder.mkdir()
+        bundle = search.search_bundle(result.catalog, result.bodies, url_maker, folder, split=split)
+        made[split] = [(route, path.read_bytes()) for route, path in bundle.files]
+    assert made[True] == made[False]
