@@ -359,6 +359,5 @@ def build(options: BuildOptions, cache: BuildCache | None = None, fresh: Freshne
     stamps = cache.stamps  # (the last build's output, as recorded: pages it holds may be reused)
     cache.forget()
     files = site_files(result.catalog, result.bodies, options, fresh.today, result.source_keys, cache.search, cache, stamps)
-    result.files_written = write_site(options.output_dir, files, options.static_dir)
-    cache.save(fresh.fingerprint, options.output_dir)
+    result.files_written = write_site(options.output_dir, files, options.static_dir, lambda: cache.save(fresh.fingerprint, options.output_dir))
     return result

@@ -191,3 +191,17 @@ def assert_next_build_cleans_up_except(content: Path, site: Path, expected: dict
     assert result.code == 0, result.out + result.err
     assert snapshot(site) == expected
     assert leftovers(site) == [kept]
+
+
+def test_the_cache_is_saved_once_the_new_site_is_in_place_and_the_old_one_is_gone_when_the_build_returns(tmp_path: Path) -> None:
+    from site_gen.output import write_site
+
+    site = tmp_path / "_site"
+    write_site(site, [("index.html", b"first")], None)
+    seen: list[tuple[bytes, list[str]]] = []
+    write_site(site, [("index.html", b"second")], None, lambda: seen.append(((site / "index.html").read_bytes(), leftovers(site))))
+    assert [published for published, _ in seen] == [b"second"], "run once, after the swap"
+    assert leftovers(site) == [], "the previous site is removed before write_site returns"
+    with pytest.raises(OSError, match="full"):
+        write_site(site, [("index.html", b"third")], None, lambda: (_ for _ in ()).throw(OSError("full")))
+    assert (site / "index.html").read_bytes() == b"third" and leftovers(site) == []
