@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ELECTIVE, PAGE, PARTNER, PROJECT, ROOT, assert_trees_equal, make_catalog, run_cli, snapshot
-from site_gen import routes
+from site_gen import routes, search
 from site_gen.cache import (
     LIBRARIES, MEMO_FILE, PAGES_FILE, STATE_FILE, UNREADABLE, BuildCache, FileStamp, _files_below, _library_versions, default_cache_dir, read_memo,
     stamp_tree, write_memo,
@@ -477,3 +477,14 @@ def test_every_library_the_output_depends_on_keys_the_cache() -> None:
     names = {re.match(r"[A-Za-z0-9_.-]+", requirement).group(0).lower() for requirement in declared}  # type: ignore[union-attr]
     assert names - NOT_IN_OUTPUT <= set(LIBRARIES), sorted(names - NOT_IN_OUTPUT - set(LIBRARIES))
     assert NOT_IN_OUTPUT <= names  # (a stale exception would hide a new dependency of the same name)
+
+
+@pytest.mark.parametrize("fields", [
+    {"title": "surgery elective", "topics": "", "summary": "北京 京协 协和", "places": "cote d ivoire", "partners": "", "body": "a " * 5000},
+    {"title": "", "topics": "", "summary": "", "places": "", "partners": "", "body": ""},
+])
+def test_search_fields_are_kept_packed_and_come_back_the_same(fields: dict[str, str]) -> None:
+    """Kept as text, every body stayed in the search process and went through the cache (100,000 entries: past 3 GiB)."""
+    packed = search.pack_fields(fields)
+    assert isinstance(packed, bytes) and search.unpack_fields(packed) == fields
+    assert len(search.pack_fields(dict(fields, body="a " * 5000))) < 1000  # (compressed)
