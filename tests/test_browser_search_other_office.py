@@ -168,3 +168,9 @@ def test_the_two_words_must_both_be_there(page: Page, site_url: str) -> None:
     expect(page.locator("#search-results h2")).to_have_text(["Hospital Nacional Cayetano Heredia"])  # (the one with both)
     open_search(page, site_url, "?q=limanepal+")  # (no entry has both)
     expect(page.locator("#search-status")).to_have_text(re.compile(r"^No results for “limanepal”\."))
+
+
+def test_a_query_no_entry_has_every_word_of_says_so(page: Page, site_url: str) -> None:
+    # "peru surgery" listed the fellowship in Nepal first, as "3 results", with nothing to say that no entry has both.
+    open_search(page, site_url, "?q=peru+surgery")
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ results for “peru surgery”, none with every word\.$"))

@@ -202,15 +202,19 @@
    * What the status says of the results with every word, when some have only some of them (outcome.complete: the refs
    * of those with every word, which come first): "19 results for “united states”, the 6 with every word first.", or
    * of a word that others of its stem also found: "46 results for “medication”, the one with the word itself first.", as
-   * phraseNote says of phrases (which, when there are any, it leaves to say); nothing when none has every word.
+   * phraseNote says of phrases (which, when there are any, it leaves to say); ", none with every word" when none has.
    */
   function wordsNote(outcome) {
     if (!outcome.complete || outcome.phrases) {
       return '';
     }
     var complete = shown.filter(function (hit) { return outcome.complete.has(hit.ref); }).length;
-    if (!complete || complete === shown.length) {
+    if (complete === shown.length) {
       return '';
+    }
+    if (!complete) {
+      // "peru surgery" listed an elective in Nepal first, with nothing to say that no entry is in Peru and about surgery.
+      return outcome.oneWord ? '' : ', none with every word';
     }
     // (one word: the others have only other words of its stem, "medical" for "medication")
     return ', the ' + (complete === 1 ? 'one' : complete) + (outcome.oneWord ? ' with the word itself first' : ' with every word first');
