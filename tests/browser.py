@@ -29,6 +29,20 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
+@contextlib.contextmanager
+def checked_page(browser: Browser) -> Iterator[Page]:
+    """A page in a context of its own; on leaving, fails on any script error, console error or HTTP error response."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("response", lambda response: errors.append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    yield page
+    context.close()
+    assert not errors, errors
+
+
 def axe_violations(browser: Browser, url: str, scheme: str, viewport: ViewportSize | None = None) -> list[dict[str, Any]]:
     """Run axe on one page; bypass_csp lets the test (not the site) inject axe's script."""
     context = browser.new_context(bypass_csp=True, color_scheme=scheme, viewport=viewport)  # type: ignore[arg-type]

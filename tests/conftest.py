@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Iterator
 
 import pytest
+from playwright.sync_api import Browser, Page
 
+from browser import checked_page, chromium
 from helpers import BUNDLED_CONTENT, SOURCE_DATE_EPOCH, run_cli
 from site_gen import routes
 
@@ -19,6 +22,20 @@ PAGED_SIZE = 4
 def fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test builds as if today were 2026-10-01 (SOURCE_DATE_EPOCH)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium for a test module (modules that need another launch define their own)."""
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page that fails its test on a script, console or HTTP error (browser.checked_page)."""
+    with checked_page(browser) as page:
+        yield page
 
 
 def build_bundled(output: Path) -> Path:
