@@ -7,6 +7,8 @@ from typing import Iterable
 
 # Typographic quotes a word processor puts where straight ones were typed: YAML reads them as text.
 CURLY_QUOTES = "“”„‟‘’‚‛«»"
+# Letters a word must share at its start with the one choice that does, to be taken for it.
+SHARED_START = 6
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
@@ -17,7 +19,15 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     if len(containing) == 1:
         return containing[0]
     matches = difflib.get_close_matches(lowered, options, n=1, cutoff=0.7)
-    return matches[0] if matches else None
+    if matches:
+        return matches[0]
+    # Another word of the same start: 'observation' for 'observership', 'partnerships' for 'partners' (too far as a ratio).
+    # (one word of letters only: addresses and slugs of a kind share their starts, '/topics/', 'hospital-')
+    start = lowered[:SHARED_START]
+    if len(start) < SHARED_START or not lowered.isalpha():
+        return None
+    sharing = [choice for choice in options if choice.lower().startswith(start)]
+    return sharing[0] if len(sharing) == 1 else None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

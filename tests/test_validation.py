@@ -79,6 +79,9 @@ CASES = [
                  [f"{E}:3: summary: is too long (301 characters; at most 300) — shorten it"], id="summary-too-long"),
     pytest.param({"electives/surgery.md": elective(category="clinicl")},
                  [f"{E}:4: category: 'clinicl' is not one of: clinical, community-health, research (did you mean 'clinical'?)"], id="enum-typo"),
+    pytest.param({"electives/surgery.md": elective(format="observation")},
+                 [f"{E}:5: format: 'observation' is not one of: elective, clerkship, observership, residency-rotation, fellowship"
+                  " (did you mean 'observership'?)"], id="enum-word-of-the-same-start"),
     pytest.param({"electives/surgery.md": elective(audience="[student]")},
                  [f"{E}:7: audience[0]: 'student' is not one of: medical-student, resident, fellow, physician, nurse, public-health, other (did you mean 'medical-student'?)"], id="enum-in-list"),
     pytest.param({"electives/surgery.md": elective(deadline="2026-02-30")},
@@ -914,3 +917,15 @@ def test_a_value_yaml_reads_as_a_comment_is_told_why_it_is_empty(tmp_path: Path,
 
 def test_a_comment_written_as_one_after_an_empty_optional_field_is_fine(tmp_path: Path) -> None:
     assert check(tmp_path, {"projects/needs.md": project(lead="# to be decided", funding="  #")}) == []
+
+
+@pytest.mark.parametrize(("word", "choices", "expected"), [
+    ("observation", ["elective", "observership", "fellowship"], "observership"),  # (too far as a ratio)
+    ("partnerships", ["partners", "countries"], "partners"),
+    ("observation", ["observership", "observers"], None),  # (two share the start: no guess)
+    ("/topics/surgery/", ["/topics/maternal-health/"], None),  # (addresses of a kind share their start)
+])
+def test_a_word_of_the_same_start_is_suggested_when_it_is_the_only_one(word: str, choices: list[str], expected: str | None) -> None:
+    from site_gen.suggest import closest
+
+    assert closest(word, choices) == expected
