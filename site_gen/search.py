@@ -324,14 +324,18 @@ class SearchMemo:
     made: dict[str, Any] = field(default_factory=dict)
     used: list[str] = field(default_factory=list)
 
-    def get(self, key: str | None, make: Callable[[], Any], kind: type = dict) -> Any:
-        """The record of ``key``, made with ``make`` when it is not known (or ``key`` is None: not memoised)."""
+    def get(self, key: str | None, make: Callable[[], Any], kind: type,
+            pack: Callable[[Any], Any] = lambda value: value, unpack: Callable[[Any], Any] = lambda kept: kept) -> Any:
+        """The record of ``key``, made with ``make`` when it is not known (or ``key`` is None: not memoised); kept as
+        ``pack`` makes it, of type ``kind`` (anything else is made again), and read back with ``unpack``."""
         if key is None:
             return make()
         self.used.append(key)
-        value = self.known.get(key)
-        if not isinstance(value, kind):
-            value = self.made[key] = make()
+        kept = self.known.get(key)
+        if isinstance(kept, kind):
+            return unpack(kept)
+        value = make()
+        self.made[key] = pack(value)
         return value
 
     def outcome(self) -> tuple[dict[str, Any], list[str]]:
@@ -347,7 +351,7 @@ def _digest(*parts: str) -> str:
 
 
 def fields_key(catalog: Catalog, item: Item[Entry], body: str, source_key: str | None) -> str | None:
-    """The key of an item's folded fields: what ``index_fields`` reads beyond the generator's code: its source's bytes
+    """The key of an item's folded fields: what ``folded_fields`` reads beyond the generator's code: its source's bytes
     (``source_key``), the names of the partners it names, and its rendered body (None without a source key)."""
     if source_key is None:
         return None
@@ -367,27 +371,13 @@ def unpack_fields(data: bytes) -> dict[str, str]:
 
 
 def indexed_records(catalog: Catalog, bodies: dict[tuple[str, str], Markup], memo: SearchMemo | None = None) -> Iterator[dict[str, str]]:
-    """``index_fields`` of each published item, in order; the fields of an item whose inputs are those of an earlier build are that build's."""
+    """The folded fields of each published item with its number as ref, in order; the fields of an item whose inputs are those of an earlier build are that build's."""
     memo = memo if memo is not None else SearchMemo()
     for number, item in enumerate(catalog.published):
         body = bodies[item.key]
         key = fields_key(catalog, item, body, memo.source_keys.get(item.source))
-        if key is None:
-            fields = folded_fields(catalog, item, body)
-        else:
-            memo.used.append(key)
-            packed = memo.known.get(key)
-            if isinstance(packed, bytes):
-                fields = unpack_fields(packed)
-            else:
-                fields = folded_fields(catalog, item, body)
-                memo.made[key] = pack_fields(fields)
+        fields = memo.get(key, lambda: folded_fields(catalog, item, body), bytes, pack_fields, unpack_fields)
         yield {REF: str(number), **fields}
-
-
-def index_fields(catalog: Catalog, number: int, item: Item[Entry], body: str) -> dict[str, str]:
-    """The folded text of each indexed field of one item, keyed by field name; the ref is its number."""
-    return {REF: str(number), **folded_fields(catalog, item, body)}
 
 
 def folded_fields(catalog: Catalog, item: Item[Entry], body: str) -> dict[str, str]:

@@ -3,13 +3,14 @@ site's sub-path, and deadlines follow the clock."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from browser import chromium
 from helpers import SOURCE_DATE_EPOCH, RequestLog, make_catalog, run_cli, serve_folder
@@ -92,6 +93,19 @@ def test_pages_ask_for_their_icon_under_the_base_path(browser: Browser, built_si
     assert errors == []
 
 
+@contextlib.contextmanager
+def page_at(browser: Browser, url: str, now: datetime) -> Iterator[Page]:
+    """``url`` opened in a light-scheme UTC browser whose clock reads ``now``."""
+    context = browser.new_context(timezone_id="UTC", color_scheme="light")
+    try:
+        page = context.new_page()
+        page.clock.set_fixed_time(now)
+        page.goto(url)
+        yield page
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize(("now", "expected", "state"), [
     (datetime(2026, 8, 1, 9, tzinfo=timezone.utc), "Closes on 30 November 2026", "open"),  # (121 days: the date)
     (datetime(2026, 9, 1, 9, tzinfo=timezone.utc), "Closes in 90 days", "open"),
@@ -102,16 +116,10 @@ def test_pages_ask_for_their_icon_under_the_base_path(browser: Browser, built_si
     (datetime(2027, 1, 5, 9, tzinfo=timezone.utc), "Closed on 30 November 2026", "closed"),
 ])
 def test_deadline_follows_the_browser_clock(browser: Browser, tiny_site: str, now: datetime, expected: str, state: str) -> None:
-    context = browser.new_context(timezone_id="UTC")
-    try:
-        page = context.new_page()
-        page.clock.set_fixed_time(now)
-        page.goto(tiny_site + "electives/surgery/")
+    with page_at(browser, tiny_site + "electives/surgery/", now) as page:
         deadline = page.locator(".call-to-action .deadline")
         assert deadline.inner_text() == expected
         assert f"deadline-{state}" in (deadline.get_attribute("class") or "").split()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(("now", "expected", "button"), [
@@ -124,19 +132,13 @@ def test_the_apply_link_follows_the_browser_clock(
     """Built while open, read after the deadline: the link no longer invites an application (deadline.js),
     nor stands out as the page's main button (a plain link, in the links' colour)."""
     base, _ = bundled
-    context = browser.new_context(timezone_id="UTC", color_scheme="light")
-    try:
-        page = context.new_page()
-        page.clock.set_fixed_time(now)
-        page.goto(base + "electives/internal-medicine-clerkship-bogota/")
+    with page_at(browser, base + "electives/internal-medicine-clerkship-bogota/", now) as page:
         link = page.locator(".call-to-action a.apply")
         assert link.inner_text() == expected
         background, color, line = link.evaluate(
             "a => { const s = getComputedStyle(a); return [s.backgroundColor, s.color, s.textDecorationLine]; }")
         assert (background != "rgba(0, 0, 0, 0)", line) == (button, "none" if button else "underline")
         assert color == ("rgb(255, 255, 255)" if button else "rgb(11, 87, 164)")  # (--accent-text on --accent; --link)
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(("route", "selector"), [("electives/surgery/", ".call-to-action .deadline"), ("electives/", ".card .deadline")])

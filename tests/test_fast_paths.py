@@ -202,14 +202,14 @@ def test_plain_text_matches_an_html_parser_on_sanitised_bodies(markdown: str) ->
 def test_bundled_index_and_texts_equal_the_reference() -> None:
     from site_gen import urls
     from site_gen.pipeline import render_bodies
-    from site_gen.search import index_fields
+    from site_gen.search import indexed_records
 
     catalog = load_catalog(ROOT / "content").catalog
     assert catalog is not None
     bodies, _ = render_bodies(catalog, urls.Urls(catalog.site.base_url))
     for body in bodies.values():
         assert plain_text(body) == reference_plain_text(body)
-    records = [index_fields(catalog, number, item, bodies[item.key]) for number, item in enumerate(catalog.published)]
+    records = list(indexed_records(catalog, bodies))
     assert index_json(records) == reference_index(records)
 
 

@@ -436,6 +436,11 @@
     return Math.max(a.length, b.length) - common <= LONGEST_ENDING || wordBase(a) === wordBase(b);
   }
 
+  /** A word of a stem's shard row without the FORM_MARK that starts a family (formTerms's ``words``). */
+  function plainWord(word) {
+    return word.charAt(0) === FORM_MARK ? word.slice(1) : word;
+  }
+
   /**
    * The form terms a word looks for, from its stem's words in the catalog (``words``, the stem's shard row's: in families,
    * each after the word it is named by, written with FORM_MARK before it, when the stem has form terms): those of the
@@ -452,7 +457,7 @@
       if (word.charAt(0) === FORM_MARK || !families.length) {
         families.push({ name: word.charAt(0) === FORM_MARK ? word.slice(1) : null, words: [] });
       }
-      families[families.length - 1].words.push(word.charAt(0) === FORM_MARK ? word.slice(1) : word);
+      families[families.length - 1].words.push(plainWord(word));
     });
     var picked = families.filter(function (family) {
       return family.words.some(function (word) { return sameWord(term, word); });
@@ -471,7 +476,7 @@
    * be on the way to "international"; "internal" is not, so it is no word of a catalog that only says "international".
    */
   function startsWordOf(words, term) {
-    return words.some(function (word) { return (word.charAt(0) === FORM_MARK ? word.slice(1) : word).indexOf(term) === 0; });
+    return words.some(function (word) { return plainWord(word).indexOf(term) === 0; });
   }
 
   /**
@@ -491,7 +496,7 @@
 
   /** Whether one of a stem's words in the catalog (formTerms's ``words``) is a folded word (sameWord). */
   function isSameAsWordOf(words, term) {
-    return words.some(function (word) { return sameWord(word.charAt(0) === FORM_MARK ? word.slice(1) : word, term); });
+    return words.some(function (word) { return sameWord(plainWord(word), term); });
   }
 
   var MOST_RELATED_WORDS = 3;
@@ -503,8 +508,7 @@
    */
   function relatedWords(lunr, stemWords, term) {
     var known = stemWords ? stemWords(stemOf(lunr, term)) || [] : [];
-    return known.map(function (word) { return word.charAt(0) === FORM_MARK ? word.slice(1) : word; })
-      .filter(function (word) { return !sameWord(word, term); }).slice(0, MOST_RELATED_WORDS);
+    return known.map(plainWord).filter(function (word) { return !sameWord(word, term); }).slice(0, MOST_RELATED_WORDS);
   }
 
   /** Whether a folded word is one of a stem's words in the catalog (formTerms's ``words``). */
