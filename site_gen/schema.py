@@ -197,7 +197,7 @@ class Elective(Entry):
     host: Annotated[HostSlug | None, Field(description="Slug of the host partner (content/partners/<slug>.md).", examples=["kigali-teaching-hospital"])] = None
     specialties: Annotated[list_of(TagText, "[pediatrics, surgery]", max_items=50), Field(description="Clinical or research specialties.", examples=[["pediatrics"]])] = ()
     duration_weeks: Annotated[Duration | None, Field(description="Weeks: a number, or {min: 4, max: 8}.", examples=[4, {"min": 4, "max": 8}])] = None
-    cost: Annotated[Cost | None, Field(description="Cost: text, or {amount: 1200, currency: USD}.", examples=["No tuition", {"amount": 1200, "currency": "USD"}])] = None
+    cost: Annotated[Cost | None, Field(description="Cost: text, or {amount: 1200, currency: USD}; an amount of 0 is shown as \"No fee (0 USD)\".", examples=["No tuition", {"amount": 1200, "currency": "USD"}])] = None
     languages: Annotated[list_of(TagText, "[English, Spanish B2]", max_items=20), Field(description="Language requirements.", examples=[["English", "Spanish (B2)"]])] = ()
     deadline: Annotated[IsoDate | None, Field(description="Application deadline (YYYY-MM-DD); past deadlines show as closed.", examples=["2026-11-30"])] = None
     apply_url: Annotated[HttpUrl | None, Field(description="Where to apply (http or https).", examples=["https://example.edu/apply"])] = None
