@@ -101,7 +101,9 @@ class LiveSite:
             # The pages a body may link to are the same while only bodies change (at 10,000 entries,
             # finding them again was most of the time from saving a body to its reloaded page).
             targets = self._targets if same_fields else link_targets(catalog)
-            if partial and was_good and sources == self._sources:  # same pages: other bodies and their links stand
+            # Same pages: other bodies and their links stand. (Same entries is not enough: an edit of
+            # fields alone can take a topic's or country's last entry away, and a link to its page.)
+            if partial and was_good and sources == self._sources and (same_fields or targets == self._targets):
                 edited = {display_path(path, content.parent) for path in changed}
                 fresh, problems = render_bodies(catalog, url_maker, 1, self.memo, self.records,
                                                 tuple(item for item in catalog.published if item.source in edited), targets)

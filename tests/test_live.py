@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BUNDLED_CONTENT, ELECTIVE, make_catalog
+from helpers import BUNDLED_CONTENT, ELECTIVE, PROJECT, make_catalog
 from site_gen import routes, urls
 from site_gen.link import link_catalog
 from site_gen.live import LiveSite
@@ -176,3 +176,26 @@ def test_a_server_running_past_midnight_shows_the_pages_of_a_build_made_today(tm
     assert b"deadline-closed" in pages["electives/surgery/"]
     for route, html in pages.items():
         assert route in ("search/", "404.html") or live.page(route) == html, route
+
+
+@pytest.mark.parametrize(("edited", "old", "new", "link"), [
+    ("projects/needs.md", "tags: [maternal health]", "tags: [surgery]", "/topics/maternal-health/"),
+    ("elective", "countries: [CN]", "countries: [RW]", "/countries/cn/"),
+], ids=["topic gone", "country gone"])
+def test_a_page_that_an_edit_removes_is_a_broken_link_in_the_bodies_that_link_to_it(
+    tmp_path: Path, edited: str, old: str, new: str, link: str,
+) -> None:
+    # Only an entry's fields changed, the same entries are published: the preview rendered that entry's
+    # body alone, and the page of another body linking to the topic or country now gone was served as good
+    # (the build said 'does not match a page of the site'). Every file's country is CN but the elective's.
+    partner = "---\ntitle: Riverside Hospital\nsummary: A teaching hospital.\nkind: hospital\ncountry: RW\n---\n"
+    content = make_catalog(tmp_path, {"partners/riverside.md": partner + f"See [it]({link}).\n",
+                                      "projects/needs.md": PROJECT.replace("countries: [CN]", "countries: [RW]")})
+    options = BuildOptions(content, tmp_path / "_site", use_cache=False)
+    live = LiveSite.open(options)
+    assert live.problems == []
+    source = content / (edited if edited != "elective" else "electives/surgery.md")
+    source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    [problem] = live.update([source])
+    assert str(problem).startswith(f"content/partners/riverside.md:7: link to '{link}' does not match a page of the site")
+    assert [str(problem)] == [str(p) for p in build(options).problems], "what a build says"
