@@ -159,7 +159,8 @@ def update_live(preview: Preview, changed: set[Path]) -> bool:
         return preview.live is not None and not preview.problems
     started = time.monotonic()
     content = preview.options.content_dir.resolve()
-    edited = [path for path in changed if path.resolve().is_relative_to(content)]
+    # (the folder resolved, not the file: a file made a link to one outside the content folder is a content change)
+    edited = [path for path in changed if (path.parent.resolve() / path.name).is_relative_to(content)]
     try:
         problems = live.update(edited) if edited else live.rerender()
     except Exception as error:  # noqa: BLE001 — e.g. a template that no longer compiles

@@ -227,6 +227,23 @@ def test_a_deleted_or_renamed_entry_is_not_found_before_the_background_build_rem
     assert fetch(preview, "/catalog/404.html")[0] == 200
 
 
+def test_an_entry_replaced_by_a_link_out_of_the_content_folder_is_a_problem_not_an_update(tmp_path: Path) -> None:
+    # The saved path was resolved before being checked against the content folder: a link to a file
+    # outside it resolved outside, so the change was taken for a template's and the old page stayed up.
+    content = make_catalog(tmp_path, {})
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text(ELECTIVE.replace("Body of the elective.", "Text from outside."), encoding="utf-8")
+    preview = Preview(BuildOptions(content, tmp_path / "_site", use_cache=False), port=8000)
+    start_live(preview)
+    elective = content / "electives/surgery.md"
+    elective.unlink()
+    elective.symlink_to(outside)
+    assert not update_live(preview, {elective})
+    assert preview.problems == ["content/electives/surgery.md:1: link points outside the content folder — replace it with a real file"]
+    status, body = fetch(preview, "/catalog/electives/surgery/")
+    assert status == 500 and "link points outside the content folder" in body
+
+
 def test_a_browser_whose_page_was_served_before_the_latest_change_reloads_when_it_connects(tmp_path: Path) -> None:
     """A reload sent while the browser loads the page reaches no socket: the next connection must catch up."""
     content = make_catalog(tmp_path, {})
