@@ -464,7 +464,12 @@ class DiskBuilds:
             receiver.close()
         self.running = None
         if problems:
-            print(f"background build: {problems[0]}", flush=True)
+            # Every line, as a build prints them; and the browsers show them too, unless a newer change is due
+            # (the preview checks each change itself: this is what it did not see, e.g. a file changed meanwhile).
+            print("background build:", *problems, sep="\n", flush=True)
+            if not self.again:
+                self.preview.problems = problems
+                reload_browsers()
         else:
             print(f"wrote {written} files to {self.preview.options.output_dir} in {time.monotonic() - started:.2f}s", flush=True)
             if not self.again:  # (else the next build, already due, brings the newer files)

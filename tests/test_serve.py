@@ -17,7 +17,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 from livereload.handlers import LiveReloadHandler
@@ -472,6 +472,32 @@ def half_written_build(options: BuildOptions, cache: object, sender: object) -> 
     staging.mkdir()
     (staging / "index.html").write_text("half")
     time.sleep(60)
+
+
+def build_with_problems(options: BuildOptions, cache: object, sender: Any) -> None:
+    """Stands in for a background build that finds problems the preview did not."""
+    sender.send((0, ["content/electives/surgery.md:8: first problem", "content/projects/needs.md:5: second problem"]))
+
+
+def test_problems_only_the_background_build_found_are_all_printed_and_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    # It printed 'background build: <the first problem>' and nothing else; the browser kept the preview's page.
+    monkeypatch.setattr("site_gen.serve._disk_build", build_with_problems)
+    preview = Preview(BuildOptions(make_catalog(tmp_path, {}), tmp_path / "_site", use_cache=False), port=8000)
+    start_live(preview)
+    disk = DiskBuilds(preview)
+
+    async def build_once() -> None:
+        disk._start()
+        deadline = time.monotonic() + 30
+        while disk.running is not None and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+
+    asyncio.run(build_once())
+    assert capsys.readouterr().out.splitlines()[-2:] == ["content/electives/surgery.md:8: first problem", "content/projects/needs.md:5: second problem"]
+    status, body = fetch(preview, "/catalog/electives/surgery/")
+    assert status == 500 and "second problem" in body
 
 
 def test_stopping_the_server_during_a_background_build_removes_its_staging_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
