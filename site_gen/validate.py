@@ -17,6 +17,7 @@ from .suggest import closest_field, field_hint
 from .yaml_comments import commented_item_message, commented_message
 
 M = TypeVar("M", bound=BaseModel)
+MERGE_KEY = "<<"
 _UNION_TAGS = frozenset({"scalar", "mapping"})
 # A field people give the wrong kind of entry, and what that kind uses instead (a near
 # miss such as 'country' for 'countries' gets "did you mean" first).
@@ -55,11 +56,19 @@ def validate_document(document: Document, model: type[M]) -> tuple[M | None, lis
     except ValidationError as error:
         details = error.errors(include_url=False)
         misspelt = {_meant_field(document, model, detail) for detail in details if detail["type"] == "extra_forbidden"}
+        # ('<<: *fee' holds the fields a merge key would have given: they are not also each missing)
+        unknown = [_data_path(document.data, detail["loc"]) for detail in details if detail["type"] == "extra_forbidden"]
+        merged = {path[:-1] for path in unknown if path[-1:] == (MERGE_KEY,)}
         entry, problems = None, [_to_problem(document, model, detail) for detail in details
-                                 if detail["type"] != "missing" or _data_path(document.data, detail["loc"]) not in misspelt]
+                                 if detail["type"] != "missing" or not _is_meant(_data_path(document.data, detail["loc"]), misspelt, merged)]
         problems += _mistakes_despite(document, model, problems)
     problems = _with_commented_values(document, model, problems) + ([below] if below is not None else [])
     return (entry, []) if not problems else (None, problems)
+
+
+def _is_meant(missing: FieldPath, misspelt: set[FieldPath | None], merged: set[FieldPath]) -> bool:
+    """True when a missing field is already one mistake's: a misspelling of it, or a merge key beside it."""
+    return missing in misspelt or missing[:-1] in merged
 
 
 def _mistakes_despite(document: Document, model: type[BaseModel], found: list[Problem]) -> list[Problem]:
@@ -139,6 +148,8 @@ def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Prob
             hint = f" — it holds the invisible character U+{ord(hidden):04X}{field_hint(name, allowed.model_fields)}"
         if name.startswith("<!--"):  # an HTML comment, as the body allows, read as a field
             hint = " — '<!-- -->' comments are not read in the front matter: start the line with '#' instead"
+        if name == MERGE_KEY:  # YAML 1.1's merge key, which YAML 1.2 and this loader do not have
+            hint = " — '<<' (a YAML merge key) is not read here: write the fields themselves"
         if name.isdigit() and parent:  # {amount: 1,200, …}: YAML splits the braces at the comma
             hint = " — inside { } a comma separates fields: write the number without its comma, e.g. 1200"
         return Problem(document.path, document.line_of(path), _label(parent, f"unknown field '{name}'{hint}"))

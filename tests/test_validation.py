@@ -496,6 +496,13 @@ def test_an_anchor_on_a_field_name_names_that_text_as_yaml_does(tmp_path: Path) 
     assert check(tmp_path, {"electives/surgery.md": text.replace("&t tags: [*t, surgery]", "tags: [*t, surgery]")}) == [f"{E}:9: unknown alias '*t'"]
 
 
+def test_a_yaml_merge_key_is_one_line_that_says_it_is_not_read(tmp_path: Path) -> None:
+    """YAML 1.2 has no merge keys: '<<: *fee' was "unknown field '<<'" and a "missing required field" line for each field it held."""
+    text = ELECTIVE.replace("countries: [CN]", "countries: [CN]\ncost:\n  <<: {amount: 500, currency: USD}")
+    assert check(tmp_path, {"electives/surgery.md": text}) == [
+        f"{E}:10: cost: unknown field '<<' — '<<' (a YAML merge key) is not read here: write the fields themselves"]
+
+
 def test_hash_and_ampersand_inside_a_block_or_continued_value_are_text(tmp_path: Path) -> None:
     """Lines of a 'summary: |' block or of a plain value's next lines are text: '- &Co' or '- Ward #4' there loses nothing."""
     block = "summary: |\n  Our partners:\n  - &Co (Kigali)\n  - Ward #4 rotation"
