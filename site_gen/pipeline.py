@@ -186,7 +186,7 @@ def render_bodies(
     for item, record in zip(todo, parallel.ordered_map(_render_body, len(todo), jobs, state)):
         done[item.key] = record
         key = memo.body_key(item.source, url_maker.base_url)
-        if key is not None:
+        if key is not None and not record.broken:  # (why a link is broken may change with other files: a draft's)
             records[key] = record
     bodies: dict[tuple[str, str], Markup] = {}
     problems: list[Problem] = []

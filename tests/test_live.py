@@ -199,3 +199,19 @@ def test_a_page_that_an_edit_removes_is_a_broken_link_in_the_bodies_that_link_to
     [problem] = live.update([source])
     assert str(problem).startswith(f"content/partners/riverside.md:7: link to '{link}' does not match a page of the site")
     assert [str(problem)] == [str(p) for p in build(options).problems], "what a build says"
+
+
+def test_a_broken_link_says_what_its_target_has_become_since(tmp_path: Path) -> None:
+    # The preview kept the rendered body of a broken link: once the missing entry was written as a
+    # draft, it still said 'does not match a published entry' where a build says 'leads to a draft'.
+    content = make_catalog(tmp_path, {})
+    live = LiveSite.open(BuildOptions(content, tmp_path / "_site", use_cache=False))
+    elective = content / "electives/surgery.md"
+    elective.write_text(ELECTIVE.replace("Body of the elective.", "See [it](../projects/later.md)."), encoding="utf-8")
+    [problem] = live.update([elective])
+    assert "does not match a published entry" in problem.message
+    later = content / "projects/later.md"
+    later.write_text(PROJECT.replace("kind: research", "kind: research\ndraft: true"), encoding="utf-8")
+    [problem] = live.update([later])
+    assert "leads to a draft" in problem.message
+    assert [problem] == build(live.options).problems
