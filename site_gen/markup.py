@@ -68,6 +68,9 @@ _BARE_URL = r"(?<![\w/\"'=])(https?://[^\s<>\"'()\[\]\x02\x03]+[^\s<>\"'()\[\].,
 # A link to a file on someone's computer: file:///C:/…, C:\Users\…, \\server\share\… (as Word writes them). The sanitiser
 # drops such an address, which the site could not reach anyway, so the text would link nowhere: it is named here, from the source.
 _ON_A_COMPUTER = re.compile(r"(?:\]\(\s*<?|\]:[ \t]*<?|href\s*=\s*[\"']?)((?:file:|[A-Za-z]:(?:\\|/(?!/))|\\\\)[^)\"'>\n]*)", re.IGNORECASE)
+# A link with a scheme the sanitiser drops ('javascript:', 'ftp://', 'skype:', 'whatsapp://'): written as a Markdown link or
+# reference, an href, or an autolink '<ftp://…>'. (A Windows drive, 'C:', and 'file:' are a file on a computer, named apart.)
+_SCHEMED_LINK = re.compile(r"(?:\]\(\s*<?|\]:[ \t]*<?|href\s*=\s*[\"']?)([A-Za-z][A-Za-z0-9+.-]+:[^()\s\"'>]*(?:\([^()\s\"'>]*\)[^()\s\"'>]*)*)|<([A-Za-z][A-Za-z0-9+.-]+://[^\s<>]*)>")
 _EMAIL = re.compile(r"[^@\s/:]+@[^@\s/:]+\.[A-Za-z]{2,}")
 # 'www.…' or a host name ending in a common top-level domain, then '/' or the end: not a file name such as 'brochure.pdf'
 _WEB_ADDRESS = re.compile(r"(?:www\.[^/\s]+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|int|info)|[\w-]+(?:\.[\w-]+)+\.[a-z]{2})(?:/|$)", re.IGNORECASE)
@@ -179,12 +182,18 @@ class LinkResolver:
             return None
         if self.entry_routes.get(key) is not None:
             return None
+        if kind in ("pages", *ENTRY_COLLECTIONS) and self._draft_file(kind, segments[-1]) in self.drafts:
+            return f"link to '{url}' leads to a draft, which is not published — publish it first or leave the link out"
         if kind == "countries":
             return f"link to '{url}' does not match a page of the site — only countries with published entries have a page"
         if kind == "filters":
             hint = "" if segments[2] == "country" else did_you_mean(key, self._known(prefix, key))  # (two letters: any code is "near")
             return f"link to '{url}' does not match a filter page of the site — a filter page exists for each value that published {segments[0]} have{hint}"
         return f"link to '{url}' does not match a page of the site — check the address{did_you_mean(key, self._known(prefix, key))}"
+
+    def _draft_file(self, kind: str, slug: str) -> str:
+        """The source path a draft of ``kind`` ("pages" or a collection) named ``slug`` has, beside the linking file's folder."""
+        return posixpath.join(posixpath.dirname(posixpath.dirname(self.source)), kind, f"{slug}.md")
 
     def _known(self, prefix: str, key: str) -> list[str]:
         """The pages a mistyped ``key`` may have meant: those under ``prefix`` with as many parts."""
@@ -624,6 +633,24 @@ def _links_to_a_computer(text: str) -> list[tuple[str, str]]:
             for match in _ON_A_COMPUTER.finditer(text)]
 
 
+# 'file:' is named as a file on a computer; addresses that run code are hostile, not a contributor's slip: the sanitiser drops them,
+# and written with entities ('&#106;avascript:') they would escape a scan of the source anyway.
+_NOT_NAMED_SCHEMES = frozenset({"file", "javascript", "vbscript", "data"})
+
+
+def _links_with_other_schemes(text: str) -> list[tuple[str, str]]:
+    """(link, message) of each link in ``text`` to an address of another kind than ``URL_SCHEMES``' (``ftp:``, ``skype:``),
+    which the sanitiser drops, so its text would link nowhere."""
+    found = []
+    for match in _SCHEMED_LINK.finditer(text):
+        link = (match.group(1) or match.group(2)).rstrip()
+        scheme = link.split(":", 1)[0].lower()
+        if scheme not in URL_SCHEMES and scheme not in _NOT_NAMED_SCHEMES:
+            found.append((link, f"link to '{_shorten(link)}' starts '{scheme}:', which the site does not link to — link to a web address"
+                                " (https://…), an email address (mailto:…) or a phone number (tel:…)"))
+    return found
+
+
 def _unshowable_references(text: str) -> list[tuple[str, str]]:
     """(reference, message) of each '&#1;' or '&#xFFFF;' in ``text`` that writes a character no web page may hold.
 
@@ -684,6 +711,8 @@ class MarkdownRenderer:
             resolver.broken.extend(_unshowable_references(text))
         if resolver is not None and _may_link_to_a_computer(text):
             resolver.broken.extend(_links_to_a_computer(text))
+        if resolver is not None and "<a>" in clean:  # (an address the sanitiser dropped leaves an '<a>' without attributes)
+            resolver.broken.extend(_links_with_other_schemes(text))
         return Markup(clean)  # noqa: S704 - sanitised above: the one place content becomes Markup
 
     def _needs_repair(self) -> bool:

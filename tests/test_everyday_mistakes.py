@@ -295,6 +295,22 @@ def test_a_link_that_cannot_work_on_the_site_says_what_to_write(tmp_path: Path, 
     assert check(tmp_path, {"electives/surgery.md": text}) == [f"{E}:14: {message}"]
 
 
+@pytest.mark.parametrize(("written", "link", "line"), [
+    pytest.param("[the brochure](ftp://files.example.edu/brochure.pdf).", "ftp://files.example.edu/brochure.pdf", 14, id="ftp"),
+    pytest.param("[call us](skype:global.office).", "skype:global.office", 14, id="skype"),
+    pytest.param("[the brochure](x-apple-data-detectors:open(1)).", "x-apple-data-detectors:open(1)", 14, id="parentheses"),
+    pytest.param('<a href="whatsapp://send?phone=15551234">us</a>.', "whatsapp://send?phone=15551234", 14, id="raw-html"),
+    pytest.param("[the brochure][b].\n\n[b]: zoommtg://zoom.us/join", "zoommtg://zoom.us/join", 16, id="reference"),
+    pytest.param("<ftp://files.example.edu/brochure.pdf>.", "ftp://files.example.edu/brochure.pdf", 14, id="autolink"),
+])
+def test_a_link_the_site_does_not_make_names_its_scheme(tmp_path: Path, written: str, link: str, line: int) -> None:
+    """The sanitiser drops such an address, so the text linked nowhere without a word to the contributor."""
+    text = ELECTIVE.replace("Body of the elective.", f"Intro.\n\nSee {written}")
+    assert check(tmp_path, {"electives/surgery.md": text}) == [
+        f"{E}:{line}: link to '{link}' starts '{link.split(':')[0]}:', which the site does not link to — link to a web address"
+        " (https://…), an email address (mailto:…) or a phone number (tel:…)"]
+
+
 def test_a_relative_link_to_a_file_is_still_called_relative(tmp_path: Path) -> None:
     text = ELECTIVE.replace("Body of the elective.", "See [the brochure](brochure.pdf).")
     assert check(tmp_path, {"electives/surgery.md": text}) == [

@@ -618,6 +618,18 @@ def test_a_link_to_a_draft_says_it_is_a_draft(tmp_path: Path) -> None:
                      " — publish it first or leave the link out"]
 
 
+@pytest.mark.parametrize("link", ["/electives/draft-one/", "/help/"])
+def test_a_link_from_the_root_to_a_draft_says_it_is_a_draft(tmp_path: Path, link: str) -> None:
+    """It said "does not match a page of the site — check the address", as for a typo."""
+    lines = check(tmp_path, {
+        "pages/about.md": PAGE.replace("About us.", f"See [draft]({link})."),
+        "pages/help.md": PAGE.replace("title: About", "title: Help\ndraft: true"),
+        "electives/draft-one.md": elective(draft="true"),
+    })
+    assert lines == [f"content/pages/about.md:5: link to '{link}' leads to a draft, which is not published"
+                     " — publish it first or leave the link out"]
+
+
 def test_an_entry_saved_in_another_kinds_folder_is_told_where_it_belongs(tmp_path: Path) -> None:
     lines = check(tmp_path, {"electives/riverside-copy.md": PARTNER.replace("Riverside Hospital", "Riverside Copy")})
     assert lines == ["content/electives/riverside-copy.md:1: its fields are those of partners, not electives — move it to content/partners/"]
