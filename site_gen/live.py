@@ -143,16 +143,19 @@ class LiveSite:
     def rerender(self) -> list[Problem]:
         """Templates or static files changed: render every page again from the same content."""
         if self.catalog is not None and not self.problems:
-            self._start_rendering(self.catalog)
+            env = self._start_rendering(self.catalog)
+            for name in env.list_templates():  # (compiled now: a template saved broken is reported at once, not "updated")
+                env.get_template(name)
             return []
         return self.update()
 
-    def _start_rendering(self, catalog: Catalog) -> None:
-        """A new template environment; forget every page rendered so far."""
+    def _start_rendering(self, catalog: Catalog) -> Environment:
+        """A new template environment (returned); forget every page rendered so far."""
         url_maker = urls.Urls(catalog.site.base_url)
         self._env = make_environment(self.options.templates_dir, catalog, url_maker, self.today, asset_versions(self.options.static_dir),
                                      self.options.repository_prefix)
         self._plan, self._planned, self._pages = None, {}, {}
+        return self._env
 
     def _reread(self, changed: list[Path]) -> LoadResult | None:
         """The last load with only ``changed`` read again, or None when the whole folder must be read."""

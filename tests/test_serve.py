@@ -403,6 +403,23 @@ def test_a_broken_template_becomes_an_error_page_not_a_crash(tmp_path: Path, cap
     assert problem in printed.out and "Traceback" not in printed.out + printed.err, "one line says where the mistake is"
 
 
+def test_a_template_saved_broken_is_an_error_at_once_not_updated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Templates compiled when a page first asked for them: the log said "updated in 12 ms", and only the
+    # next page asked for (or the background build) found the mistake.
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    preview = Preview(BuildOptions(make_catalog(tmp_path, {}), tmp_path / "_site", templates_dir=templates, use_cache=False), port=8000)
+    start_live(preview)
+    (templates / "partner.html").write_text("{% extends 'base.html' %}\n{% block main %}\n{% if <b> %}\n{% endblock %}\n")
+    capsys.readouterr()
+    assert not update_live(preview, {templates / "partner.html"})
+    [problem] = preview.problems
+    assert re.match(r"^.*partner\.html:3: TemplateSyntaxError: ", problem), problem
+    assert "updated" not in capsys.readouterr().out
+    status, body = fetch(preview, "/catalog/electives/surgery/")
+    assert status == 500 and "partner.html" in body
+
+
 @pytest.mark.parametrize(("relative", "is_watched"), [
     ("content/electives/surgery.md", True),
     ("content/site.yaml", True),
