@@ -99,7 +99,26 @@ EQUIVALENTS: tuple[Equivalent, ...] = (
                "the United States: 'U.S.' and 'U.S.A.' fold to 'usa' (search.INITIAL_WORDS), and the query 'US' is searched "
                "as 'usa'; a text's 'US' is the stop word 'us' once folded, so it is not a name here"),
     Equivalent("st", ("St", "saint"), "'St.' is 'Saint' in the names of hospitals and colleges (St. Paul's)"),
+    *(Equivalent(names[0].lower().replace(" ", ""), names, "a city's other name: " + why) for names, why in (
+        (("Ulaanbaatar", "Ulan Bator", "Ulan Baatar", "Ulaan Baatar"), "the Mongolian spelling and the older English one"),
+        (("Kyiv", "Kiev"), "Ukrainian and Russian spellings (Kyiv since 1995 in Ukraine, 2019 in English usage)"),
+        (("Lviv", "Lvov"), "Ukrainian and Russian spellings"),
+        (("Odesa", "Odessa"), "Ukrainian and Russian spellings"),
+        (("Mumbai", "Bombay"), "Mumbai since 1995; hospitals and universities keep Bombay (Bombay Hospital)"),
+        (("Kolkata", "Calcutta"), "Kolkata since 2001; institutions keep Calcutta (Calcutta Medical College)"),
+        (("Chennai", "Madras"), "Chennai since 1996; institutions keep Madras (Madras Medical College)"),
+        (("Bengaluru", "Bangalore"), "Bengaluru since 2014; Bangalore is still common in English"),
+        (("Ho Chi Minh City", "Ho Chi Minh", "Saigon", "HCMC"),
+         "Ho Chi Minh City since 1976 (Thanh pho Ho Chi Minh), Saigon still in names and speech"),
+        (("Hanoi", "Ha Noi"), "English and Vietnamese writing (Ha Noi folds from Hà Nội): one word or two"),
+        (("Da Nang", "Danang"), "Vietnamese and English writing: two words or one"),
+        (("Yangon", "Rangoon"), "Yangon since 1989; Rangoon in older names"),
+        (("Beijing", "Peking"), "Beijing in pinyin; Peking in institutions' names (Peking Union Medical College)"),
+    )),
 )
+# The cities are the few whose other name a catalog and a visitor are both likely to write (Bombay Hospital, a visitor's
+# Mumbai); a country's other names are its places' (site_gen/countries.py: Ivory Coast, Burma, Swaziland, Turkey, Czech
+# Republic), so they are not here.
 # Left out on purpose: ED (education, 'med ed'), MS (multiple sclerosis, Master of Science, Ms., medical student),
 # OR (a stop word), OT (operating theatre or occupational therapy), AIDS and WASH (English words), OB alone.
 

@@ -168,3 +168,24 @@ def test_an_entry_that_only_says_us_with_dots_is_found_by_each_name_of_the_unite
     assert [hit[0] for hit in found["title:us"]["hits"]] == ["electives/titled"]
     assert found["title:us"]["hits"][0][1] == ["U.S"]  # the initials marked whole (as "U.K" is: its last dot may end a sentence)
     assert "electives/other" not in {hit[0] for hit in found["us surgery"]["hits"][:3]}
+
+
+def test_a_citys_other_name_finds_it_both_ways(tmp_path: Path) -> None:
+    """Bombay Hospital, a visitor's Mumbai; Ulaanbaatar, a visitor's Ulan Bator: each found nothing (or, by the typo
+    retry, unrelated entries) for the other name."""
+    files = {
+        "electives/bombay.md": _elective("Cardiology Observership at Bombay Hospital", "Rounds every morning."),
+        "electives/mumbai.md": _elective("Public Health Elective in Mumbai", "Rounds every morning."),
+        "electives/ulaanbaatar.md": _elective("Emergency Medicine Rotation", "In Ulaanbaatar, at the national trauma centre."),
+        "electives/kiev.md": _elective("Rehabilitation Elective", "A rehabilitation hospital in Kiev."),
+        "electives/saigon.md": _elective("Tropical Medicine Elective", "At a hospital in Ho Chi Minh City."),
+        "electives/other.md": _elective("Surgery Elective in Lima", "Rounds every morning."),
+    }
+    found = _search_node(tmp_path, files, ["mumbai", "bombay", "ulan bator", "kyiv", "saigon", "hcmc", "ho chi minh city"])
+    assert [hit[0] for hit in found["mumbai"]["hits"]] == ["electives/mumbai", "electives/bombay"]  # (the name typed first)
+    assert [hit[0] for hit in found["bombay"]["hits"]] == ["electives/bombay", "electives/mumbai"]
+    assert found["bombay"]["hits"][1][1] == ["Mumbai"]  # (the other name marked)
+    for query, ref in (("ulan bator", "electives/ulaanbaatar"), ("kyiv", "electives/kiev"), ("saigon", "electives/saigon"),
+                       ("hcmc", "electives/saigon")):
+        assert [hit[0] for hit in found[query]["hits"]] == [ref] and not found[query]["similar"], query
+    assert found["ho chi minh city"]["hits"][0][0] == "electives/saigon"
