@@ -22,6 +22,7 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from html import unescape
 from pathlib import Path
@@ -46,13 +47,14 @@ from .schema import CATEGORIES, Elective, Entry, Partner, Project
 from .search_index import CompactIndex
 from .search_shards import js_order, pack_shards, term_rows
 from .typos import common_words_near
+from .word_families import family_table
 
 REF = "ref"  # lunr refs are document numbers: the order of Catalog.published
 COLLECTIONS = ("projects", "partners", "electives", "pages")
 DOCUMENT_CHUNK = 16  # result documents per file: a page of results fetches few small files
 # Field name -> boost, tuned on the realistic queries of tests/js/search-ranking.test.mjs.
 _ASCII_NON_WORD = re.compile(r"[^a-z0-9_]+")
-FIELD_BOOSTS: dict[str, int] = {"title": 10, "topics": 5, "summary": 3, "places": 3, "partners": 2, "body": 1}
+FIELD_BOOSTS: dict[str, int] = {"title": 10, "topics": 5, "summary": 3, "places": 3, "partners": 2, "body": 1, "years": 1}
 # Fields whose terms keep their word numbers (lunr's "index" metadata), so that the search page can tell a
 # quoted phrase's words standing together from the same words apart. Not the body: with its word numbers
 # a two-word query at 10,000 synthetic entries took up to 200 KB instead of 138 KB, two common words up
@@ -380,6 +382,31 @@ def indexed_records(catalog: Catalog, bodies: dict[tuple[str, str], Markup], mem
         yield {REF: str(number), **fields}
 
 
+# A project's years from start to end are each indexed; a span longer than this (a typo such as 1025–2025) only its ends.
+LONGEST_SPAN = 50
+
+
+def _year(value: date | int | None) -> int | None:
+    return value.year if isinstance(value, date) else value
+
+
+def entry_years(meta: Entry) -> list[str]:
+    """The years an entry's dates name, for the "years" field: a project's from its start to its end (each year it runs),
+    or the one it names when it has only one; an elective's deadline year (when it takes applications). ``2027`` found
+    only the entries whose text says 2027, not the project starting then nor the elective closing then. Partners' ``since``
+    is left out: a visitor typing a year looks for what runs or takes applications in it, and a deadline that has passed
+    is still found (as it is listed: closed, never hidden). No clock is read: an open-ended project names its start."""
+    if isinstance(meta, Elective):
+        return [str(meta.deadline.year)] if meta.deadline else []
+    if not isinstance(meta, Project):
+        return []
+    start, end = _year(meta.start), _year(meta.end)
+    if start is None or end is None:
+        return [str(year) for year in (start, end) if year is not None]
+    years = range(start, end + 1) if end - start <= LONGEST_SPAN else (start, end)
+    return [str(year) for year in years]
+
+
 def folded_fields(catalog: Catalog, item: Item[Entry], body: str) -> dict[str, str]:
     """The folded text of each indexed field of one item, keyed by field name."""
     meta = item.meta
@@ -393,6 +420,7 @@ def folded_fields(catalog: Catalog, item: Item[Entry], body: str) -> dict[str, s
         "places": VALUE_GAP.join(filter(None, places)),
         "partners": VALUE_GAP.join(filter(None, _people(catalog, item))),
         "body": _other_text(item, plain_text(body)),
+        "years": " ".join(entry_years(meta)),
     }
     return {name: fold(text) for name, text in raw.items()}
 
@@ -403,12 +431,21 @@ def _facts(item: Item[Entry]) -> list[str]:
     if isinstance(meta, Elective):
         facts = [humanize.label(meta.format), humanize.label(meta.category), humanize.label(meta.direction), humanize.weeks(meta.duration_weeks)]
     elif isinstance(meta, Project):
-        facts = [humanize.label(meta.kind), humanize.label(meta.status)]
+        facts = [humanize.label(meta.kind), humanize.label(meta.status), _period(meta)]
     elif isinstance(meta, Partner):
         facts = [humanize.label(meta.kind), meta.city or ""]
     else:
         facts = []
     return [fact for fact in facts if fact]
+
+
+def _period(meta: Project) -> str:
+    """A project's years as a result shows them ("2024–2027", "2027", "From 2023", "Until 2025"): a visitor who typed
+    a year (``entry_years``) sees why the project was found."""
+    start, end = _year(meta.start), _year(meta.end)
+    if start is not None and end is not None:
+        return str(start) if start == end else f"{start}–{end}"
+    return f"From {start}" if start is not None else f"Until {end}" if end is not None else ""
 
 
 def result_document(item: Item[Entry], url_maker: urls.Urls) -> dict[str, Any]:
@@ -640,7 +677,7 @@ def search_bundle(
         "shards": [[first, url_maker.href(route)] for first, (route, _) in shards], "terms": url_maker.href(terms[0]),
         "words": url_maker.href(words[0]),
         "chunkSize": DOCUMENT_CHUNK, "chunks": [url_maker.href(route) for route, _ in chunks], "facets": facet_table(items),
-        "equivalents": equivalents,
+        "equivalents": equivalents, "families": family_table(set(index.terms), lambda word: stem(indexed_form(word))),
     })
     lunr_file = spool.put("lunr", ".min.js", script)
     whole = writing()

@@ -53,7 +53,8 @@
    * A pattern such as "*gery" is searched as the stems of the words of source.vocabulary() it matches (usePatterns).
    */
   async function runQuery(lunr, source, text, options) {
-    options = Object.assign({ equivalents: source.equivalents, stemWords: source.stemWords && source.stemWords.bind(source) }, options);
+    options = Object.assign({ equivalents: source.equivalents, families: source.families,
+      stemWords: source.stemWords && source.stemWords.bind(source) }, options);
     var patterns = Query.wordPatterns(lunr, source.fields, text);
     if (patterns.length) {
       var vocabulary = await source.vocabulary();
@@ -216,14 +217,17 @@
    */
   async function searchSimilarForUnmatched(lunr, source, parsed, found, query) {
     var unmatched = unmatchedWords(lunr, parsed, found.matched, query.quoted);
-    var typos = unmatched.filter(function (clause) { return isRetried(lunr, clause, query.quoted); });
+    // (a word whose related words some hit has, "surgical" where entries say "surgery", is no typo: not retried)
+    var typos = unmatched.filter(function (clause) {
+      return isRetried(lunr, clause, query.quoted) && !(found.relatedFound && found.relatedFound.has(clause.term));
+    });
     var retried = await searchSimilar(lunr, source, parsed, typos, query.typing, query.quoted);
     if (!retried || !retried.length) {
       if (unmatched.length && !found.matched.size) {
         // No hit has a word looked for, only other words of their stems: listed, saying so and naming those words
         // ("vaccine" where entries say "vaccinations"; "internal" where they say "international").
         var stemWords = source.stemWords && source.stemWords.bind(source);
-        var related = unmatched.map(function (clause) { return Query.relatedWords(lunr, stemWords, clause.term); });
+        var related = unmatched.map(function (clause) { return Query.relatedWords(lunr, stemWords, clause.term, source.families); });
         return { hits: found.hits, similar: false, common: false, missing: distinctTerms(unmatched),
           related: Array.from(new Set([].concat.apply([], related))) };
       }

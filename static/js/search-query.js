@@ -63,6 +63,13 @@
   // above the Internal Medicine Clerkship; 0.5 and 1 differed in 4 queries' third results; 1 weighs the word as its stem.
   var FORM_MARK = '~';
   var FORM_BOOST = 1;
+  // Words of one family of medicine that lunr's stemmer keeps apart ("surgery", "surgical", "surgeon"; "cardiac",
+  // "cardiology": site_gen/word_families.py, whose stems the index holds are the manifest's "families"): a word whose stem
+  // is in one also looks for the family's other stems, at this share of its boost, as related words that do not count as
+  // the word (``uncounted``, ``related``: search-ranking.js): the entries with the word itself come first, those with
+  // only a related word after them ("surgical" missed the entries that only say "surgery").
+  var RELATED_BOOST = 0.1;
+  var compiledFamilies = new WeakMap();
 
   /**
    * Text without a field's name that ends it with no word after it ("title:", "surgery title: "), on the way to
@@ -375,6 +382,7 @@
       useSimilarTerms(lunr, query, options.similar, options.similarWords, options.stemWords);
     }
     useForms(lunr, query, words, options.stemWords, groups, typing);
+    useFamilies(lunr, query, words, options.families, options.quoted);
     named.forEach(function (clause) {
       query.clause(clause);
       requireEither(lunr, clause, groups);
@@ -502,13 +510,19 @@
   var MOST_RELATED_WORDS = 3;
 
   /**
-   * The catalog's words of a folded word's stem that are not the word (sameWord), at most MOST_RELATED_WORDS, as a
-   * status names them when no result has the word itself ("vaccine": "vaccinations"); none when the index does not name
-   * its stems' words (``stemWords`` null: a whole index).
+   * The catalog's words of a folded word's stem that are not the word (sameWord), then those of the other stems of its
+   * family (``families``: relatedStems), at most MOST_RELATED_WORDS, as a status names them when no result has the word
+   * itself ("vaccine": "vaccinations"; "surgical": "surgery"); none when the index does not name its stems' words
+   * (``stemWords`` null: a whole index).
    */
-  function relatedWords(lunr, stemWords, term) {
+  function relatedWords(lunr, stemWords, term, families) {
     var known = stemWords ? stemWords(stemOf(lunr, term)) || [] : [];
-    return known.map(plainWord).filter(function (word) { return !sameWord(word, term); }).slice(0, MOST_RELATED_WORDS);
+    var words = known.map(plainWord).filter(function (word) { return !sameWord(word, term); });
+    relatedStems(lunr, families, term).forEach(function (stem) {
+      // (a family's: site_gen/word_families.py; "surgical": "surgery", "surgeon")
+      words = words.concat((stemWords && stemWords(stem) || []).map(plainWord));
+    });
+    return words.slice(0, MOST_RELATED_WORDS);
   }
 
   /** Whether a folded word is one of a stem's words in the catalog (formTerms's ``words``). */
@@ -563,6 +577,45 @@
         clause.forms = forms;
         groups.push(forms);
       }
+    });
+  }
+
+  /** A families table (the manifest's "families": [[stem, ...], ...]) as a Map: stem -> its family, made once per table. */
+  function familiesByStem(table) {
+    var byStem = compiledFamilies.get(table);
+    if (!byStem) {
+      byStem = new Map();
+      table.forEach(function (stems) { stems.forEach(function (stem) { byStem.set(stem, stems); }); });
+      compiledFamilies.set(table, byStem);
+    }
+    return byStem;
+  }
+
+  /** The other stems of the family of a folded word's stem (``families``: the manifest's), none for most words. */
+  function relatedStems(lunr, families, term) {
+    var stem = stemOf(lunr, term);
+    var family = families && families.length ? familiesByStem(families).get(stem) : undefined;
+    return family ? family.filter(function (other) { return other !== stem; }) : [];
+  }
+
+  /**
+   * Make each of a query's words (``words``: its clauses as typed) whose stem is in a family (relatedStems) look for the
+   * family's other stems too: optional, at RELATED_BOOST of its boost, ``uncounted`` (they are not the word) and
+   * ``related``. Not a required or excluded word, nor one in quotes (``quoted``): those are searched as spelt.
+   */
+  function useFamilies(lunr, query, words, families, quoted) {
+    if (!families || !families.length) {
+      return;
+    }
+    words.forEach(function (clause) {
+      if (!isPlain(lunr, clause) || clause.presence !== lunr.Query.presence.OPTIONAL || clause.country ||
+          (quoted && quoted.has(clause.term)) || query.clauses.indexOf(clause) === -1) {
+        return;
+      }
+      relatedStems(lunr, families, clause.term).forEach(function (term) {
+        query.clause({ term: term, fields: clause.fields, boost: clause.boost * RELATED_BOOST, usePipeline: false,
+          wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, uncounted: true, related: true });
+      });
     });
   }
 
@@ -704,6 +757,7 @@
     relatedWords: relatedWords,
     formTerms: formTerms,
     useForms: useForms,
+    useFamilies: useFamilies,
     isStopWord: isStopWord,
     isPlain: isPlain,
     readQuery: readQuery,

@@ -70,6 +70,7 @@
         useSimilarTerms(lunr, query, options.similar, options.similarWords, options.stemWords);
       }
       useForms(lunr, query, asTyped, options.stemWords, [], typing);  // (the stem of the word being typed: partial)
+      Query.useFamilies(lunr, query, asTyped, options.families, options.quoted);  // (related words: uncounted)
       var word = words.get(clause.term) || { term: clause.term, clauses: [], number: words.size };
       word.clauses = word.clauses.concat(query.clauses);
       words.set(clause.term, word);
@@ -180,7 +181,7 @@
     var numbersOfHits = [];
     // With one word, only whether some hit matched it is wanted (a stop word being typed matches as a prefix too),
     // unless other words of its stem found some hits: those with the word come first.
-    var ranked = words.length > 1 || words[0].clauses.some(function (clause) { return clause.formed; });
+    var ranked = words.length > 1 || words[0].clauses.some(function (clause) { return clause.formed || clause.related; });
     for (var position = 0; position < hits.length && (ranked || !matched.size); position++) {
       var numbers = wordsOfHit(hits[position], byTerm, found);
       numbers.forEach(function (number) { matched.add(words[number].term); });
@@ -200,7 +201,27 @@
       }
     });
     return { hits: order.map(function (position) { return hits[position]; }), matched: matched, complete: complete,
-      oneWord: words.length === 1 };
+      oneWord: words.length === 1, relatedFound: relatedFound(words, hits, matched) };
+  }
+
+  /**
+   * The words (as folded) that no hit matched but some hit has a related word of (Query.useFamilies: "surgical" where
+   * entries only say "surgery"): the similar-words retry leaves them as they are.
+   */
+  function relatedFound(words, hits, matched) {
+    var found = new Set();
+    words.forEach(function (word) {
+      var related = word.clauses.filter(function (clause) { return clause.related; });
+      if (!matched.has(word.term) && related.length && hits.some(function (hit) {
+        return related.some(function (clause) {
+          var fields = hit.matchData.metadata[clause.term];
+          return fields && inFields(fields, clause.fields);
+        });
+      })) {
+        found.add(word.term);
+      }
+    });
+    return found;
   }
 
   /**

@@ -101,7 +101,7 @@
   }
 
   // The fields a result does not show (of the places, it shows country names) as its note names them.
-  var UNSHOWN = { topics: 'topics or languages', places: 'location', partners: 'partners', body: 'description' };
+  var UNSHOWN = { topics: 'topics or languages', places: 'location', partners: 'partners', body: 'description', years: 'dates' };
   var PARTNERS = { electives: 'host', projects: 'partners, lead or funder' };
 
   /** Whether a query's word found one of ``terms``: as its stem or their start (while typed). */

@@ -46,6 +46,7 @@
     this.fields = manifest.fields;
     this.positionFields = manifest.positions || [];
     this.equivalents = manifest.equivalents || [];  // [term, [name, ...]]: site_gen/equivalents.py, search-query.js
+    this.families = manifest.families || [];  // [[stem, ...], ...]: site_gen/word_families.py, search-query.js
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
     this.starts = manifest.shards.map(function (shard) { return shard[0]; });
     this.loading = new Map();

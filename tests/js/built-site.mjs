@@ -45,6 +45,7 @@ export function loadSearch(folder = siteFolder(), basePath = process.env.SEARCH_
   const vocabulary = new core.Vocabulary(wordList.words, wordList.english);
   whole.vocabulary = async () => vocabulary;  // the whole index has no word list of its own
   whole.equivalents = manifest.equivalents;  // nor a table of equivalent names (the search page reads the manifest's)
+  whole.families = manifest.families;  // nor the families of words of medicine
   const stemWords = new Map(manifest.shards.flatMap(([, url]) => readJson(url))
     .filter((row) => row.length > 2 + manifest.fields.length).map((row) => [row[0], row[2 + manifest.fields.length]]));
   // nor the words of each stem (the shards' rows hold them, search-shards.js)
