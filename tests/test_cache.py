@@ -480,8 +480,9 @@ def test_every_library_the_output_depends_on_keys_the_cache() -> None:
 
 
 @pytest.mark.parametrize("fields", [
-    {"title": "surgery elective", "topics": "", "summary": "北京 京协 协和", "places": "cote d ivoire", "partners": "", "body": "a " * 5000},
-    {"title": "", "topics": "", "summary": "", "places": "", "partners": "", "body": ""},
+    {"title": "surgery elective", "topics": "", "summary": "北京 京协 协和", "places": "cote d ivoire", "partners": "", "body": "a " * 5000,
+     "years": "2024 2025"},
+    {"title": "", "topics": "", "summary": "", "places": "", "partners": "", "body": "", "years": ""},
 ])
 def test_search_fields_are_kept_packed_and_come_back_the_same(fields: dict[str, str]) -> None:
     """Kept as text, every body stayed in the search process and went through the cache (100,000 entries: past 3 GiB)."""
