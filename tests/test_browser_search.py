@@ -222,11 +222,21 @@ def test_the_search_page_has_one_search_box_and_on_a_phone_results_start_in_the_
     page = context.new_page()
     open_search(page, site_url)
     assert page.locator("input[type=search]").count() == 1, "the header's box would be a second one"
-    page.locator("#search-page-q").fill("malaria")  # (a status of one line: one with a note, "the 16 with the word itself first", takes two)
-    expect(page.locator("#search-status")).to_contain_text("results for")
-    status = page.locator("#search-status").bounding_box()
-    assert status is not None and status["y"] + status["height"] <= 740, status
+    # The search tips start closed there: open, they pushed even the status to the screen's last line.
+    expect(page.locator("#search-tips")).not_to_have_attribute("open", "")
+    page.locator("#search-page-q").fill("surgery")  # (a status of two lines: "…, the 16 with the word itself first.")
+    expect(page.locator("#search-status")).to_contain_text("with the word itself first")
+    first = page.locator("#search-results h2 a").first.bounding_box()
+    assert first is not None and first["y"] + first["height"] <= 740, first
+    page.locator("#search-tips summary").click()
+    expect(page.locator("#search-shortcut")).to_be_visible()
     context.close()
+
+
+def test_on_a_wide_screen_the_search_tips_are_open(page: Page, site_url: str) -> None:
+    open_search(page, site_url)
+    expect(page.locator("#search-help")).to_be_visible()
+    expect(page.locator("#search-shortcut")).to_be_visible()
 
 
 def test_on_a_phone_the_header_search_box_is_wide_enough_to_type_in(browser: Browser, site_url: str) -> None:

@@ -52,6 +52,11 @@
 
   document.getElementById('search-nojs').hidden = true;
   app.hidden = false;
+  // The tips start closed (on a phone they would push the results out of the first screen); a wider screen has room.
+  var tips = document.getElementById('search-tips');
+  if (tips && window.matchMedia('(min-width: 40rem)').matches) {
+    tips.open = true;
+  }
 
   function readState() {
     var state = { q: input.value };
