@@ -104,8 +104,11 @@
    * catalog (``source.vocabulary()``); null when none of them has a similar word. A required word
    * stays required: one of its similar words must match, as lunr requires one of the terms a
    * wildcard expands to. ``typing`` lets the last word match as a prefix, as in the first search.
+   * ``together`` (no word of the query matched): a correction of several words is used only whole, every word
+   * replaced: "ulan bator" listed entries about a "plan" (ulan) as "similar words", bator having none; a word
+   * the catalog lacks with nothing like it says the query is about something else.
    */
-  async function searchSimilar(lunr, source, parsed, clauses, typing, quoted) {
+  async function searchSimilar(lunr, source, parsed, clauses, typing, quoted, together) {
     if (!clauses.length) {
       return null;
     }
@@ -123,7 +126,8 @@
       }
       parts.forEach(function (part) { required.push({ terms: part, fields: clause.fields }); });
     });
-    if (!Array.from(similar.values()).some(function (terms) { return terms.length; })) {
+    var corrected = Array.from(similar.values()).filter(function (terms) { return terms.length; }).length;
+    if (!corrected || (together && corrected < similar.size)) {
       return null;
     }
     var found = await runQuery(lunr, source, parsed.text, { similar: similar, similarWords: similarWords, typing: typing, quoted: quoted });
@@ -200,7 +204,7 @@
       return { hits: [], similar: false, common: true };
     }
     var retried = parsed.clauses.filter(function (clause) { return isRetried(lunr, clause, query.quoted); });
-    var hits = await searchSimilar(lunr, source, parsed, retried, false, query.quoted) || [];
+    var hits = await searchSimilar(lunr, source, parsed, retried, false, query.quoted, true) || [];
     return withPhrases(lunr, source, query.phrases, { hits: hits, similar: hits.length > 0, common: false });
   }
 

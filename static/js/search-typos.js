@@ -144,18 +144,23 @@
     this.byLength.get(word.length).push(word);
   };
 
+  var SHORT_WORD_LENGTH = 4;  // letters of a word whose similar words start with its first letter
+
   /**
    * The words within one edit of a word or of a British spelling of theirs (itself included when it is a word of the
    * catalog), shortest first. A common English word is spelt as meant, not a typo of another word: "free" is not
    * "fee", nor "dental" "mental". Only its own shorter or longer form is similar to it, a letter dropped or added at
-   * the end ("healthy": "health"; "asian": "asia"), which the stemmer keeps apart.
+   * the end ("healthy": "health"; "asian": "asia"), which the stemmer keeps apart. A word of up to SHORT_WORD_LENGTH
+   * letters keeps its first letter: one letter is a quarter of it or more, and typists seldom miss the first
+   * (names the catalog lacks were "typos": "ulan" of "plan", "hong" and "kong" of "long", "jose" of "dose").
    */
   Vocabulary.prototype.similar = function (word) {
     var found = [];
     var spelt = this.english.has(word);
+    var short = word.length <= SHORT_WORD_LENGTH;
     for (var length = word.length - 1; length <= word.length + 1; length++) {
       (this.byLength.get(length) || []).forEach(function (candidate) {
-        if (isWithinOneEdit(word, candidate) && (!spelt || isEndForm(word, candidate))) {
+        if (isWithinOneEdit(word, candidate) && (!spelt || isEndForm(word, candidate)) && (!short || candidate[0] === word[0])) {
           var meant = this.spelledFor.get(candidate) || candidate;
           if (found.indexOf(meant) === -1) {
             found.push(meant);

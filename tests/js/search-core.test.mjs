@@ -73,6 +73,19 @@ test('the vocabulary finds the words one typo away from a word as typed', () => 
   assert.deepEqual(vocabulary.similar('x'.repeat(5000)), []);
 });
 
+test('a word of up to four letters keeps its first letter among its similar words', () => {
+  // Names the catalog lacks were taken for typos of its words: "ulan" of "plan", "hong" and "kong" of "long".
+  const vocabulary = new core.Vocabulary(['plan', 'long', 'dose', 'hiv', 'icu', 'kenya', 'hospital', 'surgery']);
+  for (const word of ['ulan', 'hong', 'kong', 'jose', 'ucu']) {
+    assert.deepEqual(vocabulary.similar(word), [], word);
+  }
+  assert.deepEqual(vocabulary.similar('hvi'), ['hiv'], 'a short word with its first letter kept');
+  assert.deepEqual(vocabulary.similar('lnog'), ['long']);
+  assert.deepEqual(vocabulary.similar('plna'), ['plan']);
+  assert.deepEqual(vocabulary.similar('menya'), ['kenya'], 'a longer word may have its first letter wrong');
+  assert.deepEqual(vocabulary.similar('ospital'), ['hospital']);
+});
+
 test('the vocabulary finds a word one typo away from its British spelling, which the index holds in American', () => {
   const vocabulary = new core.Vocabulary(['center', 'organizations', 'anemia', 'orthopedic', 'hospital', 'program']);
   assert.deepEqual(vocabulary.similar('cnetre'), ['center']);

@@ -279,6 +279,23 @@ test('a word that matches nothing is named once, however often it is typed', asy
   assert.deepEqual((await core.search(lunr, search.sharded(), 'opthalmology elective opthalmology ')).unmatched, ['opthalmology']);
 });
 
+test('a query of several words the catalog lacks is corrected only whole: no unrelated entries as similar words', async () => {
+  // "ulan bator" said "Showing results for similar words" and listed "Planning an International Rotation"
+  // (ulan: plan; bator has no similar word); "sao paulo" Saudi Arabia (sao: sa), "lome togo" entries about a home.
+  const { core, lunr } = search;
+  for (const query of ['ulan bator', 'ulan bator ', 'ulan', 'sao paulo', 'tel aviv', 'lome togo', 'hong kong', 'san jose', 'hosptial xyzzy']) {
+    assert.deepEqual(await core.search(lunr, search.sharded(), query), { hits: [], similar: false, common: false }, query);
+  }
+  // Every word corrected: what the corrected words find, as the query spelt right would.
+  for (const [query, words] of [['hosptial surgrey', 'hospital surgery '], ['maternl helth', 'maternal health '],
+    ['surgrey guatamala', 'surgery guatemala '], ['pediatrcs kenia', 'pediatrics kenya '], ['surgrey nepl', 'surgery nepal ']]) {
+    const outcome = await core.search(lunr, search.sharded(), query);
+    assert.equal(outcome.similar, true, query);
+    assert.deepEqual(outcome.hits.map((hit) => hit.ref).sort(),
+      (await core.search(lunr, withoutFamilies(), words)).hits.map((hit) => hit.ref).sort(), query);
+  }
+});
+
 test('a word that matches nothing beside words that match is retried with its similar words', async () => {
   // "opthalmology elective" listed electives only, none about eyes, and "surgery guatamala" no entry in
   // Guatemala: the retry ran only when no word matched at all.
