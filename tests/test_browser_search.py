@@ -720,6 +720,32 @@ def test_a_word_of_a_family_of_medicine_finds_the_others_after_itself_and_the_st
     expect(page.locator("#search-results mark").first).to_have_text(re.compile(r"^(?:anesthesia|anaesthesia|anaesthetists)$", re.I))
 
 
+def test_a_word_no_entry_has_beside_words_that_match_is_named_with_the_related_words_found_instead(page: Page, site_url: str) -> None:
+    # "psychiatric uganda" said "No entry has “psychiatric”." without naming "psychiatry", though those entries came first.
+    status = page.locator("#search-status")
+    open_search(page, site_url, "?q=psychiatric+uganda")
+    expect(status).to_have_text("4 results for “psychiatric uganda”. No entry has “psychiatric”, only related words (“psychiatry”, “psychiatrists”).")
+    expect(page.locator("#search-results h2").first).to_have_text("Community Mental Health Elective in Mbarara, Uganda")
+    open_search(page, site_url, "?q=anesthesiology+vietnam")
+    expect(status).to_have_text(
+        "6 results for “anesthesiology vietnam”. No entry has “anesthesiology”, only related words (“anesthesia”, “anesthetists”).")
+    expect(page.locator("#search-results mark", has_text=re.compile(r"^an(a)?esthe", re.I)).first).to_be_visible()
+    open_search(page, site_url, "?q=free+psychiatric+uganda")
+    expect(status).to_have_text(re.compile(
+        r"^\d+ results for “free psychiatric uganda”\. No entry has “free” or “psychiatric”, only related words of “psychiatric” \(“psychiatry”, “psychiatrists”\)\.$"))
+
+
+def test_words_the_catalog_lacks_say_no_results_not_similar_words_of_unrelated_entries(page: Page, site_url: str) -> None:
+    # "ulan bator" said "Showing results for similar words: 30 results." and listed "Planning an International Rotation".
+    status = page.locator("#search-status")
+    for query in ("ulan+bator", "sao+paulo", "hong+kong"):
+        open_search(page, site_url, "?q=" + query)
+        expect(status).to_have_text(re.compile(r"^No results for “[a-z ]+”\. Try fewer or other words"))
+        expect(page.locator("#search-results li")).to_have_count(0)
+    open_search(page, site_url, "?q=maternl+helth")  # (every word corrected)
+    expect(status).to_have_text(re.compile(r"^No exact matches for “maternl helth”\. Showing results for similar words: \d+ results"))
+
+
 def test_a_year_finds_what_runs_or_closes_in_it_and_a_result_says_why(page: Page, site_url: str) -> None:
     # "2027" found only the entries whose text says 2027, not the project starting then nor the electives closing then.
     open_search(page, site_url, "?q=2026&collection=projects")

@@ -177,7 +177,7 @@
     }
     var outcome = await searchParsed(lunr, source, query, parsed);
     if (outcome.hits.length) {
-      outcome.words = searchedWords(lunr, parsed.clauses).concat(outcome.related || []);
+      outcome.words = searchedWords(lunr, parsed.clauses).concat(outcome.related || outcome.relatedInstead || []);
     }
     return outcome;
   }
@@ -215,8 +215,9 @@
    * words no hit has ({hits, similar: false, missing: [...]}: "free" in "free elective", as site
    * search engines say "Missing: free"), or, when every word matched but not every hit has each, with ``complete``:
    * the refs of the hits with every word, which come first; with ``related`` as well as ``missing`` when no hit has any
-   * word looked for, only other words of their stems (the words, as the catalog has them, where the index names them).
-   * ``found`` is what runQuery found: {hits, matched, complete};
+   * word looked for, only other words of their stems (the words, as the catalog has them, where the index names them);
+   * with ``relatedOf`` and ``relatedInstead`` beside ``missing`` when some hits have a word looked for and some a related
+   * word of a missing one (relatedInstead below). ``found`` is what runQuery found: {hits, matched, complete, stemFound};
    * ``query`` what readQuery read.
    */
   async function searchSimilarForUnmatched(lunr, source, parsed, found, query) {
@@ -238,6 +239,7 @@
       var outcome = { hits: found.hits, similar: false, common: false };
       if (unmatched.length) {
         outcome.missing = distinctTerms(unmatched);
+        Object.assign(outcome, relatedInstead(lunr, source, outcome.missing, found.stemFound));
       } else if (found.complete && found.complete.size < found.hits.length) {
         outcome.complete = found.complete;  // (some hits lack a word: the status says how many have each)
         outcome.oneWord = found.oneWord;
@@ -245,6 +247,20 @@
       return outcome;
     }
     return { hits: retried, similar: true, common: false, unmatched: distinctTerms(typos) };
+  }
+
+  /**
+   * Of the words no hit has, beside words that some hit has, those that some hit has a related word of ("surgical" in
+   * "surgical kenya", where entries say "surgery"; ``stemFound``: rankByWords's), as {relatedOf: those words,
+   * relatedInstead: the related words, as the catalog has them}; {} when there are none.
+   */
+  function relatedInstead(lunr, source, missing, stemFound) {
+    var relatedOf = missing.filter(function (term) { return stemFound && stemFound.has(term); });
+    var stemWords = source.stemWords && source.stemWords.bind(source);
+    var related = new Set([].concat.apply([], relatedOf.map(function (term) {
+      return Query.relatedWords(lunr, stemWords, term, source.families);
+    })));
+    return related.size ? { relatedOf: relatedOf, relatedInstead: Array.from(related) } : {};
   }
 
   /** The words of some clauses, each once: "xyzzy surgery xyzzy" said "No entry has “xyzzy” or “xyzzy”". */

@@ -201,21 +201,29 @@
       }
     });
     return { hits: order.map(function (position) { return hits[position]; }), matched: matched, complete: complete,
-      oneWord: words.length === 1, relatedFound: relatedFound(words, hits, matched) };
+      oneWord: words.length === 1, relatedFound: relatedFound(words, hits, matched),
+      stemFound: relatedFound(words, hits, matched, source.pipeline) };
   }
 
   /**
    * The words (as folded) that no hit matched but some hit has a related word of (Query.useFamilies: "surgical" where
-   * entries only say "surgery"): the similar-words retry leaves them as they are.
+   * entries only say "surgery"): the similar-words retry leaves them as they are; with the query ``pipeline``, also
+   * another word of their stem ("vaccine" where entries say "vaccination"; its stem's clause, as lunr runs it): the
+   * status names those words.
    */
-  function relatedFound(words, hits, matched) {
+  function relatedFound(words, hits, matched, pipeline) {
     var found = new Set();
     words.forEach(function (word) {
-      var related = word.clauses.filter(function (clause) { return clause.related; });
+      var related = word.clauses.filter(function (clause) { return clause.related || (pipeline && clause.formed); });
+      var terms = related.map(function (clause) {
+        return clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+      });
       if (!matched.has(word.term) && related.length && hits.some(function (hit) {
-        return related.some(function (clause) {
-          var fields = hit.matchData.metadata[clause.term];
-          return fields && inFields(fields, clause.fields);
+        return related.some(function (clause, number) {
+          return terms[number].some(function (term) {
+            var fields = hit.matchData.metadata[term];
+            return fields && inFields(fields, clause.fields);
+          });
         });
       })) {
         found.add(word.term);

@@ -269,8 +269,21 @@
       return 'No entry has ' + quotedWords(outcome.missing, ' or ') + '. Showing results for related words' +
         (outcome.related.length ? ' (' + quotedWords(outcome.related, ', ') + ')' : '') + ': ' + count + filtered + '.';
     }
-    var missing = outcome.missing ? ' No entry has ' + quotedWords(outcome.missing, ' or ') + '.' : '';
+    var missing = outcome.missing ? ' No entry has ' + quotedWords(outcome.missing, ' or ') + relatedNote(outcome) + '.' : '';
     return count + query + filtered + '.' + missing;
+  }
+
+  /**
+   * After "No entry has “surgical”" beside words that some entry has: the related words that entries have instead,
+   * which rank them first (", only related words (“surgery”, “surgeons”)"), naming the word they are of when other
+   * words are missing too.
+   */
+  function relatedNote(outcome) {
+    if (!outcome.relatedInstead) {
+      return '';
+    }
+    var of = outcome.relatedOf.length < outcome.missing.length ? ' of ' + quotedWords(outcome.relatedOf, ' or ') : '';
+    return ', only related words' + of + ' (' + quotedWords(outcome.relatedInstead, ', ') + ')';
   }
 
   /** Show the first (or next) page of results, fetching their documents; false if a newer search started. */

@@ -78,6 +78,25 @@ test('a word no entry has, whose family some entry has, lists those entries and 
   }
 });
 
+test('beside words some entry has, a word no entry has is named with the related words entries have instead', async () => {
+  // "psychiatric uganda" said "No entry has “psychiatric”." and no more, though entries with "psychiatry" came first.
+  for (const [query, missing, named] of [['psychiatric uganda', ['psychiatric'], 'psychiatry'], ['vaccine elective', ['vaccine'], 'vaccination'],
+    ['anesthesiology vietnam ', ['anesthesiology'], 'anesthesia'], ['free psychiatric uganda', ['free', 'psychiatric'], 'psychiatry']]) {
+    const found = await outcome(query);
+    assert.equal(found.similar, false, query);
+    assert.deepEqual(found.missing, missing, query);
+    assert.deepEqual(found.relatedOf, missing.slice(-1), query);
+    assert.ok(found.relatedInstead.includes(named), query + ': ' + found.relatedInstead.join(', '));
+    assert.ok(found.words.includes(named), query + ': marked in results');
+    assert.equal(found.related, undefined, query);  // (not the status of a query that no word matched)
+  }
+  // A word with no related word found is only named as missing.
+  for (const query of ['free elective', 'surgery xyzzy', 'tokyo medical']) {
+    const found = await outcome(query);
+    assert.ok(found.missing.length === 1 && found.relatedInstead === undefined, query);
+  }
+});
+
 test('required, excluded and quoted words are searched as spelt, without their family', async () => {
   const exact = (await outcome('surgical', Object.assign(search.sharded(), { families: [] }))).hits.map(refOf);
   assert.deepEqual(new Set((await outcome('+surgical ')).hits.map(refOf)), new Set(exact));
