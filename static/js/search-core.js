@@ -251,15 +251,21 @@
 
   /**
    * Of the words no hit has, beside words that some hit has, those that some hit has a related word of ("surgical" in
-   * "surgical kenya", where entries say "surgery"; ``stemFound``: rankByWords's), as {relatedOf: those words,
-   * relatedInstead: the related words, as the catalog has them}; {} when there are none.
+   * "surgical kenya", where entries say "surgery"; ``stemFound``: rankByWords's), as {relatedOf: [[such a word, the
+   * first of its related words], ...], the status naming one to stay short; relatedInstead: every related word, as the
+   * catalog has them, marked}; {} when there are none.
    */
   function relatedInstead(lunr, source, missing, stemFound) {
-    var relatedOf = missing.filter(function (term) { return stemFound && stemFound.has(term); });
     var stemWords = source.stemWords && source.stemWords.bind(source);
-    var related = new Set([].concat.apply([], relatedOf.map(function (term) {
-      return Query.relatedWords(lunr, stemWords, term, source.families);
-    })));
+    var relatedOf = [];
+    var related = new Set();
+    missing.forEach(function (term) {
+      var words = stemFound && stemFound.has(term) ? Query.relatedWords(lunr, stemWords, term, source.families) : [];
+      if (words.length) {
+        relatedOf.push([term, words[0]]);
+        words.forEach(function (word) { related.add(word); });
+      }
+    });
     return related.size ? { relatedOf: relatedOf, relatedInstead: Array.from(related) } : {};
   }
 

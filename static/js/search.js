@@ -269,21 +269,23 @@
       return 'No entry has ' + quotedWords(outcome.missing, ' or ') + '. Showing results for related words' +
         (outcome.related.length ? ' (' + quotedWords(outcome.related, ', ') + ')' : '') + ': ' + count + filtered + '.';
     }
-    var missing = outcome.missing ? ' No entry has ' + quotedWords(outcome.missing, ' or ') + relatedNote(outcome) + '.' : '';
+    var missing = outcome.missing ? ' No entry has ' + missingWords(outcome) + '.' : '';
     return count + query + filtered + '.' + missing;
   }
 
   /**
-   * After "No entry has “surgical”" beside words that some entry has: the related words that entries have instead,
-   * which rank them first (", only related words (“surgery”, “surgeons”)"), naming the word they are of when other
-   * words are missing too.
+   * The words no entry has, beside words that some entry has: “free” or “xyzzy”; a word some entry has a related word
+   * of is followed by one of those words, short enough for two lines on a phone: “psychiatric”, only “psychiatry”
+   * (it said “psychiatric” alone, though the entries with "psychiatry" came first); “free”, nor “psychiatric”, only …
    */
-  function relatedNote(outcome) {
-    if (!outcome.relatedInstead) {
-      return '';
+  function missingWords(outcome) {
+    if (!outcome.relatedOf) {
+      return quotedWords(outcome.missing, ' or ');
     }
-    var of = outcome.relatedOf.length < outcome.missing.length ? ' of ' + quotedWords(outcome.relatedOf, ' or ') : '';
-    return ', only related words' + of + ' (' + quotedWords(outcome.relatedInstead, ', ') + ')';
+    var named = new Map(outcome.relatedOf);
+    return outcome.missing.map(function (word) {
+      return quotedWords([word]) + (named.has(word) ? ', only ' + quotedWords([named.get(word)]) : '');
+    }).join(', nor ');
   }
 
   /** Show the first (or next) page of results, fetching their documents; false if a newer search started. */

@@ -85,7 +85,7 @@ test('beside words some entry has, a word no entry has is named with the related
     const found = await outcome(query);
     assert.equal(found.similar, false, query);
     assert.deepEqual(found.missing, missing, query);
-    assert.deepEqual(found.relatedOf, missing.slice(-1), query);
+    assert.deepEqual(found.relatedOf, [[missing.at(-1), found.relatedInstead[0]]], query);
     assert.ok(found.relatedInstead.includes(named), query + ': ' + found.relatedInstead.join(', '));
     assert.ok(found.words.includes(named), query + ': marked in results');
     assert.equal(found.related, undefined, query);  // (not the status of a query that no word matched)
