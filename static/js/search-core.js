@@ -239,7 +239,7 @@
       var outcome = { hits: found.hits, similar: false, common: false };
       if (unmatched.length) {
         outcome.missing = distinctTerms(unmatched);
-        Object.assign(outcome, relatedInstead(lunr, source, outcome.missing, found.stemFound));
+        Object.assign(outcome, relatedInstead(lunr, source, outcome.missing, found));
       } else if (found.complete && found.complete.size < found.hits.length) {
         outcome.complete = found.complete;  // (some hits lack a word: the status says how many have each)
         outcome.oneWord = found.oneWord;
@@ -251,22 +251,33 @@
 
   /**
    * Of the words no hit has, beside words that some hit has, those that some hit has a related word of ("surgical" in
-   * "surgical kenya", where entries say "surgery"; ``stemFound``: rankByWords's), as {relatedOf: [[such a word, the
-   * first of its related words], ...], the status naming one to stay short; relatedInstead: every related word, as the
-   * catalog has them, marked}; {} when there are none.
+   * "surgical kenya", where entries say "surgery"; ``found``: rankByWords's hits and stemFound), as {relatedOf: [[such a
+   * word, the related word most hits have], ...], the status naming one to stay short ("surgery", not "surgeons");
+   * relatedInstead: every related word, as the catalog has them, marked}; {} when there are none.
    */
-  function relatedInstead(lunr, source, missing, stemFound) {
+  function relatedInstead(lunr, source, missing, found) {
     var stemWords = source.stemWords && source.stemWords.bind(source);
     var relatedOf = [];
     var related = new Set();
     missing.forEach(function (term) {
-      var words = stemFound && stemFound.has(term) ? Query.relatedWords(lunr, stemWords, term, source.families) : [];
+      var words = found.stemFound && found.stemFound.has(term) ? Query.relatedWords(lunr, stemWords, term, source.families) : [];
       if (words.length) {
-        relatedOf.push([term, words[0]]);
+        relatedOf.push([term, mostFound(source, words, found.hits)]);
         words.forEach(function (word) { related.add(word); });
       }
     });
     return related.size ? { relatedOf: relatedOf, relatedInstead: Array.from(related) } : {};
+  }
+
+  /** Of some words, the one whose index term the most hits have (the first of those). */
+  function mostFound(source, words, hits) {
+    var counts = words.map(function (word) {
+      var terms = source.pipeline.runString(word);
+      return hits.filter(function (hit) {
+        return terms.some(function (term) { return term in hit.matchData.metadata; });
+      }).length;
+    });
+    return words[counts.indexOf(Math.max.apply(null, counts))];
   }
 
   /** The words of some clauses, each once: "xyzzy surgery xyzzy" said "No entry has “xyzzy” or “xyzzy”". */
