@@ -252,7 +252,7 @@
   /**
    * Of the words no hit has, beside words that some hit has, those that some hit has a related word of ("surgical" in
    * "surgical kenya", where entries say "surgery"; ``found``: rankByWords's hits and stemFound), as {relatedOf: [[such a
-   * word, the related word most hits have], ...], the status naming one to stay short ("surgery", not "surgeons");
+   * word, the related word most hits have], ...], the status naming one to stay short ("midwives", not "midwifery");
    * relatedInstead: every related word, as the catalog has them, marked}; {} when there are none.
    */
   function relatedInstead(lunr, source, missing, found) {

@@ -275,7 +275,7 @@
 
   /**
    * The words no entry has, beside words that some entry has: “free” or “xyzzy”; a word some entry has a related word
-   * of is followed by one of those words, short enough for two lines on a phone: “psychiatric”, only “psychiatry”
+   * of is followed by one of those words (all of them took four lines on a phone): “psychiatric”, only “psychiatry”
    * (it said “psychiatric” alone, though the entries with "psychiatry" came first); “free”, nor “psychiatric”, only …
    */
   function missingWords(outcome) {
