@@ -65,12 +65,14 @@ _EXTERNAL_LINK = re.compile(r'<a (?=[^>]*\bhref="(?:https?:)?//)')  # (a link to
 _BARE_URL = r"(?<![\w/\"'=])(https?://[^\s<>\"'()\[\]\x02\x03]+[^\s<>\"'()\[\].,;:!?\x02\x03])"
 
 
+# Where a body writes a link's address: a Markdown link '](…', a reference '[x]: …' or an HTML 'href=…'.
+LINK_WRITTEN = r"(?:\]\(\s*<?|\]:[ \t]*<?|href\s*=\s*[\"']?)"
 # A link to a file on someone's computer: file:///C:/…, C:\Users\…, \\server\share\… (as Word writes them). The sanitiser
 # drops such an address, which the site could not reach anyway, so the text would link nowhere: it is named here, from the source.
-_ON_A_COMPUTER = re.compile(r"(?:\]\(\s*<?|\]:[ \t]*<?|href\s*=\s*[\"']?)((?:file:|[A-Za-z]:(?:\\|/(?!/))|\\\\)[^)\"'>\n]*)", re.IGNORECASE)
+_ON_A_COMPUTER = re.compile(LINK_WRITTEN + r"((?:file:|[A-Za-z]:(?:\\|/(?!/))|\\\\)[^)\"'>\n]*)", re.IGNORECASE)
 # A link with a scheme the sanitiser drops ('javascript:', 'ftp://', 'skype:', 'whatsapp://'): written as a Markdown link or
 # reference, an href, or an autolink '<ftp://…>'. (A Windows drive, 'C:', and 'file:' are a file on a computer, named apart.)
-_SCHEMED_LINK = re.compile(r"(?:\]\(\s*<?|\]:[ \t]*<?|href\s*=\s*[\"']?)([A-Za-z][A-Za-z0-9+.-]+:[^()\s\"'>]*(?:\([^()\s\"'>]*\)[^()\s\"'>]*)*)|<([A-Za-z][A-Za-z0-9+.-]+://[^\s<>]*)>")
+_SCHEMED_LINK = re.compile(LINK_WRITTEN + r"([A-Za-z][A-Za-z0-9+.-]+:[^()\s\"'>]*(?:\([^()\s\"'>]*\)[^()\s\"'>]*)*)|<([A-Za-z][A-Za-z0-9+.-]+://[^\s<>]*)>")
 _EMAIL = re.compile(r"[^@\s/:]+@[^@\s/:]+\.[A-Za-z]{2,}")
 # 'www.…' or a host name ending in a common top-level domain, then '/' or the end: not a file name such as 'brochure.pdf'
 _WEB_ADDRESS = re.compile(r"(?:www\.[^/\s]+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|int|info)|[\w-]+(?:\.[\w-]+)+\.[a-z]{2})(?:/|$)", re.IGNORECASE)

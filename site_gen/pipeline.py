@@ -26,7 +26,7 @@ from .exports import write_catalog_csv, write_catalog_json
 from .feeds import feed_xml, robots_txt, sitemap_files
 from .freshness import Freshness, check_freshness
 from .link import cross_file_problems, link_catalog
-from .markup import CHECKED_LINKS, ENTRY_LINKS, LinkResolver, MarkdownRenderer, RenderRefused, page_keys
+from .markup import CHECKED_LINKS, ENTRY_LINKS, LINK_WRITTEN, LinkResolver, MarkdownRenderer, RenderRefused, page_keys
 from .memo import BodyRecord, RecordingRoutes, SourceMemo
 from .options import BuildOptions
 from .output import FileData, spool_folder, write_site
@@ -151,7 +151,7 @@ def _link_offset(body: str, target: str, start: int) -> int:
     as "about" is also a word of many sentences above it.
     """
     escaped = re.escape(target)
-    written = re.compile(r"(?:\]\(\s*<?|\]:[ \t]*<?|href\s*=\s*[\"']?|<)(" + escaped + ")")
+    written = re.compile(r"(?:" + LINK_WRITTEN + r"|<)(" + escaped + ")")
     found = written.search(body, start)
     if found is not None:
         return found.start(1)

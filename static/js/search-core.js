@@ -48,13 +48,18 @@
   // asks for words, as for an empty box, not "No results for “*”".
   var NOTHING_TO_SEARCH = Object.freeze({ hits: [], similar: false, common: false, empty: true });
 
+  /** The words of a stem in the catalog, as a function of a sharded index (undefined for a whole index, which has no such table). */
+  function stemWordsOf(source) {
+    return source.stemWords && source.stemWords.bind(source);
+  }
+
   /**
    * Run one query (text that parses) on a whole lunr.Index or a ShardedIndex: {hits (ranked by rankByWords), matched}.
    * A pattern such as "*gery" is searched as the stems of the words of source.vocabulary() it matches (usePatterns).
    */
   async function runQuery(lunr, source, text, options) {
     options = Object.assign({ equivalents: source.equivalents, families: source.families,
-      stemWords: source.stemWords && source.stemWords.bind(source) }, options);
+      stemWords: stemWordsOf(source) }, options);
     var patterns = Query.wordPatterns(lunr, source.fields, text);
     if (patterns.length) {
       var vocabulary = await source.vocabulary();
@@ -131,7 +136,7 @@
       return null;
     }
     var found = await runQuery(lunr, source, parsed.text, { similar: similar, similarWords: similarWords, typing: typing, quoted: quoted });
-    var stemWords = source.stemWords && source.stemWords.bind(source);
+    var stemWords = stemWordsOf(source);
     required.forEach(function (group) {
       // A required word needs a similar word itself, not another word of its stem (Query.useSimilarTerms).
       group.terms = [].concat.apply([], group.terms.map(function (term) {
@@ -231,7 +236,7 @@
       if (unmatched.length && !found.matched.size) {
         // No hit has a word looked for, only other words of their stems: listed, saying so and naming those words
         // ("vaccine" where entries say "vaccinations"; "internal" where they say "international").
-        var stemWords = source.stemWords && source.stemWords.bind(source);
+        var stemWords = stemWordsOf(source);
         var related = unmatched.map(function (clause) { return Query.relatedWords(lunr, stemWords, clause.term, source.families); });
         return { hits: found.hits, similar: false, common: false, missing: distinctTerms(unmatched),
           related: Array.from(new Set([].concat.apply([], related))) };
@@ -256,7 +261,7 @@
    * relatedInstead: every related word, as the catalog has them, marked}; {} when there are none.
    */
   function relatedInstead(lunr, source, missing, found) {
-    var stemWords = source.stemWords && source.stemWords.bind(source);
+    var stemWords = stemWordsOf(source);
     var relatedOf = [];
     var related = new Set();
     missing.forEach(function (term) {
