@@ -42,6 +42,7 @@ class Equivalent:
     names: tuple[str, ...]
     why: str
     typed: tuple[str, ...] = ()
+    whole: bool = False  # its names mean nothing of their words apart: "no fee" is not "fee" (EquivalentFinder.table)
 
     @property
     def term(self) -> str:
@@ -99,6 +100,16 @@ EQUIVALENTS: tuple[Equivalent, ...] = (
                "the United States: 'U.S.' and 'U.S.A.' fold to 'usa' (search.INITIAL_WORDS), and the query 'US' is searched "
                "as 'usa'; a text's 'US' is the stop word 'us' once folded, so it is not a name here"),
     Equivalent("st", ("St", "saint"), "'St.' is 'Saint' in the names of hospitals and colleges (St. Paul's)"),
+    Equivalent("nofee", ("no fee", "no fees", "no tuition", "tuition free", "fee free", "free of charge",
+                         "no cost", "no charge", "without fee", "without fees"),
+               "an elective the learner pays nothing to take (an amount of 0 is indexed as its page shows it, 'No fee (0 USD)'); "
+               "'free' only typed, as in texts it is as often 'smoke-free', 'free time' or 'free clinic'; a query's "
+               "'no fee' means no word 'fee' (whole)",
+               typed=("free",), whole=True),
+    Equivalent("stipend", ("stipend", "stipends", "salary", "salaried"),
+               "a place that pays the learner; 'paid' only typed ('paid elective', 'paid fellowship'), as in texts it is "
+               "what the learner pays ('paid by the student'), which the word itself still finds",
+               typed=("paid",)),
     *(Equivalent(names[0].lower().replace(" ", ""), names, "a city's other name: " + why) for names, why in (
         (("Ulaanbaatar", "Ulan Bator", "Ulan Baatar", "Ulaan Baatar"), "the Mongolian spelling and the older English one"),
         (("Kyiv", "Kiev"), "Ukrainian and Russian spellings (Kyiv since 1995 in Ukraine, 2019 in English usage)"),
@@ -150,10 +161,13 @@ class EquivalentFinder:
         self._words: dict[str, str] = {}  # folded word -> how names' words are compared (name_word)
         self.forms: dict[str, list[tuple[str, ...]]] = {}  # term -> its names, as compared
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.meant_from: dict[str, int] = {}  # term -> the number of its first form whose words a query means as the term
         for equivalent in equivalents:
             for name in _names(equivalent, typed):
                 form = tuple(map(self.name_word, folded(name).split()))
                 if form not in self.forms.setdefault(equivalent.term, []):
+                    if equivalent.whole or name not in equivalent.names:
+                        self.meant_from.setdefault(equivalent.term, len(self.forms[equivalent.term]))
                     self.forms[equivalent.term].append(form)
                     self._by_first.setdefault(form[0], []).append((form, equivalent.term))
         self._firsts = frozenset(self._by_first)
@@ -194,6 +208,9 @@ class EquivalentFinder:
         return list(dict.fromkeys(term for term, _, _ in self.spans(text.split())))
 
     def table(self, terms: Iterable[str]) -> list[list[object]]:
-        """For the search page's manifest: [term, [name as compared, words joined by spaces, ...]] of the terms given."""
+        """For the search page's manifest: [term, [name as compared, words joined by spaces, ...]] of the terms given, and
+        a third item when a query means some names' words as the term alone (search-query.js: useMeantNames): the number
+        of the first of those, the names only typed ("free", "IM") or every name of a ``whole`` equivalent ("no fee")."""
         kept = set(terms)
-        return [[term, [" ".join(form) for form in forms]] for term, forms in self.forms.items() if term in kept]
+        return [[term, [" ".join(form) for form in forms], *([self.meant_from[term]] if term in self.meant_from else [])]
+                for term, forms in self.forms.items() if term in kept]

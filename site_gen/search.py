@@ -43,7 +43,7 @@ from .equivalents import EquivalentFinder
 from .regions import search_names
 from .errors import SearchAssetError
 from .options import LUNR_JS
-from .schema import CATEGORIES, Elective, Entry, Partner, Project
+from .schema import CATEGORIES, Elective, Entry, Money, Partner, Project
 from .search_index import CompactIndex
 from .search_shards import js_order, pack_shards, term_rows
 from .typos import common_words_near
@@ -281,8 +281,12 @@ def _people(catalog: Catalog, item: Item[Entry]) -> list[str]:
 
 
 def _other_text(item: Item[Entry], body: str) -> str:
-    """The body's text, and an elective's cost when it is text ("No tuition; ..."): what it says beyond its fields' values."""
+    """The body's text, and an elective's cost when it is text ("No tuition; ...") or nothing ("No fee", as its page says
+    "No fee (0 USD)": "free" and "no fee" find it, equivalents.py): what it says beyond its fields' values. An amount's
+    figures stay out ("1,200 USD" would be the words "1", "200" and "usd")."""
     cost = getattr(item.meta, "cost", None)
+    if isinstance(cost, Money) and cost.amount == 0:
+        return f"{body} No fee"
     return f"{body} {cost}" if isinstance(cost, str) else body
 
 
@@ -664,7 +668,7 @@ def search_bundle(
     shards = [(shard[0][0], spool.json("shard", shard)) for shard in pack_shards(term_rows(index, ordered))]
     terms = spool.json("terms", ordered)
     equivalents = equivalent_finder(typed=True).table(index.terms)
-    kept = {term for term, _ in equivalents}
+    kept = {entry[0] for entry in equivalents}
     indexed_words = [word for word in index.words() if word not in kept]  # (no text has them: not the catalog's words)
     sorted_words = sorted(indexed_words, key=js_order)
     english_key = "english " + _digest(*sorted_words, "\1", *ordered)  # (what common_words_near reads, as sets)

@@ -143,11 +143,27 @@ def test_a_query_that_only_leaves_words_out_lists_the_other_entries_and_says_so(
 
 
 def test_a_common_word_the_catalog_lacks_is_named_not_searched_as_another_word(page: Page, site_url: str) -> None:
-    # "free" listed the entries that mention a "fee", as "similar words".
+    # "free" listed the entries that mention a "fee", as "similar words" (it now finds what costs nothing); "fine" is such
+    # a word, one letter from "find", "five" and "file".
+    open_search(page, site_url, "?q=fine+")
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^No results for “fine”\."))
+    open_search(page, site_url, "?q=quiet+elective+")
+    expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ results for “quiet elective”\. No entry has “quiet”\.$"))
+
+
+def test_free_lists_the_electives_that_cost_nothing_and_says_where_it_matched(page: Page, site_url: str) -> None:
+    # "free" said "No results for “free”." and "free elective" "No entry has “free”.", though five electives cost nothing.
+    status = page.locator("#search-status")
     open_search(page, site_url, "?q=free+")
-    expect(page.locator("#search-status")).to_have_text(re.compile(r"^No results for “free”\."))
+    expect(status).to_have_text("5 results for “free”.")
+    first = page.locator("#search-results li").first
+    expect(first.locator("h2")).to_have_text("Malaria Research Fellowship in Kumasi, Ghana")
+    expect(first.locator(".match-note")).to_have_text("Matches “free” in its description.")
     open_search(page, site_url, "?q=free+elective+")
-    expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ results for “free elective”\. No entry has “free”\.$"))
+    expect(status).to_have_text(re.compile(r"^\d+ results for “free elective”, the 2 with every word first\.$"))
+    open_search(page, site_url, "?q=no+fee+")
+    expect(first.locator("h2")).to_have_text("Malaria Research Fellowship in Kumasi, Ghana")
+    expect(first.locator(".match-note")).to_have_text("Matches “no fee” in its description.")
 
 
 def test_a_phrase_in_curly_quotes_lists_the_entries_with_its_words_together_first_and_says_so(page: Page, site_url: str) -> None:
@@ -729,9 +745,9 @@ def test_a_word_no_entry_has_beside_words_that_match_is_named_with_the_related_w
     open_search(page, site_url, "?q=anesthesiology+vietnam")
     expect(status).to_have_text("6 results for “anesthesiology vietnam”. No entry has “anesthesiology”, only “anesthesia”.")
     expect(page.locator("#search-results mark", has_text=re.compile(r"^an(a)?esthe", re.I)).first).to_be_visible()
-    open_search(page, site_url, "?q=free+psychiatric+uganda")
+    open_search(page, site_url, "?q=quiet+psychiatric+uganda")
     expect(status).to_have_text(re.compile(
-        r"^\d+ results for “free psychiatric uganda”\. No entry has “free”, nor “psychiatric”, only “psychiatry”\.$"))
+        r"^\d+ results for “quiet psychiatric uganda”\. No entry has “quiet”, nor “psychiatric”, only “psychiatry”\.$"))
 
 
 @pytest.mark.parametrize("query", ["psychiatric+uganda", "anesthesiology+vietnam"])

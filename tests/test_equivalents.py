@@ -50,10 +50,13 @@ def test_the_index_finds_the_names_an_equivalent_has_in_text(text: str, terms: l
 
 
 def test_the_search_pages_table_has_the_names_only_typed_and_only_the_terms_the_index_holds() -> None:
-    table = dict(equivalent_finder(typed=True).table(["em_", "obgyn_"]))
+    table = {entry[0]: entry[1:] for entry in equivalent_finder(typed=True).table(["em_", "obgyn_", "nofee_", "tb_"])}
     assert table == {
-        "em_": ["emergency medicine", "=em"],
-        "obgyn_": ["obgyn", "=ob =gyn", "obstetric =and gynecology", "obstetric gynecology", "=obs =and gynae", "=obs gynae", "=o =g"],
+        "em_": [["emergency medicine", "=em"], 1],  # (from the second name on, the names a query means as the term alone)
+        "obgyn_": [["obgyn", "=ob =gyn", "obstetric =and gynecology", "obstetric gynecology", "=obs =and gynae", "=obs gynae", "=o =g"], 6],
+        "nofee_": [["=no =fee", "=no fee", "=no tuition", "tuition free", "=fee free", "free =of charge", "=no cost", "=no charge",
+                    "without =fee", "without fee", "free"], 0],  # (every name: "no fee" is no "fee")
+        "tb_": [["=tb", "tuberculosis"]],
     }
 
 
@@ -189,3 +192,31 @@ def test_a_citys_other_name_finds_it_both_ways(tmp_path: Path) -> None:
                        ("hcmc", "electives/saigon")):
         assert [hit[0] for hit in found[query]["hits"]] == [ref] and not found[query]["similar"], query
     assert found["ho chi minh city"]["hits"][0][0] == "electives/saigon"
+
+
+def _costed(title: str, cost: str, body: str = "Rounds every morning.") -> str:
+    return _elective(title, body).replace("deadline: 2026-11-30", f"deadline: 2026-11-30\ncost: {cost}")
+
+
+def test_free_and_no_fee_find_the_electives_that_cost_nothing_and_paid_those_that_pay(tmp_path: Path) -> None:
+    """"free", "no fee" and "free elective" found nothing (or every elective that mentions a fee): an amount of 0
+    was not indexed, and "free" no text's word; a student with no money could not find what costs nothing."""
+    files = {
+        "electives/zero.md": _costed("Surgery Elective in Lusaka", "{amount: 0, currency: USD}"),
+        "electives/tuition.md": _costed("Pediatrics Elective in Lima", '"No tuition; housing at the learner\'s expense"'),
+        "electives/fees.md": _costed("Family Medicine Elective in Quito", '"Fellows pay no fees"'),
+        "electives/priced.md": _costed("Cardiology Elective in Accra", "{amount: 900, currency: USD}",
+                                       "The fee covers supervision. Our campus is smoke-free."),
+        "electives/stipend.md": _costed("Research Fellowship in Kumasi", '"A monthly stipend is provided"'),
+        "electives/salary.md": _costed("Rural Surgery Rotation", '"Salary continues from the home program"'),
+    }
+    found = _search_node(tmp_path, files, ["free", "free ", "no fee ", "no cost ", "free elective ", "paid ", "paid fellowship "])
+    free = {"electives/zero", "electives/tuition", "electives/fees"}
+    for query in ("free", "free ", "no fee ", "no cost "):
+        refs = [hit[0] for hit in found[query]["hits"]]
+        assert set(refs[:3]) == free and not found[query]["similar"], query
+    # The word itself is still found, after them: a campus that is "smoke-free", an elective whose fee is named.
+    assert found["free "]["hits"][3][0] == "electives/priced" and found["no fee "]["hits"][3][0] == "electives/priced"
+    assert {hit[0] for hit in found["free elective "]["hits"][:3]} == free
+    assert {hit[0] for hit in found["paid "]["hits"]} == {"electives/stipend", "electives/salary"}
+    assert found["paid fellowship "]["hits"][0][0] == "electives/stipend"

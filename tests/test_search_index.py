@@ -182,6 +182,14 @@ def test_a_cost_as_an_amount_is_not_indexed_as_words(tmp_path: Path) -> None:
     assert postings(load_index(site), "usd") == {} and postings(load_index(site), "1200") == {}
 
 
+def test_a_cost_of_nothing_is_indexed_as_no_fee(tmp_path: Path) -> None:
+    """An amount of 0, which its page shows as "No fee (0 USD)", was not indexed: "free" and "no fee" missed it."""
+    site = build_site(tmp_path, {"electives/surgery.md": ELECTIVE.replace("deadline:", "cost: {amount: 0, currency: USD}\ndeadline:")})
+    index, elective = load_index(site), number_of(site, "electives/surgery")
+    assert elective in postings(index, "nofee_").get("body", {}) and elective in postings(index, "fee").get("body", {})
+    assert postings(index, "usd") == {}
+
+
 def test_body_is_indexed_as_plain_text(tmp_path: Path) -> None:
     site = build_site(tmp_path, {"pages/about.md": "---\ntitle: About\nsummary: About us.\n---\n" + BODY})
     index, about = load_index(site), number_of(site, "pages/about")

@@ -35,12 +35,19 @@
   // "us" they said "too common" or, with no space after them, matched "use" (the index's "us" is its stem). The
   // other such codes (IN, NO, IT, AT, BE, IS, MY, TO) are meant as words far more often, and stay stop words.
   var COUNTRY_WORDS = new Map([['us', 'usa']]);
-  // Equivalent names (site_gen/equivalents.py; the manifest's "equivalents": [term, [name, ...]]): a query that names
+  // Equivalent names (site_gen/equivalents.py; the manifest's "equivalents": [term, [name, ...], and the number of the
+  // first name whose words are meant as the term (MEANT_WORD_SHARE), when there is one]): a query that names
   // one ("ICU", "intensive care unit", "OB/GYN") also looks for its term ("icu_"), which the index adds to each field
   // that names it, at this share of the words' boost: an entry with the words typed matches both and ranks above one
   // with only another name. A name's word of up to SHORT_NAME_WORD letters is compared as written ("=gp"), a longer
   // one as singular ("units": "unit"; not by its stem, which made "international medicine" internal medicine).
   var EQUIVALENT_BOOST = 0.5;
+  // A name whose words a query means as the term alone (the table's third item, site_gen/equivalents.py): a name only
+  // typed ("free", "paid", "IM": in texts the word is mostly something else, "smoke-free", "paid by the student", "IM
+  // ceftriaxone"), or one whose words apart mean something else ("no fee" is no "fee"): the term weighs what the words
+  // would, and the words MEANT_WORD_SHARE of that, so the entries with the term come first ("free" listed an entry whose
+  // campus is "smoke-free", "no fee" one with a fee, above those that cost nothing).
+  var MEANT_WORD_SHARE = 0.1;
   var SHORT_NAME_WORD = 3;
   var PLURAL_KEPT = /(?:ss|us|is)$/;  // "-s" endings that are no plural: "access", "pocus", "tuberculosis"
   var compiledNames = new WeakMap();
@@ -372,6 +379,7 @@
     splitUnspacedClauses(query);
     limitEditDistances(query);
     var named = equivalentClauses(lunr, query.clauses, options.equivalents, options.quoted);
+    useMeantNames(query.clauses, named);
     var words = query.clauses.slice();
     usePatterns(lunr, query, options.patterns, groups);
     var typing = options.typing ? query.clauses[query.clauses.length - 1] : null;
@@ -388,6 +396,19 @@
       requireEither(lunr, clause, groups);
     });
     dropStopWords(lunr, query);
+  }
+
+  /** Lower the words of a name meant as its term (``named``: equivalentClauses' spans) to MEANT_WORD_SHARE of their boost. */
+  function useMeantNames(clauses, named) {
+    var lowered = new Set();
+    named.forEach(function (clause) {
+      for (var position = clause.span.start; clause.span.meant && position <= clause.span.end; position++) {
+        if (!lowered.has(position)) {
+          lowered.add(position);
+          clauses[position].boost *= MEANT_WORD_SHARE;
+        }
+      }
+    });
   }
 
   /**
@@ -633,15 +654,19 @@
     return /s$/.test(word) && !PLURAL_KEPT.test(word) ? word.slice(0, -1) : word;
   }
 
-  /** An equivalents table as a Map: a name's first word (nameWord) -> [[its words], term], made once per table. */
+  /**
+   * An equivalents table as a Map: a name's first word (nameWord) -> [[its words], term, whether a query means its words
+   * as the term alone (entry[2] and the names after it)], made once per table.
+   */
   function namesByFirstWord(table) {
     var byFirst = compiledNames.get(table);
     if (!byFirst) {
       byFirst = new Map();
       table.forEach(function (entry) {
-        entry[1].forEach(function (name) {
+        var meantFrom = entry.length > 2 ? entry[2] : entry[1].length;
+        entry[1].forEach(function (name, number) {
           var parts = name.split(' ');
-          byFirst.set(parts[0], (byFirst.get(parts[0]) || []).concat([[parts, entry[0]]]));
+          byFirst.set(parts[0], (byFirst.get(parts[0]) || []).concat([[parts, entry[0], number >= meantFrom]]));
         });
       });
       compiledNames.set(table, byFirst);
@@ -651,8 +676,9 @@
 
   /**
    * Where folded words (null for a word that cannot be part of a name) name an equivalent: [{start, end (its last
-   * word), term}], every name found, overlapping ones too ("neonatal intensive care unit": NICU and ICU), as the index
-   * finds them (EquivalentFinder.spans in site_gen/equivalents.py; one inside a longer name of its term is left out).
+   * word), term, meant (its words are meant as the term alone: namesByFirstWord)}], every name found, overlapping ones too ("neonatal intensive care unit":
+   * NICU and ICU), as the index finds them (EquivalentFinder.spans in site_gen/equivalents.py; one inside a longer name of
+   * its term is left out).
    */
   function equivalentSpans(lunr, words, table) {
     var spans = [];
@@ -669,7 +695,7 @@
             return;
           }
         }
-        spans.push({ start: start, end: start + parts.length - 1, term: name[1] });
+        spans.push({ start: start, end: start + parts.length - 1, term: name[1], meant: name[2] });
       });
     });
     return spans.filter(function (span) {
@@ -682,7 +708,8 @@
 
   /**
    * The clauses of the equivalents that a query's clauses name (equivalentSpans), each once per fields and presence:
-   * optional, at EQUIVALENT_BOOST of the first word's boost, with ``span`` (clause numbers) and, for a name of required
+   * optional, at EQUIVALENT_BOOST of the first word's boost (a name meant as the term, at the word's: useMeantNames), with
+   * ``span`` (clause numbers) and, for a name of required
    * words ("+ICU"), ``required``: its clauses (requireEither). Words in quotes (``quoted``: a Set of folded words) are
    * searched as spelt, as are a pattern, a word~1 and an excluded word.
    */
@@ -702,7 +729,7 @@
         return;
       }
       seen.add(key);
-      var clause = { term: span.term, fields: first.fields, boost: first.boost * EQUIVALENT_BOOST, usePipeline: false,
+      var clause = { term: span.term, fields: first.fields, boost: first.boost * (span.meant ? 1 : EQUIVALENT_BOOST), usePipeline: false,
         wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, span: span };
       if (first.presence === lunr.Query.presence.REQUIRED) {
         clause.required = clauses.slice(span.start, span.end + 1);

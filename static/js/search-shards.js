@@ -45,7 +45,7 @@
     this.fetchJson = fetchJson;
     this.fields = manifest.fields;
     this.positionFields = manifest.positions || [];
-    this.equivalents = manifest.equivalents || [];  // [term, [name, ...]]: site_gen/equivalents.py, search-query.js
+    this.equivalents = manifest.equivalents || [];  // [term, [name, ...], names only typed]: site_gen/equivalents.py, search-query.js
     this.families = manifest.families || [];  // [[stem, ...], ...]: site_gen/word_families.py, search-query.js
     this.pipeline = lunr.Pipeline.load(manifest.pipeline);
     this.starts = manifest.shards.map(function (shard) { return shard[0]; });
