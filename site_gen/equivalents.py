@@ -50,6 +50,26 @@ class Equivalent:
         return self.key + KEY_MARK
 
 
+# The other names of cities (Equivalent below), with their reasons.
+_CITIES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("Ulaanbaatar", "Ulan Bator", "Ulan Baatar", "Ulaan Baatar"), "the Mongolian spelling and the older English one"),
+    (("Kyiv", "Kiev"), "Ukrainian and Russian spellings (Kyiv since 1995 in Ukraine, 2019 in English usage)"),
+    (("Lviv", "Lvov"), "Ukrainian and Russian spellings"),
+    (("Odesa", "Odessa"), "Ukrainian and Russian spellings"),
+    (("Mumbai", "Bombay"), "Mumbai since 1995; hospitals and universities keep Bombay (Bombay Hospital)"),
+    (("Kolkata", "Calcutta"), "Kolkata since 2001; institutions keep Calcutta (Calcutta Medical College)"),
+    (("Chennai", "Madras"), "Chennai since 1996; institutions keep Madras (Madras Medical College)"),
+    (("Bengaluru", "Bangalore"), "Bengaluru since 2014; Bangalore is still common in English"),
+    (("Ho Chi Minh City", "Ho Chi Minh", "Saigon", "HCMC"),
+     "Ho Chi Minh City since 1976 (Thanh pho Ho Chi Minh), Saigon still in names and speech"),
+    (("Hanoi", "Ha Noi"), "English and Vietnamese writing (Ha Noi folds from Hà Nội): one word or two"),
+    (("Da Nang", "Danang"), "Vietnamese and English writing: two words or one"),
+    (("Yangon", "Rangoon"), "Yangon since 1989; Rangoon in older names"),
+    (("Beijing", "Peking"), "Beijing in pinyin; Peking in institutions' names (Peking Union Medical College)"),
+)
+CITY_NAMES: tuple[str, ...] = tuple(name for names, _ in _CITIES for name in names)  # (also place_names.py's)
+
+
 # Each is in everyday clinical use in English-speaking training (US, UK and WHO usage, as the reasons say); its reason
 # says what it stands for and, where a name is only typed or was left out, what else it means in a catalog's text.
 EQUIVALENTS: tuple[Equivalent, ...] = (
@@ -110,22 +130,7 @@ EQUIVALENTS: tuple[Equivalent, ...] = (
                "a place that pays the learner; 'paid' only typed ('paid elective', 'paid fellowship'), as in texts it is "
                "what the learner pays ('paid by the student'), which the word itself still finds",
                typed=("paid",)),
-    *(Equivalent(names[0].lower().replace(" ", ""), names, "a city's other name: " + why) for names, why in (
-        (("Ulaanbaatar", "Ulan Bator", "Ulan Baatar", "Ulaan Baatar"), "the Mongolian spelling and the older English one"),
-        (("Kyiv", "Kiev"), "Ukrainian and Russian spellings (Kyiv since 1995 in Ukraine, 2019 in English usage)"),
-        (("Lviv", "Lvov"), "Ukrainian and Russian spellings"),
-        (("Odesa", "Odessa"), "Ukrainian and Russian spellings"),
-        (("Mumbai", "Bombay"), "Mumbai since 1995; hospitals and universities keep Bombay (Bombay Hospital)"),
-        (("Kolkata", "Calcutta"), "Kolkata since 2001; institutions keep Calcutta (Calcutta Medical College)"),
-        (("Chennai", "Madras"), "Chennai since 1996; institutions keep Madras (Madras Medical College)"),
-        (("Bengaluru", "Bangalore"), "Bengaluru since 2014; Bangalore is still common in English"),
-        (("Ho Chi Minh City", "Ho Chi Minh", "Saigon", "HCMC"),
-         "Ho Chi Minh City since 1976 (Thanh pho Ho Chi Minh), Saigon still in names and speech"),
-        (("Hanoi", "Ha Noi"), "English and Vietnamese writing (Ha Noi folds from Hà Nội): one word or two"),
-        (("Da Nang", "Danang"), "Vietnamese and English writing: two words or one"),
-        (("Yangon", "Rangoon"), "Yangon since 1989; Rangoon in older names"),
-        (("Beijing", "Peking"), "Beijing in pinyin; Peking in institutions' names (Peking Union Medical College)"),
-    )),
+    *(Equivalent(names[0].lower().replace(" ", ""), names, "a city's other name: " + why) for names, why in _CITIES),
 )
 # The cities are the few whose other name a catalog and a visitor are both likely to write (Bombay Hospital, a visitor's
 # Mumbai); a country's other names are its places' (site_gen/countries.py: Ivory Coast, Burma, Swaziland, Turkey, Czech

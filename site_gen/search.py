@@ -8,8 +8,9 @@ static/js/search-folding.js folds every query the same way, so "bogota" finds "B
 Files, all under search/ with a hash of their bytes in the name: the whole index
 (for other tools), a manifest (fields, shard map, facet table; the search page's
 entry point), term shards and a term list (search_shards.py), a word list (every
-indexed word before stemming, and the common English words near them that are
-spelt as meant, typos.py: for the similar-words retry), result documents in small chunks,
+indexed word before stemming, the common English words near them that are
+spelt as meant, typos.py, and the names of places the catalog lacks, place_names.py:
+for the similar-words retry), result documents in small chunks,
 and a copy of lunr.js from node_modules.
 """
 
@@ -43,6 +44,7 @@ from .equivalents import EquivalentFinder
 from .regions import search_names
 from .errors import SearchAssetError
 from .options import LUNR_JS
+from .place_names import unknown_place_names
 from .schema import CATEGORIES, Elective, Entry, Money, Partner, Project
 from .search_index import CompactIndex
 from .search_shards import js_order, pack_shards, term_rows
@@ -673,7 +675,8 @@ def search_bundle(
     sorted_words = sorted(indexed_words, key=js_order)
     english_key = "english " + _digest(*sorted_words, "\1", *ordered)  # (what common_words_near reads, as sets)
     english = memo.get(english_key, lambda: common_words_near(indexed_words, index.terms, indexed_form, stem), list)
-    words = spool.json("words", {"words": sorted_words, "english": english})
+    places = unknown_place_names(indexed_form, indexed_words)
+    words = spool.json("words", {"words": sorted_words, "english": english, "places": places})
     chunks = [spool.json("documents", [result_document(item, url_maker) for item in items[start:start + DOCUMENT_CHUNK]])
               for start in range(0, len(items), DOCUMENT_CHUNK)]
     manifest = spool.json("manifest", {

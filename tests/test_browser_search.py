@@ -151,6 +151,21 @@ def test_a_common_word_the_catalog_lacks_is_named_not_searched_as_another_word(p
     expect(page.locator("#search-status")).to_have_text(re.compile(r"^\d+ results for “quiet elective”\. No entry has “quiet”\.$"))
 
 
+def test_a_place_the_catalog_lacks_is_named_not_corrected_into_another_word(page: Page, site_url: str) -> None:
+    # "oman" said "No exact matches for “oman”. Showing results for similar words: 1." (an entry about "Omar"), "la paz"
+    # listed entries about what students "pay", and "ivory coast" the Gulf Coast Specialist Centre.
+    status = page.locator("#search-status")
+    open_search(page, site_url, "?q=oman")
+    expect(status).to_have_text("No results for “oman”. No entry names the place “oman”. Try fewer or other words, or browse the listings.")
+    open_search(page, site_url, "?q=ivory+coast+")
+    expect(status).to_have_text(re.compile(r"^No results for “ivory coast”\. No entry names the place “ivory coast”\. "))
+    open_search(page, site_url, "?q=la+paz+bolivia+")
+    expect(status).to_have_text("2 results for “la paz bolivia”. No entry has “la paz”.")
+    open_search(page, site_url, "?q=surgrey+oman+")
+    expect(status).to_have_text(re.compile(
+        r"^No exact matches for “surgrey oman”\. Showing results for similar words: \d+ results\. No entry names the place “oman”\.$"))
+
+
 def test_free_lists_the_electives_that_cost_nothing_and_says_where_it_matched(page: Page, site_url: str) -> None:
     # "free" said "No results for “free”." and "free elective" "No entry has “free”.", though five electives cost nothing.
     status = page.locator("#search-status")

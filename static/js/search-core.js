@@ -118,10 +118,15 @@
       return null;
     }
     var vocabulary = await source.vocabulary();
+    var places = placesOf(lunr, vocabulary, parsed.clauses, quoted).terms;
     var similar = new Map();
     var similarWords = new Map();  // term -> the similar words it is the stem of
     var required = [];
     clauses.forEach(function (clause) {
+      if (places.has(clause.term)) {
+        similar.set(clause.term, []);  // (a place the catalog lacks is no misspelling: "oman" is not "Omar")
+        return;
+      }
       var terms = similarTerms(vocabulary, source.pipeline, clause, similarWords);
       // Without a similar word, two words written without their space ("hanoi": "ha noi"), each required.
       var parts = terms.length ? [] : Typos.splitTerms(vocabulary, source.pipeline, clause, similarWords);
@@ -132,7 +137,9 @@
       parts.forEach(function (part) { required.push({ terms: part, fields: clause.fields }); });
     });
     var corrected = Array.from(similar.values()).filter(function (terms) { return terms.length; }).length;
-    if (!corrected || (together && corrected < similar.size)) {
+    var placed = Array.from(similar.keys()).filter(function (term) { return places.has(term); }).length;
+    // (a place the catalog lacks is said missing: the other words may still be typos, "surgrey oman")
+    if (!corrected || (together && corrected < similar.size - placed)) {
       return null;
     }
     var found = await runQuery(lunr, source, parsed.text, { similar: similar, similarWords: similarWords, typing: typing, quoted: quoted });
@@ -144,6 +151,56 @@
       }));
     });
     return found.hits.filter(function (hit) { return meetsRequired(hit, required); });
+  }
+
+  /**
+   * The places of a query's words (``clauses``: plain words, not in quotes) that the catalog lacks (Vocabulary's
+   * ``places``, site_gen/place_names.py), those with a word that ``matched`` (when given) does not hold: {names (folded,
+   * each once), terms (every word of them)}.
+   */
+  function placesOf(lunr, vocabulary, clauses, quoted, matched) {
+    var words = clauses.map(function (clause) {
+      return Query.isPlain(lunr, clause) && !quoted.has(clause.term) ? clause.term : null;
+    });
+    var names = [];
+    var terms = new Set();
+    vocabulary.placeSpans(words).forEach(function (span) {
+      var spanned = words.slice(span.start, span.end + 1);
+      if (!matched || spanned.some(function (word) { return !matched.has(word); })) {
+        if (names.indexOf(span.name) === -1) {
+          names.push(span.name);
+        }
+        spanned.forEach(function (word) { terms.add(word); });
+      }
+    });
+    return { names: names, terms: terms };
+  }
+
+  /**
+   * A query that found something, with a place that no entry has ("la paz", where "la" found the entries in Laos, its
+   * code; "ivory coast", where "coast" found the Gulf Coast Specialist Centre): searched again without the place's words,
+   * which the status names as missing ({places, text, parsed, found}); null when no place is missing, {places, found: no
+   * hits} when the query has no other word. (Its other words are not what the visitor looked for.)
+   */
+  async function withoutMissingPlaces(lunr, source, parsed, found, query) {
+    if (!unmatchedWords(lunr, parsed, found.matched, query.quoted).length) {
+      return null;
+    }
+    var places = placesOf(lunr, await source.vocabulary(), parsed.clauses, query.quoted, found.matched);
+    if (!places.names.length) {
+      return null;
+    }
+    var kept = parsed.clauses.some(function (clause) { return places.terms.has(clause.term) && found.matched.has(clause.term); });
+    if (!kept) {
+      return { places: places, parsed: parsed, found: found };
+    }
+    var text = parsed.text.split(/\s+/).filter(function (word) { return !places.terms.has(word.replace(/^\+/, '')); }).join(' ');
+    var without = hasWords(text) ? parseQuery(lunr, source.fields, [{ text: text + (query.typing ? '' : ' ') }]) : null;
+    if (!without || !without.clauses.length) {
+      return { places: places, parsed: parsed, found: { hits: [], matched: new Set() } };
+    }
+    return { places: places, parsed: without,
+      found: await runQuery(lunr, source, without.text, { typing: query.typing, quoted: query.quoted }) };
   }
 
   /**
@@ -203,14 +260,28 @@
       return Object.assign(await withPhrases(lunr, source, query.phrases, { hits: found.hits, similar: false, common: false }), { excluding: true });
     }
     if (found.hits.length) {
-      return withPhrases(lunr, source, query.phrases, await searchSimilarForUnmatched(lunr, source, parsed, found, query));
+      var placed = await withoutMissingPlaces(lunr, source, parsed, found, query);
+      if (placed && !placed.found.hits.length) {
+        return { hits: [], similar: false, common: false, places: placed.places.names };
+      }
+      var outcome = placed ? await searchSimilarForUnmatched(lunr, source, placed.parsed, placed.found, query, placed.places)
+        : await searchSimilarForUnmatched(lunr, source, parsed, found, query);
+      return withPhrases(lunr, source, query.phrases, outcome);
     }
     if (isOnlyStopWords(lunr, parsed.clauses)) {
       return { hits: [], similar: false, common: true };
     }
     var retried = parsed.clauses.filter(function (clause) { return isRetried(lunr, clause, query.quoted); });
     var hits = await searchSimilar(lunr, source, parsed, retried, false, query.quoted, true) || [];
-    return withPhrases(lunr, source, query.phrases, { hits: hits, similar: hits.length > 0, common: false });
+    var nothing = { hits: hits, similar: hits.length > 0, common: false };
+    if (retried.length) {
+      // (a place the catalog lacks: the status says so, "No entry names the place “oman”", rather than "No results" alone)
+      var places = placesOf(lunr, await source.vocabulary(), parsed.clauses, query.quoted).names;
+      if (places.length) {
+        nothing.places = places;
+      }
+    }
+    return withPhrases(lunr, source, query.phrases, nothing);
   }
 
   /**
@@ -225,8 +296,22 @@
    * word of a missing one (relatedInstead below). ``found`` is what runQuery found: {hits, matched, complete, stemFound};
    * ``query`` what readQuery read.
    */
-  async function searchSimilarForUnmatched(lunr, source, parsed, found, query) {
-    var unmatched = unmatchedWords(lunr, parsed, found.matched, query.quoted);
+  async function searchSimilarForUnmatched(lunr, source, parsed, found, query, places) {
+    var outcome = await unmatchedOutcome(lunr, source, parsed, found, query, places ? places.terms : new Set());
+    if (places && places.names.length) {
+      // (a place no entry has, searched without: withoutMissingPlaces; named as missing, whole: "la paz", not "paz")
+      outcome.missing = places.names.concat(outcome.missing || []);
+      outcome.places = places.names;
+      delete outcome.complete;  // (its hits may have every other word: the status names the place missing instead)
+    }
+    return outcome;
+  }
+
+  /** searchSimilarForUnmatched, its words of places no entry has (``placeTerms``) left out. */
+  async function unmatchedOutcome(lunr, source, parsed, found, query, placeTerms) {
+    var unmatched = unmatchedWords(lunr, parsed, found.matched, query.quoted).filter(function (clause) {
+      return !placeTerms.has(clause.term);
+    });
     // (a word whose related words some hit has, "surgical" where entries say "surgery", is no typo: not retried)
     var typos = unmatched.filter(function (clause) {
       return isRetried(lunr, clause, query.quoted) && !(found.relatedFound && found.relatedFound.has(clause.term));

@@ -105,7 +105,7 @@
   /** The catalog's words, for the similar-words retry (fetched once). */
   ShardedIndex.prototype.vocabulary = function () {
     return remember(this.files, 'words', function () {
-      return this.fetchJson(this.manifest.words).then(function (file) { return new Vocabulary(file.words, file.english); });
+      return this.fetchJson(this.manifest.words).then(function (file) { return new Vocabulary(file.words, file.english, file.places); });
     }, this);
   };
 

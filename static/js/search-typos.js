@@ -118,13 +118,19 @@
   /**
    * The catalog's indexed words as written (folded, before stemming), by length, for the similar-words retry,
    * with the British spellings of its words (britishSpellings), each standing for the word of the index;
-   * ``english``: the common English words near them that are spelt as meant (site_gen/typos.py).
+   * ``english``: the common English words near them that are spelt as meant (site_gen/typos.py); ``places``: the
+   * folded names of places with a word the catalog lacks ("oman", "la paz": site_gen/place_names.py), never misspelt.
    */
-  function Vocabulary(words, english) {
+  function Vocabulary(words, english, places) {
     this.words = words;
     this.patterns = new Map();  // a wildcard pattern -> the words it matches (matching)
     this.byLength = new Map();
     this.english = new Set(english || []);
+    this.places = new Map();  // a place name's first word -> the names' words
+    (places || []).forEach(function (name) {
+      var parts = name.split(' ');
+      this.places.set(parts[0], (this.places.get(parts[0]) || []).concat([parts]));
+    }, this);
     this.spelledFor = new Map();  // a British spelling -> the catalog's word
     words.forEach(function (word) {
       this.add(word);
@@ -169,6 +175,25 @@
       }, this);
     }
     return found;
+  };
+
+  /**
+   * Where folded words (null for one that cannot be part of a name) name a place of ``places``: [{start, end (its last
+   * word), name}], every name found, overlapping ones too.
+   */
+  Vocabulary.prototype.placeSpans = function (words) {
+    var spans = [];
+    words.forEach(function (first, start) {
+      (first !== null && this.places.get(first) || []).forEach(function (parts) {
+        for (var k = 1; k < parts.length; k++) {
+          if (words[start + k] !== parts[k]) {
+            return;
+          }
+        }
+        spans.push({ start: start, end: start + parts.length - 1, name: parts.join(' ') });
+      });
+    }, this);
+    return spans;
   };
 
   /** Whether a folded word is one of the catalog's words (not a British spelling of one). */

@@ -245,8 +245,10 @@
     if (outcome.common) {
       return 'Words as common as ' + label + ' are not searched. Add a more specific word, such as a topic, a place or a name.';
     }
+    var places = outcome.places ? ' No entry names the place' + (outcome.places.length > 1 ? 's ' : ' ') +
+      quotedWords(outcome.places, ' or ') + '.' : '';
     if (!outcome.hits.length) {
-      return 'No results for ' + label + '. ' + (core.hasQuotes(searched)
+      return 'No results for ' + label + '.' + places + ' ' + (core.hasQuotes(searched)
         ? 'Words in quotes are searched as they are spelt, not as similar words: check their spelling, or take the quotes away.'
         : 'Try fewer or other words, or browse the listings.');
     }
@@ -259,10 +261,10 @@
     }
     if (outcome.unmatched) {
       return 'No exact matches for ' + quotedWords(outcome.unmatched, ', ') + query.replace(' for ', ' in ') +
-        '. Showing results for similar words: ' + count + filtered + '.';
+        '. Showing results for similar words: ' + count + filtered + '.' + places;
     }
     if (outcome.similar) {
-      return 'No exact matches' + query + '. Showing results for similar words: ' + count + filtered + '.';
+      return 'No exact matches' + query + '. Showing results for similar words: ' + count + filtered + '.' + places;
     }
     if (outcome.related) {
       // No result has a word looked for, only other words of its stem: said first, as for similar words.

@@ -42,7 +42,7 @@ export function loadSearch(folder = siteFolder(), basePath = process.env.SEARCH_
   const manifest = readJson(attribute(html, /data-manifest="([^"]+)"/, 'manifest'));
   const whole = lunr.Index.load(readJson(attribute(html, /data-index="([^"]+)"/, 'index')));
   const wordList = readJson(manifest.words);
-  const vocabulary = new core.Vocabulary(wordList.words, wordList.english);
+  const vocabulary = new core.Vocabulary(wordList.words, wordList.english, wordList.places);
   whole.vocabulary = async () => vocabulary;  // the whole index has no word list of its own
   whole.equivalents = manifest.equivalents;  // nor a table of equivalent names (the search page reads the manifest's)
   whole.families = manifest.families;  // nor the families of words of medicine

@@ -286,7 +286,8 @@ test('a query of several words the catalog lacks is corrected only whole: no unr
   // (ulan: plan; bator has no similar word); "sao paulo" Saudi Arabia (sao: sa), "lome togo" entries about a home.
   const { core, lunr } = search;
   for (const query of ['ulan bator', 'ulan bator ', 'ulan', 'sao paulo', 'tel aviv', 'lome togo', 'hong kong', 'san jose', 'hosptial xyzzy']) {
-    assert.deepEqual(await core.search(lunr, search.sharded(), query), { hits: [], similar: false, common: false }, query);
+    const { hits, similar, common } = await core.search(lunr, search.sharded(), query);  // (and the places it names, below)
+    assert.deepEqual({ hits, similar, common }, { hits: [], similar: false, common: false }, query);
   }
   // Every word corrected: what the corrected words find, as the query spelt right would.
   for (const [query, words] of [['hosptial surgrey', 'hospital surgery '], ['maternl helth', 'maternal health '],
@@ -296,6 +297,33 @@ test('a query of several words the catalog lacks is corrected only whole: no unr
     assert.deepEqual(outcome.hits.map((hit) => hit.ref).sort(),
       (await core.search(lunr, withoutFamilies(), words)).hits.map((hit) => hit.ref).sort(), query);
   }
+});
+
+test('a place the catalog lacks is no misspelling of another word: nothing is listed for it, and the status names it', async () => {
+  // "oman" listed an entry about "Omar" as similar words, "apia" entries in Asia, "la paz" (where "la" is Laos's code)
+  // entries about what students "pay", "ivory coast" the Gulf Coast Specialist Centre.
+  const { core, lunr } = search;
+  for (const query of ['oman', 'oman ', 'apia', 'chad', 'mali', 'iran', 'iraq ', 'niger', 'cuba', 'lima', 'lome', 'la paz', 'la paz ',
+    'ivory coast', 'ulan bator', 'sao paulo', 'hong kong ']) {
+    const outcome = await core.search(lunr, search.sharded(), query);
+    assert.deepEqual(outcome, { hits: [], similar: false, common: false, places: [query.trim()] }, query);
+  }
+  assert.deepEqual((await core.search(lunr, search.sharded(), 'lome togo')).places, ['lome', 'togo']);
+  // Beside other words: those are searched, the place named as missing, whole, and not corrected ("oman": "omar").
+  const bolivia = await core.search(lunr, search.sharded(), 'la paz bolivia');
+  assert.deepEqual(bolivia.missing, ['la paz']);
+  assert.deepEqual(bolivia.hits.map((hit) => hit.ref), (await core.search(lunr, search.sharded(), 'bolivia ')).hits.map((hit) => hit.ref));
+  const surgery = await core.search(lunr, search.sharded(), 'surgery oman ');
+  assert.deepEqual([surgery.missing, surgery.similar, surgery.complete], [['oman'], false, undefined]);
+  assert.deepEqual(surgery.hits.map((hit) => hit.ref), (await core.search(lunr, search.sharded(), 'surgery ')).hits.map((hit) => hit.ref));
+  // A typo beside it is still corrected ("surgrey"; every other word of "surgrey oman" is: the place is said missing).
+  const typo = await core.search(lunr, search.sharded(), 'surgrey oman');
+  assert.deepEqual([typo.similar, typo.places], [true, ['oman']]);
+  assert.deepEqual(typo.hits.map((hit) => hit.ref).sort(), (await core.search(lunr, search.sharded(), 'surgrey')).hits.map((hit) => hit.ref).sort());
+  // The places the catalog has are found, and a word that is no place is still corrected.
+  assert.ok((await core.search(lunr, search.sharded(), 'peru')).hits.length > 0);
+  assert.equal((await core.search(lunr, search.sharded(), 'fiji')).hits.length, 1);
+  assert.equal((await core.search(lunr, search.sharded(), 'kenia')).similar, true);
 });
 
 test('a word that matches nothing beside words that match is retried with its similar words', async () => {
