@@ -281,9 +281,12 @@
   /**
    * Replace each word that has similar words (a Map: word -> index terms) by one optional clause per term, and, where a
    * term's similar words (``words``: term -> words) are not all of its stem's words (``stemWords``), their form terms,
-   * as a word typed looks for its own (useForms): "commnity" is "community", not "communication".
+   * as a word typed looks for its own (useForms): "commnity" is "community", not "communication"; and the other stems of
+   * a term's family (``families``: the manifest's), as useFamilies adds a word's, related and uncounted: a typo is the
+   * word it is one letter from, and "surgrey guatemala" missed the entries in Guatemala that "surgery guatemala" lists
+   * for their "surgical" or "surgeon", after those with "surgery".
    */
-  function useSimilarTerms(lunr, query, similar, words, stemWords) {
+  function useSimilarTerms(lunr, query, similar, words, stemWords, families) {
     var clauses = query.clauses;
     query.clauses = [];
     clauses.forEach(function (clause) {
@@ -301,6 +304,13 @@
             presence: lunr.Query.presence.OPTIONAL });
         });
         stem.uncounted = stem.formed = Boolean(forms);
+        var family = families && families.length ? familiesByStem(families).get(term) : undefined;
+        (family || []).forEach(function (other) {
+          if (other !== term && !terms.includes(other)) {
+            query.clause({ term: other, fields: clause.fields, boost: clause.boost * RELATED_BOOST, usePipeline: false,
+              wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, uncounted: true, related: true });
+          }
+        });
       });
     });
   }
@@ -387,7 +397,7 @@
       expandLastWord(lunr, query, groups);
     }
     if (options.similar) {
-      useSimilarTerms(lunr, query, options.similar, options.similarWords, options.stemWords);
+      useSimilarTerms(lunr, query, options.similar, options.similarWords, options.stemWords, options.families);
     }
     useForms(lunr, query, words, options.stemWords, groups, typing);
     useFamilies(lunr, query, words, options.families, options.quoted);

@@ -67,7 +67,7 @@
         });
       }
       if (options.similar) {
-        useSimilarTerms(lunr, query, options.similar, options.similarWords, options.stemWords);
+        useSimilarTerms(lunr, query, options.similar, options.similarWords, options.stemWords, options.families);
       }
       useForms(lunr, query, asTyped, options.stemWords, [], typing);  // (the stem of the word being typed: partial)
       Query.useFamilies(lunr, query, asTyped, options.families, options.quoted);  // (related words: uncounted)

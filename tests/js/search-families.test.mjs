@@ -112,3 +112,18 @@ test('the whole index and the shards give the same results with families', async
     assert.deepEqual(await refs(search, query, search.whole), await refs(search, query), query);
   }
 });
+
+test('a typo is searched as the word it is one letter from, with its family: "surgrey guatemala" as "surgery guatemala"', async () => {
+  // The similar-words retry looked for "surgery" only: "surgrey guatemala" missed the entries that only say "surgical" or
+  // "surgeon" (the Bergen nursing exchange), which "surgery guatemala" lists after those with "surgery".
+  const typo = await outcome('surgrey guatemala');
+  const meant = await outcome('surgery guatemala ');
+  assert.equal(typo.similar, true);
+  assert.deepEqual(new Set(typo.hits.map(refOf)), new Set(meant.hits.map(refOf)));
+  assert.ok(typo.hits.map(refOf).includes('electives/nursing-exchange-bergen'));
+  assert.deepEqual((await outcome('surgrey')).hits.map(refOf), (await outcome('surgery ')).hits.map(refOf));
+  // Related words count as no word: the entries with "surgery" itself come first, as for the word typed right.
+  const surgery = (await outcome('surgery ')).complete;
+  const first = (await outcome('surgrey')).hits.slice(0, surgery.size).map((hit) => hit.ref);
+  assert.deepEqual(new Set(first), surgery);
+});
