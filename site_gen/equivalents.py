@@ -120,6 +120,13 @@ EQUIVALENTS: tuple[Equivalent, ...] = (
                "the United States: 'U.S.' and 'U.S.A.' fold to 'usa' (search.INITIAL_WORDS), and the query 'US' is searched "
                "as 'usa'; a text's 'US' is the stop word 'us' once folded, so it is not a name here"),
     Equivalent("st", ("St", "saint"), "'St.' is 'Saint' in the names of hospitals and colleges (St. Paul's)"),
+    Equivalent("img", ("international medical graduate", "foreign medical graduate", "international physician"),
+               "a physician who qualified abroad (ECFMG's 'international medical graduate', formerly 'foreign medical "
+               "graduate'; 'international physicians' in US observership programs); IMG and FMG only typed, as in texts "
+               "'img' may be an image",
+               typed=("IMG", "IMGs", "FMG", "FMGs")),
+    Equivalent("telemedicine", ("telemedicine", "telehealth", "tele-medicine", "tele-health"),
+               "care at a distance: WHO uses telemedicine and telehealth for the same services (telehealth the wider)"),
     Equivalent("nofee", ("no fee", "no fees", "no tuition", "tuition free", "fee free", "free of charge",
                          "no cost", "no charge", "without fee", "without fees"),
                "an elective the learner pays nothing to take (an amount of 0 is indexed as its page shows it, 'No fee (0 USD)'); "

@@ -265,6 +265,21 @@ def _labels(item: Item[Entry]) -> list[str]:
     return []
 
 
+LONGEST_WEEKS = 12  # weeks of a duration's range indexed one by one; a longer range ("26–52 weeks") gives its two ends
+
+
+def duration_words(meta: Entry) -> list[str]:
+    """An elective's duration as words a visitor types ("4 weeks"): each number of weeks it may take, then "weeks"
+    ("2 3 4 weeks" for 2–4 weeks), so that "4 weeks" and "3 weeks" find it; "4 weeks" found the texts that say "4" and
+    "weeks" anywhere, a guide first and 6-week electives before 4-week ones."""
+    duration = getattr(meta, "duration_weeks", None) if isinstance(meta, Elective) else None
+    if duration is None:
+        return []
+    low, high = (duration, duration) if isinstance(duration, int) else (duration.min, duration.max)
+    numbers = range(low, high + 1) if high - low <= LONGEST_WEEKS else (low, high)
+    return [" ".join(map(str, numbers)) + (" week" if high == 1 else " weeks")]
+
+
 def _partner_names(catalog: Catalog, item: Item[Entry]) -> list[str]:
     """Names of the partners an entry points at (host or project partners)."""
     meta = item.meta
@@ -426,7 +441,7 @@ def folded_fields(catalog: Catalog, item: Item[Entry], body: str) -> dict[str, s
         "places": VALUE_GAP.join(filter(None, places)),
         "partners": VALUE_GAP.join(filter(None, _people(catalog, item))),
         "body": _other_text(item, plain_text(body)),
-        "years": " ".join(entry_years(meta)),
+        "years": " ".join([*entry_years(meta), *duration_words(meta)]),
     }
     return {name: fold(text) for name, text in raw.items()}
 

@@ -1,5 +1,5 @@
 """Families of words of medicine that lunr's stemmer keeps apart (site_gen/word_families.py), and the years of an entry's
-dates (search.entry_years): the tables and the build side. The search page's side is in tests/js/search-families.test.mjs."""
+dates (search.entry_years) and durations (search.duration_words): the tables and the build side. The search page's side is in tests/js/search-families.test.mjs."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from site_gen.schema import Elective, Partner, Project
-from site_gen.search import entry_years, indexed_form, stem
+from site_gen.schema import Elective, Partner, Project, WeeksRange
+from site_gen.search import duration_words, entry_years, indexed_form, stem
 from site_gen.word_families import FAMILIES, family_stems, family_table
 
 
@@ -61,3 +61,14 @@ def test_an_elective_names_its_deadlines_year_and_a_partner_none() -> None:
     assert entry_years(Elective.model_construct(deadline=date(2027, 1, 15))) == ["2027"]
     assert entry_years(Elective.model_construct(deadline=None)) == []
     assert entry_years(Partner.model_construct(since=2015)) == []  # (a year the partnership began: nothing runs in it)
+
+
+@pytest.mark.parametrize(("duration", "words"), [
+    (4, ["4 weeks"]), (1, ["1 week"]), (WeeksRange.model_construct(min=2, max=4), ["2 3 4 weeks"]), (WeeksRange.model_construct(min=6, max=6), ["6 weeks"]),
+    (WeeksRange.model_construct(min=12, max=52), ["12 52 weeks"]),  # (a range of more than LONGEST_WEEKS: its ends only)
+    (None, []),
+])
+def test_an_elective_names_each_number_of_weeks_it_may_take(duration: int | WeeksRange | None, words: list[str]) -> None:
+    """"4 weeks" found the texts that say "4" and "weeks" anywhere: a guide first, 6-week electives before 4-week ones."""
+    assert duration_words(Elective.model_construct(duration_weeks=duration)) == words
+    assert duration_words(Project.model_construct()) == []

@@ -111,3 +111,18 @@ test('an equivalent is searched in the shards as in the whole index', async () =
     assert.ok(whole.hits.length, query);
   }
 });
+
+test('"IMG" and "international medical graduates" find the observership for international physicians; "telehealth" telemedicine', async () => {
+  // "img" and "imgs" said "No results", "observership for international medical graduates" had no entry with every word,
+  // and "telehealth" listed an entry about point-of-care ultrasound as "similar words".
+  const observership = 'electives/clinical-observership-international-physicians';
+  for (const query of ['IMG', 'imgs ', 'FMG', 'international medical graduates ', 'observership for international medical graduates ']) {
+    const found = await outcome(query);
+    assert.equal(search.documents[Number(found.hits[0].ref)].ref, observership, query);
+    assert.equal(found.similar, false, query);
+  }
+  assert.deepEqual(await marked('img', observership), ['International Physicians']);
+  const telehealth = await outcome('telehealth');
+  assert.equal(telehealth.similar, false);
+  assert.deepEqual(new Set(await refs(search, 'telehealth')), new Set(await refs(search, 'telemedicine')));
+});

@@ -127,3 +127,11 @@ test('a typo is searched as the word it is one letter from, with its family: "su
   const first = (await outcome('surgrey')).hits.slice(0, surgery.size).map((hit) => hit.ref);
   assert.deepEqual(new Set(first), surgery);
 });
+
+test('"4 weeks" lists first the electives that may take four weeks, "3 weeks" one of 2–4 weeks', async () => {
+  // "4 weeks" listed a guide first, then electives of 6–10 and 6 weeks, whose texts say "4" and "weeks" somewhere.
+  const weeks = (ref) => search.documents.find((doc) => doc.ref === ref).facts.find((fact) => /weeks?$/.test(fact));
+  const four = (await refs(search, '4 weeks ')).slice(0, 3);
+  assert.ok(four.every((ref) => /^(4|\d+–4|4–\d+) weeks$/.test(weeks(ref))), four.map(weeks).join(', '));
+  assert.equal(weeks((await refs(search, '3 weeks '))[0]), '2–4 weeks');
+});
