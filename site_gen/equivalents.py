@@ -146,6 +146,14 @@ EQUIVALENTS: tuple[Equivalent, ...] = (
 # OR (a stop word), OT (operating theatre or occupational therapy), AIDS and WASH (English words), OB alone.
 
 
+def one_word_names(folded: Callable[[str], str]) -> set[str]:
+    """Every name of one word (``folded`` as search.fold folds it), those only typed too ("icu", "img", "saigon"): the
+    typo retry takes none for a misspelling (search.py adds those the catalog lacks to the word list's spelt words), as
+    "IMG" in a catalog without an international medical graduate listed entries with "im" or "ing" as similar words."""
+    words = (folded(name).split() for equivalent in EQUIVALENTS for name in _names(equivalent, True))
+    return {parts[0] for parts in words if len(parts) == 1}
+
+
 def name_word(word: str) -> str:
     """A folded word as names are compared: "=" and the word, up to SHORT letters ("=gp"); a longer one as singular
     ("units": "unit", "countries": "country"); nameWord in search-query.js."""

@@ -40,7 +40,7 @@ from markupsafe import Markup
 from . import humanize, parallel, urls
 from .catalog import Catalog, Item, countries_of
 from .countries import country_name, search_aliases
-from .equivalents import EquivalentFinder
+from .equivalents import EquivalentFinder, one_word_names
 from .regions import search_names
 from .errors import SearchAssetError
 from .options import LUNR_JS
@@ -690,8 +690,9 @@ def search_bundle(
     sorted_words = sorted(indexed_words, key=js_order)
     english_key = "english " + _digest(*sorted_words, "\1", *ordered)  # (what common_words_near reads, as sets)
     english = memo.get(english_key, lambda: common_words_near(indexed_words, index.terms, indexed_form, stem), list)
+    spelt = sorted({*english, *(one_word_names(indexed_form) - set(indexed_words))})  # (abbreviations the catalog lacks too)
     places = unknown_place_names(indexed_form, indexed_words)
-    words = spool.json("words", {"words": sorted_words, "english": english, "places": places})
+    words = spool.json("words", {"words": sorted_words, "english": spelt, "places": places})
     chunks = [spool.json("documents", [result_document(item, url_maker) for item in items[start:start + DOCUMENT_CHUNK]])
               for start in range(0, len(items), DOCUMENT_CHUNK)]
     manifest = spool.json("manifest", {

@@ -367,3 +367,14 @@ def test_the_values_of_a_field_are_not_next_to_each_other(tmp_path: Path) -> Non
     assert topics["health"] == [topics["global"][0] + 1]  # (within a value, next to each other)
     assert topics["surgeri"][0] - topics["health"][0] == 2
     assert "twas" in STOP_WORDS and postings(index, "twa") == postings(index, "twas") == {}
+
+
+def test_the_word_list_names_the_places_and_abbreviations_the_catalog_lacks_for_the_typo_retry(tmp_path: Path) -> None:
+    """"oman" was retried as "Omar", "IMG" as the "im" and "ing" of other entries: a place's name and an abbreviation are
+    spelt as meant (site_gen/place_names.py, equivalents.one_word_names)."""
+    site = build_site(tmp_path, {"electives/surgery.md": ELECTIVE.replace("Body of the elective.", "Rounds with Omar in the ICU.")})
+    manifest = load_manifest(site)
+    listed = json.loads((site / manifest["words"].removeprefix("/catalog/")).read_text(encoding="utf-8"))
+    assert "oman" in listed["places"] and "la paz" in listed["places"] and "china" not in listed["places"]  # (its entry's)
+    assert {"img", "pocus", "saigon"} <= set(listed["english"]) and "icu" not in listed["english"]  # (a word of its text)
+    assert listed["english"] == sorted(listed["english"]) and listed["places"] == sorted(listed["places"])
