@@ -164,7 +164,13 @@
     });
     var names = [];
     var terms = new Set();
-    vocabulary.placeSpans(words).forEach(function (span) {
+    var spans = vocabulary.placeSpans(words);
+    spans.filter(function (span) {
+      // (not a name inside a longer one: "south sudan" is not also "sudan")
+      return !spans.some(function (other) {
+        return other !== span && other.start <= span.start && span.end <= other.end && other.end - other.start > span.end - span.start;
+      });
+    }).forEach(function (span) {
       var spanned = words.slice(span.start, span.end + 1);
       if (!matched || spanned.some(function (word) { return !matched.has(word); })) {
         if (names.indexOf(span.name) === -1) {
@@ -196,7 +202,9 @@
     }
     var text = parsed.text.split(/\s+/).filter(function (word) { return !places.terms.has(word.replace(/^\+/, '')); }).join(' ');
     var without = hasWords(text) ? parseQuery(lunr, source.fields, [{ text: text + (query.typing ? '' : ' ') }]) : null;
-    if (!without || !without.clauses.length) {
+    if (!without || !without.clauses.length || without.clauses.every(function (clause) {
+      return clause.presence === lunr.Query.presence.PROHIBITED;  // ("la paz -bolivia": every entry but Bolivia's)
+    })) {
       return { places: places, parsed: parsed, found: { hits: [], matched: new Set() } };
     }
     return { places: places, parsed: without,

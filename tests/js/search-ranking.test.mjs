@@ -309,6 +309,10 @@ test('a place the catalog lacks is no misspelling of another word: nothing is li
     assert.deepEqual(outcome, { hits: [], similar: false, common: false, places: [query.trim()] }, query);
   }
   assert.deepEqual((await core.search(lunr, search.sharded(), 'lome togo')).places, ['lome', 'togo']);
+  // A name inside a longer one is not named again; a query left with only an excluded word lists nothing.
+  for (const [query, places] of [['south sudan', ['south sudan']], ['papua new guinea', ['papua new guinea']], ['la paz -bolivia', ['la paz']]]) {
+    assert.deepEqual(await core.search(lunr, search.sharded(), query), { hits: [], similar: false, common: false, places: places }, query);
+  }
   // Beside other words: those are searched, the place named as missing, whole, and not corrected ("oman": "omar").
   const bolivia = await core.search(lunr, search.sharded(), 'la paz bolivia');
   assert.deepEqual(bolivia.missing, ['la paz']);
