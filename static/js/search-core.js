@@ -185,8 +185,9 @@
   /**
    * A query that found something, with a place that no entry has ("la paz", where "la" found the entries in Laos, its
    * code; "ivory coast", where "coast" found the Gulf Coast Specialist Centre): searched again without the place's words,
-   * which the status names as missing ({places, text, parsed, found}); null when no place is missing, {places, found: no
-   * hits} when the query has no other word. (Its other words are not what the visitor looked for.)
+   * which the status names as missing: {places (placesOf's), parsed and found (the query without them, as parseQuery and
+   * runQuery give them)}; null when no place is missing; found with no hits when nothing but the place is looked for.
+   * (The place's other words are not what the visitor looked for.)
    */
   async function withoutMissingPlaces(lunr, source, parsed, found, query) {
     if (!unmatchedWords(lunr, parsed, found.matched, query.quoted).length) {
@@ -229,7 +230,8 @@
    * words that matched nothing, beside words that did, when the retry found nothing for them; common
    * is true when nothing matched because every word sought is a stop word (nothing is retried then);
    * empty (NOTHING_TO_SEARCH) when the query has no word to search: the page treats it as an empty box; excluding
-   * when it only leaves words out (isOnlyExcluding); with hits, words: the words looked for, folded (for highlight), and
+   * when it only leaves words out (isOnlyExcluding); places: the names of places the catalog lacks that it has (the
+   * status names them; withoutMissingPlaces); with hits, words: the words looked for, folded (for highlight), and
    * complete when some hits lack a word (searchSimilarForUnmatched).
    * The source is a ShardedIndex, or a lunr.Index given a ``vocabulary()`` method (resolving to a
    * Vocabulary) for the retry. Only the first MAX_QUERY_LENGTH characters of the folded query count.
@@ -302,7 +304,8 @@
    * word looked for, only other words of their stems (the words, as the catalog has them, where the index names them);
    * with ``relatedOf`` and ``relatedInstead`` beside ``missing`` when some hits have a word looked for and some a related
    * word of a missing one (relatedInstead below). ``found`` is what runQuery found: {hits, matched, complete, stemFound};
-   * ``query`` what readQuery read.
+   * ``query`` what readQuery read; ``places`` (withoutMissingPlaces) the places no entry has, left out of the search:
+   * named first among the missing words, and as ``places``.
    */
   async function searchSimilarForUnmatched(lunr, source, parsed, found, query, places) {
     var outcome = await unmatchedOutcome(lunr, source, parsed, found, query, places ? places.terms : new Set());
