@@ -686,9 +686,9 @@
 
   /**
    * Where folded words (null for a word that cannot be part of a name) name an equivalent: [{start, end (its last
-   * word), term, meant (its words are meant as the term alone: namesByFirstWord)}], every name found, overlapping ones too ("neonatal intensive care unit":
-   * NICU and ICU), as the index finds them (EquivalentFinder.spans in site_gen/equivalents.py; one inside a longer name of
-   * its term is left out).
+   * word), term, meant (its words are meant as the term alone: namesByFirstWord)}], every name found, overlapping ones
+   * too ("neonatal intensive care unit": NICU and ICU), as the index finds them (EquivalentFinder.spans in
+   * site_gen/equivalents.py; one inside a longer name of its term is left out).
    */
   function equivalentSpans(lunr, words, table) {
     var spans = [];
