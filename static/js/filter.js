@@ -2,10 +2,10 @@
  * Without JavaScript the facet links (static pages) do the same job.
  * Within a facet any checked value matches (OR); across facets all must match (AND).
  * A listing that fits one page filters its own cards. A longer one is split into pages
- * and names two kinds of JSON file: the facet values of all its cards (form[data-cards]),
- * fetched once a filter is chosen, and the cards of each page of the listing
- * (form[data-card-pages] + "<page>.json"), fetched for the matches as they are shown,
- * a page of matches at a time. A filter thus downloads a fraction of the listing.
+ * and names a JSON file of the facet values of all its cards (form[data-cards]), fetched
+ * once a filter is chosen. The matching cards come from the static pages of one chosen
+ * facet (the one with the fewest matches): a page of matches at a time, from as few pages
+ * as the matches fill there, where the listing's own pages would scatter them over dozens.
  * Its matches are the whole listing's, whichever page it is on: on a later page
  * (form[data-first-page]) the address of a filter is the listing's first page with
  * the filter's query, and the title and description the listing's own; with no filter, the page's own.
@@ -23,7 +23,6 @@
   var clear = form.querySelector("[data-clear]");
   var show = form.querySelector("[data-show-results]");
   var dataUrl = form.getAttribute("data-cards");
-  var pagesUrl = form.getAttribute("data-card-pages");
   var pager = document.querySelector("[data-pager]");
   var more = document.querySelector("[data-more]");
   var pageStatus = status.textContent;
@@ -33,9 +32,10 @@
   var facets = null;  /* the same, split: [["facet:value", …], …] */
   var refetched = false;  /* the files were fetched again, past the browser's cache, after they disagreed */
   var loading = null;
-  var pages = {};  /* page number -> promise of that page's cards (HTML) */
-  var ownPage = more ? Number(more.getAttribute("data-page")) : 0;  /* the page of the listing this is */
+  var pages = {};  /* address of a static facet page -> promise of its cards (HTML) */
+  var valuePages = valueAddresses();  /* "facet:value" -> the address of its static page */
   var matched = [];  /* positions in the listing of the cards that match */
+  var sources = [];  /* for each match, where its card is: {token, rank} (the rank-th card of that value's pages) */
   var shownCount = 0;
   var busy = false;  /* "Show more" is fetching cards */
   var generation = 0;  /* counts filter changes: cards fetched for an earlier filter are not shown */
@@ -53,6 +53,26 @@
 
   function each(selector, action) {
     Array.prototype.forEach.call(form.querySelectorAll(selector), action);
+  }
+
+  /* Each checkbox's value has a static page, linked from the facet's list for use without JavaScript. */
+  function valueAddresses() {
+    var found = {};
+    boxes.forEach(function (box) {
+      var ending = "/" + box.name + "/" + box.value + "/";
+      var links = box.closest("details").querySelectorAll(".facet-links a");
+      Array.prototype.forEach.call(links, function (link) {
+        var href = link.getAttribute("href");
+        if (href.slice(-ending.length) === ending) { found[box.name + ":" + box.value] = href; }
+      });
+    });
+    return found;
+  }
+
+  /* The static page that holds card ``rank`` (from 0) of a value's: its first, then <address>page/<n>/. */
+  function valuePage(token, rank) {
+    var number = Math.floor(rank / pageSize) + 1;
+    return valuePages[token] + (number === 1 ? "" : "page/" + number + "/");
   }
 
   function selection() {
@@ -94,10 +114,22 @@
     report(shown, filtered);
   }
 
-  function fetchJson(url) {
+  function fetchBody(url) {
     return window.fetch(url, { credentials: "same-origin", cache: refetched ? "no-cache" : "default" }).then(function (response) {
       if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
-      return response.json();
+      return response.text();
+    });
+  }
+
+  function fetchJson(url) {
+    return fetchBody(url).then(JSON.parse);
+  }
+
+  /* The cards of a static page, as HTML (parsing runs none of its scripts). */
+  function fetchCards(url) {
+    return fetchBody(url).then(function (text) {
+      var page = new DOMParser().parseFromString(text, "text/html");
+      return Array.prototype.map.call(page.querySelectorAll("[data-results] > li"), function (card) { return card.outerHTML; });
     });
   }
 
@@ -112,15 +144,12 @@
     return loading;
   }
 
-  function loadPage(page) {
-    if (page === ownPage && !refetched) {  /* (its cards are those of this page: not after files of another build) */
-      return Promise.resolve(cards.map(function (card) { return card.outerHTML; }));
+  function loadPage(url) {
+    if (!pages[url]) {
+      pages[url] = fetchCards(url);
+      pages[url].catch(function () { delete pages[url]; });
     }
-    if (!pages[page]) {
-      pages[page] = fetchJson(pagesUrl + page + ".json");
-      pages[page].catch(function () { delete pages[page]; });
-    }
-    return pages[page];
+    return pages[url];
   }
 
   function failed() {
@@ -173,23 +202,24 @@
     return saved && saved.query === window.location.search && typeof saved.shown === "number" && saved.shown > 0 ? saved : null;
   }
 
-  /* The next ``count`` matching cards below those shown, fetching the pages of the listing they are on;
+  /* The next ``count`` matching cards below those shown, fetching the static pages they are on;
    * the keyboard focus moves to the first new one when asked. */
   function showMore(moveFocus, count) {
     var start = shownCount;
     var wanted = matched.slice(start, start + count);
+    var from = sources.slice(start, start + count);
     asked = count;
-    var numbers = [];
-    wanted.forEach(function (position) {
-      var page = Math.floor(position / pageSize) + 1;
-      if (numbers.indexOf(page) === -1) { numbers.push(page); }
+    var urls = [];
+    from.forEach(function (source) {
+      var url = valuePage(source.token, source.rank);
+      if (urls.indexOf(url) === -1) { urls.push(url); }
     });
     var current = generation;
     setBusy(true);
-    Promise.all(numbers.map(loadPage)).then(function (loaded) {
+    Promise.all(urls.map(loadPage)).then(function (loaded) {
       if (current !== generation) { return; }
-      var html = wanted.map(function (position) {
-        return loaded[numbers.indexOf(Math.floor(position / pageSize) + 1)][position % pageSize];
+      var html = from.map(function (source) {
+        return loaded[urls.indexOf(valuePage(source.token, source.rank))][source.rank % pageSize];
       });
       if (!agrees(wanted, html)) { refetch(); return; }
       list.insertAdjacentHTML("beforeend", html.join(""));
@@ -213,6 +243,37 @@
     });
   }
 
+  /* The facet of the filter whose chosen values the fewest cards have. */
+  function leadFacet(chosen) {
+    var counts = {};
+    var names = Object.keys(chosen);
+    names.forEach(function (name) { counts[name] = 0; });
+    facets.forEach(function (tokens) {
+      names.forEach(function (name) {
+        if (chosen[name].some(function (token) { return tokens.indexOf(token) !== -1; })) { counts[name] += 1; }
+      });
+    });
+    return names.reduce(function (best, name) { return counts[name] < counts[best] ? name : best; });
+  }
+
+  /* The positions of the matches in the listing and, for each, its place among the cards of one
+   * of its values of the lead facet (the static pages list a value's cards in the listing's order). */
+  function locate(chosen) {
+    var lead = chosen[leadFacet(chosen)];
+    var seen = {};
+    matched = [];
+    sources = [];
+    facets.forEach(function (tokens, position) {
+      var source = null;
+      lead.forEach(function (token) {
+        if (tokens.indexOf(token) === -1) { return; }
+        if (!source) { source = { token: token, rank: seen[token] || 0 }; }
+        seen[token] = (seen[token] || 0) + 1;
+      });
+      if (matches(tokens, chosen)) { matched.push(position); sources.push(source); }
+    });
+  }
+
   /* A listing of many pages: with no filter, this page's own cards; with one, every matching card of the listing. */
   function applyAcrossPages(chosen, filtered) {
     generation += 1;
@@ -231,8 +292,7 @@
       loadFacets().then(function () { if (current === generation) { apply(); } }, function () { if (current === generation) { failed(); } });
       return;
     }
-    matched = [];
-    facets.forEach(function (tokens, position) { if (matches(tokens, chosen)) { matched.push(position); } });
+    locate(chosen);
     pager.hidden = true;
     more.hidden = true;
     list.replaceChildren();
