@@ -686,3 +686,26 @@ def test_cards_that_cannot_be_fetched_again_can_be_asked_for_again_all_of_them(b
     page.wait_for_function(SETTLED)
     assert cards_shown(page) == 3 * PAGED_SIZE
     page.close()
+
+
+def test_the_page_sends_each_facet_value_once_and_the_script_makes_its_checkbox(browser, built_site: Path, site_url: str) -> None:
+    """The checkboxes were written beside the links on every page of a listing: at 10,000 entries, 4.8 of an
+    electives page's 15 KB gzip. filter.js now makes them from the links, each as the page used to have it."""
+    static = (built_site / "electives/index.html").read_text(encoding="utf-8")
+    assert 'type="checkbox"' not in static and "facet-checks" not in static
+    page = browser.new_page()
+    page.goto(site_url + "electives/")
+    facets = page.eval_on_selector_all("form[data-filter] details.facet", """all => all.map(details => ({
+      summary: details.querySelector('summary').textContent,
+      links: [...details.querySelectorAll('.facet-links a')].map(a => [a.getAttribute('href'), a.innerHTML]),
+      legend: details.querySelector('fieldset.facet-checks > legend.visually-hidden').textContent,
+      checks: [...details.querySelectorAll('fieldset.facet-checks > div.check')].map(div => {
+        const box = div.querySelector('input[type=checkbox]'), label = div.querySelector('label');
+        return [box.id, box.name, box.value, label.htmlFor, label.innerHTML];
+      })}))""")
+    assert len(facets) > 2
+    for facet in facets:
+        assert facet["legend"] == facet["summary"] and len(facet["checks"]) == len(facet["links"]) > 0
+        for (href, text), (box_id, name, value, label_for, label) in zip(facet["links"], facet["checks"]):
+            assert href.endswith(f"/electives/by/{name}/{value}/") and box_id == label_for == f"f-{name}-{value}" and label == text
+    page.close()

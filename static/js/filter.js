@@ -16,6 +16,7 @@
   "use strict";
   var form = document.querySelector("form[data-filter]");
   if (!form) { return; }
+  makeChecks();
   var list = document.querySelector("[data-results]");
   var cards = list ? Array.prototype.slice.call(list.children) : [];
   var status = document.querySelector("[data-result-count]");
@@ -50,6 +51,38 @@
   var description = document.querySelector("meta[name=description]");
   var ownDescription = description ? description.content : "";
   var firstDescription = form.getAttribute("data-first-description") || ownDescription;
+
+  /* A checkbox for each facet link, after its list (<collection>/by/<facet>/<value>/ gives its name and value):
+   * the links work without JavaScript; the checkboxes, written here, are not sent twice with every page. */
+  function makeChecks() {
+    Array.prototype.forEach.call(form.querySelectorAll("details.facet"), function (details) {
+      var links = details.querySelector(".facet-links");
+      var fieldset = document.createElement("fieldset");
+      var legend = document.createElement("legend");
+      fieldset.className = "facet-checks";
+      fieldset.hidden = true;
+      legend.className = "visually-hidden";
+      legend.textContent = details.querySelector("summary").textContent;
+      fieldset.appendChild(legend);
+      Array.prototype.forEach.call(links.querySelectorAll("a"), function (link) {
+        var parts = /\/([^\/]+)\/([^\/]+)\/$/.exec(link.getAttribute("href"));
+        var check = document.createElement("div");
+        var box = document.createElement("input");
+        var label = document.createElement("label");
+        check.className = "check";
+        box.type = "checkbox";
+        box.id = "f-" + parts[1] + "-" + parts[2];
+        box.name = parts[1];
+        box.value = parts[2];
+        label.htmlFor = box.id;
+        Array.prototype.forEach.call(link.childNodes, function (node) { label.appendChild(node.cloneNode(true)); });
+        check.appendChild(box);
+        check.appendChild(label);
+        fieldset.appendChild(check);
+      });
+      links.parentNode.insertBefore(fieldset, links.nextSibling);
+    });
+  }
 
   function each(selector, action) {
     Array.prototype.forEach.call(form.querySelectorAll(selector), action);
