@@ -246,16 +246,14 @@ def _listing_routes(catalog: Catalog, collection: str, today: date) -> Iterator[
     facets = build_facets(collection, items)
     offered = choosable(facets, len(items))
     pages = split_pages(items)
-    paged = len(pages) > 1  # the filter script then fetches the cards' facet values, and the cards it shows a page at a time
+    paged = len(pages) > 1  # the filter script then fetches the cards' facet values, and the cards it shows from the facet pages
     yield from numbered_routes(lambda number: urls.listing_page(collection, number), pages, "listing.html", {
         "title": title, "description": f"{title} of {catalog.site.title}", "collection": collection, "facets": offered,
         "current": None, "matched": len(items), "total": len(items), "noun": COLLECTION_NOUNS[collection],
-        "cards_data": urls.cards_data(collection) if paged else None, "cards_folder": urls.cards_folder(collection), "page_size": len(pages[0]),
+        "cards_data": urls.cards_data(collection) if paged else None, "page_size": len(pages[0]),
     }, "items", urls.listing_page_by_number(collection, 1))
     if paged:
         yield Route(urls.cards_data(collection), "cards.json", {"items": items})
-        for number, page in enumerate(pages, start=1):
-            yield Route(urls.cards_page(collection, number), "cards-page.json", {"items": page})
     for facet in facets:
         for value in facet.values:
             yield from _facet_routes(catalog, collection, offered, facet, value, len(items))

@@ -75,21 +75,11 @@ def cards_data(collection: str) -> str:
     return f"{collection}/{FACET_SEGMENT}/cards.json"
 
 
-def cards_folder(collection: str) -> str:
-    """Route of the folder of a long listing's cards, one JSON file per page of the listing ("1.json", "2.json"…)."""
-    return f"{collection}/{FACET_SEGMENT}/cards/"
-
-
-def cards_page(collection: str, number: int) -> str:
-    """Route of the JSON file of the cards of page ``number`` of a long listing."""
-    return f"{cards_folder(collection)}{number}.json"
-
-
-_CARDS_DATA = re.compile(rf"[^/]+/{FACET_SEGMENT}/cards(?:\.json|/[1-9][0-9]*\.json)")
+_CARDS_DATA = re.compile(rf"[^/]+/{FACET_SEGMENT}/cards\.json")
 
 
 def is_cards_data(route: str) -> bool:
-    """True for the route of a long listing's cards data (``cards_data`` or ``cards_page``)."""
+    """True for the route of a long listing's cards data (``cards_data``)."""
     return _CARDS_DATA.fullmatch(route) is not None
 
 

@@ -68,11 +68,12 @@ def check(page, facet: str, value: str) -> None:
 
 # The static pages of one value of a facet (page 1 at the value's address, then .../page/<n>/): where the filter fetches cards.
 VALUE_PAGE = re.compile(r"/electives/by/(?!page/|cards)[a-z-]+/[a-z0-9-]+/(?:page/([0-9]+)/)?$")
+CARD = re.compile(r'<li class="card card-[a-z]+"[^>]*>.*?\n</li>\n', re.S)  # (a card's own closing tag starts a line)
 CLINICAL_PAGE = re.compile(r"/electives/by/category/clinical/(?:page/([0-9]+)/)?$")
 
 
 def cards_fetched(requests: list[str]) -> list[str]:
-    """The static value pages and listing card files among ``requests``, in order."""
+    """The static value pages among ``requests`` (and any file of a listing page's cards, which the build used to write), in order."""
     return [url for url in requests if VALUE_PAGE.search(url) or "/by/cards/" in url]
 
 
@@ -380,8 +381,9 @@ def test_a_link_within_the_page_keeps_the_cards_shown_with_show_more(browser, pa
 def republished(site: Path, extra: int) -> tuple[list[str], list[str]]:
     """The long elective listing's cards.json rows and cards, as a new build with the card at ``extra`` added first would write them."""
     rows = json.loads((site / "electives/by/cards.json").read_text(encoding="utf-8"))
-    files = sorted((site / "electives/by/cards").iterdir(), key=lambda path: int(path.stem))
-    cards = [card for path in files for card in json.loads(path.read_text(encoding="utf-8"))]
+    files = [site / "electives/index.html", *sorted((site / "electives/by/page").glob("*/index.html"), key=lambda path: int(path.parent.name))]
+    cards = [card for path in files for card in CARD.findall(path.read_text(encoding="utf-8"))]
+    assert len(cards) == len(rows)
     return [rows[extra], *rows], [cards[extra], *cards]
 
 

@@ -45,10 +45,10 @@ def test_pager_links_the_first_the_last_and_the_nearest_pages() -> None:
 
 def test_cards_data_routes_are_told_apart_from_other_files() -> None:
     """``serve`` renders these in its live site; other JSON files (the search index) come from the disk."""
-    for route in (urls.cards_data("electives"), urls.cards_page("electives", 1), urls.cards_page("partners", 130)):
+    for route in (urls.cards_data("electives"), urls.cards_data("partners")):
         assert urls.is_cards_data(route), route
-    for route in ("search/index-0123abcd.json", "catalog.json", "electives/by/cards/0.json", "electives/by/cards/x.json",
-                  "electives/cards.json", "a/b/by/cards.json", "electives/by/cards/1.json/"):
+    for route in ("search/index-0123abcd.json", "catalog.json", "electives/by/cards/1.json", "electives/by/cards/x.json",
+                  "electives/cards.json", "a/b/by/cards.json", "electives/by/cards.json/"):
         assert not urls.is_cards_data(route), route
 
 
@@ -179,19 +179,16 @@ def test_group_counts_lead_to_the_page_where_each_group_begins(built_site: Path,
 
 
 def test_a_long_listing_names_the_files_of_its_cards_for_the_filter(built_site: Path, paged_site: Path) -> None:
-    """The facet values of every card in one file; the cards of each page of the listing in one file each."""
+    """The facet values of every card in one file; the cards come from the facet pages (no file of each page's cards)."""
     listing = page(paged_site, "electives/")
-    assert 'data-cards="/catalog/electives/by/cards.json" data-card-pages="/catalog/electives/by/cards/"' in listing
+    assert 'data-cards="/catalog/electives/by/cards.json">' in listing
     assert f'data-page-size="{PAGED_SIZE}"' in listing
     whole = CARD.findall(page(built_site, "electives/"))
     facets = json.loads((paged_site / "electives/by/cards.json").read_text(encoding="utf-8"))
     assert facets == [re.search(r'data-facets="([^"]*)"', html).group(1) for html in whole]  # type: ignore[union-attr]
-    count = len(page_routes(paged_site, "electives/"))
-    files = sorted((paged_site / "electives/by/cards").iterdir(), key=lambda path: int(path.stem))
-    assert [path.name for path in files] == [f"{number}.json" for number in range(1, count + 1)]
-    shares = [json.loads(path.read_text(encoding="utf-8")) for path in files]
-    assert [card for share in shares for card in share] == whole and len(whole) > PAGED_SIZE
-    assert [CARD.findall(page(paged_site, route)) for route in page_routes(paged_site, "electives/")] == shares
+    assert len(whole) > PAGED_SIZE and not (paged_site / "electives/by/cards").exists()
+    paged = [card for route in page_routes(paged_site, "electives/") for card in CARD.findall(page(paged_site, route))]
+    assert paged == whole
     assert "data-cards" not in page(paged_site, "electives/by/category/clinical/")  # filter pages have no checkboxes
 
 
