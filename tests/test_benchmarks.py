@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -69,3 +70,14 @@ def test_runner_reports_every_figure(tmp_path: Path) -> None:
     assert (tmp_path / "work/catalog-30/content/electives/elective-0.md").read_bytes() == generate(tmp_path / "again").joinpath(
         "electives/elective-0.md"
     ).read_bytes(), "the runner restores the entry it edits"
+
+
+def test_a_facet_page_writes_the_listings_total_as_the_listing_does(tmp_path: Path) -> None:
+    """Over 1,000 electives a facet page said "42 electives of 1037", where the listing and the filter write "1,037"."""
+    content = generate(tmp_path / "content", entries=1600)
+    assert run_cli("build", "--content", content, "--output", tmp_path / "_site").code == 0
+    listing = (tmp_path / "_site/electives/index.html").read_text(encoding="utf-8")
+    total = re.search(r'data-total="([0-9]+)">([0-9]+(?:,[0-9]{3})*) electives', listing)
+    assert total and int(total.group(1)) >= 1000 and total.group(2) == f"{int(total.group(1)):,}"
+    facet = (tmp_path / "_site/electives/by/category/clinical/index.html").read_text(encoding="utf-8")
+    assert re.search(r"[0-9,]+ electives of ([0-9]+(?:,[0-9]{3})*)", facet).group(1) == total.group(2)  # type: ignore[union-attr]
