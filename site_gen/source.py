@@ -487,13 +487,19 @@ def parse_yaml_tree(text: str, first_line: int, repeated: list[tuple[int, str]])
         line = first_line + (mark.line if mark else 0)
         if "maximum nesting depth" in (error.problem or ""):  # (libyaml's own limit, met while it scans ahead of our check)
             raise YamlProblem(line, _TOO_DEEP) from None
-        found = explain_yaml_mistake(text.split("\n")[: (mark.line if mark else 0) + 1])
+        read = text.split("\n")[: (mark.line if mark else 0) + 1]
+        found, misaligned = explain_yaml_mistake(read), misaligned_item(read)
+        if misaligned is not None and (found is None or misaligned[0] <= found[0]):
+            found = misaligned
         if found is not None:
             raise YamlProblem(first_line + found[0], found[1]) from None
         raise YamlProblem(line, f"invalid YAML: {error.problem or error.context} — check indentation, quotes and colons") from None
     except yaml.YAMLError as error:
         raise YamlProblem(first_line, f"invalid YAML: {error}") from None
     builder.finish()
+    misaligned = misaligned_item(text.split("\n")) if "-" in text else None
+    if misaligned is not None:  # (valid YAML that joined an item to the one above it: 'surgery - trauma')
+        raise YamlProblem(first_line + misaligned[0], misaligned[1])
     repeated += builder.repeated
     return builder.result, builder.lines
 
@@ -705,6 +711,14 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
             return index, f"'{line.strip()}' should close the front matter — write exactly three dashes: ---{_long_dash_note(line)}"
         if re.match(r"^-[^\s-]", line):
             return index, f"write a space after the dash of a list item: '- {line[1:].strip()}'"
+        missing_colon = _missing_colon(line, index == 0)
+        if missing_colon is not None:
+            if index > 0 and not _FIELD_LINE.match(lines[index - 1]) and lines[index - 1][:1] in " \t":
+                pass  # (after an indented line: it may continue a text; the branches below say so)
+            else:
+                return index, missing_colon
+        if index == 0 and line[0] in " \t" and _FIELD_LINE.match(stripped):
+            return index, f"this line starts with a space — start '{stripped.split(':')[0]}:' at the beginning of the line"
         if line[0] not in " \t-" and not _FIELD_LINE.match(line) and ":" not in line and index > 0:
             above = [earlier for earlier in lines[:index] if earlier.strip() and not earlier.lstrip().startswith("#")]
             field = next((found.group(1) for found in map(_FIELD_LINE.match, reversed(above)) if found), None)
@@ -717,6 +731,10 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
             found = _FIELD_LINE.match(above.lstrip())
             indent, above_indent = len(line) - len(line.lstrip()), len(above) - len(above.lstrip())
             if found and found.group(3) and not found.group(3).startswith(("|", ">")) and indent > above_indent:
+                above_at = max(earlier for earlier in range(index) if lines[earlier] is above)
+                owner = _FIELD_LINE.match(lines[above_at - 1]) if above_at > 0 and not above_indent else None
+                if owner and not (owner.group(3) or "").strip():  # ('cost:', 'amount: 850', '  currency: USD'): the line above lost its indentation
+                    return above_at, f"'{found.group(1)}:' belongs to {owner.group(1)} above — indent it like the line below it: '{line[:indent]}{above.strip()}'"
                 if above_indent:  # ('  min: 4' then '    max: 8')
                     return index, f"this line is indented more than '{found.group(1)}:' above — start '{stripped.split(':')[0]}:' under '{found.group(1)}:'"
                 return index, f"this line starts with a space — start '{stripped.split(':')[0]}:' at the beginning of the line"
@@ -725,7 +743,7 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
                 # ('cost:', '    amount: 850', then '  currency: USD'): the lines of one field line up
                 return index, f"this line is indented less than '{found.group(1)}:' above — start '{stripped.split(':')[0]}:' under '{found.group(1)}:'"
         found = _NO_SPACE_AFTER_COLON.match(line)
-        if found and ends_here:
+        if found and (ends_here or found.group(2)[:1] in "|>"):
             return index, f"{found.group(1)}: write a space after the colon: '{found.group(1)}: {found.group(2).strip()}'"
         found = _FIELD_LINE.match(line)
         if not found or not found.group(3):
@@ -774,6 +792,52 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
         elif re.search(r":(\s|$)", value):
             return index, f"{name}: the value contains ': ' — {quote_it}"
     return _body_heading(lines)
+
+
+def misaligned_item(lines: list[str]) -> tuple[int, str] | None:
+    """A block-list item whose '-' is not in the same column as the other items of its field, as (0-based line, message).
+
+    YAML joins an item indented further to the text of the item above ('surgery - trauma')
+    and stops at one indented less, on the line after; either way that item is the mistake.
+    """
+    for index, line in enumerate(lines):
+        found = _FIELD_LINE.match(line)
+        if found is None or (found.group(3) or "").strip()[:1] not in ("", "#"):
+            continue
+        items = []
+        for below in range(index + 1, len(lines)):
+            text = lines[below]
+            if text.strip() and text[:1] not in " -":
+                break
+            if re.match(r" *-(?:[ \t]|$)", text):
+                items.append((below, len(text) - len(text.lstrip(" "))))
+        columns = [column for _, column in items]
+        if len(set(columns)) < 2:
+            continue
+        usual = max(sorted(set(columns), key=lambda column: (column != 2, columns.index(column))), key=columns.count)
+        odd = next(below for below, column in items if column != usual)
+        where = f"indent it {usual} spaces, like them" if usual else "start it at the beginning of the line, like them"
+        return odd, f"{found.group(1)}: this list item is not lined up with the other items — {where}"
+    return None
+
+
+def _missing_colon(line: str, first: bool) -> str | None:
+    """'status completed' or 'website https://…': a field's name written without its colon, and the line to write."""
+    found = re.match(r"([a-z][a-z_]*)[ \t]+([^\s:][^\n]*)$", line)
+    if found is None or not _is_field_name(found.group(1)):
+        return None
+    name, value = found.group(1), found.group(2).rstrip()
+    written = f"{name}: {_shorten(value)}"
+    if not first and " " in value and "_" not in name and value[0] not in "[{\"'0123456789":  # ('lead Prof. Ingrid …', or a text going on)
+        return f"if '{name}' is the field, write a colon after it: {written}; if the line continues the text above, indent it with two spaces"
+    return f"'{name}' needs a colon after it: {written}"
+
+
+def _is_field_name(word: str) -> bool:
+    """A field of some kind of entry or of site.yaml: read from the schema only to explain a YAML mistake."""
+    from .schema import ENTRY_MODELS, SiteConfig  # (imported here: the load stage does not depend on the schema)
+
+    return any(word in model.model_fields for model in (*ENTRY_MODELS.values(), SiteConfig))
 
 
 def _body_heading(lines: list[str]) -> tuple[int, str] | None:
