@@ -111,6 +111,14 @@ def _field_below_front_matter(document: Document, model: type[BaseModel]) -> Pro
                    f"'{first.strip()[:60]}' is below the closing '---', so it is read as text, not as a field — move it above that line")
 
 
+def _example_line(model: type[BaseModel], parent: FieldPath, name: str) -> str:
+    """'category: clinical' from the field's own example; '…' for text, which an example would only mislead."""
+    info = _allowed_fields(model, parent).model_fields.get(name)
+    example = (info.examples or [None])[0] if info is not None and name not in ("title", "summary", "description") else None
+    value = "…" if example is None else f"[{', '.join(map(str, example))}]" if isinstance(example, list) else str(example)
+    return f"'{name}: {value}'" + (f" under '{parent[-1]}:'" if parent else "")
+
+
 def _allowed_fields(model: type[BaseModel], parent: FieldPath) -> type[BaseModel]:
     return (NESTED_MODELS.get(str(parent[0])) if parent else model) or model
 
@@ -121,8 +129,24 @@ def _meant_field(document: Document, model: type[BaseModel], detail: Any) -> Fie
     parent, name = path[:-1], str(path[-1])
     if not parent and (_collection_of(model), name) in _STANDS_FOR:
         return (_STANDS_FOR[(_collection_of(model), name)],)
+    owner = _owner_above(document, path)
+    if owner is not None:  # ('  min: 4' then 'max: 8' at the start of the line: it is duration_weeks's max)
+        return (owner, name)
     match = closest_field(name, _allowed_fields(model, parent).model_fields)
     return parent + (match,) if match else None
+
+
+def _owner_above(document: Document, path: FieldPath) -> str | None:
+    """The field above an unknown one whose inner fields include it: 'max: 8' written without its indentation."""
+    if len(path) != 1:
+        return None
+    line = document.lines.get(path, 0)
+    above = [(number, key[0]) for key, number in document.lines.items() if len(key) == 1 and number < line]
+    owner = max(above)[1] if above else None
+    inner = NESTED_MODELS.get(str(owner))
+    if inner is None or not isinstance(document.data.get(owner), dict) or str(path[0]) not in inner.model_fields:
+        return None
+    return str(owner)
 
 
 def misplaced_entry_problems(document: Document, content_name: str) -> list[Problem]:
@@ -138,7 +162,8 @@ def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Prob
     kind = detail["type"]
     if kind == "missing":
         parent, name = path[:-1], str(path[-1])
-        return Problem(document.path, document.line_of(parent) if parent else 1, _label(parent, f"missing required field '{name}'"))
+        return Problem(document.path, document.line_of(parent) if parent else 1,
+                       _label(parent, f"missing required field '{name}' — add a line such as {_example_line(model, parent, name)}"))
     if kind == "extra_forbidden":
         parent, name = path[:-1], str(path[-1])
         allowed = _allowed_fields(model, parent)
@@ -150,6 +175,9 @@ def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Prob
             hint = " — '<!-- -->' comments are not read in the front matter: start the line with '#' instead"
         if name == MERGE_KEY:  # YAML 1.1's merge key, which YAML 1.2 and this loader do not have
             hint = " — '<<' (a YAML merge key) is not read here: write the fields themselves"
+        owner = _owner_above(document, path)
+        if owner is not None:
+            hint = f" — it belongs to {owner} above: indent it like the line above it"
         if name.isdigit() and parent:  # {amount: 1,200, …}: YAML splits the braces at the comma
             hint = " — inside { } a comma separates fields: write the number without its comma, e.g. 1200"
         return Problem(document.path, document.line_of(path), _label(parent, f"unknown field '{name}'{hint}"))
