@@ -80,6 +80,9 @@ def _scalar(value: Any, example: str, is_text: bool = False) -> str:
         fail(f"is empty — give a value, e.g. {example}")
     if isinstance(value, list) and len(value) == 1 and isinstance(value[0], str):  # 'country: [RW]'
         fail(f"expected a single value, not a list — write it without brackets: {value[0].strip()}")
+    if is_text and isinstance(value, list) and len(value) > 1 and all(isinstance(item, str) for item in value):  # 'summary: [A, B]'
+        written = ", ".join(item.strip() for item in value)
+        fail(f"expected a single value, not a list — write it without brackets: {written if len(written) <= 60 else written[:57] + '...'}")
     if isinstance(value, dict) and len(value) == 1 and all(isinstance(part, str) for part in (*value, *value.values())):
         written = next(f"{key}: {inner}" for key, inner in value.items())  # '[surgery: general]': ': ' makes it a field
         fail(f"{quoted(written)} is read as a field because of its ': ' — put it in double quotes: \"{written}\"")
@@ -91,6 +94,9 @@ def _scalar(value: Any, example: str, is_text: bool = False) -> str:
     result = value.strip()
     if not is_text and (hidden := _HIDDEN.search(result)) is not None:  # 'RW\u200b', a soft hyphen: pasted, and unseen in the editor
         fail(f"{quoted(result)} holds the invisible character U+{ord(hidden.group()):04X} — delete it: {_HIDDEN.sub('', result)}")
+    if not is_text and len(result) > 1 and (result[0] in "\"'") != (result[-1] in "\"'") and result.strip("\"'").strip():
+        # ('country: SA"', 'host: "kigali-…'): one quote typed, the other missed; YAML keeps the quote as part of the value
+        fail(f"{quoted(result)} has a stray quote — remove it: {result.strip(chr(34) + chr(39)).strip()}")
     if not is_text and len(result) > 1 and result[0] in CURLY_QUOTES and result[-1] in CURLY_QUOTES:
         fail(f"{quoted(result)} is in curly quotes, which YAML reads as part of the value — remove them: {result.strip(CURLY_QUOTES).strip()}")
     return result

@@ -709,6 +709,9 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
             return index, "a tab is used to indent this line — indent with spaces instead"
         if _is_mistyped_fence(line):
             return index, f"'{line.strip()}' should close the front matter — write exactly three dashes: ---{_long_dash_note(line)}"
+        star = re.match(r"^([ \t]*)[*•][ \t]+(\S.*)$", line)
+        if star and index > 0:  # ('  * surgery', as in Markdown or a word processor): YAML reads '*' as a reference to a name
+            return index, f"write a list item with '- ', not '{line.strip()[0]} ': '{star.group(1)}- {star.group(2).rstrip()}'"
         if re.match(r"^-[^\s-]", line):
             return index, f"write a space after the dash of a list item: '- {line[1:].strip()}'"
         missing_colon = _missing_colon(line, index == 0)
@@ -738,7 +741,12 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
                 if above_indent:  # ('  min: 4' then '    max: 8')
                     return index, f"this line is indented more than '{found.group(1)}:' above — start '{stripped.split(':')[0]}:' under '{found.group(1)}:'"
                 return index, f"this line starts with a space — start '{stripped.split(':')[0]}:' at the beginning of the line"
-            block = lines[next((earlier for earlier in range(index - 1, -1, -1) if lines[earlier][:1] not in " \t#"), 0) + 1 : index]
+            start = next((earlier for earlier in range(index - 1, -1, -1) if lines[earlier][:1] not in " \t#"), 0)
+            block = lines[start + 1 : index]
+            opened = _FIELD_LINE.match(lines[start])
+            if opened and (opened.group(3) or " ")[0] in "|>" and any(len(text) - len(text.lstrip()) > indent for text in block if text.strip()):
+                # ('description: >-', its text two spaces in, then ' base_url: …'): not text, a field
+                return index, f"this line starts with a space — start '{stripped.split(':')[0]}:' at the beginning of the line"
             if found and indent < above_indent and not any(len(earlier) - len(earlier.lstrip()) == indent for earlier in block if earlier.strip()):
                 # ('cost:', '    amount: 850', then '  currency: USD'): the lines of one field line up
                 return index, f"this line is indented less than '{found.group(1)}:' above — start '{stripped.split(':')[0]}:' under '{found.group(1)}:'"

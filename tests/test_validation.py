@@ -109,7 +109,7 @@ CASES = [
                  [f"{E}:12: cost.amount: '$1,200' is not an amount — write the number alone: 1200",
                   f"{E}:13: cost.currency: 'XYZ' is not an ISO 4217 currency code — e.g. USD, EUR, KES"], id="bad-amount-and-currency"),
     pytest.param({"electives/surgery.md": elective(cost="[100, USD]")},
-                 [f"{E}:11: cost: expected a single value, not a list — e.g. 'Some text'"], id="cost-wrong-shape"),
+                 [f"{E}:11: cost: expected a single value, not a list — write it without brackets: 100, USD"], id="cost-wrong-shape"),
     pytest.param({"projects/needs.md": project(start="2026-05-01", end="2025")},
                  [f"{P}:10: end: '2025' is before start '2026-05-01' — the end must not come before the start"], id="end-before-start"),
     pytest.param({"projects/needs.md": project(people_reached="-5")},
@@ -968,6 +968,11 @@ MUTATED_LINES = [
                  "unknown field 'currency' — it belongs to cost above: indent it like the line above it", id="last-inner-field-unindented"),
     pytest.param(("deadline: 2026-11-30", "cost:\namount: 850\n  currency: USD"), 11,
                  "'amount:' belongs to cost above — indent it like the line below it: '  amount: 850'", id="first-inner-field-unindented"),
+    pytest.param(("audience: [medical-student]", "audience:\n  * medical-student"), 8,
+                 "write a list item with '- ', not '* ': '  - medical-student'", id="star-for-dash"),
+    pytest.param(("host: riverside", 'host: riverside"'), 9, "host: 'riverside\"' has a stray quote — remove it: riverside", id="stray-quote"),
+    pytest.param(("summary: Four weeks of surgery.", "summary: [Four weeks of surgery, in Kigali]"), 3,
+                 "summary: expected a single value, not a list — write it without brackets: Four weeks of surgery, in Kigali", id="text-in-brackets"),
     pytest.param(("category: clinical\n", ""), 1, "missing required field 'category' — add a line such as 'category: clinical'",
                  id="required-field-deleted"),
 ]
@@ -986,3 +991,9 @@ def test_site_yaml_block_text_without_a_space_after_the_colon_is_named_on_its_li
     """'description:>-' was "could not find expected ':'" on a later line."""
     text = SITE_YAML.replace("description: A tiny catalog for tests.", "description:>-\n  A tiny catalog\n  for tests.")
     assert check(tmp_path, {"site.yaml": text}) == ["content/site.yaml:2: description: write a space after the colon: 'description: >-'"]
+
+
+def test_site_yaml_field_indented_after_a_block_of_text_is_named_on_its_line(tmp_path: Path) -> None:
+    """' base_url:' below a 'description: >-' block was YAML's "did not find expected key" with no fix."""
+    text = SITE_YAML.replace("description: A tiny catalog for tests.\nbase_url:", "description: >-\n  A tiny catalog\n  for tests.\n base_url:")
+    assert check(tmp_path, {"site.yaml": text}) == ["content/site.yaml:5: this line starts with a space — start 'base_url:' at the beginning of the line"]
