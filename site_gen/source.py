@@ -738,6 +738,9 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
                 owner = _FIELD_LINE.match(lines[above_at - 1]) if above_at > 0 and not above_indent else None
                 if owner and not (owner.group(3) or "").strip():  # ('cost:', 'amount: 850', '  currency: USD'): the line above lost its indentation
                     return above_at, f"'{found.group(1)}:' belongs to {owner.group(1)} above — indent it like the line below it: '{line[:indent]}{above.strip()}'"
+                owner_of = _inner_owner(stripped.split(":")[0])
+                if not above_indent and owner_of is not None:  # ('specialties: [x]', then '  min: 4': the 'duration_weeks:' line was deleted)
+                    return index, f"'{stripped.split(':')[0]}' is a field of {owner_of}: add the line '{owner_of}:' above it"
                 if above_indent:  # ('  min: 4' then '    max: 8')
                     return index, f"this line is indented more than '{found.group(1)}:' above — start '{stripped.split(':')[0]}:' under '{found.group(1)}:'"
                 return index, f"this line starts with a space — start '{stripped.split(':')[0]}:' at the beginning of the line"
@@ -846,6 +849,15 @@ def _is_field_name(word: str) -> bool:
     from .schema import ENTRY_MODELS, SiteConfig  # (imported here: the load stage does not depend on the schema)
 
     return any(word in model.model_fields for model in (*ENTRY_MODELS.values(), SiteConfig))
+
+
+def _inner_owner(name: str) -> str | None:
+    """The field whose inner field ``name`` is ('min': duration_weeks), when it is no field of its own."""
+    from .schema import NESTED_MODELS  # (imported here: the load stage does not depend on the schema)
+
+    if _is_field_name(name):
+        return None
+    return next((owner for owner, model in NESTED_MODELS.items() if name in model.model_fields), None)
 
 
 def _body_heading(lines: list[str]) -> tuple[int, str] | None:

@@ -59,11 +59,28 @@ def validate_document(document: Document, model: type[M]) -> tuple[M | None, lis
         # ('<<: *fee' holds the fields a merge key would have given: they are not also each missing)
         unknown = [_data_path(document.data, detail["loc"]) for detail in details if detail["type"] == "extra_forbidden"]
         merged = {path[:-1] for path in unknown if path[-1:] == (MERGE_KEY,)}
+        homeless = _fields_of_a_missing_line(document, unknown)
         entry, problems = None, [_to_problem(document, model, detail) for detail in details
-                                 if detail["type"] != "missing" or not _is_meant(_data_path(document.data, detail["loc"]), misspelt, merged)]
+                                 if (detail["type"] != "missing" or not _is_meant(_data_path(document.data, detail["loc"]), misspelt, merged))
+                                 and _data_path(document.data, detail["loc"]) not in homeless[1:]]
         problems += _mistakes_despite(document, model, problems)
     problems = _with_commented_values(document, model, problems) + ([below] if below is not None else [])
     return (entry, []) if not problems else (None, problems)
+
+
+def _fields_of_a_missing_line(document: Document, unknown: list[FieldPath]) -> list[FieldPath]:
+    """Inner fields of another field, in order, under the field above them: its own line ('cost:') was deleted.
+
+    Only the first is reported (it names the rest), so one deleted line is one problem.
+    """
+    found = [path for path in unknown if len(path) == 2 and _other_owner(document, path) is not None]
+    return sorted(found, key=lambda path: document.lines.get(path, 0))
+
+
+def _other_owner(document: Document, path: FieldPath) -> str | None:
+    """The field, not given in the file, that an unknown inner field belongs to ('amount' under duration_weeks: cost)."""
+    return next((name for name, inner in NESTED_MODELS.items()
+                 if name != path[0] and name not in document.data and str(path[1]) in inner.model_fields), None)
 
 
 def _is_meant(missing: FieldPath, misspelt: set[FieldPath | None], merged: set[FieldPath]) -> bool:
@@ -175,6 +192,10 @@ def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Prob
             hint = " — '<!-- -->' comments are not read in the front matter: start the line with '#' instead"
         if name == MERGE_KEY:  # YAML 1.1's merge key, which YAML 1.2 and this loader do not have
             hint = " — '<<' (a YAML merge key) is not read here: write the fields themselves"
+        other = _other_owner(document, path) if len(path) == 2 else None
+        if other is not None:
+            names = [str(key[1]) for key in _fields_of_a_missing_line(document, [key for key in document.lines if len(key) == 2 and key[0] == path[0]])]
+            hint = f" — {' and '.join(repr(name) for name in names)} {'are fields' if len(names) > 1 else 'is a field'} of {other}: add the line '{other}:' above {'them' if len(names) > 1 else 'it'}"
         owner = _owner_above(document, path)
         if owner is not None:
             hint = f" — it belongs to {owner} above: indent it like the line above it"

@@ -973,6 +973,11 @@ MUTATED_LINES = [
     pytest.param(("host: riverside", 'host: riverside"'), 9, "host: 'riverside\"' has a stray quote — remove it: riverside", id="stray-quote"),
     pytest.param(("summary: Four weeks of surgery.", "summary: [Four weeks of surgery, in Kigali]"), 3,
                  "summary: expected a single value, not a list — write it without brackets: Four weeks of surgery, in Kigali", id="text-in-brackets"),
+    pytest.param(("deadline: 2026-11-30", "duration_weeks:\n  min: 4\n  max: 8\n  amount: 850\n  currency: USD"), 13,
+                 "duration_weeks: unknown field 'amount' — 'amount' and 'currency' are fields of cost: add the line 'cost:' above them",
+                 id="line-of-a-field-with-inner-fields-deleted"),
+    pytest.param(("deadline: 2026-11-30", "deadline: 2026-11-30\n  min: 4\n  max: 8"), 11,
+                 "'min' is a field of duration_weeks: add the line 'duration_weeks:' above it", id="line-above-inner-fields-deleted"),
     pytest.param(("category: clinical\n", ""), 1, "missing required field 'category' — add a line such as 'category: clinical'",
                  id="required-field-deleted"),
 ]
