@@ -514,6 +514,7 @@ class _TreeBuilder:
         self.first_line = first_line
         self.repeated: list[tuple[int, str]] = []  # (line, message) of each field given a second time: its value is left out
         self._with_repeats: list[dict[Any, Any]] = []  # mappings that received a repeated field's value under _REPEATED
+        self._repeated_keys: list[tuple[dict[Any, Any], str]] = []  # each such mapping with the field its _REPEATED value is for
         self.result: Any = None
         self.lines: dict[FieldPath, int] = {}
         self._stack: list[tuple[Any, FieldPath, str | None, int]] = []  # container, path, anchor, size
@@ -560,6 +561,9 @@ class _TreeBuilder:
 
     def finish(self) -> None:
         """Drop the values of repeated fields (and their lines)."""
+        for mapping, key in self._repeated_keys:
+            if mapping.get(key) in (None, "") and mapping.get(_REPEATED) not in (None, ""):
+                mapping[key] = mapping[_REPEATED]  # ('description: >-' twice: the first copy is empty, the second holds the text)
         for mapping in self._with_repeats:
             mapping.pop(_REPEATED, None)
         if self._with_repeats:
@@ -596,6 +600,7 @@ class _TreeBuilder:
             self.repeated.append((line, f"field '{key}' is given twice (first on line {first}) — keep one"))
             self._pending_key[-1] = _REPEATED
             self._with_repeats.append(mapping)
+            self._repeated_keys = [(other, name) for other, name in self._repeated_keys if other is not mapping] + [(mapping, key)]
             return
         self._pending_key[-1] = key
         self.lines[path + (key,)] = line
@@ -716,7 +721,9 @@ def explain_yaml_mistake(lines: list[str]) -> tuple[int, str] | None:
             return index, f"write a space after the dash of a list item: '- {line[1:].strip()}'"
         missing_colon = _missing_colon(line, index == 0)
         if missing_colon is not None:
-            if index > 0 and not _FIELD_LINE.match(lines[index - 1]) and lines[index - 1][:1] in " \t":
+            opened = next((_FIELD_LINE.match(earlier) for earlier in reversed(lines[:index]) if earlier[:1] not in " \t#"), None)
+            in_block = opened is not None and (opened.group(3) or " ")[0] in "|>"  # (text lines of 'description: >-' end at an unindented line)
+            if index > 0 and not _FIELD_LINE.match(lines[index - 1]) and lines[index - 1][:1] in " \t" and not in_block:
                 pass  # (after an indented line: it may continue a text; the branches below say so)
             else:
                 return index, missing_colon

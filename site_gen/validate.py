@@ -188,6 +188,8 @@ def _to_problem(document: Document, model: type[BaseModel], detail: Any) -> Prob
         hidden = next((char for char in name if not char.isascii() and unicodedata.category(char)[0] in "ZC"), None)
         if hidden is not None:  # 'format\u00a0:' from a word processor shows as 'format '
             hint = f" — it holds the invisible character U+{ord(hidden):04X}{field_hint(name, allowed.model_fields)}"
+        if " " in name.strip() and not parent and not hint:  # ('host and arrangements …, for your safety:' pulled out of a block of text)
+            hint = " — if this line is text that goes on from the field above, indent it like the lines of that text"
         if name.startswith("<!--"):  # an HTML comment, as the body allows, read as a field
             hint = " — '<!-- -->' comments are not read in the front matter: start the line with '#' instead"
         if name == MERGE_KEY:  # YAML 1.1's merge key, which YAML 1.2 and this loader do not have

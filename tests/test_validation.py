@@ -1002,3 +1002,21 @@ def test_site_yaml_field_indented_after_a_block_of_text_is_named_on_its_line(tmp
     """' base_url:' below a 'description: >-' block was YAML's "did not find expected key" with no fix."""
     text = SITE_YAML.replace("description: A tiny catalog for tests.\nbase_url:", "description: >-\n  A tiny catalog\n  for tests.\n base_url:")
     assert check(tmp_path, {"site.yaml": text}) == ["content/site.yaml:5: this line starts with a space — start 'base_url:' at the beginning of the line"]
+
+
+SITE_WITH_BLOCK = SITE_YAML.replace("description: A tiny catalog for tests.", "description: >-\n  A tiny catalog for tests,\n  with this note: all invented.")
+
+
+@pytest.mark.parametrize(("replace", "expected"), [
+    pytest.param(("base_url: ", "base_url "), "content/site.yaml:5: 'base_url' needs a colon after it: base_url: https://example.org/catalog/",
+                 id="colon-left-out-after-a-block-of-text"),
+    pytest.param(("description: >-\n", "description: >-\ndescription: >-\n"), "content/site.yaml:3: field 'description' is given twice (first on line 2) — keep one",
+                 id="empty-first-copy-of-a-repeated-field"),
+    pytest.param(("  with this note:", "with this note:"),
+                 "content/site.yaml:4: unknown field 'with this note' — if this line is text that goes on from the field above, indent it like the lines of that text",
+                 id="line-of-a-block-of-text-unindented"),
+])
+def test_site_yaml_slips_around_a_block_of_text_are_one_line_with_the_fix(tmp_path: Path, replace: tuple[str, str], expected: str) -> None:
+    """Before: YAML's "could not find expected ':'" on the next line; "'' is too short" beside "given twice"; "unknown field" with no fix."""
+    assert replace[0] in SITE_WITH_BLOCK
+    assert check(tmp_path, {"site.yaml": SITE_WITH_BLOCK.replace(replace[0], replace[1])}) == [expected]
