@@ -364,7 +364,9 @@ def parse_front_matter(text: str, first_line: int, shown: str, problems: list[Pr
 
     def where(line: int) -> str:
         label = field_label(fields[line]) if line in fields else ""
-        return f"{label}: " if label.strip() else ""  # (a field named '' or ' ' would make 'path:3: : message')
+        if label != label.strip():  # (a quoted name with spaces at its ends would start the message with them)
+            return f"field '{label}': " if label.strip() else ""  # (a field named '' or ' ' would make 'path:3: : message')
+        return f"{label}: " if label else ""
 
     problems += _dropped_text_problems(text, first_line, shown, where, fields.keys())
     for line, character in found:

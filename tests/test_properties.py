@@ -138,6 +138,7 @@ def _assert_outcome(result: Any, output: Path, page: str | None) -> None:
 
 @PROFILE
 @given(front=FRONT_MATTER, body=BODY)
+@example(front="\n? '\x85  0'\n: null\n", body="")  # (long profile: the field's name, '   0', began the message with spaces)
 def test_any_front_matter_builds_or_fails_with_problem_lines(front: str, body: str) -> None:
     build_and_check({"projects/needs.md": f"---\n{front}\n---\n{body}\n"})
 
