@@ -8,7 +8,8 @@ script tags). For each sample query, the search page's own code (run in Node wit
 the site's lunr.js) lists the files fetched before the first page of results
 shows: the manifest, lunr.js and the search page's scripts, the index shards the
 query touches and the result documents shown. The whole index (for other tools) is
-reported alongside.
+reported alongside, and so is the file of each document's facet values, which the
+page fetches after the first results (before them only when a filter is chosen).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ PATTERNS = {
 }
 SCRIPTS = re.compile(r'<script defer src="([^"?]*/js/search[^"?]*\.js)(?:\?[^"]*)?"')  # the search page's own code
 FIXED = "manifest, lunr.js, scripts"
+FACETS = "facet values"
 
 
 @dataclass(frozen=True)
@@ -83,9 +85,11 @@ def budget(site: Path, queries: list[str]) -> dict:
     links = page_links(site)
     base = base_path_of(links)
     fixed = [links["manifest"], links["lunr.js"], *page_scripts(site)]
+    manifest = json.loads((site / links["manifest"].removeprefix(base)).read_text(encoding="utf-8"))
     report = {
-        "documents": json.loads((site / links["manifest"].removeprefix(base)).read_text(encoding="utf-8"))["documentCount"],
+        "documents": manifest["documentCount"],
         "whole index": asdict(measure(site, base, [links["whole index"]])),
+        FACETS: asdict(measure(site, base, [manifest["facets"]["rows"]])),
         FIXED: asdict(measure(site, base, fixed)),
         "queries": {},
     }
@@ -98,7 +102,7 @@ def budget(site: Path, queries: list[str]) -> dict:
 def table(report: dict) -> str:
     """The report as plain text."""
     lines = [f"{report['documents']:,} documents", f"{'':44}  {'files':>5}  {'raw bytes':>12}  {'gzip -9':>10}"]
-    for name in ("whole index", FIXED):
+    for name in ("whole index", FACETS, FIXED):
         size = report[name]
         lines.append(f"{name:44}  {size['files']:>5}  {size['raw']:>12,}  {size['gzip']:>10,}")
     for query, size in report["queries"].items():

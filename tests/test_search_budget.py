@@ -31,7 +31,10 @@ def test_budget_measures_the_whole_index_and_the_fixed_downloads(built_site: Pat
     scripts = sorted(built_site.glob("static/js/search*.js"))  # the search page's own code, downloaded before any result
     assert len(scripts) >= 3 and report["manifest, lunr.js, scripts"]["files"] == len(fixed) + len(scripts)
     assert report["manifest, lunr.js, scripts"]["raw"] == sum(path.stat().st_size for path in fixed + scripts)
-    assert report["documents"] == len(json.loads(fixed[0].read_text(encoding="utf-8"))["facets"]["rows"])
+    assert report["documents"] == json.loads(fixed[0].read_text(encoding="utf-8"))["documentCount"]
+    facets = next(built_site.glob("search/facets.*.json"))  # (fetched after the first results, or with a filter before them)
+    assert report["facet values"] == {"files": 1, "raw": facets.stat().st_size, "gzip": gzip_size(facets)}
+    assert report["documents"] == len(json.loads(facets.read_text(encoding="utf-8")))
 
 
 def test_a_query_costs_the_fixed_files_plus_some_shards_and_documents(built_site: Path) -> None:

@@ -245,9 +245,13 @@
    * With words, the hits that pass the filters, and counts among the hits. Without words
    * (browsing), every document that passes the filters once one is chosen (none before),
    * and counts among every document, so that each option says how many it would list.
+   * ``documents`` (facet values by ref) may be null while they load, if no filter is chosen: counts are then null.
    */
   function resultsFor(hits, queryText, filters, documents, todayIso) {
     var browsing = !hasWords(queryText);
+    if (!documents && !hasFilters(filters)) {
+      return { shown: browsing ? [] : hits, counts: null, browsing: browsing };
+    }
     var candidates = browsing ? everyDocument(documents.length) : hits;
     return {
       shown: browsing && !hasFilters(filters) ? [] : applyFilters(candidates, documents, filters, todayIso),

@@ -242,10 +242,14 @@
     return remember(this.chunks, number, function () { return this.fetchJson(this.manifest.chunks[number]); }, this);
   };
 
-  /** Facet values of every document by ref: {collection, category, deadline, countries}. */
-  ShardedIndex.prototype.facetDocuments = function () {
+  /**
+   * Facet values of every document by ref: {collection, category, deadline, countries}, from a file of their own
+   * (fetched once, when first asked for): the search page needs them for its filters and their counts, not for results.
+   */
+  ShardedIndex.prototype.facetDocuments = async function () {
     var facets = this.manifest.facets;
-    return facets.rows.map(function (row) {
+    var rows = await remember(this.files, facets.rows, function () { return this.fetchJson(facets.rows); }, this);
+    return rows.map(function (row) {
       var deadline = row[2] ? String(row[2]).replace(/^(\d{4})(\d\d)(\d\d)$/, '$1-$2-$3') : undefined;
       return {
         collection: facets.collections[row[0]],

@@ -168,7 +168,7 @@ test('facet counts count each value among hits that pass the other filters', () 
 
 test('without words, filters alone list their matches and every option counts every document', async () => {
   const { sharded } = loadSearch();
-  const facets = sharded().facetDocuments();
+  const facets = await sharded().facetDocuments();
   const today = '2026-10-01';
   const byCollection = (name) => documents.filter((doc) => doc.collection === name).length;
   for (const query of ['', '  ', '-']) {
@@ -190,10 +190,21 @@ test('with words, the page lists and counts the hits only', async () => {
   const { sharded, lunr: lunrJs } = loadSearch();
   const index = sharded();
   const { hits } = await core.search(lunrJs, index, 'surgery ');
-  const results = core.resultsFor(hits, 'surgery ', NO_FILTERS, index.facetDocuments(), '2026-10-01');
+  const results = core.resultsFor(hits, 'surgery ', NO_FILTERS, await index.facetDocuments(), '2026-10-01');
   assert.equal(results.browsing, false);
   assert.deepEqual(results.shown, hits);
   assert.equal(Object.values(results.counts.collection).reduce((a, b) => a + b), hits.length);
+});
+
+test('without filters, results need no facet values: the same hits, counts left for later', async () => {
+  const { sharded, lunr: lunrJs } = loadSearch();
+  const index = sharded();
+  const { hits } = await core.search(lunrJs, index, 'surgery ');
+  const facets = await index.facetDocuments();
+  const early = core.resultsFor(hits, 'surgery ', NO_FILTERS, null, '2026-10-01');
+  assert.deepEqual(early, { shown: core.resultsFor(hits, 'surgery ', NO_FILTERS, facets, '2026-10-01').shown, counts: null, browsing: false });
+  assert.deepEqual(core.resultsFor([], '', NO_FILTERS, null, '2026-10-01'), { shown: [], counts: null, browsing: true });
+  assert.throws(() => core.resultsFor(hits, 'surgery ', { ...NO_FILTERS, country: 'CN' }, null, '2026-10-01'));
 });
 
 test('query and filters round-trip through the URL in a fixed order', () => {

@@ -101,8 +101,13 @@ test('result documents come from their chunks in the order asked', async () => {
   assert.deepEqual(docs.map((doc) => doc.ref), refs.map((ref) => search.documents[Number(ref)].ref));
 });
 
-test('facet values of every document match its result document', () => {
-  const facets = search.sharded().facetDocuments();
+test('facet values of every document match its result document, from a file of their own fetched once', async () => {
+  const index = search.sharded();
+  search.fetched.length = 0;
+  const facets = await index.facetDocuments();
+  await index.facetDocuments();
+  assert.deepEqual(search.fetched, [search.manifest.facets.rows]);
+  assert.match(search.manifest.facets.rows, /\/search\/facets\.[0-9a-f]+\.json$/);
   assert.equal(facets.length, search.documents.length);
   facets.forEach((facet, number) => {
     const doc = search.documents[number];
