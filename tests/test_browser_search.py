@@ -522,9 +522,14 @@ def test_the_first_results_do_not_wait_for_the_facet_values_and_the_counts_follo
 @pytest.mark.parametrize("how", ["url", "chosen"])
 def test_a_filter_waits_for_the_facet_values_then_filters(page: Page, site_url: str, how: str) -> None:
     held: list[Route] = []
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.route(FACETS, lambda route: held.append(route))
     with page.expect_request(FACETS):
         open_search(page, site_url, "?q=health&country=RW" if how == "url" else "?q=health")
+    searched = [url.rsplit("/", 1)[1].split(".")[0] for url in requested if re.search(r"/search/(shard|facets)\.", url)]
+    if how == "url":  # (fetched alongside the shards, not after them: one round trip less)
+        assert searched[0] == "facets" and "shard" in searched, searched
     if how == "chosen":
         unfiltered = result_titles(page)
         page.locator("#search-country").select_option("RW")
