@@ -690,23 +690,35 @@
    * too ("neonatal intensive care unit": NICU and ICU), as the index finds them (EquivalentFinder.spans in
    * site_gen/equivalents.py; one inside a longer name of its term is left out).
    */
+  /**
+   * Where ``words`` (null for one that cannot be part of a name) spell a name of ``byFirst`` (a name's first word ->
+   * the names, each an array whose first item is the name's words): [{start, end (its last word), name}], every name
+   * found, overlapping ones too. (Equivalents here; places the catalog lacks in search-typos.js.)
+   */
+  function nameSpans(words, byFirst) {
+    var spans = [];
+    words.forEach(function (first, start) {
+      (first !== null && byFirst.get(first) || []).forEach(function (name) {
+        var parts = name[0];
+        for (var k = 1; k < parts.length; k++) {
+          if (words[start + k] !== parts[k]) {
+            return;
+          }
+        }
+        spans.push({ start: start, end: start + parts.length - 1, name: name });
+      });
+    });
+    return spans;
+  }
+
   function equivalentSpans(lunr, words, table) {
     var spans = [];
     if (!table || !table.length) {
       return spans;
     }
-    var byFirst = namesByFirstWord(table);
     var compared = words.map(function (word) { return word === null ? null : nameWord(word); });
-    compared.forEach(function (first, start) {
-      (byFirst.get(first) || []).forEach(function (name) {
-        var parts = name[0];
-        for (var k = 1; k < parts.length; k++) {
-          if (compared[start + k] !== parts[k]) {
-            return;
-          }
-        }
-        spans.push({ start: start, end: start + parts.length - 1, term: name[1], meant: name[2] });
-      });
+    nameSpans(compared, namesByFirstWord(table)).forEach(function (span) {
+      spans.push({ start: span.start, end: span.end, term: span.name[1], meant: span.name[2] });
     });
     return spans.filter(function (span) {
       return !spans.some(function (other) {
@@ -802,6 +814,7 @@
     parseQuery: parseQuery,
     buildQuery: buildQuery,
     equivalentSpans: equivalentSpans,
+    nameSpans: nameSpans,
     equivalentClauses: equivalentClauses,
     expandLastWord: expandLastWord,
     splitUnspacedClauses: splitUnspacedClauses,

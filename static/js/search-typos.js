@@ -126,10 +126,10 @@
     this.patterns = new Map();  // a wildcard pattern -> the words it matches (matching)
     this.byLength = new Map();
     this.english = new Set(english || []);
-    this.places = new Map();  // a place name's first word -> the names' words
+    this.places = new Map();  // a place name's first word -> [[the name's words]] (Query.nameSpans)
     (places || []).forEach(function (name) {
       var parts = name.split(' ');
-      this.places.set(parts[0], (this.places.get(parts[0]) || []).concat([parts]));
+      this.places.set(parts[0], (this.places.get(parts[0]) || []).concat([[parts]]));
     }, this);
     this.spelledFor = new Map();  // a British spelling -> the catalog's word
     words.forEach(function (word) {
@@ -182,18 +182,9 @@
    * word), name}], every name found, overlapping ones too.
    */
   Vocabulary.prototype.placeSpans = function (words) {
-    var spans = [];
-    words.forEach(function (first, start) {
-      (first !== null && this.places.get(first) || []).forEach(function (parts) {
-        for (var k = 1; k < parts.length; k++) {
-          if (words[start + k] !== parts[k]) {
-            return;
-          }
-        }
-        spans.push({ start: start, end: start + parts.length - 1, name: parts.join(' ') });
-      });
-    }, this);
-    return spans;
+    return Query.nameSpans(words, this.places).map(function (span) {
+      return { start: span.start, end: span.end, name: span.name[0].join(' ') };
+    });
   };
 
   /** Whether a folded word is one of the catalog's words (not a British spelling of one). */
