@@ -24,7 +24,7 @@ import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, partial
 from html import unescape
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -51,7 +51,7 @@ from .search_shards import js_order, pack_shards, term_rows
 from .typos import common_words_near
 from .word_families import family_table
 
-REF = "ref"  # lunr refs are document numbers: the order of Catalog.published
+REF = "ref"  # the search page's lunr refs are document numbers, the order of Catalog.published (WHOLE_INDEX's are addresses)
 COLLECTIONS = ("projects", "partners", "electives", "pages")
 DOCUMENT_CHUNK = 16  # result documents per file: a page of results fetches few small files
 # Field name -> boost, tuned on the realistic queries of tests/js/search-ranking.test.mjs.
@@ -98,6 +98,11 @@ def stem(word: str) -> str:
     return str(stemmer(Token(word)))
 
 
+# The whole index, for other tools (the search page fetches shards of it): a name that does not change, and each
+# document's ref is its page's address under the site, "electives/nanjing-surgery/" (the search page's shards number them).
+WHOLE_INDEX = "index.json"
+
+
 @dataclass(frozen=True)
 class SearchAssets:
     """Links to the search files, for the search page's data attributes and script tag."""
@@ -113,6 +118,7 @@ class SearchBundle:
 
     files: tuple[tuple[str, Path], ...]
     assets: SearchAssets
+    digests: dict[str, str]  # the SHA-256 of each file whose name carries none (``WHOLE_INDEX``), by route
 
 
 class _FoldTable(dict[int, str]):
@@ -576,22 +582,27 @@ def search_inputs_key(catalog: Catalog, source_keys: dict[str, str], lunr_js: by
 def reusable_bundle(output: Path, recorded: dict[str, Any], key: str | None) -> SearchBundle | None:
     """The search files of the last build, in its output, when made of the same inputs.
 
-    Every file must still be there with the bytes its name's hash promises;
+    Every file must still be there with the bytes its name's hash (or the recorded hash) promises;
     anything else (a deleted or edited file, another key) means building anew.
     """
     if key is None or recorded.get("key") != key:
         return None
     files = []
     try:
+        digests: dict[str, str] = recorded["digests"]
         for route in recorded["files"]:
             path = output / route
             with path.open("rb") as handle:
                 digest = hashlib.file_digest(handle, "sha256").hexdigest()
-            stem, _, suffix = route.rsplit("/", 1)[-1].split(".", 2)
-            if hashed_route(stem, digest, "." + suffix) != route:
-                return None
+            if route in digests:
+                if digest != digests[route]:
+                    return None
+            else:
+                stem, _, suffix = route.rsplit("/", 1)[-1].split(".", 2)
+                if hashed_route(stem, digest, "." + suffix) != route:
+                    return None
             files.append((route, path))
-        return SearchBundle(tuple(files), SearchAssets(*recorded["assets"]))
+        return SearchBundle(tuple(files), SearchAssets(*recorded["assets"]), digests)
     except (OSError, KeyError, TypeError, ValueError):
         return None
 
@@ -599,7 +610,8 @@ def reusable_bundle(output: Path, recorded: dict[str, Any], key: str | None) -> 
 def bundle_record(bundle: SearchBundle, key: str | None) -> dict[str, Any]:
     """What ``reusable_bundle`` needs to find this bundle again (kept in the build cache's state)."""
     assets = bundle.assets
-    return {"key": key, "files": [route for route, _ in bundle.files], "assets": [assets.index, assets.manifest, assets.lunr]} if key else {}
+    return {"key": key, "files": [route for route, _ in bundle.files], "assets": [assets.index, assets.manifest, assets.lunr],
+            "digests": bundle.digests} if key else {}
 
 
 def read_lunr_js(path: Path = LUNR_JS) -> bytes:
@@ -660,17 +672,28 @@ class _Spool:
 
     def stream(self, stem: str, suffix: str, produce: Callable[[Callable[[bytes], Any]], None]) -> tuple[str, Path]:
         """Let ``produce`` write a file in pieces; name it by the hash of its bytes."""
-        partial = self.folder / f"{stem}.partial"
+        digest, unfinished = self._write(stem, produce)
+        route = hashed_route(stem, digest, suffix)
+        path = self.folder / route.rsplit("/", 1)[-1]
+        unfinished.replace(path)
+        return route, path
+
+    def stream_as(self, name: str, produce: Callable[[Callable[[bytes], Any]], None]) -> tuple[str, Path, str]:
+        """Let ``produce`` write a file in pieces under a name that does not change; also give its bytes' SHA-256."""
+        digest, unfinished = self._write(name, produce)
+        path = self.folder / name
+        unfinished.replace(path)
+        return urls.search_file(name), path, digest
+
+    def _write(self, stem: str, produce: Callable[[Callable[[bytes], Any]], None]) -> tuple[str, Path]:
+        unfinished = self.folder / f"{stem}.partial"
         digest = hashlib.sha256()
-        with partial.open("wb") as handle:
+        with unfinished.open("wb") as handle:
             def write(data: bytes) -> None:
                 digest.update(data)
                 handle.write(data)
             produce(write)
-        route = hashed_route(stem, digest.hexdigest(), suffix)
-        path = self.folder / route.rsplit("/", 1)[-1]
-        partial.replace(path)
-        return route, path
+        return digest.hexdigest(), unfinished
 
     def put(self, stem: str, suffix: str, data: bytes) -> tuple[str, Path]:
         return self.stream(stem, suffix, lambda write: write(data))
@@ -694,7 +717,8 @@ def search_bundle(
     script = lunr_js if isinstance(lunr_js, bytes) else read_lunr_js(lunr_js)
     spool = _Spool(folder)
     index = build_index(indexed_records(catalog, bodies, memo))
-    writing = parallel.in_fork(lambda: spool.stream("index", ".json", index.write_json), enabled=split)
+    routes = [urls.entry(item.collection, item.slug) for item in items]
+    writing = parallel.in_fork(lambda: spool.stream_as(WHOLE_INDEX, partial(index.write_json, refs=routes)), enabled=split)
     ordered = sorted(index.terms, key=js_order)
     shards = [(shard[0][0], spool.json("shard", shard)) for shard in pack_shards(term_rows(index, ordered))]
     terms = spool.json("terms", ordered)
@@ -718,6 +742,7 @@ def search_bundle(
         "equivalents": equivalents, "families": family_table(set(index.terms), lambda word: stem(indexed_form(word))),
     })
     lunr_file = spool.put("lunr", ".min.js", script)
-    whole = writing()
-    files = (whole, manifest, lunr_file, terms, words, rows, *(file for _, file in shards), *chunks)
-    return SearchBundle(files, SearchAssets(*(url_maker.href(route) for route, _ in (whole, manifest, lunr_file))))
+    whole_route, whole_path, whole_digest = writing()
+    files = ((whole_route, whole_path), manifest, lunr_file, terms, words, rows, *(file for _, file in shards), *chunks)
+    assets = SearchAssets(*(url_maker.href(route) for route in (whole_route, manifest[0], lunr_file[0])))
+    return SearchBundle(files, assets, {whole_route: whole_digest})

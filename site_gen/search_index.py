@@ -29,7 +29,7 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from lunr import __TARGET_JS_VERSION__
 from lunr.pipeline import Pipeline
@@ -386,14 +386,20 @@ class CompactIndex:
         weights.append(weight)
         return weight
 
-    def write_json(self, write: Callable[[bytes], Any]) -> None:
-        """Write the serialised index (lunr-schema, keys sorted, compact) in pieces through ``write``."""
+    def write_json(self, write: Callable[[bytes], Any], refs: Sequence[str] | None = None) -> None:
+        """Write the serialised index (lunr-schema, keys sorted, compact) in pieces through ``write``.
+
+        ``refs``: other refs for the documents, in their order (by default each record's own), with the same scores.
+        """
         self.finish()
+        refs = self.refs if refs is None else refs
+        if len(refs) != len(self.refs):
+            raise ValueError(f"{len(refs)} refs for {len(self.refs)} documents")
         out = _ChunkedText(write)
         texts: dict[int, str] = {}
         out.add('{"fieldVectors":[')
         separator = ""
-        for document, ref in enumerate(self.refs):
+        for document, ref in enumerate(refs):
             for field in self._fields:
                 elements = []
                 for position in field.run(document):
@@ -412,14 +418,14 @@ class CompactIndex:
                 out.add(f'{separator}[{_json_text(f"{field.name}/{ref}")},[{",".join(elements)}]]')
                 separator = ","
         out.add(f'],"fields":{_json_text([field.name for field in self._fields])},"invertedIndex":[')
-        ref_texts = [_json_text(ref) for ref in self.refs]
+        ref_texts = [_json_text(ref) for ref in refs]
         by_name = sorted(self._fields, key=lambda field: field.name)
         separator = ""
         for term in sorted(self.terms, key=js_order):  # (lunr.js inserts terms in its own order)
             number = self._numbers[term]
             parts = [f'{separator}[{_json_text(term)},{{"_index":{number}']
             for field in by_name:
-                parts.append(f',{_json_text(field.name)}:{{{",".join(self._posting_texts(field, number, ref_texts))}}}')
+                parts.append(f',{_json_text(field.name)}:{{{",".join(self._posting_texts(field, number, refs, ref_texts))}}}')
             parts.append("}]")
             out.add("".join(parts))
             separator = ","
@@ -427,10 +433,10 @@ class CompactIndex:
         out.add(f'],"pipeline":{pipeline},"version":{_json_text(__TARGET_JS_VERSION__)}}}')
         out.flush()
 
-    def _posting_texts(self, field: _FieldPostings, number: int, ref_texts: list[str]) -> list[str]:
+    def _posting_texts(self, field: _FieldPostings, number: int, refs: Sequence[str], ref_texts: list[str]) -> list[str]:
         """``"ref":{metadata}`` of each document holding term ``number`` in a field, by ref as text (lunr.py sorts keys)."""
         documents = field.documents.get(number, array("I"))
-        order = sorted(range(len(documents)), key=lambda place: self.refs[documents[place]])
+        order = sorted(range(len(documents)), key=lambda place: refs[documents[place]])
         if not field.positions:
             return [ref_texts[documents[place]] + ":{}" for place in order]
         numbers = field.numbers_of(number)

@@ -321,15 +321,16 @@ def test_search_files_are_reused_when_no_indexed_source_changed(tmp_path: Path, 
     assert counted_search == [1], "an edited body is indexed again"
 
 
-def test_search_files_altered_in_the_output_are_built_again(tmp_path: Path, counted_search: list[int]) -> None:
+@pytest.mark.parametrize("pattern", ["shard.*.json", "index.json"])  # (a hash in the name; the whole index's recorded)
+def test_search_files_altered_in_the_output_are_built_again(tmp_path: Path, counted_search: list[int], pattern: str) -> None:
     make_catalog(tmp_path, {})
     built(tmp_path)
-    shard = next((tmp_path / "_site/search").glob("shard.*.json"))
-    shard.write_bytes(shard.read_bytes().replace(b"surgeri", b"xurgeri"))
+    altered = next((tmp_path / "_site/search").glob(pattern))
+    altered.write_bytes(altered.read_bytes().replace(b"surgeri", b"xurgeri"))
     (tmp_path / "content/site.yaml").write_text((tmp_path / "content/site.yaml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
     built(tmp_path)
-    assert counted_search == [1, 1], "a file whose bytes no longer match its name is never trusted"
-    assert b"xurgeri" not in b"".join(path.read_bytes() for path in (tmp_path / "_site/search").glob("shard.*.json"))
+    assert counted_search == [1, 1], "a file whose bytes are no longer those it was written with is never trusted"
+    assert b"xurgeri" not in b"".join(path.read_bytes() for path in (tmp_path / "_site/search").glob(pattern))
 
 
 @pytest.fixture

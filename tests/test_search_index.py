@@ -48,8 +48,9 @@ def load_documents(site: Path) -> list[dict[str, Any]]:
 
 
 def number_of(site: Path, ref: str) -> str:
-    """The lunr ref (document number) of ``collection/slug``."""
-    return str([doc["ref"] for doc in load_documents(site)].index(ref))
+    """The whole index's ref of ``collection/slug``: its page's address under the site."""
+    document = next(doc for doc in load_documents(site) if doc["ref"] == ref)
+    return str(document["url"]).removeprefix("/catalog/")
 
 
 def postings(index: dict[str, Any], term: str) -> dict[str, Any]:
@@ -70,11 +71,29 @@ def test_index_loads_in_lunr_js_format_with_the_tuned_fields(tmp_path: Path) -> 
     assert FIELD_BOOSTS["title"] == max(FIELD_BOOSTS.values()) and FIELD_BOOSTS["body"] == min(FIELD_BOOSTS.values())
 
 
-def test_every_published_item_is_indexed_by_number_in_catalog_order(tmp_path: Path) -> None:
+def test_every_published_item_is_indexed_by_its_address_and_listed_in_catalog_order(tmp_path: Path) -> None:
     site = build_site(tmp_path)
-    refs = {field_ref.split("/", 1)[1] for field_ref, _ in load_index(site)["fieldVectors"]}
-    assert refs == {"0", "1", "2", "3"}
+    refs = [field_ref.split("/", 1)[1] for field_ref, _ in load_index(site)["fieldVectors"]]
+    assert list(dict.fromkeys(refs)) == ["partners/riverside/", "projects/needs/", "electives/surgery/", "about/"]
+    assert all((site / ref / "index.html").is_file() for ref in refs)
     assert [doc["ref"] for doc in load_documents(site)] == ["partners/riverside", "projects/needs", "electives/surgery", "pages/about"]
+
+
+def test_the_whole_index_has_a_name_that_does_not_change_and_lunr_js_finds_pages_by_its_refs(tmp_path: Path) -> None:
+    """Another tool loads ``search/index.json`` with lunr.js and links each hit: ``base_url`` + its ref."""
+    site = build_site(tmp_path, {"pages/about.md": "---\ntitle: About\nsummary: Who we are.\n---\nOur ophthalmology team.\n"})
+    assert search_file(site, "data-index") == site / "search" / "index.json"
+    script = (
+        "const lunr = require(process.argv[1]); const fs = require('fs');"
+        "const index = lunr.Index.load(JSON.parse(fs.readFileSync(process.argv[2], 'utf8')));"
+        "console.log(JSON.stringify(['riverside', 'ophthalmology', 'title:surgery'].map(q => index.search(q).map(hit => hit.ref))));"
+    )
+    result = subprocess.run(["node", "-e", script, str(ROOT / "node_modules" / "lunr"), str(site / "search" / "index.json")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    riverside, ophthalmology, surgery = json.loads(result.stdout)
+    assert riverside[0] == "partners/riverside/" and set(riverside) == {"partners/riverside/", "projects/needs/", "electives/surgery/"}
+    assert ophthalmology == ["about/"] and surgery == ["electives/surgery/"]
 
 
 def test_drafts_are_neither_indexed_nor_listed(tmp_path: Path) -> None:
@@ -305,12 +324,14 @@ def test_facet_table_holds_every_document_in_order(tmp_path: Path) -> None:
     assert [facets["collections"][row[0]] for row in rows] == ["partners", "projects", "electives", "pages"]
 
 
-@pytest.mark.parametrize("attribute", ["data-index", "data-manifest"])
-def test_file_names_carry_a_hash_of_their_bytes(tmp_path: Path, attribute: str) -> None:
-    path = search_file(build_site(tmp_path), attribute)
-    name_hash = path.name.split(".")[1]
-    assert name_hash == hashlib.sha256(path.read_bytes()).hexdigest()[: len(name_hash)]
-    assert len(name_hash) >= 8
+def test_file_names_carry_a_hash_of_their_bytes(tmp_path: Path) -> None:
+    site = build_site(tmp_path)
+    paths = [path for path in (site / "search").iterdir() if path.name not in ("index.html", "index.json")]
+    assert {path.name.split(".")[0] for path in paths} == {"documents", "facets", "lunr", "manifest", "shard", "terms", "words"}
+    for path in paths:
+        name_hash = path.name.split(".")[1]
+        assert name_hash == hashlib.sha256(path.read_bytes()).hexdigest()[: len(name_hash)]
+        assert len(name_hash) >= 8
 
 
 def test_lunr_js_is_copied_with_a_hashed_name_and_loaded_only_by_the_search_page(tmp_path: Path) -> None:
@@ -323,9 +344,9 @@ def test_lunr_js_is_copied_with_a_hashed_name_and_loaded_only_by_the_search_page
         assert loads_search_data == (page == site / "search" / "index.html"), page
 
 
-def test_changed_content_changes_the_index_name(tmp_path: Path) -> None:
-    first = search_file(build_site(tmp_path / "a"), "data-index").name
-    second = search_file(build_site(tmp_path / "b", {"pages/about.md": "---\ntitle: About\nsummary: Other words.\n---\nNew.\n"}), "data-index").name
+def test_changed_content_changes_the_manifest_name(tmp_path: Path) -> None:
+    first = search_file(build_site(tmp_path / "a"), "data-manifest").name
+    second = search_file(build_site(tmp_path / "b", {"pages/about.md": "---\ntitle: About\nsummary: Other words.\n---\nNew.\n"}), "data-manifest").name
     assert first != second
 
 

@@ -22,8 +22,20 @@ def read(site: Path, url: str) -> Any:
 @pytest.fixture(scope="module")
 def whole_and_shards(built_site: Path) -> tuple[dict[str, Any], dict[str, Any], list[list[Any]]]:
     manifest = read(built_site, next(built_site.glob("search/manifest.*.json")).relative_to(built_site).as_posix())
-    index = read(built_site, next(built_site.glob("search/index.*.json")).relative_to(built_site).as_posix())
+    documents = [doc for url in manifest["chunks"] for doc in read(built_site, url)]
+    index = numbered(read(built_site, "search/index.json"), {doc["url"].removeprefix("/catalog/"): str(number) for number, doc in enumerate(documents)})
     return index, manifest, [read(built_site, url) for _, url in manifest["shards"]]
+
+
+def numbered(index: dict[str, Any], numbers: dict[str, str]) -> dict[str, Any]:
+    """The whole index with the shards' refs (document numbers) for its own (the pages' addresses under the site)."""
+    vectors = []
+    for field_ref, elements in index["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        vectors.append([f"{field}/{numbers[ref]}", elements])
+    inverted = [[term, {field: refs if field == "_index" else {numbers[ref]: data for ref, data in refs.items()} for field, refs in posting.items()}]
+                for term, posting in index["invertedIndex"]]
+    return {**index, "fieldVectors": vectors, "invertedIndex": inverted}
 
 
 def test_shards_hold_every_term_once_in_javascript_order(whole_and_shards: tuple[dict[str, Any], dict[str, Any], list[list[Any]]]) -> None:

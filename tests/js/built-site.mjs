@@ -24,6 +24,28 @@ function attribute(html, pattern, what) {
 }
 
 /**
+ * The serialised whole index with the search page's refs, document numbers, for its refs, the pages' addresses
+ * under the site ("electives/x/"): the same index as the shards', whose hits name their result documents.
+ */
+export function numbered(serialised, documents, basePath) {
+  const numbers = new Map(documents.map((doc, number) => [doc.url.slice(basePath.length), String(number)]));
+  const number = (ref) => {
+    if (!numbers.has(ref)) {
+      throw new Error(`the whole index's ref ${ref} is no result document's address`);
+    }
+    return numbers.get(ref);
+  };
+  const fieldVectors = serialised.fieldVectors.map(([fieldRef, vector]) => {
+    const at = fieldRef.indexOf('/');
+    return [fieldRef.slice(0, at + 1) + number(fieldRef.slice(at + 1)), vector];
+  });
+  const invertedIndex = serialised.invertedIndex.map(([term, posting]) => [term, Object.fromEntries(
+    Object.entries(posting).map(([field, refs]) => [field, field === '_index' ? refs
+      : Object.fromEntries(Object.entries(refs).map(([ref, metadata]) => [number(ref), metadata]))]))]);
+  return { ...serialised, fieldVectors, invertedIndex };
+}
+
+/**
  * Load lunr.js, the whole index (with the site's word list for the similar-words retry),
  * a sharded index that fetches from disk (recording each URL it fetches), every result
  * document by number, and the search core.
@@ -40,7 +62,8 @@ export function loadSearch(folder = siteFolder(), basePath = process.env.SEARCH_
   const lunr = require(fileOf(attribute(html, /<script defer src="([^"]*\/lunr\.[0-9a-f]+\.min\.js)"/, 'lunr.js')));
   const core = require('../../static/js/search-core.js');
   const manifest = readJson(attribute(html, /data-manifest="([^"]+)"/, 'manifest'));
-  const whole = lunr.Index.load(readJson(attribute(html, /data-index="([^"]+)"/, 'index')));
+  const documents = manifest.chunks.flatMap(readJson);
+  const whole = lunr.Index.load(numbered(readJson(attribute(html, /data-index="([^"]+)"/, 'index')), documents, basePath));
   const wordList = readJson(manifest.words);
   const vocabulary = new core.Vocabulary(wordList.words, wordList.english, wordList.places);
   whole.vocabulary = async () => vocabulary;  // the whole index has no word list of its own
@@ -55,7 +78,6 @@ export function loadSearch(folder = siteFolder(), basePath = process.env.SEARCH_
     fetched.push(url);
     return readJson(url);
   };
-  const documents = manifest.chunks.flatMap(readJson);
   const sharded = () => new core.ShardedIndex(lunr, manifest, fetchJson);
   return { lunr, core, manifest, whole, sharded, documents, fetched, fetchJson };
 }
