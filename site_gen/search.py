@@ -60,7 +60,7 @@ FIELD_BOOSTS: dict[str, int] = {"title": 10, "topics": 5, "summary": 3, "places"
 # Fields whose terms keep their word numbers (lunr's "index" metadata), so that the search page can tell a
 # quoted phrase's words standing together from the same words apart. Not the body: with its word numbers
 # a two-word query at 10,000 synthetic entries took up to 200 KB instead of 138 KB, two common words up
-# to 259 KB instead of 144 KB, quoted or not (README, Search); those of these short fields add at most 12 KB.
+# to 259 KB instead of 144 KB, quoted or not (docs/search.md); those of these short fields add at most 12 KB.
 POSITION_FIELDS: tuple[str, ...] = ("title", "topics", "summary", "places", "partners")
 
 
