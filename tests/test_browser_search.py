@@ -624,6 +624,10 @@ def test_without_javascript_the_page_points_to_the_listings(browser: Browser, si
     expect(page.locator("#search-app")).to_be_hidden()
     for name in ("Projects", "Partners", "Electives", "Countries", "Topics"):
         expect(page.locator("#search-nojs").get_by_role("link", name=name, exact=True)).to_be_visible()
+    # No screen-tall blank space below the links (kept for results, which only come with JavaScript).
+    footer_top = page.evaluate("document.querySelector('footer').getBoundingClientRect().top")
+    links_bottom = page.evaluate("document.getElementById('search-nojs').getBoundingClientRect().bottom")
+    assert footer_top - links_bottom < 200, (links_bottom, footer_top)
     context.close()
 
 
