@@ -501,7 +501,28 @@ def _date_hint(written: str) -> str:
         return f": {_iso(int(written[:4]), int(written[4:6]), int(written[6:]))}"
     if re.fullmatch(r"[34]\d{4}", written):  # a spreadsheet's day number (days since 1899-12-30), pasted from a cell
         return f": {date(1899, 12, 30) + timedelta(days=int(written))} (a spreadsheet's number for that date)"
+    month = _month_meant(written)
+    if month is not None:  # 'May 2026', '2026-05': the day is missing
+        year, number = month
+        last = (date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)).day
+        return f", with the day: {year}-{number:02d}-DD, e.g. {year}-{number:02d}-{last} for the end of the month"
     return ", e.g. 2026-03-01" + ("" if re.search(r"\d", written) else ", or leave the field out")
+
+
+_MONTH_YEAR_RE = re.compile(r"([a-z]+)\.?,?\s+(\d{4})|(\d{4})[-/.](\d{1,2})|(\d{1,2})[-/.](\d{4})")
+
+
+def _month_meant(written: str) -> tuple[int, int] | None:
+    """(year, month) of a month written without its day ('May 2026', 'may, 2026', '2026-05', '05/2026'), else None."""
+    found = _MONTH_YEAR_RE.fullmatch(written.strip().lower())
+    if found is None:
+        return None
+    if found.group(1):
+        number = _MONTHS.get(found.group(1), 0)
+        year = int(found.group(2))
+    else:
+        year, number = (int(found.group(3)), int(found.group(4))) if found.group(3) else (int(found.group(6)), int(found.group(5)))
+    return (year, number) if 1 <= number <= 12 and 1 <= year <= 9999 else None
 
 
 def _date(value: Any) -> date:
@@ -650,6 +671,20 @@ def list_of(item: Any, example: str, min_items: int = 0, max_items: int = 1000, 
 
 
 Text = text()
+
+
+def _money_as_list(value: Any) -> Any:
+    """Refuse an amount and a currency written as a list (``cost: [1200, USD]``): the mapping is what is meant."""
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(part, (str, int, float)) for part in value):
+        parts = [str(part).strip() for part in value]
+        amounts = [part for part in parts if re.fullmatch(r"\d+(?:\.\d+)?", part.replace(",", ""))]
+        codes = [part for part in parts if re.fullmatch(r"[A-Za-z]{3}", part)]
+        if len(amounts) == 1 and len(codes) == 1:
+            fail(f"an amount and a currency are written as fields, not a list — write: {{amount: {amounts[0].replace(',', '')}, currency: {codes[0].upper()}}}")
+    return value
+
+
+CostText = Annotated[Text, BeforeValidator(_money_as_list)]  # (a cost's text; a mapping is an amount in a currency)
 def _has_letters(value: str) -> str:
     if not any(unicodedata.category(char)[0] in "LN" for char in value):
         fail(f"{quoted(value)} has no letters or digits — write words people can read")

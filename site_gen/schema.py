@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, TypeAdapt
 from .fieldtypes import (
     Amount,
     Boolean,
+    CostText,
     Branch,
     CountryCode,
     country_code_for,
@@ -181,7 +182,7 @@ Duration = Annotated[
     Discriminator(_shape),
 ]
 Cost = Annotated[
-    Union[Annotated[Text, Tag("scalar")], Annotated[Money, Tag("mapping")]],
+    Union[Annotated[CostText, Tag("scalar")], Annotated[Money, Tag("mapping")]],
     Discriminator(_shape),
 ]
 

@@ -109,7 +109,9 @@ CASES = [
                  [f"{E}:12: cost.amount: '$1,200' is not an amount — write the number alone: 1200",
                   f"{E}:13: cost.currency: 'XYZ' is not an ISO 4217 currency code — e.g. USD, EUR, KES"], id="bad-amount-and-currency"),
     pytest.param({"electives/surgery.md": elective(cost="[100, USD]")},
-                 [f"{E}:11: cost: expected a single value, not a list — write it without brackets: 100, USD"], id="cost-wrong-shape"),
+                 [f"{E}:11: cost: an amount and a currency are written as fields, not a list — write: {{amount: 100, currency: USD}}"], id="cost-wrong-shape"),
+    pytest.param({"electives/surgery.md": elective(cost="[No tuition, housing extra]")},
+                 [f"{E}:11: cost: expected a single value, not a list — write it without brackets: No tuition, housing extra"], id="cost-text-in-brackets"),
     pytest.param({"projects/needs.md": project(start="2026-05-01", end="2025")},
                  [f"{P}:10: end: '2025' is before start '2026-05-01' — the end must not come before the start"], id="end-before-start"),
     pytest.param({"projects/needs.md": project(people_reached="-5")},
@@ -773,6 +775,13 @@ def test_site_yaml_written_between_dashes_like_an_entry_is_told_to_drop_them(tmp
     pytest.param({"deadline": "2026-11-30 17:00"}, 10, "deadline: '2026-11-30 17:00' is not a date — write it as YYYY-MM-DD, the date alone: 2026-11-30",
                  id="with-a-time"),
     pytest.param({"deadline": "rolling"}, 10, "deadline: 'rolling' is not a date — write it as YYYY-MM-DD, e.g. 2026-03-01, or leave the field out", id="no-date"),
+    pytest.param({"deadline": "May 2026"}, 10, "deadline: 'May 2026' is not a date — write it as YYYY-MM-DD, with the day: 2026-05-DD, e.g. 2026-05-31"
+                 " for the end of the month", id="month-without-day"),
+    pytest.param({"deadline": "2027-02"}, 10, "deadline: '2027-02' is not a date — write it as YYYY-MM-DD, with the day: 2027-02-DD, e.g. 2027-02-28"
+                 " for the end of the month", id="year-and-month"),
+    pytest.param({"deadline": "12/2026"}, 10, "deadline: '12/2026' is not a date — write it as YYYY-MM-DD, with the day: 2026-12-DD, e.g. 2026-12-31"
+                 " for the end of the month", id="month-and-year-numbers"),
+    pytest.param({"deadline": "Spring 2026"}, 10, "deadline: 'Spring 2026' is not a date — write it as YYYY-MM-DD, e.g. 2026-03-01", id="season"),
     pytest.param({"deadline": "31/02/2026"}, 10, "deadline: '31/02/2026' is not a date — write it as YYYY-MM-DD, e.g. 2026-03-01", id="impossible-other-way"),
     pytest.param({"contact": "mailto:office@example.edu"}, 11, "contact: 'mailto:office@example.edu' is not a valid email address"
                  " — write the address alone: office@example.edu", id="mailto"),
