@@ -43,6 +43,7 @@ class Equivalent:
     why: str
     typed: tuple[str, ...] = ()
     whole: bool = False  # its names mean nothing of their words apart: "no fee" is not "fee" (EquivalentFinder.table)
+    collection: str = ""  # a kind of entry: every entry of this collection holds the term (search.kind_terms), no text does
 
     @property
     def term(self) -> str:
@@ -114,13 +115,21 @@ EQUIVALENTS: tuple[Equivalent, ...] = (
     Equivalent("lmic", ("LMIC", "low- and middle-income countries", "low and middle income country",
                         "low-income and middle-income countries"), "low- and middle-income countries (World Bank)"),
     Equivalent("amr", ("AMR", "antimicrobial resistance"), "antimicrobial resistance (WHO)"),
+    Equivalent("physician", ("physician", "doctor", "medical doctor"),
+               "a doctor of medicine: what visitors call the audience 'Physicians' ('doctors' found an institute that "
+               "'trains doctors', not the observership for international physicians); MDs only typed, as 'MD' is also "
+               "Moldova's code and the degree students study for ('MD students')", typed=("MDs",)),
+    Equivalent("medstudent", ("medical student", "med student"),
+               "the audience 'Medical students': 'med' is what students call medical ('med students' went to the "
+               "similar words)"),
     Equivalent("usmle", ("USMLE", "United States Medical Licensing Examination"),
                "the US licensing examination international graduates take"),
     Equivalent("usa", ("USA", "United States", "United States of America"),
                "the United States: 'U.S.' and 'U.S.A.' fold to 'usa' (search.INITIAL_WORDS), and the query 'US' is searched "
                "as 'usa'; a text's 'US' is the stop word 'us' once folded, so it is not a name here"),
     Equivalent("st", ("St", "saint"), "'St.' is 'Saint' in the names of hospitals and colleges (St. Paul's)"),
-    Equivalent("img", ("international medical graduate", "foreign medical graduate", "international physician"),
+    Equivalent("img", ("international medical graduate", "foreign medical graduate", "international physician",
+                       "foreign physician", "international doctor", "foreign doctor"),
                "a physician who qualified abroad (ECFMG's 'international medical graduate', formerly 'foreign medical "
                "graduate'; 'international physicians' in US observership programs); IMG and FMG only typed, as in texts "
                "'img' may be an image",
@@ -138,7 +147,20 @@ EQUIVALENTS: tuple[Equivalent, ...] = (
                "what the learner pays ('paid by the student'), which the word itself still finds",
                typed=("paid",)),
     *(Equivalent(names[0].lower().replace(" ", ""), names, "a city's other name: " + why) for names, why in _CITIES),
+    # The kinds of entry (collection): a visitor who types "electives asia", "partners in kenya" or "projects in peru"
+    # means that kind, as "free" means what costs nothing; in texts the words are mostly something else (a partner
+    # "hosts electives", a project "works with partners", is "seeking partners"), so they are only typed, meant as the
+    # term alone. "program(s)" is left out: the bundled catalog's electives, partners and projects all say it.
+    Equivalent("elective", (), "an opportunity a person applies to (the electives, clerkships, observerships, "
+               "residency rotations and fellowships of /electives/); 'rotation' is what residents and US students call "
+               "one ('away rotation')", typed=("elective", "electives", "rotation", "rotations"), collection="electives"),
+    Equivalent("project", (), "a project, program or activity of /projects/", typed=("project", "projects"),
+               collection="projects"),
+    Equivalent("partner", (), "a partner institution of /partners/ (universities, hospitals, ministries…: 'hospitals' "
+               "stays a word, as projects' texts name the hospitals they work in)",
+               typed=("partner", "partners", "institution", "institutions", "partner institution"), collection="partners"),
 )
+KIND_TERMS: dict[str, str] = {equivalent.collection: equivalent.term for equivalent in EQUIVALENTS if equivalent.collection}
 # The cities are the few whose other name a catalog and a visitor are both likely to write (Bombay Hospital, a visitor's
 # Mumbai); a country's other names are its places' (site_gen/countries.py: Ivory Coast, Burma, Swaziland, Turkey, Czech
 # Republic), so they are not here.

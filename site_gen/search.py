@@ -40,13 +40,13 @@ from markupsafe import Markup
 from . import humanize, parallel, urls
 from .catalog import Catalog, Item, countries_of
 from .countries import country_name, search_aliases
-from .equivalents import EquivalentFinder, one_word_names
+from .equivalents import KIND_TERMS, EquivalentFinder, one_word_names
 from .regions import search_names
 from .errors import SearchAssetError
 from .options import LUNR_JS
 from .place_names import unknown_place_names
 from .schema import CATEGORIES, Elective, Entry, Money, Partner, Project
-from .search_index import CompactIndex
+from .search_index import ADDED, CompactIndex
 from .search_shards import js_order, pack_shards, term_rows
 from .typos import common_words_near
 from .word_families import family_table
@@ -406,7 +406,17 @@ def indexed_records(catalog: Catalog, bodies: dict[tuple[str, str], Markup], mem
         body = bodies[item.key]
         key = fields_key(catalog, item, body, memo.source_keys.get(item.source))
         fields = memo.get(key, lambda: folded_fields(catalog, item, body), bytes, pack_fields, unpack_fields)
-        yield {REF: str(number), **fields}
+        yield {REF: str(number), **fields, **kind_terms(item.collection)}
+
+
+KIND_FIELD = "topics"  # where an entry's kind stands (beside its labels), as a term no text has (equivalents.KIND_TERMS)
+
+
+def kind_terms(collection: str) -> dict[str, str]:
+    """The term of an entry's kind, to add to KIND_FIELD (search_index.ADDED): "electives asia" and "partners in kenya"
+    find that kind first (equivalents.py); none for a page."""
+    term = KIND_TERMS.get(collection)
+    return {ADDED + KIND_FIELD: term} if term else {}
 
 
 # A project's years from start to end are each indexed; a span longer than this (a typo such as 1025–2025) only its ends.
@@ -547,10 +557,12 @@ def build_index(records: Iterable[dict[str, str]], equivalents: bool = True, for
     """Index folded field records, in the order given (document numbers are positions).
 
     With ``equivalents``, a field that names one (site_gen/equivalents.py) also holds its term ("icu_"), as a
-    synonym (``CompactIndex._add_synonyms``); with ``forms``, each word of a stem whose words are not all one word
+    synonym (``CompactIndex._add_synonyms``), and a record's added terms (its kind: ``kind_terms``) are kept; with ``forms``, each word of a stem whose words are not all one word
     its form term ("~intern~internal", site_gen/search_forms.py); without both, the index is lunr.py's for the same records.
     """
     synonyms = equivalent_finder().spans if equivalents else None
+    if not equivalents:
+        records = ({name: text for name, text in record.items() if not name.startswith(ADDED)} for record in records)
     index = CompactIndex(FIELD_BOOSTS, *pipelines(), ref=REF, normalise=respell, positions=POSITION_FIELDS, synonyms=synonyms,
                          forms=forms)
     for record in records:

@@ -37,6 +37,9 @@ from lunr.token import Token
 
 from .search_forms import families, form_term
 
+# A record's key of this and a field's name ("+topics"): terms to add to that field as synonyms that stand after its words
+# (``CompactIndex._add_synonyms``), such as the kind of entry (search.KIND_FIELD), which no word of its text is.
+ADDED = "+"
 K1 = 1.2  # lunr's BM25 defaults (Builder._k1, Builder._b)
 B = 0.75
 WEIGHT_SCALE = 1000  # lunr rounds every weight to 3 decimals: weights are kept as integers of thousandths
@@ -182,7 +185,7 @@ class CompactIndex:
         return found
 
     def add(self, record: dict[str, str]) -> None:
-        """Index one record: its ref and the folded text of each field."""
+        """Index one record: its ref and the folded text of each field (and terms added to it: ADDED)."""
         if self._finished:
             raise RuntimeError("the index is finished: no more documents")
         document = len(self.refs)
@@ -190,7 +193,7 @@ class CompactIndex:
         for place, field in enumerate(self._fields):
             words = record[field.name].lower().split()
             if field.positions:
-                self._add_with_positions(place, field, document, words)
+                self._add_with_positions(place, field, document, words, record.get(ADDED + field.name, ""))
                 continue
             counts: dict[int, int] = {}
             length = 0
@@ -204,7 +207,7 @@ class CompactIndex:
                     length += times
                 for number in others:
                     self._other_posting(number, indexed, place).add(document, times, None)
-            self._add_synonyms(field, words, counts, {})
+            self._add_synonyms(field, words, counts, {}, record.get(ADDED + field.name, ""))
             self._add_counts(field, document, counts, length)
 
     def _other_posting(self, number: int, word: str, place: int) -> _WordPostings:
@@ -216,7 +219,7 @@ class CompactIndex:
             self._other_words.setdefault(number, {})[word] = None
         return postings
 
-    def _add_with_positions(self, place: int, field: _FieldPostings, document: int, words: list[str]) -> None:
+    def _add_with_positions(self, place: int, field: _FieldPostings, document: int, words: list[str], added: str) -> None:
         """Index one field word by word, keeping each term's word numbers (lunr's token ``index``)."""
         numbers: dict[int, list[int]] = {}
         other_numbers: dict[tuple[int, str], list[int]] = {}
@@ -232,23 +235,25 @@ class CompactIndex:
         for (number, indexed), found_numbers in other_numbers.items():
             self._other_posting(number, indexed, place).add(document, len(found_numbers), found_numbers)
         counts = {number: len(found) for number, found in numbers.items()}
-        self._add_synonyms(field, words, counts, numbers)
+        self._add_synonyms(field, words, counts, numbers, added)
         self._add_counts(field, document, counts, length)
         for number in sorted(numbers):
             field.position_values.extend(numbers[number])
             field.position_ends.append(len(field.position_values))
 
-    def _add_synonyms(self, field: _FieldPostings, words: list[str], counts: dict[int, int], numbers: dict[int, list[int]]) -> None:
-        """Add the synonyms' terms of a field's words to its counts and, where it keeps them, word numbers.
+    def _add_synonyms(self, field: _FieldPostings, words: list[str], counts: dict[int, int], numbers: dict[int, list[int]],
+                      added: str = "") -> None:
+        """Add the synonyms' terms of a field's words, and the ``added`` terms, to its counts and, where it keeps them, word numbers.
 
         As Lucene's BM25 adds a synonym at its words' place (discountOverlaps): counted as often as it
         stands, but not in the field's length, so that the other words' weights stay as they were; its
         word numbers are those of its first and last word, so that the words before and after its words
-        stand next to it ("icu elective" in "Intensive Care Unit Elective").
+        stand next to it ("icu elective" in "Intensive Care Unit Elective"). An added term stands as a value of
+        its own after the words, one word number after the last (search.VALUE_GAP), next to none of them.
         """
-        if self._synonyms is None:
-            return
-        for term, first, last in self._synonyms(words):
+        spans = [] if self._synonyms is None else list(self._synonyms(words))
+        spans += [(term, len(words) + 1, len(words) + 1) for term in added.split()]
+        for term, first, last in spans:
             for number in self._term_numbers(term, field.name):
                 counts[number] = counts.get(number, 0) + 1
                 if field.positions:

@@ -12,8 +12,8 @@ import pytest
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
 from helpers import ELECTIVE, ROOT, make_catalog, run_cli
-from site_gen.equivalents import EQUIVALENTS, KEY_MARK, name_word
-from site_gen.search import FIELD_BOOSTS, REF, build_index, equivalent_finder, fold, stem
+from site_gen.equivalents import EQUIVALENTS, KEY_MARK, KIND_TERMS, name_word
+from site_gen.search import FIELD_BOOSTS, REF, build_index, equivalent_finder, fold, kind_terms, stem
 
 
 def test_each_equivalent_has_a_term_of_its_own_that_the_pipeline_keeps_and_a_reason() -> None:
@@ -22,7 +22,7 @@ def test_each_equivalent_has_a_term_of_its_own_that_the_pipeline_keeps_and_a_rea
     for equivalent in EQUIVALENTS:
         assert equivalent.term == equivalent.key + KEY_MARK and stem(equivalent.term) == equivalent.term
         assert fold(equivalent.term) == equivalent.term and equivalent.key not in STOP_WORDS
-        assert equivalent.why and equivalent.names
+        assert equivalent.why and (equivalent.names or equivalent.collection)  # (a kind's term comes from its collection)
         assert not {fold(name) for name in equivalent.typed} & {fold(name) for name in equivalent.names}
 
 
@@ -82,6 +82,26 @@ def test_an_equivalents_term_stands_for_its_words_without_lengthening_the_field(
         return {term: by_number[numbers[term]] for term in ("intens", "care", "unit", "elect")}
 
     assert weights(with_terms, number) == weights(plain, plain_number)
+
+
+def test_each_kind_of_entry_but_pages_has_a_term_that_stands_after_its_topics_without_lengthening_them() -> None:
+    """"electives asia" listed partners that "host electives" first: the kind of entry was no term of the index."""
+    assert KIND_TERMS == {"electives": "elective_", "projects": "project_", "partners": "partner_"}
+    assert kind_terms("pages") == {}
+    blank = {name: "" for name in FIELD_BOOSTS}
+    records = [{REF: "0", **blank, "topics": fold("Surgery Elective"), **kind_terms("electives")},
+               {REF: "1", **blank, "topics": fold("Surgery Elective"), **kind_terms("partners")},
+               {REF: "2", **blank, "topics": fold("Surgery Elective")}]
+    stripped = [{key: text for key, text in record.items() if not key.startswith("+")} for record in records]
+    with_kinds, plain = _index(records, True), _index(stripped, True)
+    inverted = dict(with_kinds["invertedIndex"])
+    # A value of its own after the topics (a word number past a gap): "surgery elective" is no pair of "surgery" and the kind.
+    assert inverted["elective_"]["topics"] == {"0": {"index": [3]}} and inverted["partner_"]["topics"] == {"1": {"index": [3]}}
+    assert "project_" not in inverted
+    vectors, plain_vectors = dict(with_kinds["fieldVectors"]), dict(plain["fieldVectors"])
+    assert vectors["topics/2"] == plain_vectors["topics/2"]
+    assert vectors["topics/0"][:4] == plain_vectors["topics/0"]  # (the other words weigh what they weighed: then the kind's)
+    assert _index(records, False) == _index(stripped, False)  # (lunr.py's index: no added terms)
 
 
 def _elective(title: str, body: str) -> str:

@@ -751,6 +751,9 @@
         return;
       }
       seen.add(key);
+      if (span.meant && first.fields.length === 1) {
+        span = Object.assign({}, span, { meant: false });  // (a word searched in one field, "title:elective", is that word there)
+      }
       var clause = { term: span.term, fields: first.fields, boost: first.boost * (span.meant ? 1 : EQUIVALENT_BOOST), usePipeline: false,
         wildcard: lunr.Query.wildcard.NONE, presence: lunr.Query.presence.OPTIONAL, span: span };
       if (first.presence === lunr.Query.presence.REQUIRED) {

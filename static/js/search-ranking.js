@@ -81,11 +81,16 @@
       previous = { number: word.number, position: position, clause: clause };
     });
     // An equivalent's term ("icu_") is a form of each word of its name: "intensive care unit" is three words matched.
+    // A word of a name meant as the term alone ("partners", "free": Query.useMeantNames) is matched only where the term
+    // is (``meant``: withMeaning).
     Query.equivalentClauses(lunr, parsed, options.equivalents, options.quoted).forEach(function (named) {
       for (var position = named.span.start; position <= named.span.end; position++) {
         var word = words.get(parsed[position].term);
         if (word && word.clauses.indexOf(named) === -1) {
           word.clauses = word.clauses.concat([named]);
+          if (named.span.meant) {
+            word.meant = (word.meant || []).concat([named]);
+          }
         }
       }
     });
@@ -157,6 +162,22 @@
   }
 
   /**
+   * A hit's words (wordsOfHit's numbers) less those meant as an equivalent's term alone (queryWords' ``meant``) where
+   * the hit has not the term: "partners in kenya" counted "partners" in two projects in Kenya that "work with partners",
+   * whose titles' Kenya then put them above the partner in Kenya. The word's own matches still weigh in lunr's score
+   * and put its words side by side ("research elective" in a title).
+   */
+  function withMeaning(numbers, words, hit) {
+    return numbers.filter(function (number) {
+      var meant = words[number].meant;
+      return !meant || meant.some(function (clause) {
+        var fields = hit.matchData.metadata[clause.term];
+        return fields && inFields(fields, clause.fields);
+      });
+    });
+  }
+
+  /**
    * Rank hits by the query's words they match, and say which words some hit matched: {hits, matched, and with two
    * words or more, or one that other words of its stem also found ("medication": "medical"), complete: the refs of the
    * hits with every word (the word itself), and oneWord}.
@@ -183,7 +204,7 @@
     // unless other words of its stem found some hits: those with the word come first.
     var ranked = words.length > 1 || words[0].clauses.some(function (clause) { return clause.formed || clause.related; });
     for (var position = 0; position < hits.length && (ranked || !matched.size); position++) {
-      var numbers = wordsOfHit(hits[position], byTerm, found);
+      var numbers = withMeaning(wordsOfHit(hits[position], byTerm, found), words, hits[position]);
       numbers.forEach(function (number) { matched.add(words[number].term); });
       numbersOfHits.push(numbers);
     }

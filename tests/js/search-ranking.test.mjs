@@ -666,7 +666,7 @@ const anywhere = (...terms) => ({ terms });
 const WORDS_MATCHED = [
   ['medical students ', [anywhere('medic'), anywhere('student')]],
   ['maternal health kenya ', [anywhere('matern'), anywhere('health'), anywhere('kenya')]],
-  ['surgery elective china ', [anywhere('surgeri'), anywhere('elect'), anywhere('china')]],
+  ['surgery elective china ', [anywhere('surgeri'), anywhere('elective_'), anywhere('china')]],  // "elective": the kind
   ['tuberculosis research nepal ', [anywhere('tuberculosi'), anywhere('research'), anywhere('nepal')]],
   ['medical stud', [anywhere('medic'), anywhere(/^stud/)]],  // the last word while typing, as a prefix
   ['paediatrics rwanda ', [anywhere('pediatr'), anywhere('rwanda')]],  // a British spelling

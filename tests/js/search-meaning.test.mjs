@@ -1,0 +1,71 @@
+// What visitors mean, on the bundled catalog with the real index and lunr.js: a word naming a kind of entry ("electives",
+// "partners", "projects") means that kind, people's words ("doctors", "med students") the audience, and a question typed
+// as a sentence is read for those words (site_gen/equivalents.py).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadSearch } from './built-site.mjs';
+
+const search = loadSearch();
+const OBSERVERSHIP = 'electives/clinical-observership-international-physicians';
+
+async function outcome(query) {
+  return search.core.search(search.lunr, search.sharded(), query);
+}
+
+const docOf = (hit) => search.documents[Number(hit.ref)];
+
+/** The documents of the hits with every word, which come first. */
+async function complete(query) {
+  const found = await outcome(query);
+  return found.hits.slice(0, found.complete ? found.complete.size : 0).map(docOf);
+}
+
+test('a word naming a kind of entry lists that kind first: "electives asia", "partners in kenya", "projects in peru"', async () => {
+  // "electives asia" listed three partners in Asia (they "host electives") before the first elective in Asia;
+  // "partners in kenya" two projects in Kenya that "work with partners", and an elective, before the partner in Kenya.
+  for (const query of ['electives asia', 'elective in asia ', 'where can I do an elective in asia', 'rotations in asia']) {
+    const first = await complete(query);
+    assert.ok(first.length >= 5, query);
+    assert.ok(first.every((doc) => doc.collection === 'electives'), `${query}: ${first.map((doc) => doc.ref).join(', ')}`);
+  }
+  assert.equal(docOf((await outcome('partners in kenya')).hits[0]).ref, 'partners/lakeside-community-health-trust');
+  assert.equal(docOf((await outcome('projects in peru')).hits[0]).ref, 'projects/andean-telemedicine-rural-clinics');
+  const funding = await complete('is there funding for projects in kenya');
+  assert.ok(funding.length && funding.every((doc) => doc.collection === 'projects'), funding.map((doc) => doc.ref).join(', '));
+  const institutions = await complete('institutions in india');
+  assert.ok(institutions.length && institutions.every((doc) => doc.collection === 'partners'));
+});
+
+test('a kind word alone lists every entry of the kind before the texts that only mention it', async () => {
+  for (const [query, collection] of [['partners', 'partners'], ['projects ', 'projects'], ['electives', 'electives']]) {
+    const kinds = (await outcome(query)).hits.map((hit) => docOf(hit).collection);
+    const count = search.documents.filter((doc) => doc.collection === collection).length;
+    assert.deepEqual(kinds.slice(0, count), Array(count).fill(collection), query);
+    assert.ok(kinds.length > count, `${query}: the entries that mention the word are still listed, after them`);
+  }
+});
+
+test('a kind word still finds its text where it is not meant as the kind: "title:elective", "research elective"', async () => {
+  // A word searched in one field is that word there; among electives, the one saying "Research Elective" comes first.
+  const titled = (await outcome('title:elective ')).hits.map(docOf);
+  assert.ok(titled.length && titled.every((doc) => /elective/i.test(doc.title)), titled.map((doc) => doc.title).join(', '));
+  assert.equal(docOf((await outcome('research elective')).hits[0]).ref, 'electives/tuberculosis-research-elective-pokhara');
+});
+
+test('"doctors", "MDs" and "foreign doctors" find the observership for international physicians first', async () => {
+  // "doctors" listed an institute that "trains doctors"; "foreign doctors" a surgery elective in China; "MDs" a retry.
+  for (const query of ['doctors', 'doctor ', 'MDs', 'physicians ', 'foreign doctors', 'international doctors ',
+    'can international doctors observe in the US']) {
+    const found = await outcome(query);
+    assert.equal(docOf(found.hits[0]).ref, OBSERVERSHIP, query);
+    assert.equal(found.similar, false, query);
+  }
+});
+
+test('"med students" is medical students, not a typo of "med"', async () => {
+  const found = await outcome('med students');
+  assert.equal(found.similar, false);
+  assert.equal(found.unmatched, undefined);
+  const first = (await complete('med students')).slice(0, 10);  // (the electives for medical students)
+  assert.ok(first.length === 10 && first.every((doc) => doc.collection === 'electives'), first.map((doc) => doc.ref).join(', '));
+});
