@@ -152,8 +152,9 @@ EQUIVALENTS: tuple[Equivalent, ...] = (
     # "hosts electives", a project "works with partners", is "seeking partners"), so they are only typed, meant as the
     # term alone. "program(s)" is left out: the bundled catalog's electives, partners and projects all say it.
     Equivalent("elective", (), "an opportunity a person applies to (the electives, clerkships, observerships, "
-               "residency rotations and fellowships of /electives/); 'rotation' is what residents and US students call "
-               "one ('away rotation')", typed=("elective", "electives", "rotation", "rotations"), collection="electives"),
+               "residency rotations and fellowships of /electives/); not 'rotation', which is as often the guide "
+               "('Planning an International Rotation') as a residency rotation, found by its format",
+               typed=("elective", "electives"), collection="electives"),
     Equivalent("project", (), "a project, program or activity of /projects/", typed=("project", "projects"),
                collection="projects"),
     Equivalent("partner", (), "a partner institution of /partners/ (universities, hospitals, ministries…: 'hospitals' "
