@@ -175,10 +175,28 @@ def test_free_lists_the_electives_that_cost_nothing_and_says_where_it_matched(pa
     expect(first.locator("h2")).to_have_text("Malaria Research Fellowship in Kumasi, Ghana")
     expect(first.locator(".match-note")).to_have_text("Matches “free” in its description.")
     open_search(page, site_url, "?q=free+elective+")
-    expect(status).to_have_text(re.compile(r"^\d+ results for “free elective”, the 2 with every word first\.$"))
+    # (5: the clerkships and fellowships that cost nothing are electives too, of the kind "elective" names)
+    expect(status).to_have_text(re.compile(r"^\d+ results for “free elective”, the 5 with every word first\.$"))
     open_search(page, site_url, "?q=no+fee+")
     expect(first.locator("h2")).to_have_text("Malaria Research Fellowship in Kumasi, Ghana")
     expect(first.locator(".match-note")).to_have_text("Matches “no fee” in its description.")
+
+
+def test_a_word_naming_a_kind_of_entry_lists_that_kind_first_its_label_marked(page: Page, site_url: str) -> None:
+    # "partners in kenya" listed two projects in Kenya that "work with partners" before the partner in Kenya, and
+    # "electives asia" three partners in Asia that "host electives" before the first elective there.
+    status = page.locator("#search-status")
+    open_search(page, site_url, "?q=partners+in+kenya")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “partners in kenya”, the one with every word first\.$"))
+    first = page.locator("#search-results li").first
+    expect(first.locator("h2")).to_have_text("Lakeside Community Health Trust")
+    expect(first.locator(".facts mark").first).to_have_text("Partner")  # (what it was found as, not a note on its topics)
+    expect(first.locator(".match-note")).to_have_count(0)
+    open_search(page, site_url, "?q=electives+asia")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “electives asia”, the \d+ with every word first\.$"))
+    complete = int(re.findall(r"\d+", status.inner_text())[1])
+    facts = page.locator("#search-results .facts").all_inner_texts()[:complete]
+    assert complete >= 5 and all(fact.startswith("Elective · ") for fact in facts), facts
 
 
 def test_a_phrase_in_curly_quotes_lists_the_entries_with_its_words_together_first_and_says_so(page: Page, site_url: str) -> None:
@@ -785,7 +803,8 @@ def test_the_status_says_how_many_results_have_every_word_and_a_word_of_the_same
     open_search(page, site_url, "?q=malaria")  # (every result with the word: nothing to say)
     expect(status).to_have_text(re.compile(r"^\d+ results for “malaria”\.$"))
     open_search(page, site_url, "?q=%2Bpocus+elective")
-    expect(status).to_have_text(re.compile(r"^\d+ results for “\+pocus elective”, the 3 with every word first\.$"))
+    # (2: the POCUS project in Rwanda, which mentions electives, is no elective)
+    expect(status).to_have_text(re.compile(r"^\d+ results for “\+pocus elective”, the 2 with every word first\.$"))
     expect(page.locator("#search-results h2").first).to_have_text("Point-of-Care Ultrasound Elective in Huế, Vietnam")
 
 
