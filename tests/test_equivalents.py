@@ -240,3 +240,18 @@ def test_free_and_no_fee_find_the_electives_that_cost_nothing_and_paid_those_tha
     assert {hit[0] for hit in found["free elective "]["hits"][:3]} == free
     assert {hit[0] for hit in found["paid "]["hits"]} == {"electives/stipend", "electives/salary"}
     assert found["paid fellowship "]["hits"][0][0] == "electives/stipend"
+
+
+def test_an_abbreviation_the_catalog_lacks_is_not_split_into_two_of_its_words(tmp_path: Path) -> None:
+    """"observership for imgs", where no entry names an international medical graduate, was retried as "im gs" (the
+    codes of the Isle of Man and South Georgia, each required) and listed the one entry in both, not the observership."""
+    files = {
+        "electives/observership.md": _elective("Cardiology Observership", "Rounds every morning.").replace(
+            "format: elective", "format: observership"),
+        "electives/both.md": _elective("Surgery Elective", "Rounds every morning.").replace("countries: [CN]", "countries: [IM, GS]"),
+        "electives/man.md": _elective("Pediatrics Elective", "Rounds every morning.").replace("countries: [CN]", "countries: [IM]"),
+    }
+    found = _search_node(tmp_path, files, ["observership for imgs", "imgs"])
+    assert [hit[0] for hit in found["observership for imgs"]["hits"]] == ["electives/observership"]
+    assert not found["observership for imgs"]["similar"]
+    assert found["imgs"]["hits"] == []

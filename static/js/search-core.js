@@ -128,8 +128,10 @@
         return;
       }
       var terms = similarTerms(vocabulary, source.pipeline, clause, similarWords);
-      // Without a similar word, two words written without their space ("hanoi": "ha noi"), each required.
-      var parts = terms.length ? [] : Typos.splitTerms(vocabulary, source.pipeline, clause, similarWords);
+      // Without a similar word, two words written without their space ("hanoi": "ha noi"), each required; not a word
+      // spelt as meant ("imgs", where no entry names an international medical graduate, was "im gs", two country codes,
+      // and "observership for imgs" listed the one entry in both, not the observerships).
+      var parts = terms.length || vocabulary.english.has(clause.term) ? [] : Typos.splitTerms(vocabulary, source.pipeline, clause, similarWords);
       similar.set(clause.term, terms.concat.apply(terms, parts));
       if (clause.presence === lunr.Query.presence.REQUIRED && !parts.length) {
         required.push({ terms: terms, fields: clause.fields });
