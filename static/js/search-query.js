@@ -35,6 +35,13 @@
   // "us" they said "too common" or, with no space after them, matched "use" (the index's "us" is its stem). The
   // other such codes (IN, NO, IT, AT, BE, IS, MY, TO) are meant as words far more often, and stay stop words.
   var COUNTRY_WORDS = new Map([['us', 'usa']]);
+  // Words that say a visitor is asking, not what about ("i want to do research in kenya", "looking for a surgery
+  // elective"): searched as a stop word, in their place (ASKING_STAND_IN), beside other words; alone, as words. As words,
+  // "want" counted as much as "kenya" (an entry in China that "wants" research came second) and was named missing where
+  // no entry says it. Only words that a catalog's texts hardly mean otherwise: not "need" (needs assessment), "find"
+  // (case-finding), "information" (health information systems) or "options".
+  var ASKING_WORDS = new Set(['want', 'looking', 'interested', 'please', 'hello', 'hi', 'thanks']);
+  var ASKING_STAND_IN = 'the';
   // Equivalent names (site_gen/equivalents.py; the manifest's "equivalents": [term, [name, ...], and the number of the
   // first name whose words are meant as the term (MEANT_WORD_SHARE), when there is one]): a query that names
   // one ("ICU", "intensive care unit", "OB/GYN") also looks for its term ("icu_"), which the index adds to each field
@@ -131,9 +138,11 @@
     var folded = Folding.cutAtWord(Phrases.foldBetweenQuotes(queryText, foldQuery));
     var query = { parts: [], phrases: [], quoted: new Set(), typing: !/[\s"]$/.test(folded) };
     var parts = Phrases.split(folded, fields);  /* (foo:"…": "foo" a word, as in foo:health) */
+    var asking = hasOtherWords(lunr, folded) ? ASKING_WORDS : null;
     parts.forEach(function (part, number) {
       if (!part.quoted) {
         var text = number === parts.length - 1 ? withoutDanglingField(part.text, fields) : part.text;
+        text = asking ? withoutAskingWords(text, query.typing && number === parts.length - 1) : text;
         query.parts.push({ text: text.replace(DETACHED_SIGN, '$1'), typed: true });
         return;
       }
@@ -157,6 +166,21 @@
       }
     });
     return query;
+  }
+
+  /** Whether folded query text has a word that is neither a stop word nor one of ASKING_WORDS. */
+  function hasOtherWords(lunr, folded) {
+    return folded.split(/[^\p{L}\p{N}_]+/u).some(function (word) {
+      return word && !ASKING_WORDS.has(word) && !isStopWord(lunr, word);
+    });
+  }
+
+  /** Unquoted query text with each of ASKING_WORDS as a stop word, in its place; not the last word while it is typed. */
+  function withoutAskingWords(text, typing) {
+    return text.replace(/(^|\s)([\p{L}]+)(?=\s|$)/gu, function (whole, before, word, at) {
+      var last = at + whole.length === text.length;
+      return ASKING_WORDS.has(word) && !(typing && last) ? before + ASKING_STAND_IN : whole;
+    });
   }
 
   function isPlain(lunr, clause) {

@@ -73,3 +73,21 @@ test('"med students" is medical students, not a typo of "med"', async () => {
   const first = (await complete('med students')).slice(0, 10);  // (the electives for medical students)
   assert.ok(first.length === 10 && first.every((doc) => doc.collection === 'electives'), first.map((doc) => doc.ref).join(', '));
 });
+
+test('a question typed as a sentence is searched for what it asks about: "i want to do research in kenya"', async () => {
+  // "want" counted as much as "kenya": an entry in China that "wants" research came second, and a catalog without
+  // the word said "No entry has “want”".
+  const refsOf = async (query) => (await outcome(query)).hits.map((hit) => docOf(hit).ref);
+  for (const [asked, meant] of [['i want to do research in kenya ', 'research in kenya '],
+    ['hi, i am interested in global surgery please ', 'global surgery '],
+    ['looking for partners in kenya ', 'partners in kenya ']]) {
+    const found = await outcome(asked);
+    assert.deepEqual(await refsOf(asked), await refsOf(meant), asked);
+    assert.equal(found.complete.size, (await outcome(meant)).complete.size, asked);
+    assert.equal(found.missing, undefined, asked);
+  }
+  // Alone, or being typed, such a word is searched as a word.
+  assert.ok((await refsOf('want')).length > 0);
+  assert.notDeepEqual(await refsOf('surgery want'), await refsOf('surgery '));  // (the entries that say "want" first)
+  assert.deepEqual(await refsOf('surgery want '), await refsOf('surgery '));
+});
