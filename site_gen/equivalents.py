@@ -161,12 +161,14 @@ EQUIVALENTS: tuple[Equivalent, ...] = (
                "stays a word, as projects' texts name the hospitals they work in)",
                typed=("partner", "partners", "institution", "institutions", "partner institution"), collection="partners"),
 )
-KIND_TERMS: dict[str, str] = {equivalent.collection: equivalent.term for equivalent in EQUIVALENTS if equivalent.collection}
 # The cities are the few whose other name a catalog and a visitor are both likely to write (Bombay Hospital, a visitor's
 # Mumbai); a country's other names are its places' (site_gen/countries.py: Ivory Coast, Burma, Swaziland, Turkey, Czech
 # Republic), so they are not here.
 # Left out on purpose: ED (education, 'med ed'), MS (multiple sclerosis, Master of Science, Ms., medical student),
 # OR (a stop word), OT (operating theatre or occupational therapy), AIDS and WASH (English words), OB alone.
+
+# The term of each kind of entry, by collection (search.kind_terms adds it to each entry of the collection).
+KIND_TERMS: dict[str, str] = {equivalent.collection: equivalent.term for equivalent in EQUIVALENTS if equivalent.collection}
 
 
 def one_word_names(folded: Callable[[str], str]) -> set[str]:
