@@ -112,13 +112,17 @@ def elective_order(item: Item[Entry], today: date) -> tuple[int, int, str, str]:
     return (DEADLINE_ORDER[state], days if state == "open" else -days, humanize.sort_key(item.title), item.slug)
 
 
+def listing_key(item: Item[Entry]) -> tuple[int, str, str]:
+    """The part of a listing's order that is the same every day: a project's status, then the title."""
+    status = STATUS_ORDER[item.meta.status] if item.collection == "projects" else 0  # type: ignore[attr-defined]
+    return (status, humanize.sort_key(item.title), item.slug)
+
+
 def sort_listing(collection: str, items: Iterable[Item[Entry]], today: date) -> tuple[Item[Entry], ...]:
     """Order a collection's listing: electives by deadline, projects by status, partners by name."""
     if collection == "electives":
         return tuple(sorted(items, key=lambda item: elective_order(item, today)))
-    if collection == "projects":
-        return tuple(sorted(items, key=lambda item: (STATUS_ORDER[item.meta.status], humanize.sort_key(item.title), item.slug)))  # type: ignore[attr-defined]
-    return tuple(sorted(items, key=lambda item: (humanize.sort_key(item.title), item.slug)))
+    return tuple(sorted(items, key=listing_key))
 
 
 def newest(items: Iterable[Item[Entry]], count: int) -> tuple[Item[Entry], ...]:

@@ -43,6 +43,7 @@ from .countries import country_name, search_aliases
 from .equivalents import KIND_TERMS, EquivalentFinder, one_word_names
 from .regions import search_names
 from .errors import SearchAssetError
+from .facets import listing_key
 from .options import LUNR_JS
 from .place_names import unknown_place_names
 from .schema import CATEGORIES, Elective, Entry, Money, Partner, Project
@@ -645,19 +646,27 @@ def facet_table(items: tuple[Item[Entry], ...]) -> dict[str, Any]:
 
 
 def facet_rows(items: tuple[Item[Entry], ...]) -> list[list[Any]]:
-    """Facet values of every document, compact: [collection, category or -1, deadline YYYYMMDD or 0, [countries]].
+    """Facet values of every document, compact: [collection, category or -1, deadline YYYYMMDD or 0, [countries]],
+    and for an entry its place in the order of its listing that does not change with the day (facets.listing_key:
+    a project's status, the title): a query that is only "electives" lists them as /electives/ does, by deadline on the
+    visitor's day, then by this (static/js/search-results.js's listingOrder).
 
     A file of their own: the search page needs them only for its filters and their counts, so it fetches them after
     the first results (before them when a filter is chosen). In the manifest they were 44 KB of its 58 KB gzip at
     10,000 entries, all fetched before any result.
     """
     numbers = {code: number for number, code in enumerate(_facet_countries(items))}
+    ranks = {id(item): rank for collection in COLLECTIONS if collection != "pages"
+             for rank, item in enumerate(sorted((item for item in items if item.collection == collection), key=listing_key))}
     rows = []
     for item in items:
         meta = item.meta
         category = CATEGORIES.index(meta.category) if isinstance(meta, Elective) else -1
         deadline = int(meta.deadline.strftime("%Y%m%d")) if isinstance(meta, Elective) and meta.deadline else 0
-        rows.append([COLLECTIONS.index(item.collection), category, deadline, [numbers[code] for code in countries_of(item)]])
+        row = [COLLECTIONS.index(item.collection), category, deadline, [numbers[code] for code in countries_of(item)]]
+        if item.collection != "pages":
+            row.append(ranks[id(item)])
+        rows.append(row)
     return rows
 
 

@@ -199,6 +199,25 @@ def test_a_word_naming_a_kind_of_entry_lists_that_kind_first_its_label_marked(pa
     assert complete >= 5 and all(fact.startswith("Elective · ") for fact in facts), facts
 
 
+def test_a_kind_word_alone_lists_that_kind_in_its_listing_order_and_says_so(page: Page, site_url: str) -> None:
+    # "electives" alone said "38 results for “electives”." and listed the electives with the fewest tags first.
+    page.clock.set_fixed_time("2026-10-01T12:00:00")  # (the test build's day: its listing's deadlines)
+    status = page.locator("#search-status")
+    open_search(page, site_url, "?q=electives")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “electives”, the \d+ electives first, open ones by nearest deadline\.$"))
+    listed = int(re.findall(r"\d+", status.inner_text())[1])
+    page.goto(site_url + "electives/")
+    listing = page.locator(".card-title").all_inner_texts()
+    open_search(page, site_url, "?q=electives")
+    expect(status).to_contain_text("electives first")
+    titles = result_titles(page)[:listed]  # (the first page of results)
+    assert len(titles) >= 10 and titles == listing[:len(titles)]
+    open_search(page, site_url, "?q=projects+")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “projects”, the \d+ projects first, active ones before planned and completed\.$"))
+    open_search(page, site_url, "?q=partners")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “partners”, the \d+ partners first\.$"))
+
+
 def test_a_phrase_in_curly_quotes_lists_the_entries_with_its_words_together_first_and_says_so(page: Page, site_url: str) -> None:
     # The quotes were dropped: “global surgery” listed 33 entries, those with "global" or "surgery" alone among them.
     open_search(page, site_url, "?q=global+surgery+")

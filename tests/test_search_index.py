@@ -322,7 +322,8 @@ def test_facet_table_holds_every_document_in_order(tmp_path: Path) -> None:
     # Each document's values are in a file of their own, which the first results do not wait for (docs/search.md).
     assert re.fullmatch(r"/catalog/search/facets\.[0-9a-f]{12}\.json", facets["rows"])
     rows = json.loads((site / facets["rows"].removeprefix("/catalog/")).read_text(encoding="utf-8"))
-    assert rows == [[1, -1, 0, [0]], [0, -1, 0, [0]], [2, 0, 20261130, [0]], [3, -1, 0, []]]
+    # (last, an entry's place in its listing, less the deadline's part: each is the only one of its kind here)
+    assert rows == [[1, -1, 0, [0], 0], [0, -1, 0, [0], 0], [2, 0, 20261130, [0], 0], [3, -1, 0, []]]
     assert [facets["collections"][row[0]] for row in rows] == ["partners", "projects", "electives", "pages"]
 
 

@@ -250,10 +250,61 @@
       return NOTHING_TO_SEARCH;
     }
     var outcome = await searchParsed(lunr, source, query, parsed);
+    if (outcome.hits.length && !outcome.similar) {
+      outcome = await inListingOrder(lunr, source, parsed, query, outcome);
+    }
     if (outcome.hits.length) {
       outcome.words = searchedWords(lunr, parsed.clauses).concat(outcome.related || outcome.relatedInstead || []);
     }
     return outcome;
+  }
+
+  /**
+   * A query that is only the name of a kind of entry ("electives", "partners", "projects"; site_gen/equivalents.py),
+   * its entries in the order of the kind's listing (listingOrder), before the texts that only mention the word: they
+   * came by lunr's score, which put the entries with the fewest tags first, an order that meant nothing. With
+   * ``listed``: the kind's collection, and ``listedRefs``: the refs of its entries. A whole index, without the facets' file, keeps lunr's order.
+   */
+  async function inListingOrder(lunr, source, parsed, query, outcome) {
+    var missing = outcome.missing || [];  // ("quiet elective": the electives, as for "elective")
+    var words = parsed.clauses.filter(function (clause) {
+      return !isStopWord(lunr, clause.term) && missing.indexOf(clause.term) === -1;
+    });
+    var named = Query.equivalentClauses(lunr, parsed.clauses, source.equivalents, query.quoted).filter(function (clause) {
+      return clause.span.meant && words.every(function (word) {
+        var position = parsed.clauses.indexOf(word);
+        return clause.span.start <= position && position <= clause.span.end && word.presence !== lunr.Query.presence.PROHIBITED;
+      });
+    });
+    if (named.length !== 1 || !words.length || !source.facetDocuments) {
+      return outcome;
+    }
+    var term = named[0].term;
+    var kind = outcome.hits.filter(function (hit) { return term in hit.matchData.metadata; });
+    var documents = await source.facetDocuments();
+    var collections = new Set(kind.map(function (hit) { return documents[Number(hit.ref)].collection; }));
+    var collection = Array.from(collections)[0];
+    // (a kind's term is in every entry of its collection, and no other: "free", in 5 electives, is not a kind)
+    var all = documents.filter(function (doc) { return doc.collection === collection; }).length;
+    if (collections.size !== 1 || kind.length !== all) {
+      return outcome;
+    }
+    var key = Results.listingOrder(collection, Results.isoDate(new Date()));
+    var ordered = kind.map(function (hit) { return [key(documents[Number(hit.ref)], Number(hit.ref)), hit]; });
+    ordered.sort(function (a, b) { return compareKeys(a[0], b[0]); });
+    var rest = outcome.hits.filter(function (hit) { return !(term in hit.matchData.metadata); });
+    return Object.assign({}, outcome, { hits: ordered.map(function (pair) { return pair[1]; }).concat(rest), listed: collection,
+      listedRefs: new Set(kind.map(function (hit) { return hit.ref; })) });
+  }
+
+  /** Compare two arrays of numbers, item by item. */
+  function compareKeys(a, b) {
+    for (var i = 0; i < a.length; i++) {
+      if (a[i] !== b[i]) {
+        return a[i] - b[i];
+      }
+    }
+    return 0;
   }
 
   /** The words a query looks for, folded, each once (not -excluded ones): highlight tells its words by them. */

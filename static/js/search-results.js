@@ -170,6 +170,27 @@
     return doc.deadline >= todayIso ? 'open' : 'closed';
   }
 
+  // The state of an elective's deadline in its listing's order (site_gen/facets.py's DEADLINE_ORDER).
+  var DEADLINE_ORDER = { open: 0, rolling: 1, closed: 2 };
+
+  /**
+   * The key (an array of numbers) that puts a collection's documents (facetDocuments') in the order its listing shows
+   * them (site_gen/facets.py's sort_listing, on the visitor's ``todayIso``): open electives by nearest deadline, then
+   * rolling, then closed (the latest first); then by ``listed``, the document's place in the order that does not change
+   * with the day (a project's status, the title: facets.listing_key), or its number.
+   */
+  function listingOrder(collection, todayIso) {
+    return function (doc, number) {
+      var rest = doc.listed !== undefined ? doc.listed : number;
+      if (collection !== 'electives') {
+        return [rest];
+      }
+      var state = deadlineState(doc, todayIso);
+      var date = doc.deadline ? Number(doc.deadline.replace(/-/g, '')) : 0;
+      return [DEADLINE_ORDER[state], state === 'closed' ? -date : date, rest];
+    };
+  }
+
   /** A long date from YYYY-MM-DD: "30 November 2026". */
   function longDate(iso) {
     return new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -307,6 +328,7 @@
     matchNote: matchNote,
     matchedCountries: matchedCountries,
     deadlineState: deadlineState,
+    listingOrder: listingOrder,
     deadlineText: deadlineText,
     applyFilters: applyFilters,
     facetCounts: facetCounts,

@@ -243,7 +243,7 @@
   };
 
   /**
-   * Facet values of every document by ref: {collection, category, deadline, countries}, from a file of their own
+   * Facet values of every document by ref: {collection, category, deadline, countries, listed}, from a file of their own
    * (fetched once, when first asked for): the search page needs them for its filters and their counts, not for results.
    */
   ShardedIndex.prototype.facetDocuments = async function () {
@@ -255,7 +255,8 @@
         collection: facets.collections[row[0]],
         category: row[1] >= 0 ? facets.categories[row[1]] : undefined,
         deadline: deadline,
-        countries: row[3].map(function (number) { return facets.countries[number][0]; })
+        countries: row[3].map(function (number) { return facets.countries[number][0]; }),
+        listed: row[4]  // (its place in its listing's order, less the deadline's: Results.listingOrder)
       };
     });
   };

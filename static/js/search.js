@@ -227,6 +227,30 @@
     return ', the ' + (complete === 1 ? 'one' : complete) + (outcome.oneWord ? ' with the word itself first' : ' with every word first');
   }
 
+  // How a kind's listing orders its entries, which a query of the kind's name alone lists them in (core: inListingOrder):
+  // after "the 20 electives first", and when every result is one of them.
+  var LISTING_ORDER = {
+    electives: [', open ones by nearest deadline', ', open ones by nearest deadline first'],
+    projects: [', active ones before planned and completed', ', active ones first'],
+    partners: ['', '']
+  };
+
+  /**
+   * What the status says of a query that is only a kind's name ("electives"): how many of that kind come first and in
+   * which order, "38 results for “electives”, the 20 electives first, open ones by nearest deadline.".
+   */
+  function listedNote(outcome) {
+    var listed = outcome.listed ? shown.filter(function (hit) { return outcome.listedRefs.has(hit.ref); }).length : 0;
+    if (!listed) {
+      return '';
+    }
+    var order = LISTING_ORDER[outcome.listed] || ['', ''];
+    if (listed === shown.length) {
+      return order[1];
+    }
+    return ', the ' + (listed === 1 ? 'one' : listed) + ' ' + outcome.listed + ' first' + order[0];
+  }
+
   /** Words in curly quotes, joined: “a” or “b”. */
   function quotedWords(words, joiner) {
     return words.map(function (word) { return '“' + word + '”'; }).join(joiner);
@@ -256,7 +280,7 @@
     }
     var query = ' for ' + label;
     var filtered = (shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '') +
-      phraseNote(outcome) + wordsNote(outcome);
+      phraseNote(outcome) + wordsNote(outcome) + listedNote(outcome);
     if (outcome.excluding) {
       return (shown.length === 1 ? '1 entry' : shown.length + ' entries') + ' without ' + core.excludedLabel(searched, index.fields) +
         (shown.length < outcome.hits.length ? ' (' + outcome.hits.length + ' without filters)' : '') + '. Add words to search among them.';

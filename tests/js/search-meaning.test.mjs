@@ -3,7 +3,9 @@
 // as a sentence is read for those words (site_gen/equivalents.py).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadSearch } from './built-site.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSearch, siteFolder } from './built-site.mjs';
 
 const search = loadSearch();
 const OBSERVERSHIP = 'electives/clinical-observership-international-physicians';
@@ -91,3 +93,39 @@ test('a question typed as a sentence is searched for what it asks about: "i want
   assert.notDeepEqual(await refsOf('surgery want'), await refsOf('surgery '));  // (the entries that say "want" first)
   assert.deepEqual(await refsOf('surgery want '), await refsOf('surgery '));
 });
+
+test('a kind word alone lists its entries in the order of their listing: electives by deadline, projects by status', async () => {
+  // They came by lunr's score, which put the entries with the fewest tags first ("electives": an EM rotation in Kumasi
+  // closing in 2027, then one closing in January 2027, then one closing this month): an order that meant nothing.
+  const today = search.core.isoDate(new Date());
+  const kindFirst = async (query, collection) => {
+    const count = search.documents.filter((doc) => doc.collection === collection).length;
+    return (await outcome(query)).hits.slice(0, count).map(docOf);
+  };
+  for (const query of ['electives', 'elective ', 'the electives']) {
+    const electives = await kindFirst(query, 'electives');
+    const key = (doc) => {
+      const state = search.core.deadlineState(doc, today);
+      const date = Number((doc.deadline || '0').replace(/-/g, ''));
+      return [{ open: 0, rolling: 1, closed: 2 }[state], state === 'closed' ? -date : date];
+    };
+    for (let i = 1; i < electives.length; i++) {
+      const [a, b] = [key(electives[i - 1]), key(electives[i])];
+      assert.ok(a[0] < b[0] || (a[0] === b[0] && a[1] <= b[1]), `${query}: ${electives[i - 1].ref} before ${electives[i].ref}`);
+    }
+  }
+  const status = { Active: 0, Planned: 1, Completed: 2 };
+  const projects = (await kindFirst('projects ', 'projects')).map((doc) => status[doc.facts[1]]);
+  assert.deepEqual(projects, projects.slice().sort(), projects.join());
+  // Partners by name, as their listing shows them.
+  const listing = readFileSync(join(siteFolder(), 'partners', 'index.html'), 'utf8');
+  const partners = (await kindFirst('partners', 'partners')).map((doc) => doc.title);
+  assert.deepEqual(partners, partners.slice().sort((a, b) => listing.indexOf(`>${escaped(a)}<`) - listing.indexOf(`>${escaped(b)}<`)));
+  assert.ok(partners.every((title) => listing.includes(`>${escaped(title)}<`)), partners.join());
+  // Not a kind's name: "free" (five electives) keeps its order by words, nor a word beside a kind's name.
+  assert.equal((await outcome('free')).listed, undefined);
+  assert.equal((await outcome('electives kenya')).listed, undefined);
+  assert.equal((await outcome('electives')).listed, 'electives');
+});
+
+const escaped = (text) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
