@@ -42,6 +42,11 @@
   // (case-finding), "information" (health information systems) or "options".
   var ASKING_WORDS = new Set(['want', 'looking', 'interested', 'please', 'hello', 'hi', 'thanks']);
   var ASKING_STAND_IN = 'the';
+  // A year of study ("4th year", "final year", "fourth-year") beside other words says who the visitor is, not what
+  // they look for: "i am a 4th year medical student looking for a surgery elective in africa" listed a surgery elective in
+  // China first, which says "year" (in "one year"), before the elective in South Africa for medical students, and said
+  // "No entry has “4th”". Searched as stop words (ASKING_STAND_IN) when other words remain; alone, as words ("first year").
+  var STUDY_YEAR = /(^|\s)(?:[1-9](?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|final|last|penultimate)[\s-]+years?(?=\s|$)/g;
   // Equivalent names (site_gen/equivalents.py; the manifest's "equivalents": [term, [name, ...], and the number of the
   // first name whose words are meant as the term (MEANT_WORD_SHARE), when there is one]): a query that names
   // one ("ICU", "intensive care unit", "OB/GYN") also looks for its term ("icu_"), which the index adds to each field
@@ -143,6 +148,7 @@
       if (!part.quoted) {
         var text = number === parts.length - 1 ? withoutDanglingField(part.text, fields) : part.text;
         text = asking ? withoutAskingWords(text, query.typing && number === parts.length - 1) : text;
+        text = withoutStudyYear(lunr, text, query.typing && number === parts.length - 1);
         query.parts.push({ text: text.replace(DETACHED_SIGN, '$1'), typed: true });
         return;
       }
@@ -181,6 +187,14 @@
       var last = at + whole.length === text.length;
       return ASKING_WORDS.has(word) && !(typing && last) ? before + ASKING_STAND_IN : whole;
     });
+  }
+
+  /** Unquoted query text with each year of study (STUDY_YEAR) as stop words, when other words remain; not while typed. */
+  function withoutStudyYear(lunr, text, typing) {
+    var replaced = text.replace(STUDY_YEAR, function (whole, before, at) {
+      return typing && at + whole.length === text.length ? whole : before + ASKING_STAND_IN + ' ' + ASKING_STAND_IN;
+    });
+    return replaced !== text && hasOtherWords(lunr, replaced) ? replaced : text;
   }
 
   function isPlain(lunr, clause) {

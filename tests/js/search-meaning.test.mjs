@@ -129,3 +129,19 @@ test('a kind word alone lists its entries in the order of their listing: electiv
 });
 
 const escaped = (text) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
+
+test('a year of study beside other words says who is asking: "i am a 4th year medical student looking for a surgery elective in africa"', async () => {
+  // It listed the surgery elective in China first ("year": "one year" in its text) and said "No entry has “4th”".
+  const sentence = await outcome('i am a 4th year medical student looking for a surgery elective in africa');
+  assert.equal(docOf(sentence.hits[0]).ref, 'electives/hiv-tuberculosis-elective-south-africa');
+  assert.equal(sentence.missing, undefined);
+  const refsOf = async (query) => (await outcome(query)).hits.map((hit) => hit.ref);
+  for (const [query, words] of [['4th-year medical student elective in kenya', 'medical student elective in kenya'],
+    ['final year medical students surgery', 'medical students surgery']]) {
+    assert.deepEqual(await refsOf(query), await refsOf(words), query);
+  }
+  // Alone, or as a length of time, they are words: "first year" finds the texts saying it, "2 year fellowship" a year's.
+  assert.ok((await outcome('first year')).complete.size > 0);
+  assert.notDeepEqual(await refsOf('first year'), await refsOf('first'));
+  assert.notDeepEqual(await refsOf('2 year fellowship'), await refsOf('2 fellowship'));
+});
