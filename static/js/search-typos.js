@@ -151,6 +151,10 @@
   };
 
   var SHORT_WORD_LENGTH = 4;  // letters of a word whose similar words start with its first letter
+  // Letters of a word of the catalog too short to be a longer word's similar word: such words are countries' codes
+  // ("mh", "ph", "ms"), and a longer word the catalog lacks is an acronym ("mph", "msf"), seldom a code with a letter
+  // too many: "mph" listed 15 entries in the Marshall Islands and the Philippines as its similar words.
+  var SHORTEST_SIMILAR = 2;
 
   /**
    * The words within one edit of a word or of a British spelling of theirs (itself included when it is a word of the
@@ -158,7 +162,8 @@
    * "fee", nor "dental" "mental". Only its own shorter or longer form is similar to it, a letter dropped or added at
    * the end ("healthy": "health"; "asian": "asia"), which the stemmer keeps apart. A word of up to SHORT_WORD_LENGTH
    * letters keeps its first letter: one letter is a quarter of it or more, and typists seldom miss the first
-   * (names the catalog lacks were "typos": "ulan" of "plan", "hong" and "kong" of "long", "jose" of "dose").
+   * (names the catalog lacks were "typos": "ulan" of "plan", "hong" and "kong" of "long", "jose" of "dose"). Nor is a
+   * word of SHORTEST_SIMILAR letters similar to a longer one.
    */
   Vocabulary.prototype.similar = function (word) {
     var found = [];
@@ -166,7 +171,8 @@
     var short = word.length <= SHORT_WORD_LENGTH;
     for (var length = word.length - 1; length <= word.length + 1; length++) {
       (this.byLength.get(length) || []).forEach(function (candidate) {
-        if (isWithinOneEdit(word, candidate) && (!spelt || isEndForm(word, candidate)) && (!short || candidate[0] === word[0])) {
+        if (isWithinOneEdit(word, candidate) && (!spelt || isEndForm(word, candidate)) && (!short || candidate[0] === word[0]) &&
+            !(candidate.length <= SHORTEST_SIMILAR && candidate.length < word.length)) {
           var meant = this.spelledFor.get(candidate) || candidate;
           if (found.indexOf(meant) === -1) {
             found.push(meant);

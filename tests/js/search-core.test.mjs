@@ -86,6 +86,17 @@ test('a word of up to four letters keeps its first letter among its similar word
   assert.deepEqual(vocabulary.similar('ospital'), ['hospital']);
 });
 
+test('a two-letter word (a country\'s code) is no longer word\'s similar word: "mph" and "msf" are acronyms', () => {
+  // "mph" listed 15 unrelated entries in the Marshall Islands ("mh") and the Philippines ("ph") on a catalog of 1,000.
+  const vocabulary = new core.Vocabulary(['mh', 'mp', 'ph', 'ms', 'mf', 'hiv', 'tb', 'tbs', 'kenya']);
+  for (const word of ['mph', 'msf', 'mhh']) {
+    assert.deepEqual(vocabulary.similar(word), [], word);
+  }
+  assert.deepEqual(vocabulary.similar('hivv'), ['hiv'], 'a typo of a three-letter word');
+  assert.deepEqual(vocabulary.similar('mx'), ['mh', 'mp', 'ms', 'mf'], 'a two-letter word\'s similar words are codes');
+  assert.deepEqual(vocabulary.similar('t'), ['tb'], 'a word longer than the one typed');
+});
+
 test('the vocabulary finds a word one typo away from its British spelling, which the index holds in American', () => {
   const vocabulary = new core.Vocabulary(['center', 'organizations', 'anemia', 'orthopedic', 'hospital', 'program']);
   assert.deepEqual(vocabulary.similar('cnetre'), ['center']);
