@@ -212,6 +212,10 @@ def test_a_kind_word_alone_lists_that_kind_in_its_listing_order_and_says_so(page
     expect(status).to_contain_text("electives first")
     titles = result_titles(page)[:listed]  # (the first page of results)
     assert len(titles) >= 10 and titles == listing[:len(titles)]
+    # "open electives" listed first two closed observerships whose next cycle "opens" in 2027.
+    open_search(page, site_url, "?q=open+electives")
+    expect(status).to_have_text(re.compile(r"^\d+ results for “open electives”, the \d+ electives first, open ones by nearest deadline\.$"))
+    assert result_titles(page)[:len(titles)] == titles
     open_search(page, site_url, "?q=projects+")
     expect(status).to_have_text(re.compile(r"^\d+ results for “projects”, the \d+ projects first, active ones before planned and completed\.$"))
     open_search(page, site_url, "?q=partners")

@@ -259,17 +259,25 @@
     return outcome;
   }
 
+  // Words that, beside the electives' name ("open electives", "electives open now"), ask for those open for applications:
+  // a state of the deadline on the visitor's day, which no index holds. "open electives" listed first two closed
+  // observerships whose next cycle "opens" in 2027. The electives' listing order puts the open ones first.
+  var OPEN_WORDS = new Set(['open', 'now', 'currently']);
+
   /**
    * A query that is only the name of a kind of entry ("electives", "partners", "projects"; site_gen/equivalents.py),
    * its entries in the order of the kind's listing (listingOrder), before the texts that only mention the word: they
    * came by lunr's score, which put the entries with the fewest tags first, an order that meant nothing. With
    * ``listed``: the kind's collection, and ``listedRefs``: the refs of its entries. A whole index, without the facets' file, keeps lunr's order.
+   * Beside the electives' name, OPEN_WORDS ask for that order too.
    */
   async function inListingOrder(lunr, source, parsed, query, outcome) {
     var missing = outcome.missing || [];  // ("quiet elective": the electives, as for "elective")
     var words = parsed.clauses.filter(function (clause) {
       return !isStopWord(lunr, clause.term) && missing.indexOf(clause.term) === -1;
     });
+    var opened = words.filter(function (clause) { return OPEN_WORDS.has(clause.term) && clause.fields.length !== 1; });
+    words = words.filter(function (clause) { return opened.indexOf(clause) === -1; });
     var named = Query.equivalentClauses(lunr, parsed.clauses, source.equivalents, query.quoted).filter(function (clause) {
       return clause.span.meant && words.every(function (word) {
         var position = parsed.clauses.indexOf(word);
@@ -286,15 +294,19 @@
     var collection = Array.from(collections)[0];
     // (a kind's term is in every entry of its collection, and no other: "free", in 5 electives, is not a kind)
     var all = documents.filter(function (doc) { return doc.collection === collection; }).length;
-    if (collections.size !== 1 || kind.length !== all) {
+    if (collections.size !== 1 || kind.length !== all || (opened.length && collection !== 'electives')) {
       return outcome;
     }
     var key = Results.listingOrder(collection, Results.isoDate(new Date()));
     var ordered = kind.map(function (hit) { return [key(documents[Number(hit.ref)], Number(hit.ref)), hit]; });
     ordered.sort(function (a, b) { return compareKeys(a[0], b[0]); });
     var rest = outcome.hits.filter(function (hit) { return !(term in hit.matchData.metadata); });
-    return Object.assign({}, outcome, { hits: ordered.map(function (pair) { return pair[1]; }).concat(rest), listed: collection,
+    var listed = Object.assign({}, outcome, { hits: ordered.map(function (pair) { return pair[1]; }).concat(rest), listed: collection,
       listedRefs: new Set(kind.map(function (hit) { return hit.ref; })) });
+    if (opened.length) {
+      delete listed.complete;  // ("open" is the deadline's state, not a word the electives must have)
+    }
+    return listed;
   }
 
   /** Compare two arrays of numbers, item by item. */

@@ -145,3 +145,18 @@ test('a year of study beside other words says who is asking: "i am a 4th year me
   assert.notDeepEqual(await refsOf('first year'), await refsOf('first'));
   assert.notDeepEqual(await refsOf('2 year fellowship'), await refsOf('2 fellowship'));
 });
+
+test('"open electives" lists the electives as "electives" does, open ones first: no index holds the deadline\'s state', async () => {
+  // It listed first two closed observerships whose next cycle "opens" in 2027.
+  const count = search.documents.filter((doc) => doc.collection === 'electives').length;
+  const electives = (await outcome('electives')).hits.slice(0, count).map((hit) => hit.ref);
+  for (const query of ['open electives', 'electives open now', 'currently open electives ']) {
+    const found = await outcome(query);
+    assert.deepEqual(found.hits.slice(0, count).map((hit) => hit.ref), electives, query);
+    assert.equal(found.listed, 'electives');
+    assert.equal(found.complete, undefined, `${query}: "open" is the deadline's state, not a word each must have`);
+  }
+  // Not beside another kind, nor alone: "open" is the word there.
+  assert.equal((await outcome('open projects')).listed, undefined);
+  assert.equal((await outcome('open')).listed, undefined);
+});
