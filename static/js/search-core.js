@@ -262,7 +262,8 @@
   // Words that, beside the electives' name ("open electives", "electives open now"), ask for those open for applications:
   // a state of the deadline on the visitor's day, which no index holds. "open electives" listed first two closed
   // observerships whose next cycle "opens" in 2027. The electives' listing order puts the open ones first.
-  var OPEN_WORDS = new Set(['open', 'now', 'currently']);
+  // ("electives closing soon", "upcoming electives": the same order, nearest deadline first.)
+  var OPEN_WORDS = new Set(['open', 'now', 'currently', 'closing', 'soon', 'upcoming']);
 
   /**
    * A query that is only the name of a kind of entry ("electives", "partners", "projects"; site_gen/equivalents.py),
@@ -273,11 +274,10 @@
    */
   async function inListingOrder(lunr, source, parsed, query, outcome) {
     var missing = outcome.missing || [];  // ("quiet elective": the electives, as for "elective")
+    var opened = parsed.clauses.filter(function (clause) { return OPEN_WORDS.has(clause.term) && clause.fields.length !== 1; });
     var words = parsed.clauses.filter(function (clause) {
-      return !isStopWord(lunr, clause.term) && missing.indexOf(clause.term) === -1;
+      return !isStopWord(lunr, clause.term) && missing.indexOf(clause.term) === -1 && opened.indexOf(clause) === -1;
     });
-    var opened = words.filter(function (clause) { return OPEN_WORDS.has(clause.term) && clause.fields.length !== 1; });
-    words = words.filter(function (clause) { return opened.indexOf(clause) === -1; });
     var named = Query.equivalentClauses(lunr, parsed.clauses, source.equivalents, query.quoted).filter(function (clause) {
       return clause.span.meant && words.every(function (word) {
         var position = parsed.clauses.indexOf(word);
@@ -305,6 +305,12 @@
       listedRefs: new Set(kind.map(function (hit) { return hit.ref; })) });
     if (opened.length) {
       delete listed.complete;  // ("open" is the deadline's state, not a word the electives must have)
+      var stillMissing = missing.filter(function (term) { return !OPEN_WORDS.has(term); });
+      if (stillMissing.length) {
+        listed.missing = stillMissing;
+      } else {
+        delete listed.missing;
+      }
     }
     return listed;
   }

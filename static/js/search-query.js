@@ -149,6 +149,7 @@
         var text = number === parts.length - 1 ? withoutDanglingField(part.text, fields) : part.text;
         text = asking ? withoutAskingWords(text, query.typing && number === parts.length - 1) : text;
         text = withoutStudyYear(lunr, text, query.typing && number === parts.length - 1);
+        text = number === 0 ? withoutImAsI(text) : text;
         query.parts.push({ text: text.replace(DETACHED_SIGN, '$1'), typed: true });
         return;
       }
@@ -187,6 +188,15 @@
       var last = at + whole.length === text.length;
       return ASKING_WORDS.has(word) && !(typing && last) ? before + ASKING_STAND_IN : whole;
     });
+  }
+
+  /**
+   * Unquoted query text with "im" that starts a sentence ("im a final year student", "im looking for") as a stop word:
+   * "I'm" typed without its apostrophe, not internal medicine (the "im" of "im elective"), which listed a partner hospital
+   * in Bogotá first.
+   */
+  function withoutImAsI(text) {
+    return text.replace(/^(\s*)im(?=\s+(?:a|an|the|looking|interested|from|currently|planning|trying|going|hoping)\s+\S)/, '$1' + ASKING_STAND_IN);
   }
 
   /** Unquoted query text with each year of study (STUDY_YEAR) as stop words, when other words remain; not while typed. */

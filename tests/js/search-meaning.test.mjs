@@ -160,3 +160,20 @@ test('"open electives" lists the electives as "electives" does, open ones first:
   assert.equal((await outcome('open projects')).listed, undefined);
   assert.equal((await outcome('open')).listed, undefined);
 });
+
+test('"electives closing soon" and "upcoming electives" are the electives by nearest deadline, no word named missing', async () => {
+  // "No entry has “soon”", and the electives by words.
+  for (const query of ['electives closing soon', 'upcoming electives']) {
+    const found = await outcome(query);
+    assert.equal(found.listed, 'electives', query);
+    assert.equal(found.missing, undefined, query);
+  }
+});
+
+test('"im" that starts a sentence is "I\'m", not internal medicine: "im a final year med student interested in global surgery"', async () => {
+  // It listed a partner hospital in Bogotá (internal medicine) first.
+  const refsOf = async (query) => (await outcome(query)).hits.map((hit) => hit.ref);
+  assert.deepEqual(await refsOf('im a final year med student interested in global surgery'), await refsOf('med student global surgery'));
+  assert.deepEqual(await refsOf('im looking for electives in kenya'), await refsOf('electives in kenya'));
+  assert.equal(docOf((await outcome('im elective')).hits[0]).ref, 'electives/internal-medicine-clerkship-bogota');
+});
