@@ -1,17 +1,18 @@
 """Search stage: the published catalog -> a lunr index, its shards, the documents results show, and lunr.js.
 
 The index is built with lunr.py and serialised for ``lunr.Index.load`` in lunr.js
-2.3.9 (refs are document numbers in ``Catalog.published`` order). Text is folded
+2.3.9 (the search page's refs are document numbers in ``Catalog.published`` order). Text is folded
 (accents removed, lower-cased, punctuation to spaces) before indexing;
 static/js/search-folding.js folds every query the same way, so "bogota" finds "Bogotá".
 
-Files, all under search/ with a hash of their bytes in the name: the whole index
-(for other tools), a manifest (fields, shard map, facet values and country names; the search page's
-entry point), each document's facet values (fetched after the first results),
-term shards and a term list (search_shards.py), a word list (every indexed word
-before stemming, the common English words near them that are spelt as meant, typos.py, and the names of places the catalog lacks, place_names.py:
-for the similar-words retry), result documents in small chunks,
-and a copy of lunr.js from node_modules.
+Files, all under search/: the whole index for other tools (``WHOLE_INDEX``, index.json: a name
+that does not change, refs the pages' addresses), and, each with a hash of its bytes in its name,
+a manifest (fields, shard map, facet values and country names; the search page's entry point),
+each document's facet values (fetched after the first results), term shards and a term list
+(search_shards.py), a word list (every indexed word before stemming, the common English words
+near them that are spelt as meant, typos.py, and the names of places the catalog lacks,
+place_names.py: for the similar-words retry), result documents in small chunks, and a copy of
+lunr.js from node_modules.
 """
 
 from __future__ import annotations
